@@ -1,0 +1,115 @@
+// Every setting comes from the environment, is validated once at start and is typed here.
+// A bad value stops the start with one line that names the variable: a half-working
+// server is worse than none.
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  databasePath: string;
+  /** Folder for files the app writes (database by default, .eml outbox files). */
+  dataDir: string;
+  baseUrl: string;
+  production: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  smtpUrl: string | null;
+  mailFrom: string;
+  demoPassword: string | null;
+  /** Seed the default inventory (and, outside production, demo accounts) on an empty database. */
+  seedOnStart: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name];
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function port(env: Env, name: string, fallback: number): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number between 0 and 65535, got "${raw}"`);
+  const value = Number(raw);
+  if (value > 65535) throw new ConfigError(name, `must be a whole number between 0 and 65535, got "${raw}"`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function url(env: Env, name: string, fallback: string, protocols: string[]): string {
+  const raw = text(env, name) ?? fallback;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be an absolute URL (${protocols.join(', ')}), got "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  }
+  return raw;
+}
+
+function emailAddress(env: Env, name: string, fallback: string): string {
+  const raw = text(env, name) ?? fallback;
+  // Header injection guard: an address with CR/LF could add headers to every message.
+  if (/[\r\n]/.test(raw) || !/^[^@\s<>]+@[^@\s<>]+$|^[^<>\r\n]*<[^@\s<>]+@[^@\s<>]+>$/.test(raw)) {
+    throw new ConfigError(name, `must be an e-mail address such as "21 <reservations@example.org>", got "${raw}"`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const nodeEnv = text(env, 'NODE_ENV') ?? 'development';
+  const production = nodeEnv === 'production';
+  const portValue = port(env, 'PORT', 3000);
+  const host = text(env, 'HOST') ?? '127.0.0.1';
+  const databasePath = path.resolve(cwd, text(env, 'DATABASE_PATH') ?? 'data/21.sqlite');
+  const dataDir = path.resolve(cwd, text(env, 'DATA_DIR') ?? path.dirname(databasePath));
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const baseUrl = url(env, 'BASE_URL', `http://${shownHost}:${portValue}`, ['http:', 'https:']).replace(/\/+$/, '');
+  const logLevel = text(env, 'LOG_LEVEL') ?? (production ? 'info' : 'info');
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const smtpRaw = text(env, 'SMTP_URL');
+  const smtpUrl = smtpRaw === undefined ? null : url(env, 'SMTP_URL', smtpRaw, ['smtp:', 'smtps:']);
+  const demoPassword = text(env, 'DEMO_PASSWORD') ?? null;
+  if (demoPassword !== null && demoPassword.length < 8) {
+    throw new ConfigError('DEMO_PASSWORD', 'must be at least 8 characters long');
+  }
+  return {
+    port: portValue,
+    host,
+    databasePath,
+    dataDir,
+    baseUrl,
+    production,
+    logLevel: logLevel as Config['logLevel'],
+    smtpUrl,
+    mailFrom: emailAddress(env, 'MAIL_FROM', '21 – Croix-Rouge <reservations@21.example.org>'),
+    demoPassword,
+    seedOnStart: bool(env, 'SEED_ON_START', true),
+  };
+}

@@ -1,0 +1,151 @@
+// Queries of the space's inventory: sites, zones, resources, opening hours, closures.
+// The rows are turned into the domain's types here, so the services never see SQL shapes.
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from './connection.js';
+import { closures, openingHours, resourceLinks, resources, sites, zones } from './schema.js';
+import type {
+  Accessibility,
+  BookingRules,
+  Closure,
+  Equipment,
+  OpeningPeriod,
+  Resource,
+  ResourceKind,
+  Weekday,
+} from '../domain/types.js';
+import type { EventLayout } from './schema.js';
+
+export type SiteRow = typeof sites.$inferSelect;
+export type ZoneRow = typeof zones.$inferSelect;
+type ResourceRow = typeof resources.$inferSelect;
+
+/** A resource with what the pages show beside its rules. */
+export interface ResourceView extends Resource {
+  slug: string;
+  description: string;
+  descriptionEn: string | null;
+  layouts: EventLayout[];
+  zoneName: string | null;
+  zoneNameEn: string | null;
+  active: boolean;
+}
+
+export function rulesOf(row: ResourceRow): BookingRules {
+  return {
+    shape: row.shape,
+    slotStepMinutes: row.slotStepMinutes,
+    minDurationMinutes: row.minDurationMinutes,
+    maxDurationMinutes: row.maxDurationMinutes,
+    horizonDays: row.horizonDays,
+    minNoticeMinutes: row.minNoticeMinutes,
+    bufferBeforeMinutes: row.bufferBeforeMinutes,
+    bufferAfterMinutes: row.bufferAfterMinutes,
+    approvalRequired: row.approvalRequired,
+    checkInGraceMinutes: row.checkInGraceMinutes,
+    capacityModel: row.capacityModel,
+    sharedPlaces: row.sharedPlaces,
+    inductionRequired: row.inductionRequired,
+    halfDaySplit: row.halfDaySplit,
+  };
+}
+
+function toView(row: ResourceRow, zone: ZoneRow | null, links: Map<number, number[]>): ResourceView {
+  return {
+    id: row.id,
+    siteId: row.siteId,
+    kind: row.kind as ResourceKind,
+    name: row.name,
+    zoneId: row.zoneId,
+    capacity: row.capacity,
+    equipment: row.equipment as Equipment[],
+    accessibility: row.accessibility as Accessibility[],
+    rules: rulesOf(row),
+    linkedResourceIds: links.get(row.id) ?? [],
+    slug: row.slug,
+    description: row.description,
+    descriptionEn: row.descriptionEn,
+    layouts: row.layouts,
+    zoneName: zone?.name ?? null,
+    zoneNameEn: zone?.nameEn ?? null,
+    active: row.active,
+  };
+}
+
+function linkMap(db: Db): Map<number, number[]> {
+  const map = new Map<number, number[]>();
+  const add = (a: number, b: number) => map.set(a, [...(map.get(a) ?? []), b]);
+  for (const link of db.select().from(resourceLinks).all()) {
+    add(link.resourceId, link.linkedResourceId);
+    add(link.linkedResourceId, link.resourceId);
+  }
+  return map;
+}
+
+export function getDefaultSite(db: Db): SiteRow | undefined {
+  return db.select().from(sites).orderBy(asc(sites.id)).limit(1).get();
+}
+
+export function getSite(db: Db, id: number): SiteRow | undefined {
+  return db.select().from(sites).where(eq(sites.id, id)).get();
+}
+
+export function listZones(db: Db, siteId: number): ZoneRow[] {
+  return db.select().from(zones).where(eq(zones.siteId, siteId)).orderBy(asc(zones.sortOrder), asc(zones.id)).all();
+}
+
+/** Every active resource of a site, in display order. */
+export function listResources(db: Db, siteId: number): ResourceView[] {
+  const links = linkMap(db);
+  return db
+    .select()
+    .from(resources)
+    .leftJoin(zones, eq(resources.zoneId, zones.id))
+    .where(and(eq(resources.siteId, siteId), eq(resources.active, true)))
+    .orderBy(asc(resources.sortOrder), asc(resources.id))
+    .all()
+    .map((r) => toView(r.resources, r.zones, links));
+}
+
+export function getResource(db: Db, id: number): ResourceView | undefined {
+  const row = db.select().from(resources).leftJoin(zones, eq(resources.zoneId, zones.id)).where(eq(resources.id, id)).get();
+  return row ? toView(row.resources, row.zones, linkMap(db)) : undefined;
+}
+
+export interface OpeningWeek {
+  site: OpeningPeriod[];
+  /** Per-resource replacements of the site's week. */
+  byResource: Map<number, OpeningPeriod[]>;
+}
+
+export function getOpeningWeek(db: Db, siteId: number): OpeningWeek {
+  const rows = db.select().from(openingHours).where(eq(openingHours.siteId, siteId)).orderBy(asc(openingHours.weekday), asc(openingHours.opens)).all();
+  const week: OpeningWeek = { site: [], byResource: new Map() };
+  for (const row of rows) {
+    const period: OpeningPeriod = { weekday: row.weekday as Weekday, opens: row.opens, closes: row.closes };
+    if (row.resourceId === null) week.site.push(period);
+    else week.byResource.set(row.resourceId, [...(week.byResource.get(row.resourceId) ?? []), period]);
+  }
+  return week;
+}
+
+export interface ClosureView extends Closure {
+  kind: string;
+  reasonEn: string | null;
+}
+
+function toClosure(c: typeof closures.$inferSelect): ClosureView {
+  return { id: c.id, resourceId: c.resourceId, start: c.startsAt, end: c.endsAt, reason: c.reason, reasonEn: c.reasonEn, kind: c.kind };
+}
+
+/** Closures of a site that end after `from`, earliest first: site-wide and per resource, or site-wide only. */
+export function listClosuresFrom(db: Db, siteId: number, from: number, options: { limit?: number; siteWideOnly?: boolean } = {}): ClosureView[] {
+  const scope = options.siteWideOnly ? isNull(closures.resourceId) : undefined;
+  return db
+    .select()
+    .from(closures)
+    .where(and(eq(closures.siteId, siteId), gt(closures.endsAt, from), scope))
+    .orderBy(asc(closures.startsAt))
+    .limit(options.limit ?? 500)
+    .all()
+    .map(toClosure);
+}

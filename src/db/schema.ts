@@ -1,0 +1,304 @@
+// The database schema. Instants are UTC epoch milliseconds (integers); local dates are
+// 'YYYY-MM-DD' text in the site's zone; lists are JSON text. Booking rules are columns of
+// the resource, edited by admins: no rule lives in code.
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
+const bool = (name: string) => integer(name, { mode: 'boolean' });
+
+export const sites = sqliteTable('sites', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  timezone: text('timezone').notNull(),
+  address: text('address').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const zones = sqliteTable(
+  'zones',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: integer('site_id').notNull().references(() => sites.id),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    nameEn: text('name_en'),
+    floor: text('floor'),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [uniqueIndex('zones_site_slug').on(t.siteId, t.slug)],
+);
+
+export interface EventLayout {
+  layout: 'theatre' | 'cabaret' | 'workshop' | 'standing' | 'classroom';
+  capacity: number;
+}
+
+export const resources = sqliteTable(
+  'resources',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: integer('site_id').notNull().references(() => sites.id),
+    zoneId: integer('zone_id').references(() => zones.id),
+    kind: text('kind', {
+      enum: ['desk', 'meeting_room', 'event_space', 'digital_studio', 'vr_studio', 'sports_hall'],
+    }).notNull(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    descriptionEn: text('description_en'),
+    capacity: integer('capacity').notNull(),
+    equipment: json<string[]>('equipment').notNull().default(sql`'[]'`),
+    accessibility: json<string[]>('accessibility').notNull().default(sql`'[]'`),
+    layouts: json<EventLayout[]>('layouts').notNull().default(sql`'[]'`),
+    // Booking rules as data.
+    shape: text('shape', { enum: ['half_day', 'steps'] }).notNull(),
+    slotStepMinutes: integer('slot_step_minutes').notNull(),
+    minDurationMinutes: integer('min_duration_minutes').notNull(),
+    maxDurationMinutes: integer('max_duration_minutes').notNull(),
+    horizonDays: integer('horizon_days').notNull(),
+    minNoticeMinutes: integer('min_notice_minutes').notNull().default(0),
+    bufferBeforeMinutes: integer('buffer_before_minutes').notNull().default(0),
+    bufferAfterMinutes: integer('buffer_after_minutes').notNull().default(0),
+    approvalRequired: bool('approval_required').notNull().default(false),
+    checkInGraceMinutes: integer('check_in_grace_minutes'),
+    capacityModel: text('capacity_model', { enum: ['exclusive', 'shared'] }).notNull(),
+    sharedPlaces: integer('shared_places'),
+    inductionRequired: bool('induction_required').notNull().default(false),
+    halfDaySplit: text('half_day_split').notNull().default('13:00'),
+    active: bool('active').notNull().default(true),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [uniqueIndex('resources_site_slug').on(t.siteId, t.slug), index('resources_kind').on(t.siteId, t.kind)],
+);
+
+/** Linked resources: a booking of one blocks the other (e.g. a shared partition). Stored once per pair. */
+export const resourceLinks = sqliteTable(
+  'resource_links',
+  {
+    resourceId: integer('resource_id').notNull().references(() => resources.id),
+    linkedResourceId: integer('linked_resource_id').notNull().references(() => resources.id),
+  },
+  (t) => [primaryKey({ columns: [t.resourceId, t.linkedResourceId] })],
+);
+
+/** Weekly opening hours of a site; rows with a resource id replace the site's week for that resource. */
+export const openingHours = sqliteTable(
+  'opening_hours',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: integer('site_id').notNull().references(() => sites.id),
+    resourceId: integer('resource_id').references(() => resources.id),
+    weekday: integer('weekday').notNull(),
+    opens: text('opens').notNull(),
+    closes: text('closes').notNull(),
+  },
+  (t) => [index('opening_hours_site').on(t.siteId, t.resourceId)],
+);
+
+export const closures = sqliteTable(
+  'closures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: integer('site_id').notNull().references(() => sites.id),
+    resourceId: integer('resource_id').references(() => resources.id),
+    startsAt: integer('starts_at').notNull(),
+    endsAt: integer('ends_at').notNull(),
+    kind: text('kind', { enum: ['public_holiday', 'maintenance', 'event', 'other'] }).notNull(),
+    reason: text('reason').notNull(),
+    reasonEn: text('reason_en'),
+    /** Stable key of generated closures (e.g. 'holiday:2026-12-25') so seeding stays idempotent. */
+    sourceKey: text('source_key').unique(),
+  },
+  (t) => [index('closures_site_time').on(t.siteId, t.startsAt)],
+);
+
+export const members = sqliteTable('members', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash'),
+  role: text('role', { enum: ['member', 'frontdesk', 'admin'] }).notNull().default('member'),
+  language: text('language', { enum: ['fr', 'en'] }).notNull().default('fr'),
+  accessNeeds: json<string[]>('access_needs').notNull().default(sql`'[]'`),
+  active: bool('active').notNull().default(true),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  deactivatedAt: integer('deactivated_at'),
+});
+
+export const organisations = sqliteTable('organisations', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: ['association', 'social_enterprise', 'public_body', 'red_cross_unit', 'company'] }).notNull(),
+  programme: text('programme', {
+    enum: ['intrapreneurship', 'entrepreneurship', 'oeth', 'impact_data', 'coworking'],
+  }).notNull(),
+  startsOn: text('starts_on').notNull(),
+  endsOn: text('ends_on'),
+  /** Plan quotas per calendar month in the site's zone; null = unlimited. */
+  quotaRoomMinutesPerMonth: integer('quota_room_minutes_per_month'),
+  quotaDeskHalfDaysPerMonth: integer('quota_desk_half_days_per_month'),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    memberId: integer('member_id').notNull().references(() => members.id),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    isLead: bool('is_lead').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.organisationId] }), index('memberships_org').on(t.organisationId)],
+);
+
+export const inductions = sqliteTable(
+  'inductions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    memberId: integer('member_id').notNull().references(() => members.id),
+    resourceKind: text('resource_kind', { enum: ['digital_studio', 'vr_studio'] }).notNull(),
+    recordedById: integer('recorded_by_id').references(() => members.id),
+    recordedAt: integer('recorded_at').notNull(),
+  },
+  (t) => [uniqueIndex('inductions_member_kind').on(t.memberId, t.resourceKind)],
+);
+
+/** Server-side sessions: the cookie holds a random token; only its hash is stored. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    memberId: integer('member_id').references(() => members.id),
+    csrfSecret: text('csrf_secret').notNull(),
+    language: text('language', { enum: ['fr', 'en'] }),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    userAgent: text('user_agent'),
+    ip: text('ip'),
+  },
+  (t) => [index('sessions_member').on(t.memberId), index('sessions_expires').on(t.expiresAt)],
+);
+
+/** Single-use tokens (invitation, password reset); only the hash is stored. */
+export const accountTokens = sqliteTable(
+  'account_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['invitation', 'password_reset'] }).notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    memberId: integer('member_id').notNull().references(() => members.id),
+    createdById: integer('created_by_id').references(() => members.id),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('account_tokens_member').on(t.memberId)],
+);
+
+/** A recurring booking: the rule, plus one `bookings` row per occurrence. */
+export const bookingSeries = sqliteTable('booking_series', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  resourceId: integer('resource_id').notNull().references(() => resources.id),
+  memberId: integer('member_id').references(() => members.id),
+  bookedById: integer('booked_by_id').references(() => members.id),
+  organisationId: integer('organisation_id').references(() => organisations.id),
+  /** The recurrence rule as the domain's SeriesRule (JSON). */
+  rule: json<Record<string, unknown>>('rule').notNull(),
+  firstStartLocal: text('first_start_local').notNull(),
+  durationMinutes: integer('duration_minutes').notNull(),
+  title: text('title').notNull().default(''),
+  idempotencyKey: text('idempotency_key'),
+  version: integer('version').notNull().default(1),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+}, (t) => [uniqueIndex('booking_series_idempotency').on(t.bookedById, t.idempotencyKey)]);
+
+export const BOOKING_STATUSES = ['pending', 'confirmed', 'cancelled', 'released', 'rejected'] as const;
+
+export const bookings = sqliteTable(
+  'bookings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    resourceId: integer('resource_id').notNull().references(() => resources.id),
+    seriesId: integer('series_id').references(() => bookingSeries.id),
+    /** The occurrence's original start in the series (iCalendar RECURRENCE-ID), kept when moved. */
+    originalStartsAt: integer('original_starts_at'),
+    /** For whom; null for bookings of external renters (see rental requests). */
+    memberId: integer('member_id').references(() => members.id),
+    bookedById: integer('booked_by_id').references(() => members.id),
+    organisationId: integer('organisation_id').references(() => organisations.id),
+    startsAt: integer('starts_at').notNull(),
+    endsAt: integer('ends_at').notNull(),
+    headcount: integer('headcount').notNull().default(1),
+    status: text('status', { enum: BOOKING_STATUSES }).notNull(),
+    title: text('title').notNull().default(''),
+    isPublic: bool('is_public').notNull().default(false),
+    idempotencyKey: text('idempotency_key'),
+    /** Rises on every change: it is the iCalendar SEQUENCE. */
+    version: integer('version').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    cancelledAt: integer('cancelled_at'),
+    checkedInAt: integer('checked_in_at'),
+  },
+  (t) => [
+    // Overlap queries bound starts_at from below, so they walk this index and stay flat with history.
+    index('bookings_resource_start').on(t.resourceId, t.startsAt),
+    index('bookings_member_start').on(t.memberId, t.startsAt),
+    index('bookings_series').on(t.seriesId),
+    index('bookings_org_start').on(t.organisationId, t.startsAt),
+    uniqueIndex('bookings_idempotency').on(t.bookedById, t.idempotencyKey),
+  ],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    actorId: integer('actor_id').references(() => members.id),
+    action: text('action').notNull(),
+    subjectType: text('subject_type'),
+    subjectId: integer('subject_id'),
+    details: json<Record<string, unknown>>('details').notNull().default(sql`'{}'`),
+    ip: text('ip'),
+  },
+  (t) => [index('audit_log_at').on(t.at), index('audit_log_subject').on(t.subjectType, t.subjectId)],
+);
+
+/** Mail outbox: written in the same transaction as the change that causes it, sent after commit. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    createdAt: integer('created_at').notNull(),
+    kind: text('kind').notNull(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    /** The full message (text, html, calendar part) as rendered when the change committed. */
+    message: json<Record<string, unknown>>('message').notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    sentAt: integer('sent_at'),
+    bookingId: integer('booking_id').references(() => bookings.id),
+  },
+  (t) => [index('outbox_due').on(t.status, t.nextAttemptAt)],
+);
+
+/** Per-person calendar feed tokens; only the hash is stored; rotating revokes the old one. */
+export const feedTokens = sqliteTable(
+  'feed_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    memberId: integer('member_id').notNull().references(() => members.id),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: integer('created_at').notNull(),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [index('feed_tokens_member').on(t.memberId)],
+);

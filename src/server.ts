@@ -1,0 +1,53 @@
+// Entry point: read config, open (and migrate) the database, seed an empty one, listen,
+// and close with grace on SIGINT/SIGTERM.
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { closeDatabase, openDatabase } from './db/connection.js';
+import { isEmpty } from '../seed/seed.js';
+import { seedAll } from '../seed/index.js';
+
+const started = performance.now();
+let config: Config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(`Configuration error: ${err.message}`);
+    process.exit(1);
+  }
+  throw err;
+}
+
+const db = openDatabase(config.databasePath);
+if (config.seedOnStart && isEmpty(db)) {
+  const report = await seedAll(db, config, Date.now());
+  for (const line of report.lines) console.log(line);
+}
+const app = await buildApp({ config, db });
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  try {
+    await app.close();
+  } finally {
+    closeDatabase(db);
+    process.exit(0);
+  }
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+try {
+  await app.listen({ port: config.port, host: config.host });
+} catch (err) {
+  console.error(`Could not listen on ${config.host}:${config.port}: ${(err as Error).message}`);
+  closeDatabase(db);
+  process.exit(1);
+}
+const ms = Math.round(performance.now() - started);
+console.log(`21 booking app listening at ${config.baseUrl} (ready in ${ms} ms, database ${config.databasePath})`);

@@ -1,0 +1,39 @@
+// One place that turns failures into answers. A 4xx says what was wrong, in the visitor's
+// language; a 5xx says only that something failed, with the request id to quote: internals
+// (stack, SQL, paths) never reach a response body, they go to the log.
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isHtmx } from './views.js';
+
+export class NotFoundError extends Error {
+  readonly statusCode = 404;
+}
+
+function wantsHtml(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? '';
+  return isHtmx(request) || accept === '' || accept.includes('text/html') || accept.includes('*/*');
+}
+
+export function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const t = request.t;
+  return reply.page({ page: 'pages/error', fragment: 'partials/error', status: 404, title: t('error.notFound.title'), data: { heading: t('error.notFound.title'), message: t('error.notFound.body') } });
+}
+
+export default fp(async (app) => {
+  app.setNotFoundHandler((request, reply) => notFound(request, reply));
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    const t = request.t;
+    if (status === 404) return notFound(request, reply);
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      if (!wantsHtml(request)) return reply.code(status).send({ error: 'internal_error', requestId: request.id });
+      return reply.page({ page: 'pages/error', fragment: 'partials/error', status, title: t('error.server.title'), data: { heading: t('error.server.title'), message: t('error.server.body', { requestId: request.id }) } });
+    }
+    request.log.info({ err: { message: error.message, code: error.code } }, 'request refused');
+    const detail = status === 413 ? t('error.tooLarge') : error.validation ? t('field.invalid', { field: String(error.validation[0]?.instancePath || error.validation[0]?.params?.missingProperty || '') }) : t('error.badRequest.title');
+    if (!wantsHtml(request)) return reply.code(status).send({ error: error.code ?? 'bad_request', message: detail });
+    return reply.page({ page: 'pages/error', fragment: 'partials/error', status, title: t('error.badRequest.title'), data: { heading: t('error.badRequest.title'), message: t('error.badRequest.body', { detail }) } });
+  });
+});

@@ -1,0 +1,59 @@
+// GET /resources: the catalogue, filterable by kind, zone, capacity, equipment and
+// accessibility with a plain GET form; htmx swaps only the list.
+// GET /resources/:id: one resource with its rules in plain language.
+import type { FastifyInstance } from 'fastify';
+import { ACCESSIBILITY, EQUIPMENT, RESOURCE_KINDS } from '../../domain/types.js';
+import { matchesFilter, parseFilter } from '../../services/catalogue.js';
+import { description, openingLines, ruleSentences, zoneName } from '../presenters.js';
+
+export default async function catalogueRoutes(app: FastifyInstance) {
+  app.get<{ Querystring: Record<string, unknown> }>('/resources', async (request, reply) => {
+    const service = app.services.catalogue;
+    const { zones, resources } = service.catalogue();
+    const t = request.t;
+    const { filter, problems } = parseFilter(request.query, zones);
+    const shown = resources.filter((r) => matchesFilter(r, filter));
+    const groups = RESOURCE_KINDS.map((kind) => ({ kind, items: shown.filter((r) => r.kind === kind) })).filter((g) => g.items.length > 0);
+    return reply.page({
+      page: 'pages/catalogue',
+      fragment: 'partials/resource-list',
+      status: problems.length > 0 ? 422 : 200,
+      title: t('catalogue.title'),
+      data: {
+        filter,
+        problems: problems.map((p) => t('field.invalid', { field: t(`catalogue.filter.${p.field}` as 'catalogue.filter.zone') })),
+        zones: zones.map((z) => ({ id: z.id, name: request.lang === 'en' ? (z.nameEn ?? z.name) : z.name })),
+        kinds: RESOURCE_KINDS,
+        equipment: EQUIPMENT.filter((e) => resources.some((r) => r.equipment.includes(e))),
+        accessibility: ACCESSIBILITY,
+        total: shown.length,
+        groups: groups.map((g) => ({
+          kind: g.kind,
+          items: g.items.map((r) => ({ ...r, zoneLabel: zoneName(request.lang, r), text: description(request.lang, r) })),
+        })),
+      },
+    });
+  });
+
+  app.get<{ Params: { id: string } }>('/resources/:id', async (request, reply) => {
+    const id = /^\d{1,9}$/.test(request.params.id) ? Number(request.params.id) : NaN;
+    const service = app.services.catalogue;
+    const resource = Number.isNaN(id) ? undefined : service.resource(id);
+    if (!resource) return reply.callNotFound();
+    const t = request.t;
+    const site = service.site();
+    const week = service.openingWeek(site.id);
+    const linkedNames = resource.linkedResourceIds.map((lid) => service.resource(lid)?.name).filter((n): n is string => !!n);
+    return reply.page({
+      page: 'pages/resource',
+      title: resource.name,
+      data: {
+        resource,
+        zoneLabel: zoneName(request.lang, resource),
+        text: description(request.lang, resource),
+        rules: ruleSentences(t, resource, linkedNames),
+        hours: openingLines(t, week.byResource.get(resource.id) ?? week.site),
+      },
+    });
+  });
+}
