@@ -43,9 +43,9 @@ function text(env: Env, name: string): string | undefined {
 function port(env: Env, name: string, fallback: number): number {
   const raw = text(env, name);
   if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number between 0 and 65535, got "${raw}"`);
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number between 0 and 65535, got ${JSON.stringify(raw)}`);
   const value = Number(raw);
-  if (value > 65535) throw new ConfigError(name, `must be a whole number between 0 and 65535, got "${raw}"`);
+  if (value > 65535) throw new ConfigError(name, `must be a whole number between 0 and 65535, got ${JSON.stringify(raw)}`);
   return value;
 }
 
@@ -54,7 +54,7 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (raw === undefined) return fallback;
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
-  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+  throw new ConfigError(name, `must be true or false, got ${JSON.stringify(raw)}`);
 }
 
 function url(env: Env, name: string, fallback: string, protocols: string[]): string {
@@ -63,10 +63,10 @@ function url(env: Env, name: string, fallback: string, protocols: string[]): str
   try {
     parsed = new URL(raw);
   } catch {
-    throw new ConfigError(name, `must be an absolute URL (${protocols.join(', ')}), got "${raw}"`);
+    throw new ConfigError(name, `must be an absolute URL (${protocols.join(', ')}), got ${JSON.stringify(raw)}`);
   }
   if (!protocols.includes(parsed.protocol)) {
-    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${JSON.stringify(parsed.protocol)}`);
   }
   return raw;
 }
@@ -75,7 +75,7 @@ function emailAddress(env: Env, name: string, fallback: string): string {
   const raw = text(env, name) ?? fallback;
   // Header injection guard: an address with CR/LF could add headers to every message.
   if (/[\r\n]/.test(raw) || !/^[^@\s<>]+@[^@\s<>]+$|^[^<>\r\n]*<[^@\s<>]+@[^@\s<>]+>$/.test(raw)) {
-    throw new ConfigError(name, `must be an e-mail address such as "21 <reservations@example.org>", got "${raw}"`);
+    throw new ConfigError(name, `must be an e-mail address such as "21 <reservations@example.org>", got ${JSON.stringify(raw)}`);
   }
   return raw;
 }
@@ -91,7 +91,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const baseUrl = url(env, 'BASE_URL', `http://${shownHost}:${portValue}`, ['http:', 'https:']).replace(/\/+$/, '');
   const logLevel = text(env, 'LOG_LEVEL') ?? (production ? 'info' : 'info');
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
-    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(logLevel)}`);
   }
   const smtpRaw = text(env, 'SMTP_URL');
   const smtpUrl = smtpRaw === undefined ? null : url(env, 'SMTP_URL', smtpRaw, ['smtp:', 'smtps:']);
