@@ -2,9 +2,11 @@
 // every key here must exist in en.ts (a test checks it). Values may hold {placeholders};
 // plural values are objects keyed by Intl.PluralRules category.
 import { frCore } from './fr/core.js';
+import { frMail } from './fr/mail.js';
 
 export const fr = {
   ...frCore,
+  ...frMail,
 } as const;
 
 export type MessageKey = keyof typeof fr;
