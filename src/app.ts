@@ -7,7 +7,9 @@ import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
+import { BookingService } from './services/bookings.js';
 import { CatalogueService } from './services/catalogue.js';
+import { Inventory } from './services/inventory.js';
 import assets from './web/plugins/assets.js';
 import errors from './web/plugins/errors.js';
 import i18n from './web/plugins/i18n.js';
@@ -31,6 +33,8 @@ export interface AppDeps {
 
 export interface Services {
   catalogue: CatalogueService;
+  inventory: Inventory;
+  bookings: BookingService;
 }
 
 declare module 'fastify' {
@@ -58,7 +62,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.decorate('deps', { config, db, clock: deps.clock ?? systemClock });
-  app.decorate('services', { catalogue: new CatalogueService(db) });
+  const clock = deps.clock ?? systemClock;
+  const inventory = new Inventory(db);
+  app.decorate('services', { catalogue: new CatalogueService(db), inventory, bookings: new BookingService(db, inventory, clock) });
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);

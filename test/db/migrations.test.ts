@@ -15,7 +15,7 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const tables = Object.values(schema).filter((value): value is SQLiteTable => is(value, SQLiteTableClass));
+const tables = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable => is(value, SQLiteTableClass));
 
 describe('migrations applied to an empty file', () => {
   it('create every table and column the code expects, with the same nullability', () => {

@@ -1,0 +1,100 @@
+// Loads what the booking rules look at, inside the caller's transaction: bookings that may
+// interact, closures, opening weeks, the organisation's quota and the person's inductions.
+// Every read is bounded to the window in question.
+import type { Db } from '../db/connection.js';
+import { bookingQueries, type BookingQueries } from '../db/bookings.js';
+import type { BookingContext, QuotaState } from '../domain/rules.js';
+import { calendarMonthOf, usageWithin, type QuotaMonth } from '../domain/quota.js';
+import type { ExistingBooking, Interval, Resource } from '../domain/types.js';
+import type { Inventory } from './inventory.js';
+import type { InductionKind } from './authz.js';
+
+const MINUTE = 60_000;
+
+/** What the rules need to know about the person a booking is for. */
+export interface BookingPerson {
+  id: number;
+  organisationIds: readonly number[];
+  inductions: readonly InductionKind[];
+}
+
+export interface OrganisationQuota {
+  roomMinutes: number | null;
+  deskHalfDays: number | null;
+}
+
+export class BookingContextLoader {
+  readonly queries: BookingQueries;
+  private readonly person: ReturnType<Db['$client']['prepare']>;
+  private readonly inductions: ReturnType<Db['$client']['prepare']>;
+  private readonly quota: ReturnType<Db['$client']['prepare']>;
+
+  constructor(
+    readonly db: Db,
+    readonly inventory: Inventory,
+  ) {
+    this.queries = bookingQueries(db);
+    const client = db.$client;
+    this.person = client.prepare(
+      `SELECT m.id, (SELECT json_group_array(organisation_id) FROM (SELECT organisation_id FROM memberships WHERE member_id = m.id ORDER BY organisation_id)) AS orgs
+       FROM members m WHERE m.id = ? AND m.active = 1`,
+    );
+    this.inductions = client.prepare('SELECT resource_kind AS kind FROM inductions WHERE member_id = ?');
+    this.quota = client.prepare('SELECT quota_room_minutes_per_month AS roomMinutes, quota_desk_half_days_per_month AS deskHalfDays FROM organisations WHERE id = ?');
+  }
+
+  /** An active member as the rules see them, or undefined. */
+  loadPerson(memberId: number): BookingPerson | undefined {
+    const row = this.person.get(memberId) as { id: number; orgs: string } | undefined;
+    if (!row) return undefined;
+    const inductions = (this.inductions.all(memberId) as { kind: InductionKind }[]).map((r) => r.kind);
+    return { id: row.id, organisationIds: JSON.parse(row.orgs) as number[], inductions };
+  }
+
+  /** The quota of `organisationId` that applies to `resource`'s kind, as a function of the site-zone month. */
+  quotaOfMonth(resource: Resource, organisationId: number | null, excludeBookingId: number | null): ((month: QuotaMonth) => QuotaState | null) | undefined {
+    if (organisationId === null) return undefined;
+    const unit = resource.kind === 'meeting_room' ? 'minutes' : resource.kind === 'desk' ? 'half_days' : null;
+    if (!unit) return undefined;
+    const plan = this.quota.get(organisationId) as OrganisationQuota | undefined;
+    const limit = unit === 'minutes' ? plan?.roomMinutes : plan?.deskHalfDays;
+    if (limit === null || limit === undefined) return undefined;
+    const zone = this.inventory.get().site.timezone;
+    return (month) => {
+      const used = this.queries
+        .organisationActive(organisationId, [resource.kind], month.start, month.end)
+        .filter((b) => b.id !== excludeBookingId);
+      return { limitMinutes: limit, usedMinutes: usageWithin(used, month, unit, zone, resource.rules.halfDaySplit), unit };
+    };
+  }
+
+  /**
+   * The context for requests on `resource` by `person` within `window` (the request itself,
+   * or a wider stretch for alternatives and series).
+   */
+  contextFor(resource: Resource, person: BookingPerson, window: Interval, now: number, options: { organisationId: number | null; excludeBookingId?: number | null; quotaAt?: number } ): BookingContext {
+    const inventory = this.inventory.get();
+    const margin = Math.max(resource.rules.bufferBeforeMinutes, resource.rules.bufferAfterMinutes) * MINUTE;
+    const from = window.start - margin;
+    const to = window.end + margin;
+    let existing: ExistingBooking[] = this.queries.activeOverlapping(this.inventory.interacting(resource), from, to);
+    if (resource.kind === 'desk') {
+      const seen = new Set(existing.map((b) => b.id));
+      existing = existing.concat(this.queries.memberActiveDesks(person.id, window.start, window.end).filter((b) => !seen.has(b.id)));
+    }
+    if (options.excludeBookingId != null) existing = existing.filter((b) => b.id !== options.excludeBookingId);
+    const quotaOfMonth = this.quotaOfMonth(resource, options.organisationId, options.excludeBookingId ?? null);
+    const quota = quotaOfMonth ? quotaOfMonth(calendarMonthOf(options.quotaAt ?? window.start, inventory.site.timezone)) : null;
+    return {
+      now,
+      zone: inventory.site.timezone,
+      sitePeriods: inventory.sitePeriods,
+      resourceOverridePeriods: this.inventory.overrideOf(resource.id),
+      closures: this.inventory.closuresFor(resource.id, from, to),
+      existingBookings: existing,
+      resourcesById: inventory.resourcesById,
+      quota,
+      hasInduction: !resource.rules.inductionRequired || person.inductions.includes(resource.kind as InductionKind),
+    };
+  }
+}

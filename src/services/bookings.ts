@@ -1,0 +1,200 @@
+// Booking use cases: create, change, cancel, read. Each write loads its context, asks the
+// domain's evaluateBooking (the only judge), and writes in ONE synchronous IMMEDIATE
+// transaction, so two clicks at the same moment are serialised and only one wins.
+// Authorisation is checked here, by owner or role; "not yours" is thrown as NotFound.
+import type { Db } from '../db/connection.js';
+import { immediate } from '../db/connection.js';
+import type { BookingRow } from '../db/bookings.js';
+import { suggestAlternatives, type AlternativeCandidate, type Suggestion } from '../domain/alternatives.js';
+import { addDays } from '../domain/local-date.js';
+import { evaluateBooking, type BookingRequest } from '../domain/rules.js';
+import type { Violation } from '../domain/violations.js';
+import { localDateOf, localDateTimeToInstant, startOfLocalDate } from '../domain/zoned-time.js';
+import { authorize, NotFound, type Actor } from './authz.js';
+import { BookingContextLoader, type BookingPerson } from './booking-context.js';
+import type { Inventory } from './inventory.js';
+
+export interface Clock {
+  now(): number;
+}
+
+export interface CreateBooking {
+  resourceId: number;
+  start: number;
+  end: number;
+  headcount?: number;
+  title?: string;
+  /** Staff may book for someone else; defaults to the actor. */
+  forMemberId?: number;
+  /** One of the person's organisations (for quotas); defaults to their first. */
+  organisationId?: number | null;
+  /** The same key from the same person makes one booking, however often it is sent. */
+  idempotencyKey?: string | null;
+}
+
+export type BookingOutcome =
+  | { ok: true; booking: BookingRow; replayed: boolean }
+  | { ok: false; violations: Violation[]; alternatives: Suggestion[] };
+
+/** What happens in the same transaction as a booking change (mail into the outbox, ...). */
+export interface BookingListener {
+  (tx: Db, event: { type: 'created' | 'changed' | 'cancelled'; booking: BookingRow; previous?: BookingRow; actorId: number }): void;
+}
+
+const SEARCH_DAYS = 7;
+
+export class BookingService {
+  readonly loader: BookingContextLoader;
+  private readonly listeners: BookingListener[] = [];
+
+  constructor(
+    private readonly db: Db,
+    readonly inventory: Inventory,
+    private readonly clock: Clock,
+  ) {
+    this.loader = new BookingContextLoader(db, inventory);
+  }
+
+  /** Registers work that must commit or roll back with each booking change. */
+  onChange(listener: BookingListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Local "YYYY-MM-DDTHH:mm" in the site's zone to instants, under the DST policy of the domain. */
+  resolveLocal(start: string, end: string): { ok: true; start: number; end: number } | { ok: false; violations: Violation[] } {
+    const zone = this.inventory.get().site.timezone;
+    const s = localDateTimeToInstant(start, zone);
+    const e = localDateTimeToInstant(end, zone);
+    const violations = [s, e].flatMap((r) => (r.ok ? [] : [r.violation]));
+    if (!s.ok || !e.ok) return { ok: false, violations };
+    return { ok: true, start: s.instant, end: e.instant };
+  }
+
+  get(actor: Actor, id: number): BookingRow {
+    const booking = this.loader.queries.byId(id);
+    if (!booking) throw new NotFound();
+    authorize(actor, 'booking.view', booking);
+    return booking;
+  }
+
+  listForMember(actor: Actor, options: { past?: boolean; limit?: number } = {}): BookingRow[] {
+    return this.loader.queries.forMember(actor.id, this.clock.now(), options.past ?? false, options.limit ?? 100);
+  }
+
+  create(actor: Actor, input: CreateBooking): BookingOutcome {
+    const forMemberId = input.forMemberId ?? actor.id;
+    authorize(actor, 'booking.createOnBehalf', { memberId: forMemberId });
+    const resource = this.inventory.resource(input.resourceId);
+    if (!resource || !resource.active) throw new NotFound();
+    const key = input.idempotencyKey || null;
+
+    const result = immediate(this.db, (tx): BookingOutcome | { refused: Violation[]; person: BookingPerson; organisationId: number | null; now: number } => {
+      if (key) {
+        const existing = this.loader.queries.byIdempotencyKey(actor.id, key);
+        if (existing) return { ok: true, booking: existing, replayed: true };
+      }
+      const now = this.clock.now();
+      const person = this.person(forMemberId);
+      const organisationId = this.organisationOf(person, input.organisationId);
+      const request: BookingRequest = { resource, start: input.start, end: input.end, memberId: person.id, headcount: input.headcount ?? 1, organisationId };
+      const context = this.loader.contextFor(resource, person, input, now, { organisationId });
+      const violations = evaluateBooking(request, context);
+      if (violations.length > 0) return { refused: violations, person, organisationId, now };
+      const id = this.loader.queries.insert({
+        resourceId: resource.id,
+        seriesId: null,
+        originalStartsAt: null,
+        memberId: person.id,
+        bookedById: actor.id,
+        organisationId,
+        startsAt: input.start,
+        endsAt: input.end,
+        headcount: request.headcount,
+        status: resource.rules.approvalRequired ? 'pending' : 'confirmed',
+        title: (input.title ?? '').trim().slice(0, 200),
+        idempotencyKey: key,
+        now,
+      });
+      const booking = this.loader.queries.byId(id)!;
+      this.loader.queries.audit({ at: now, actorId: actor.id, action: 'booking.create', subjectType: 'booking', subjectId: id, details: { resourceId: resource.id, start: input.start, end: input.end, memberId: person.id, status: booking.status } });
+      for (const listener of this.listeners) listener(tx, { type: 'created', booking, actorId: actor.id });
+      return { ok: true, booking, replayed: false };
+    });
+    if ('refused' in result) {
+      const request: BookingRequest = { resource, start: input.start, end: input.end, memberId: result.person.id, headcount: input.headcount ?? 1, organisationId: result.organisationId };
+      return { ok: false, violations: result.refused, alternatives: this.alternatives(request, result.person, result.now) };
+    }
+    return result;
+  }
+
+  /** Moves a booking to other times and/or another resource; it keeps its id and its version rises. */
+  change(actor: Actor, id: number, input: { resourceId?: number; start: number; end: number }): BookingOutcome {
+    const result = immediate(this.db, (tx): BookingOutcome | { refused: Violation[]; request: BookingRequest; person: BookingPerson; now: number } => {
+      const previous = this.loader.queries.byId(id);
+      if (!previous) throw new NotFound();
+      authorize(actor, 'booking.change', previous);
+      if (previous.status !== 'confirmed' && previous.status !== 'pending') throw new NotFound();
+      const resource = this.inventory.resource(input.resourceId ?? previous.resourceId);
+      if (!resource || !resource.active) throw new NotFound();
+      const now = this.clock.now();
+      const person = this.person(previous.memberId ?? actor.id);
+      const request: BookingRequest = { resource, start: input.start, end: input.end, memberId: person.id, headcount: previous.headcount, organisationId: previous.organisationId, excludeBookingId: id };
+      const context = this.loader.contextFor(resource, person, input, now, { organisationId: previous.organisationId, excludeBookingId: id });
+      const violations = evaluateBooking(request, context);
+      if (violations.length > 0) return { refused: violations, request, person, now };
+      // Changing a booking that needs approval puts it back in the queue.
+      const status = resource.rules.approvalRequired ? 'pending' : previous.status;
+      this.loader.queries.update(id, { resourceId: resource.id, startsAt: input.start, endsAt: input.end, status, now, cancelledAt: null });
+      const booking = this.loader.queries.byId(id)!;
+      this.loader.queries.audit({ at: now, actorId: actor.id, action: 'booking.change', subjectType: 'booking', subjectId: id, details: { from: { resourceId: previous.resourceId, start: previous.startsAt, end: previous.endsAt }, to: { resourceId: resource.id, start: input.start, end: input.end } } });
+      for (const listener of this.listeners) listener(tx, { type: 'changed', booking, previous, actorId: actor.id });
+      return { ok: true, booking, replayed: false };
+    });
+    if ('refused' in result) return { ok: false, violations: result.refused, alternatives: this.alternatives(result.request, result.person, result.now) };
+    return result;
+  }
+
+  /** Cancels an active booking; cancelling one already cancelled changes nothing. */
+  cancel(actor: Actor, id: number): BookingRow {
+    return immediate(this.db, (tx) => {
+      const previous = this.loader.queries.byId(id);
+      if (!previous) throw new NotFound();
+      authorize(actor, 'booking.cancel', previous);
+      if (previous.status !== 'confirmed' && previous.status !== 'pending') return previous;
+      const now = this.clock.now();
+      this.loader.queries.update(id, { resourceId: previous.resourceId, startsAt: previous.startsAt, endsAt: previous.endsAt, status: 'cancelled', now, cancelledAt: now });
+      const booking = this.loader.queries.byId(id)!;
+      this.loader.queries.audit({ at: now, actorId: actor.id, action: 'booking.cancel', subjectType: 'booking', subjectId: id, details: { seriesId: previous.seriesId } });
+      for (const listener of this.listeners) listener(tx, { type: 'cancelled', booking, previous, actorId: actor.id });
+      return booking;
+    });
+  }
+
+  /** Up to 5 free choices near a refused request: same resource at the nearest times, then equivalent resources. */
+  alternatives(request: BookingRequest, person: BookingPerson, now: number): Suggestion[] {
+    const zone = this.inventory.get().site.timezone;
+    const day = localDateOf(request.start, zone);
+    const window = { start: startOfLocalDate(day, zone), end: startOfLocalDate(addDays(day, SEARCH_DAYS + 1), zone) };
+    const options = { organisationId: request.organisationId ?? null, excludeBookingId: request.excludeBookingId ?? null, quotaAt: request.start };
+    const context = this.loader.contextFor(request.resource, person, window, now, options);
+    const equivalents: AlternativeCandidate[] = this.inventory
+      .get()
+      .resources.filter((r) => r.kind === request.resource.kind && r.id !== request.resource.id && r.active)
+      .map((resource) => ({ resource, context: this.loader.contextFor(resource, person, request, now, options) }));
+    return suggestAlternatives(request, context, equivalents);
+  }
+
+  private person(memberId: number): BookingPerson {
+    const person = this.loader.loadPerson(memberId);
+    if (!person) throw new NotFound();
+    return person;
+  }
+
+  private organisationOf(person: BookingPerson, requested: number | null | undefined): number | null {
+    if (requested != null) {
+      if (!person.organisationIds.includes(requested)) throw new NotFound();
+      return requested;
+    }
+    return person.organisationIds[0] ?? null;
+  }
+}
