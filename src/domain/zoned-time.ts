@@ -12,6 +12,11 @@
 //
 // Only luxon's IANAZone.offset() is used: it depends on the zone name alone, never on the
 // process TZ. No Date local-time methods are used anywhere in the domain.
+//
+// Each offset() costs about 7 us (an Intl formatToParts), and one evaluateBooking needs a
+// dozen or more, mostly for the same few instants (opening times of one day, now, the
+// horizon). A bounded memo of (zone, instant) -> offset keeps suggestions and series cheap;
+// it is keyed by zone name, so it cannot depend on the process TZ.
 
 import { IANAZone } from 'luxon';
 import type { Instant, Interval } from './types.js';
@@ -43,11 +48,29 @@ export interface LocalDateTime {
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
 const LOCAL_TIME = /^(\d{2}):(\d{2})$/;
 
-function zone(name: string): IANAZone {
-  // IANAZone.create memoises by name; nothing here depends on the process TZ.
-  const found = IANAZone.create(name);
-  if (!found.isValid) throw new RangeError(`unknown IANA time zone: ${JSON.stringify(name)}`);
-  return found;
+/** The zone's offset function, memoised; throws on an unknown zone (a configuration error). */
+type OffsetOf = (instant: Instant) => number;
+
+const OFFSET_MEMO_LIMIT = 50_000;
+const offsetFunctions = new Map<string, OffsetOf>();
+
+function zone(name: string): OffsetOf {
+  const known = offsetFunctions.get(name);
+  if (known) return known;
+  const z = IANAZone.create(name);
+  if (!z.isValid) throw new RangeError(`unknown IANA time zone: ${JSON.stringify(name)}`);
+  const memo = new Map<Instant, number>();
+  const offsetOf: OffsetOf = (instant) => {
+    let offset = memo.get(instant);
+    if (offset === undefined) {
+      if (memo.size >= OFFSET_MEMO_LIMIT) memo.clear();
+      offset = z.offset(instant);
+      memo.set(instant, offset);
+    }
+    return offset;
+  };
+  offsetFunctions.set(name, offsetOf);
+  return offsetOf;
 }
 
 export function isValidZone(name: string): boolean {
@@ -56,7 +79,7 @@ export function isValidZone(name: string): boolean {
 
 /** UTC offset of `zoneName` at `instant`, in minutes (Paris: 60 or 120). */
 export function offsetMinutes(instant: Instant, zoneName: string): number {
-  return zone(zoneName).offset(instant);
+  return zone(zoneName)(instant);
 }
 
 /** Strict "HH:mm", 00:00..23:59, to minutes from midnight. */
@@ -99,20 +122,19 @@ function wallMs(date: LocalDate, minutes: number): number {
  * two in a fall-back hour, none in a spring-forward gap. Assumes at most one offset change
  * within a day of `wall`, true of every real zone's rules since 2012.
  */
-function possibleInstants(wall: number, z: IANAZone): Instant[] {
-  const offsets = new Set([z.offset(wall - DAY_MS), z.offset(wall + DAY_MS)]);
+function possibleInstants(wall: number, offsetOf: OffsetOf): Instant[] {
+  const offsets = new Set([offsetOf(wall - DAY_MS), offsetOf(wall + DAY_MS)]);
   const found: Instant[] = [];
   for (const offset of offsets) {
     const candidate = wall - offset * MINUTE_MS;
-    if (z.offset(candidate) === offset) found.push(candidate);
+    if (offsetOf(candidate) === offset) found.push(candidate);
   }
   return found.sort((a, b) => a - b);
 }
 
 /** Wall-clock date + minutes to an instant, under the policy above. */
 export function localToInstant(date: LocalDate, minutes: number, zoneName: string): ZonedResult {
-  const z = zone(zoneName);
-  const candidates = possibleInstants(wallMs(date, minutes), z);
+  const candidates = possibleInstants(wallMs(date, minutes), zone(zoneName));
   if (candidates.length === 0) {
     return {
       ok: false,
@@ -148,18 +170,18 @@ export function localTimeOnDate(date: LocalDate, time: string, zoneName: string)
  * (midnight, opening times), which must always resolve. `minutes` may be 1440 (24:00).
  */
 export function boundaryInstant(date: LocalDate, minutes: number, zoneName: string): Instant {
-  const z = zone(zoneName);
+  const offsetOf = zone(zoneName);
   const wall = wallMs(date, minutes);
-  const candidates = possibleInstants(wall, z);
+  const candidates = possibleInstants(wall, offsetOf);
   if (candidates.length > 0) return candidates[0]!;
   // In a gap the wall clock jumps over `wall` at one transition instant: find it. Before it
   // the zone has the earlier offset, from it the later one.
-  const before = z.offset(wall - DAY_MS);
-  let low = wall - z.offset(wall + DAY_MS) * MINUTE_MS; // still before the jump
+  const before = offsetOf(wall - DAY_MS);
+  let low = wall - offsetOf(wall + DAY_MS) * MINUTE_MS; // still before the jump
   let high = wall - before * MINUTE_MS; // already after it
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
-    if (z.offset(middle) === before) low = middle;
+    if (offsetOf(middle) === before) low = middle;
     else high = middle;
   }
   return high;
