@@ -7,6 +7,7 @@ import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
+import type { OutboxKick } from './mail/worker.js';
 import { BookingService } from './services/bookings.js';
 import { CatalogueService } from './services/catalogue.js';
 import { Inventory } from './services/inventory.js';
@@ -28,6 +29,8 @@ export interface AppDeps {
   db: Db;
   /** Injected so tests can stand on a fixed day; defaults to the system clock. */
   clock?: Clock;
+  /** The mail outbox worker; services kick it after a commit that enqueued mail. */
+  outbox?: OutboxKick;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -41,6 +44,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     deps: Required<Pick<AppDeps, 'config' | 'db' | 'clock'>>;
     services: Services;
+    outbox: OutboxKick;
   }
 }
 
@@ -62,6 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.decorate('deps', { config, db, clock: deps.clock ?? systemClock });
+  app.decorate('outbox', deps.outbox ?? { kick() {} });
   const clock = deps.clock ?? systemClock;
   const inventory = new Inventory(db);
   app.decorate('services', { catalogue: new CatalogueService(db), inventory, bookings: new BookingService(db, inventory, clock) });

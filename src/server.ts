@@ -1,8 +1,10 @@
 // Entry point: read config, open (and migrate) the database, seed an empty one, listen,
 // and close with grace on SIGINT/SIGTERM.
-import { buildApp } from './app.js';
+import { buildApp, systemClock } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { closeDatabase, openDatabase } from './db/connection.js';
+import { transportFromConfig } from './mail/transport.js';
+import { createOutboxWorker } from './mail/worker.js';
 import { isEmpty } from '../seed/seed.js';
 import { seedAll } from '../seed/index.js';
 
@@ -23,7 +25,8 @@ if (config.seedOnStart && isEmpty(db)) {
   const report = await seedAll(db, config, Date.now());
   for (const line of report.lines) console.log(line);
 }
-const app = await buildApp({ config, db });
+const outbox = createOutboxWorker({ db, clock: systemClock, transport: transportFromConfig(config), from: config.mailFrom });
+const app = await buildApp({ config, db, outbox });
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -34,6 +37,7 @@ async function shutdown(signal: string) {
   force.unref();
   try {
     await app.close();
+    await outbox.stop();
   } finally {
     closeDatabase(db);
     process.exit(0);
@@ -49,5 +53,7 @@ try {
   closeDatabase(db);
   process.exit(1);
 }
+// Mail waits for the server to be up; messages left by a previous run go out now.
+outbox.start(app.log);
 const ms = Math.round(performance.now() - started);
 console.log(`21 booking app listening at ${config.baseUrl} (ready in ${ms} ms, database ${config.databasePath})`);
