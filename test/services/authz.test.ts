@@ -84,6 +84,10 @@ const CASES: Case[] = [
   { action: 'reports.view', label: 'usage reports', subject: () => undefined, allowed: ['admin'] },
 ];
 
+// The table mixes actions, so it calls the checks through their untyped shape.
+const canAny = can as (actor: Actor | null, action: Action, subject?: unknown) => boolean;
+const authorizeAny = authorize as (actor: Actor | null, action: Action, subject?: unknown) => void;
+
 describe('permission matrix', () => {
   it('has at least one case for every action', () => {
     const covered = new Set(CASES.map((c) => c.action));
@@ -96,10 +100,9 @@ describe('permission matrix', () => {
       it(`${who} ${expected ? 'may' : 'may not'} ${c.action} (${c.label})`, () => {
         const actor = who === 'anonymous' ? null : actors[who];
         const subject = c.subject(actor ?? { id: -1, organisationIds: [] });
-        const args = (subject === undefined ? [] : [subject]) as [];
-        expect(can(actor, c.action, ...args)).toBe(expected);
-        if (expected) expect(() => authorize(actor, c.action, ...args)).not.toThrow();
-        else expect(() => authorize(actor, c.action, ...args)).toThrow(NotFound);
+        expect(canAny(actor, c.action, subject)).toBe(expected);
+        if (expected) expect(() => authorizeAny(actor, c.action, subject)).not.toThrow();
+        else expect(() => authorizeAny(actor, c.action, subject)).toThrow(NotFound);
       });
     }
   }
