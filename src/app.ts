@@ -11,6 +11,7 @@ import type { OutboxKick } from './mail/worker.js';
 import { BookingService } from './services/bookings.js';
 import { CatalogueService } from './services/catalogue.js';
 import { Inventory } from './services/inventory.js';
+import { SeriesService } from './services/series.js';
 import assets from './web/plugins/assets.js';
 import errors from './web/plugins/errors.js';
 import i18n from './web/plugins/i18n.js';
@@ -38,6 +39,7 @@ export interface Services {
   catalogue: CatalogueService;
   inventory: Inventory;
   bookings: BookingService;
+  series: SeriesService;
 }
 
 declare module 'fastify' {
@@ -69,7 +71,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('outbox', deps.outbox ?? { kick() {} });
   const clock = deps.clock ?? systemClock;
   const inventory = new Inventory(db);
-  app.decorate('services', { catalogue: new CatalogueService(db), inventory, bookings: new BookingService(db, inventory, clock) });
+  const bookings = new BookingService(db, inventory, clock);
+  app.decorate('services', { catalogue: new CatalogueService(db), inventory, bookings, series: new SeriesService(db, bookings, clock) });
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);

@@ -7,7 +7,7 @@ import type { BookingContext, QuotaState } from '../domain/rules.js';
 import { calendarMonthOf, usageWithin, type QuotaMonth } from '../domain/quota.js';
 import type { ExistingBooking, Interval, Resource } from '../domain/types.js';
 import type { Inventory } from './inventory.js';
-import type { InductionKind } from './authz.js';
+import { NotFound, type InductionKind } from './authz.js';
 
 const MINUTE = 60_000;
 
@@ -16,6 +16,15 @@ export interface BookingPerson {
   id: number;
   organisationIds: readonly number[];
   inductions: readonly InductionKind[];
+}
+
+/** The organisation a booking counts against: the one asked for (it must be the person's), else their first. */
+export function organisationFor(person: BookingPerson, requested: number | null | undefined): number | null {
+  if (requested != null) {
+    if (!person.organisationIds.includes(requested)) throw new NotFound();
+    return requested;
+  }
+  return person.organisationIds[0] ?? null;
 }
 
 export interface OrganisationQuota {

@@ -11,7 +11,7 @@ import { evaluateBooking, type BookingRequest } from '../domain/rules.js';
 import type { Violation } from '../domain/violations.js';
 import { localDateOf, localDateTimeToInstant, startOfLocalDate } from '../domain/zoned-time.js';
 import { authorize, NotFound, type Actor } from './authz.js';
-import { BookingContextLoader, type BookingPerson } from './booking-context.js';
+import { BookingContextLoader, organisationFor, type BookingPerson } from './booking-context.js';
 import type { Inventory } from './inventory.js';
 
 export interface Clock {
@@ -60,6 +60,11 @@ export class BookingService {
     this.listeners.push(listener);
   }
 
+  /** Runs the listeners inside the transaction of a change (series use it for their occurrences). */
+  notify(tx: Db, event: Parameters<BookingListener>[1]): void {
+    for (const listener of this.listeners) listener(tx, event);
+  }
+
   /** Local "YYYY-MM-DDTHH:mm" in the site's zone to instants, under the DST policy of the domain. */
   resolveLocal(start: string, end: string): { ok: true; start: number; end: number } | { ok: false; violations: Violation[] } {
     const zone = this.inventory.get().site.timezone;
@@ -95,7 +100,7 @@ export class BookingService {
       }
       const now = this.clock.now();
       const person = this.person(forMemberId);
-      const organisationId = this.organisationOf(person, input.organisationId);
+      const organisationId = organisationFor(person, input.organisationId);
       const request: BookingRequest = { resource, start: input.start, end: input.end, memberId: person.id, headcount: input.headcount ?? 1, organisationId };
       const context = this.loader.contextFor(resource, person, input, now, { organisationId });
       const violations = evaluateBooking(request, context);
@@ -117,7 +122,7 @@ export class BookingService {
       });
       const booking = this.loader.queries.byId(id)!;
       this.loader.queries.audit({ at: now, actorId: actor.id, action: 'booking.create', subjectType: 'booking', subjectId: id, details: { resourceId: resource.id, start: input.start, end: input.end, memberId: person.id, status: booking.status } });
-      for (const listener of this.listeners) listener(tx, { type: 'created', booking, actorId: actor.id });
+      this.notify(tx, { type: 'created', booking, actorId: actor.id });
       return { ok: true, booking, replayed: false };
     });
     if ('refused' in result) {
@@ -147,7 +152,7 @@ export class BookingService {
       this.loader.queries.update(id, { resourceId: resource.id, startsAt: input.start, endsAt: input.end, status, now, cancelledAt: null });
       const booking = this.loader.queries.byId(id)!;
       this.loader.queries.audit({ at: now, actorId: actor.id, action: 'booking.change', subjectType: 'booking', subjectId: id, details: { from: { resourceId: previous.resourceId, start: previous.startsAt, end: previous.endsAt }, to: { resourceId: resource.id, start: input.start, end: input.end } } });
-      for (const listener of this.listeners) listener(tx, { type: 'changed', booking, previous, actorId: actor.id });
+      this.notify(tx, { type: 'changed', booking, previous, actorId: actor.id });
       return { ok: true, booking, replayed: false };
     });
     if ('refused' in result) return { ok: false, violations: result.refused, alternatives: this.alternatives(result.request, result.person, result.now) };
@@ -165,7 +170,7 @@ export class BookingService {
       this.loader.queries.update(id, { resourceId: previous.resourceId, startsAt: previous.startsAt, endsAt: previous.endsAt, status: 'cancelled', now, cancelledAt: now });
       const booking = this.loader.queries.byId(id)!;
       this.loader.queries.audit({ at: now, actorId: actor.id, action: 'booking.cancel', subjectType: 'booking', subjectId: id, details: { seriesId: previous.seriesId } });
-      for (const listener of this.listeners) listener(tx, { type: 'cancelled', booking, previous, actorId: actor.id });
+      this.notify(tx, { type: 'cancelled', booking, previous, actorId: actor.id });
       return booking;
     });
   }
@@ -188,13 +193,5 @@ export class BookingService {
     const person = this.loader.loadPerson(memberId);
     if (!person) throw new NotFound();
     return person;
-  }
-
-  private organisationOf(person: BookingPerson, requested: number | null | undefined): number | null {
-    if (requested != null) {
-      if (!person.organisationIds.includes(requested)) throw new NotFound();
-      return requested;
-    }
-    return person.organisationIds[0] ?? null;
   }
 }

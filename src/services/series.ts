@@ -1,0 +1,156 @@
+// Recurring bookings: a series row plus one booking row per occurrence, each with its own
+// state. The rule is expanded in the site's wall-clock time by the domain, every
+// occurrence is judged by evaluateBooking (earlier accepted ones count as taken), and the
+// person chooses: book the free dates and skip the others, or all or nothing. The whole
+// series is written in one immediate transaction.
+import type { Db } from '../db/connection.js';
+import { immediate } from '../db/connection.js';
+import type { BookingRow } from '../db/bookings.js';
+import { bookingSeries } from '../db/schema.js';
+import { addDays } from '../domain/local-date.js';
+import { expandSeries, recurrenceRuleProblems, type Expansion, type SeriesRule } from '../domain/recurrence.js';
+import { decideSeries, planSeries, seriesEvaluator, type OccurrencePlan, type SeriesPolicy } from '../domain/series-plan.js';
+import type { Violation } from '../domain/violations.js';
+import { localDateOf, startOfLocalDate } from '../domain/zoned-time.js';
+import { authorize, NotFound, type Actor } from './authz.js';
+import { organisationFor } from './booking-context.js';
+import type { BookingService, Clock } from './bookings.js';
+
+export interface SeriesInput {
+  resourceId: number;
+  /** First start, "YYYY-MM-DDTHH:mm" on the site's wall clock. */
+  firstStart: string;
+  durationMinutes: number;
+  rule: SeriesRule;
+  headcount?: number;
+  title?: string;
+  forMemberId?: number;
+  organisationId?: number | null;
+  idempotencyKey?: string | null;
+}
+
+export type SeriesPreview =
+  | { ok: true; plans: OccurrencePlan[]; stoppedBy: Expansion['stoppedBy'] }
+  | { ok: false; problems: string[]; violations: Violation[] };
+
+export type SeriesOutcome =
+  | { ok: true; seriesId: number; booked: BookingRow[]; refused: OccurrencePlan[]; replayed: boolean }
+  | { ok: false; plans: OccurrencePlan[]; problems: string[]; violations: Violation[] };
+
+export class SeriesService {
+  private readonly byKey;
+
+  constructor(
+    private readonly db: Db,
+    private readonly bookings: BookingService,
+    private readonly clock: Clock,
+  ) {
+    this.byKey = db.$client.prepare('SELECT id FROM booking_series WHERE booked_by_id = ? AND idempotency_key = ?');
+  }
+
+  /** The dates a series would take and, for each, why it cannot be booked (if so). Writes nothing. */
+  preview(actor: Actor, input: SeriesInput): SeriesPreview {
+    return this.plan(actor, input, this.clock.now());
+  }
+
+  create(actor: Actor, input: SeriesInput, policy: SeriesPolicy): SeriesOutcome {
+    const key = input.idempotencyKey || null;
+    return immediate(this.db, (tx): SeriesOutcome => {
+      if (key) {
+        const existing = this.byKey.get(actor.id, key) as { id: number } | undefined;
+        if (existing) return { ok: true, seriesId: existing.id, booked: this.bookings.loader.queries.bySeries(existing.id), refused: [], replayed: true };
+      }
+      const now = this.clock.now();
+      const planned = this.plan(actor, input, now);
+      if (!planned.ok) return { ok: false, plans: [], problems: planned.problems, violations: planned.violations };
+      const decision = decideSeries(planned.plans, policy);
+      if (decision.book.length === 0) return { ok: false, plans: planned.plans, problems: [], violations: [] };
+      const resource = this.bookings.inventory.resource(input.resourceId)!;
+      const person = this.bookings.loader.loadPerson(input.forMemberId ?? actor.id)!;
+      const organisationId = organisationFor(person, input.organisationId);
+      const series = tx
+        .insert(bookingSeries)
+        .values({
+          resourceId: resource.id,
+          memberId: person.id,
+          bookedById: actor.id,
+          organisationId,
+          rule: input.rule as unknown as Record<string, unknown>,
+          firstStartLocal: input.firstStart,
+          durationMinutes: input.durationMinutes,
+          title: (input.title ?? '').trim().slice(0, 200),
+          idempotencyKey: key,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: bookingSeries.id })
+        .get();
+      const queries = this.bookings.loader.queries;
+      const booked = decision.book.map((plan) => {
+        const id = queries.insert({
+          resourceId: resource.id,
+          seriesId: series.id,
+          originalStartsAt: plan.start,
+          memberId: person.id,
+          bookedById: actor.id,
+          organisationId,
+          startsAt: plan.start!,
+          endsAt: plan.end!,
+          headcount: input.headcount ?? 1,
+          status: resource.rules.approvalRequired ? 'pending' : 'confirmed',
+          title: (input.title ?? '').trim().slice(0, 200),
+          idempotencyKey: null,
+          now,
+        });
+        return queries.byId(id)!;
+      });
+      queries.audit({ at: now, actorId: actor.id, action: 'series.create', subjectType: 'series', subjectId: series.id, details: { resourceId: resource.id, policy, booked: booked.length, skipped: decision.refused.map((p) => p.localDate) } });
+      for (const booking of booked) this.bookings.notify(tx, { type: 'created', booking, actorId: actor.id });
+      return { ok: true, seriesId: series.id, booked, refused: decision.refused, replayed: false };
+    });
+  }
+
+  /** Cancels every active occurrence of a series that starts at or after `from`. */
+  cancelFrom(actor: Actor, seriesId: number, from: number): BookingRow[] {
+    return immediate(this.db, (tx) => {
+      const queries = this.bookings.loader.queries;
+      const occurrences = queries.bySeries(seriesId);
+      if (occurrences.length === 0) throw new NotFound();
+      authorize(actor, 'booking.cancel', occurrences[0]!);
+      const now = this.clock.now();
+      const cancelled: BookingRow[] = [];
+      for (const occurrence of occurrences) {
+        if (occurrence.startsAt < from || (occurrence.status !== 'confirmed' && occurrence.status !== 'pending')) continue;
+        queries.update(occurrence.id, { resourceId: occurrence.resourceId, startsAt: occurrence.startsAt, endsAt: occurrence.endsAt, status: 'cancelled', now, cancelledAt: now });
+        const booking = queries.byId(occurrence.id)!;
+        cancelled.push(booking);
+        this.bookings.notify(tx, { type: 'cancelled', booking, previous: occurrence, actorId: actor.id });
+      }
+      queries.audit({ at: now, actorId: actor.id, action: 'series.cancel_from', subjectType: 'series', subjectId: seriesId, details: { from, cancelled: cancelled.map((b) => b.id) } });
+      return cancelled;
+    });
+  }
+
+  private plan(actor: Actor, input: SeriesInput, now: number): SeriesPreview {
+    const forMemberId = input.forMemberId ?? actor.id;
+    authorize(actor, 'booking.createOnBehalf', { memberId: forMemberId });
+    const resource = this.bookings.inventory.resource(input.resourceId);
+    if (!resource || !resource.active) throw new NotFound();
+    const problems = recurrenceRuleProblems(input.rule);
+    if (!Number.isInteger(input.durationMinutes) || input.durationMinutes <= 0) problems.push('count');
+    if (problems.length > 0) return { ok: false, problems, violations: [] };
+    const zone = this.bookings.inventory.get().site.timezone;
+    const horizon = startOfLocalDate(addDays(localDateOf(now, zone), resource.rules.horizonDays + 1), zone);
+    const expanded = expandSeries(input.rule, input.firstStart, input.durationMinutes, { zone, horizon });
+    if (!expanded.ok) return { ok: false, problems: [], violations: [expanded.violation] };
+    const person = this.bookings.loader.loadPerson(forMemberId);
+    if (!person) throw new NotFound();
+    const organisationId = organisationFor(person, input.organisationId);
+    const times = expanded.expansion.occurrences.flatMap((o) => (o.ok ? [o.start, o.end] : []));
+    const window = times.length > 0 ? { start: Math.min(...times), end: Math.max(...times) } : { start: now, end: now + 1 };
+    const context = this.bookings.loader.contextFor(resource, person, window, now, { organisationId });
+    const request = { resource, memberId: person.id, headcount: input.headcount ?? 1, organisationId };
+    const evaluate = seriesEvaluator(request, context, this.bookings.loader.quotaOfMonth(resource, organisationId, null));
+    return { ok: true, plans: planSeries(expanded.expansion.occurrences, evaluate), stoppedBy: expanded.expansion.stoppedBy };
+  }
+}
