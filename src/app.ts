@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
 import type { OutboxKick } from './mail/worker.js';
+import { AvailabilityService } from './services/availability.js';
 import { BookingService } from './services/bookings.js';
 import { CatalogueService } from './services/catalogue.js';
 import { Inventory } from './services/inventory.js';
@@ -40,6 +41,7 @@ export interface Services {
   inventory: Inventory;
   bookings: BookingService;
   series: SeriesService;
+  availability: AvailabilityService;
 }
 
 declare module 'fastify' {
@@ -72,7 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? systemClock;
   const inventory = new Inventory(db);
   const bookings = new BookingService(db, inventory, clock);
-  app.decorate('services', { catalogue: new CatalogueService(db), inventory, bookings, series: new SeriesService(db, bookings, clock) });
+  app.decorate('services', { catalogue: new CatalogueService(db), inventory, bookings, series: new SeriesService(db, bookings, clock), availability: new AvailabilityService(inventory, bookings.loader.queries) });
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);

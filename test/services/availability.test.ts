@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { actorOf, createMember, createOrganisation, resourceId } from '../helpers/people.js';
+
+const paris = (day: number, hour: number, minute = 0) => Date.UTC(2026, 11, day, hour - 1, minute);
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  const org = createOrganisation(t.db);
+  const alice = actorOf(t.db, createMember(t.db, { organisationId: org }));
+  const bookings = t.app.services.bookings;
+  expect(bookings.create(alice, { resourceId: resourceId(t.db, 'salle-appia'), start: paris(8, 10), end: paris(8, 11) }).ok).toBe(true);
+  expect(bookings.create(alice, { resourceId: resourceId(t.db, 'poste-os-01'), start: paris(8, 8, 30), end: paris(8, 13) }).ok).toBe(true);
+  expect(bookings.create(alice, { resourceId: resourceId(t.db, 'espace-evenementiel'), start: paris(10, 14), end: paris(10, 16), headcount: 50 }).ok).toBe(true);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('day views', () => {
+  it('gives each meeting room its open, busy and free time for a day', () => {
+    const day = t.app.services.availability.day('2026-12-08', ['meeting_room']);
+    expect(day.resources).toHaveLength(8);
+    const appia = day.resources.find((r) => r.resource.slug === 'salle-appia')!;
+    expect(appia.open).toEqual([expect.objectContaining({ start: paris(8, 8, 30), end: paris(8, 19) })]);
+    expect(appia.busy).toEqual([expect.objectContaining({ start: paris(8, 10), end: paris(8, 11), reason: 'booking' })]);
+    expect(appia.free).toEqual([{ start: paris(8, 8, 30), end: paris(8, 10) }, { start: paris(8, 11), end: paris(8, 19) }]);
+    const dodu = day.resources.find((r) => r.resource.slug === 'salle-dodu')!;
+    expect(dodu.free).toEqual([{ start: paris(8, 8, 30), end: paris(8, 19) }]);
+  });
+
+  it('shows a room linked to a booked event space as busy, with the reason', () => {
+    const day = t.app.services.availability.day('2026-12-10', ['meeting_room']);
+    const dunant = day.resources.find((r) => r.resource.slug === 'salle-dunant')!;
+    expect(dunant.busy).toContainEqual(expect.objectContaining({ reason: 'linked_booking', start: paris(10, 14), end: paris(10, 16) }));
+  });
+
+  it('shows a public holiday as closed all day', () => {
+    const day = t.app.services.availability.day('2026-12-25', ['meeting_room']);
+    expect(day.resources.every((r) => r.free.length === 0)).toBe(true);
+  });
+
+  it('counts free desks per zone and half-day', () => {
+    const { zones, desks } = t.app.services.availability.desks('2026-12-08');
+    const openSpaceMorning = zones.find((z) => z.part === 'morning' && z.total === 40)!;
+    expect(openSpaceMorning.free).toBe(39);
+    const openSpaceAfternoon = zones.find((z) => z.part === 'afternoon' && z.zoneId === openSpaceMorning.zoneId)!;
+    expect(openSpaceAfternoon.free).toBe(40);
+    expect(zones.reduce((n, z) => n + z.total, 0)).toBe(128);
+    expect(desks).toHaveLength(64);
+  });
+});
