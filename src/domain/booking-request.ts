@@ -1,7 +1,7 @@
 // What the rules are asked, and everything they may look at. The service layer loads the
 // context inside its transaction; the rules themselves never read a clock or a database.
 
-import type { Closure, ExistingBooking, Instant, Interval, OpeningPeriod, Resource } from './types.js';
+import type { Closure, ExistingBooking, Instant, OpeningPeriod, Resource } from './types.js';
 import { ACTIVE_BOOKING_STATUSES } from './types.js';
 import type { QuotaUnit } from './violations.js';
 
@@ -51,8 +51,4 @@ const ACTIVE: ReadonlySet<string> = new Set(ACTIVE_BOOKING_STATUSES);
 /** Pending bookings hold their slot like confirmed ones: approval must not double-book. */
 export function isActive(booking: ExistingBooking): boolean {
   return ACTIVE.has(booking.status);
-}
-
-export function requestInterval(request: BookingRequest): Interval {
-  return { start: request.start, end: request.end };
 }

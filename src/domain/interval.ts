@@ -73,8 +73,3 @@ export function subtract(windows: Interval | readonly Interval[], busy: readonly
   }
   return free;
 }
-
-/** Total length in ms of the union of the intervals (overlaps counted once). */
-export function totalMs(intervals: readonly Interval[]): number {
-  return normalise(intervals).reduce((sum, i) => sum + (i.end - i.start), 0);
-}

@@ -41,7 +41,7 @@ export function checkExclusiveOccupancy(request: BookingRequest, context: Bookin
 }
 
 /** The highest sum of headcounts at any instant of `window`, by a sweep over start/end events. */
-export function peakHeadcount(bookings: readonly (Interval & { headcount: number })[], window: Interval): number {
+function peakHeadcount(bookings: readonly (Interval & { headcount: number })[], window: Interval): number {
   const events: [number, number][] = [];
   for (const b of bookings) {
     const part = intersect(b, window);

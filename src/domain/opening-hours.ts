@@ -1,7 +1,7 @@
 // When a resource is open, as instants, from weekly wall-clock periods in the site's zone.
 // Periods are wall-clock so that "08:30-19:00" stays 08:30-19:00 across DST changes.
 
-import type { Instant, Interval, OpeningPeriod } from './types.js';
+import type { Interval, OpeningPeriod } from './types.js';
 import { type LocalDate, weekdayOf, datesFromTo } from './local-date.js';
 import { boundaryInstant, formatLocalTime, localDateOf, parseLocalTime } from './zoned-time.js';
 import { contains, intersect } from './interval.js';
@@ -117,9 +117,4 @@ export function openingContaining(
 
 export function isWithinOpeningHours(periods: readonly OpeningPeriod[], interval: Interval, zone: string): boolean {
   return openingContaining(periods, interval, zone) !== null;
-}
-
-/** Whether the resource is open at an instant. */
-export function isOpenAt(periods: readonly OpeningPeriod[], instant: Instant, zone: string): boolean {
-  return isWithinOpeningHours(periods, { start: instant, end: instant + 1 }, zone);
 }

@@ -23,7 +23,7 @@ export function calendarMonthOf(instant: Instant, zone: string): QuotaMonth {
 }
 
 /** The morning [midnight, split) and afternoon [split, next midnight) of a local date. */
-export function halfDaysOfDate(date: LocalDate, zone: string, halfDaySplit: string): [Interval, Interval] {
+function halfDaysOfDate(date: LocalDate, zone: string, halfDaySplit: string): [Interval, Interval] {
   const split = parseLocalTime(halfDaySplit);
   if (split === null) throw new RangeError(`invalid halfDaySplit: ${JSON.stringify(halfDaySplit)}`);
   const day = localDayRange(date, zone);

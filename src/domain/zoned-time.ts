@@ -73,10 +73,6 @@ function zone(name: string): OffsetOf {
   return offsetOf;
 }
 
-export function isValidZone(name: string): boolean {
-  return IANAZone.isValidZone(name);
-}
-
 /** UTC offset of `zoneName` at `instant`, in minutes (Paris: 60 or 120). */
 export function offsetMinutes(instant: Instant, zoneName: string): number {
   return zone(zoneName)(instant);
