@@ -29,8 +29,8 @@ import {
   type LocalDate,
 } from './local-date.js';
 import type { ViolationOf } from './violations.js';
+import { MINUTE_MS } from './interval.js';
 
-const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 export type ZonedViolation = ViolationOf<'invalid_local_time'> | ViolationOf<'nonexistent_local_time'>;
@@ -48,12 +48,13 @@ export interface LocalDateTime {
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
 const LOCAL_TIME = /^(\d{2}):(\d{2})$/;
 
-/** The zone's offset function, memoised; throws on an unknown zone (a configuration error). */
+/** Offset in minutes of one zone at an instant. */
 type OffsetOf = (instant: Instant) => number;
 
 const OFFSET_MEMO_LIMIT = 50_000;
 const offsetFunctions = new Map<string, OffsetOf>();
 
+/** The zone's offset function, memoised; throws on an unknown zone (a configuration error). */
 function zone(name: string): OffsetOf {
   const known = offsetFunctions.get(name);
   if (known) return known;
