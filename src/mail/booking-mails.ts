@@ -1,0 +1,116 @@
+// Mails about a booking: rendered in the member's language from views/emails/booking-*,
+// with an iCalendar invitation (REQUEST on create and change, CANCEL on cancel) whose UID
+// and SEQUENCE are those of the feeds. `bookingMailListener` plugs into BookingService's
+// onChange, so each mail is queued in the transaction of the change it announces.
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/connection.js';
+import { members, resources, sites } from '../db/schema.js';
+import { addressDomain, bookingCalendarEvent, type BookingForCalendar, type PlaceForCalendar } from '../calendar/booking-event.js';
+import { buildInvitation, CalendarInputError } from '../calendar/ical.js';
+import { formatInstant } from '../i18n/dates.js';
+import type { Language } from '../i18n/index.js';
+import { enqueueMail, MailValidationError, type OutgoingMail } from './outbox.js';
+import { renderMail } from './render.js';
+import type { OutboxKick } from './worker.js';
+
+export type BookingMailKind = 'booking-confirmed' | 'booking-pending' | 'booking-changed' | 'booking-cancelled' | 'booking-reminder';
+
+export interface Recipient {
+  name: string;
+  email: string;
+  language: Language;
+}
+
+export interface BookingMailSettings {
+  baseUrl: string;
+  mailFrom: string;
+}
+
+/** The sender's display name without the address, for ORGANIZER. */
+function senderName(mailFrom: string): string {
+  const name = /^\s*"?([^"<]*?)"?\s*</.exec(mailFrom)?.[1]?.trim();
+  return name || addressDomain(mailFrom);
+}
+
+function senderAddress(mailFrom: string): string {
+  return /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
+}
+
+export function composeBookingMail(
+  kind: BookingMailKind,
+  booking: BookingForCalendar,
+  place: PlaceForCalendar,
+  recipient: Recipient,
+  settings: BookingMailSettings,
+  extra: { reason?: string } = {},
+): OutgoingMail {
+  const lang = recipient.language;
+  const url = `${settings.baseUrl}/bookings/${booking.id}`;
+  const method = kind === 'booking-cancelled' ? 'CANCEL' : 'REQUEST';
+  const rendered = renderMail(kind, lang, {
+    name: recipient.name,
+    resource: place.resourceName,
+    address: place.siteAddress,
+    title: booking.title.trim(),
+    date: formatInstant(booking.startsAt, lang, place.zone, 'date'),
+    start: formatInstant(booking.startsAt, lang, place.zone, 'time'),
+    end: formatInstant(booking.endsAt, lang, place.zone, 'time'),
+    url,
+    reason: extra.reason ?? '',
+    hasCalendar: true,
+  });
+  const event = bookingCalendarEvent(booking, place, { domain: addressDomain(settings.mailFrom), baseUrl: settings.baseUrl });
+  const content = buildInvitation([event], {
+    method,
+    organizer: { name: senderName(settings.mailFrom), email: senderAddress(settings.mailFrom) },
+    attendees: [{ name: recipient.name, email: recipient.email }],
+  });
+  return { kind, to: recipient.email, ...rendered, calendar: { method, content }, bookingId: booking.id };
+}
+
+interface ChangeEvent {
+  type: 'created' | 'changed' | 'cancelled';
+  booking: BookingForCalendar & { resourceId: number; memberId: number | null; seriesId: number | null };
+}
+
+export function mailKindFor(event: ChangeEvent): BookingMailKind | null {
+  const { type, booking } = event;
+  if (type === 'cancelled') return 'booking-cancelled';
+  if (booking.status === 'cancelled' || booking.status === 'rejected' || booking.status === 'released') return 'booking-cancelled';
+  if (type === 'changed') return 'booking-changed';
+  return booking.status === 'pending' ? 'booking-pending' : 'booking-confirmed';
+}
+
+/**
+ * A BookingService listener: queues the mail of each change in the change's transaction.
+ * Occurrences of a series are left to the series use cases (one mail per series rather than
+ * one per date). The kick only schedules a worker round (a timer), which runs after the
+ * synchronous transaction has committed; after a rollback it finds nothing.
+ */
+export function bookingMailListener(settings: BookingMailSettings, outbox: OutboxKick, clock: { now(): number }) {
+  return (tx: Db, event: ChangeEvent): void => {
+    const { booking } = event;
+    if (booking.seriesId !== null || booking.memberId === null) return;
+    const kind = mailKindFor(event);
+    if (!kind) return;
+    const member = tx.select({ name: members.name, email: members.email, language: members.language, active: members.active }).from(members).where(eq(members.id, booking.memberId)).get();
+    if (!member?.active) return;
+    const place = tx
+      .select({ resourceName: resources.name, siteAddress: sites.address, zone: sites.timezone })
+      .from(resources)
+      .innerJoin(sites, eq(sites.id, resources.siteId))
+      .where(eq(resources.id, booking.resourceId))
+      .get();
+    if (!place) return;
+    let mail: OutgoingMail;
+    try {
+      mail = composeBookingMail(kind, booking, place, member, settings);
+      enqueueMail(tx, mail, clock.now());
+    } catch (err) {
+      // A mail that cannot be written (an address refused as a header) must not undo the booking.
+      if (err instanceof MailValidationError || err instanceof CalendarInputError) return;
+      throw err;
+    }
+    outbox.kick();
+  };
+}

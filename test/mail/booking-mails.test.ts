@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bookingCalendarEvent, bookingUid } from '../../src/calendar/booking-event.js';
+import { outbox } from '../../src/db/schema.js';
+import { bookingMailListener, composeBookingMail } from '../../src/mail/booking-mails.js';
+import { smtpTransport } from '../../src/mail/transport.js';
+import { createOutboxWorker, type OutboxWorker } from '../../src/mail/worker.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { lint, readCalendar } from '../helpers/ical.js';
+import { parseMime } from '../helpers/mime.js';
+import { actorOf, createMember, createOrganisation, resourceId } from '../helpers/people.js';
+import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
+
+// Paris is UTC+1 in December.
+const paris = (day: number, hour: number, minute = 0) => Date.UTC(2026, 11, day, hour - 1, minute);
+
+let t: TestApp;
+let smtp: TestSmtp;
+let worker: OutboxWorker;
+let kicks = 0;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  smtp = await startSmtp();
+  worker = createOutboxWorker({ db: t.db, clock: t.clock, transport: smtpTransport(smtp.url), from: t.config.mailFrom });
+  kicks = 0;
+  const settings = { baseUrl: t.config.baseUrl, mailFrom: t.config.mailFrom };
+  t.app.services.bookings.onChange(bookingMailListener(settings, { kick: () => (kicks += 1) }, t.clock));
+});
+afterEach(async () => {
+  await worker.stop();
+  await smtp.stop();
+  await t.close();
+});
+
+function calendarOf(raw: string) {
+  const { headers, parts } = parseMime(raw);
+  const part = parts.find((p) => p.contentType === 'text/calendar')!;
+  return { headers, parts, method: part.params.get('method'), ics: part.body };
+}
+
+describe('booking mails', () => {
+  it('create, change and cancel each send a mail whose invitation clients read as one event updated then cancelled', async () => {
+    const org = createOrganisation(t.db);
+    const zoe = createMember(t.db, { name: 'Zoé Ärnström 🎉', organisationId: org, language: 'fr' });
+    const room = resourceId(t.db, 'salle-appia');
+    const bookings = t.app.services.bookings;
+    const created = bookings.create(actorOf(t.db, zoe), { resourceId: room, start: paris(8, 9), end: paris(8, 10, 30), headcount: 3, title: 'Point « impact », équipe' });
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    const id = created.booking.id;
+    t.clock.advance(60_000);
+    expect(bookings.change(actorOf(t.db, zoe), id, { start: paris(8, 14), end: paris(8, 15) }).ok).toBe(true);
+    t.clock.advance(60_000);
+    bookings.cancel(actorOf(t.db, zoe), id);
+    expect(kicks).toBe(3);
+
+    expect(await worker.runOnce()).toEqual({ sent: 3, retrying: 0, failed: 0 });
+    expect(t.db.select({ kind: outbox.kind, bookingId: outbox.bookingId, status: outbox.status }).from(outbox).all()).toEqual([
+      { kind: 'booking-confirmed', bookingId: id, status: 'sent' },
+      { kind: 'booking-changed', bookingId: id, status: 'sent' },
+      { kind: 'booking-cancelled', bookingId: id, status: 'sent' },
+    ]);
+
+    const [first, second, third] = smtp.received.map((m) => calendarOf(m.raw));
+    expect(first!.headers.get('subject')).toBe('Réservation confirmée : Salle Louis Appia, mardi 8 décembre 2026');
+    expect(first!.parts.find((p) => p.contentType === 'text/plain')!.body).toContain('Horaire : 09:00 – 10:30');
+    expect([first!.method, second!.method, third!.method]).toEqual(['REQUEST', 'REQUEST', 'CANCEL']);
+
+    const events = [first!, second!, third!].map((c) => {
+      expect(lint(c.ics)).toEqual([]);
+      const read = readCalendar(c.ics);
+      expect(read.method).toBe(c.method);
+      expect(read.events).toHaveLength(1);
+      return read.events[0]!;
+    });
+    const uid = bookingUid(id, '21.example.org');
+    expect(events.map((e) => e.uid)).toEqual([uid, uid, uid]);
+    expect(events[1]!.sequence).toBeGreaterThan(events[0]!.sequence);
+    expect(events[2]!.sequence).toBeGreaterThan(events[1]!.sequence);
+    expect(events.map((e) => e.status)).toEqual(['CONFIRMED', 'CONFIRMED', 'CANCELLED']);
+    expect(events.map((e) => e.startLocal)).toEqual(['2026-12-08T09:00:00', '2026-12-08T14:00:00', '2026-12-08T14:00:00']);
+    expect(events[0]!.summary).toBe('Salle Louis Appia – Point « impact », équipe');
+    expect(events[0]!.location).toMatch(/^Salle Louis Appia, .*Montrouge/);
+    expect(events[0]!.url).toBe(`${t.config.baseUrl}/bookings/${id}`);
+    expect(events[0]!.attendees.map((a) => a.toLowerCase())).toEqual([`mailto:${smtp.received[0]!.to[0]}`]);
+  });
+
+  it('writes the mail in the language of the member', async () => {
+    const org = createOrganisation(t.db);
+    const sam = createMember(t.db, { name: 'Sam', organisationId: org, language: 'en' });
+    const outcome = t.app.services.bookings.create(actorOf(t.db, sam), { resourceId: resourceId(t.db, 'salle-appia'), start: paris(8, 9), end: paris(8, 10) });
+    expect(outcome.ok).toBe(true);
+    await worker.runOnce();
+    const { headers } = calendarOf(smtp.received[0]!.raw);
+    expect(headers.get('subject')).toBe('Booking confirmed: Salle Louis Appia, Tuesday, 8 December 2026');
+  });
+
+  it('queues nothing for a refused booking', async () => {
+    const org = createOrganisation(t.db);
+    const zoe = createMember(t.db, { organisationId: org });
+    const outcome = t.app.services.bookings.create(actorOf(t.db, zoe), { resourceId: resourceId(t.db, 'salle-appia'), start: paris(8, 9), end: paris(8, 8) });
+    expect(outcome.ok).toBe(false);
+    expect(t.db.select().from(outbox).all()).toEqual([]);
+    expect(kicks).toBe(0);
+  });
+});
+
+describe('composeBookingMail', () => {
+  const booking = { id: 42, startsAt: paris(7, 9), endsAt: paris(7, 10), status: 'pending' as const, title: '', version: 0, updatedAt: paris(1, 12) };
+  const place = { resourceName: 'Studio numérique', siteAddress: '98 rue Didot, 75014 Paris', zone: 'Europe/Paris' };
+  const settings = { baseUrl: 'https://reservations.21.example.org', mailFrom: '21 – Croix-Rouge <reservations@21.example.org>' };
+
+  it('marks a booking awaiting approval TENTATIVE, organised by the sender', () => {
+    const mail = composeBookingMail('booking-pending', booking, place, { name: 'Zoé', email: 'zoe@example.org', language: 'fr' }, settings);
+    expect(mail).toMatchObject({ kind: 'booking-pending', to: 'zoe@example.org', bookingId: 42, calendar: { method: 'REQUEST' } });
+    const read = readCalendar(mail.calendar!.content);
+    expect(read.events[0]).toMatchObject({ uid: 'booking-42@21.example.org', status: 'TENTATIVE', summary: 'Studio numérique', organizer: 'mailto:reservations@21.example.org' });
+    expect(mail.calendar!.content.replace(/\r\n /g, '')).toContain('ORGANIZER;CN="21 – Croix-Rouge":mailto:reservations@21.example.org');
+  });
+
+  it('gives feeds and invitations the same event', () => {
+    const mail = composeBookingMail('booking-confirmed', { ...booking, status: 'confirmed' }, place, { name: 'Zoé', email: 'zoe@example.org', language: 'fr' }, settings);
+    const event = bookingCalendarEvent({ ...booking, status: 'confirmed' }, place, { domain: '21.example.org', baseUrl: settings.baseUrl });
+    const fromMail = readCalendar(mail.calendar!.content).events[0]!;
+    expect(fromMail).toMatchObject({ uid: event.uid, sequence: event.sequence, start: event.start, end: event.end, summary: event.summary, location: event.location, url: event.url });
+  });
+});
