@@ -1,15 +1,25 @@
 // Everything a first start (or `npm run seed`) writes: the inventory, then demo accounts.
 import type { Config } from '../src/config.js';
 import type { Db } from '../src/db/connection.js';
+import { seedDemoAccounts } from './accounts.js';
 import { seedInventory } from './seed.js';
 
 export interface SeedAllReport {
   lines: string[];
 }
 
-export async function seedAll(db: Db, _config: Config, now: number): Promise<SeedAllReport> {
+export async function seedAll(db: Db, config: Config, now: number): Promise<SeedAllReport> {
   const inventory = seedInventory(db, now);
-  return {
-    lines: [`Inventory: ${inventory.resourcesCreated} resources and ${inventory.closuresCreated} closures created.`],
-  };
+  const lines = [`Inventory: ${inventory.resourcesCreated} resources and ${inventory.closuresCreated} closures created.`];
+  // Demo accounts open the door to anyone who reads the README: never in production.
+  if (config.production) return { lines };
+  const demo = await seedDemoAccounts(db, config, now);
+  if (demo.created.length === 0) {
+    lines.push('Demo accounts: already there (their password is not shown again).');
+    return { lines };
+  }
+  lines.push(`Demo accounts created (password ${demo.passwordFromEnv ? 'from DEMO_PASSWORD' : 'generated, shown only this once'}):`);
+  for (const email of demo.created) lines.push(`  ${email}`);
+  lines.push(`  password: ${demo.password}`);
+  return { lines };
 }

@@ -14,13 +14,17 @@ import { CatalogueService } from './services/catalogue.js';
 import { Inventory } from './services/inventory.js';
 import { SeriesService } from './services/series.js';
 import assets from './web/plugins/assets.js';
+import csrf from './web/plugins/csrf.js';
 import errors from './web/plugins/errors.js';
 import i18n from './web/plugins/i18n.js';
+import session from './web/plugins/session.js';
 import views from './web/plugins/views.js';
+import authRoutes from './web/routes/auth.js';
 import catalogueRoutes from './web/routes/catalogue.js';
 import healthRoutes from './web/routes/health.js';
 import homeRoutes from './web/routes/home.js';
 import languageRoutes from './web/routes/language.js';
+import profileRoutes from './web/routes/profile.js';
 
 export interface Clock {
   now(): number;
@@ -101,6 +105,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
   await app.register(i18n);
+  // After i18n (a member's profile language wins), before every route; CSRF checks each unsafe request.
+  await app.register(session);
+  await app.register(csrf);
   await app.register(views, { cache: process.env.TEMPLATE_RELOAD !== '1' });
   await app.register(errors);
   await app.register(assets);
@@ -109,5 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(languageRoutes);
   await app.register(homeRoutes);
   await app.register(catalogueRoutes);
+  await app.register(authRoutes);
+  await app.register(profileRoutes);
   return app;
 }

@@ -1,11 +1,13 @@
 // English catalogue: complete, key for key with fr.ts (a test checks it).
 import type { Catalogue } from './catalogue.js';
+import { enAccounts } from './en/accounts.js';
 import { enBooking } from './en/booking.js';
 import { enCore } from './en/core.js';
 import { enMail } from './en/mail.js';
 
 export const en: Catalogue = {
   ...enCore,
+  ...enAccounts,
   ...enBooking,
   ...enMail,
 };

@@ -1,12 +1,14 @@
 // French catalogue: the reference. Each area keeps its messages in its own file under fr/;
 // every key here must exist in en.ts (a test checks it). Values may hold {placeholders};
 // plural values are objects keyed by Intl.PluralRules category.
+import { frAccounts } from './fr/accounts.js';
 import { frBooking } from './fr/booking.js';
 import { frCore } from './fr/core.js';
 import { frMail } from './fr/mail.js';
 
 export const fr = {
   ...frCore,
+  ...frAccounts,
   ...frBooking,
   ...frMail,
 } as const;

@@ -1,0 +1,578 @@
+// Member accounts: sign-in, invitations, password reset, profile, and what admins do to
+// accounts (roles, deactivation, inductions). Every check-then-write runs in one IMMEDIATE
+// transaction; permission checks come first and answer "not found" when they fail.
+// Mail (invitation, reset) is written to the outbox in the same transaction as its token.
+import { and, asc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Clock } from '../app.js';
+import { immediate, type Db } from '../db/connection.js';
+import { accountTokens, inductions, members, memberships, organisations } from '../db/schema.js';
+import { isLanguage, type Language } from '../i18n/index.js';
+import { enqueueMail, renderMail } from '../mail/outbox.js';
+import { writeAudit } from './audit.js';
+import { authorize, INDUCTION_KINDS, NotFound, ROLES, type Actor, type InductionKind, type Role } from './authz.js';
+import { normaliseEmail } from './email-address.js';
+import { dummyHash, hashPassword, needsRehash, passwordProblem, verifyPassword, type PasswordProblem } from './passwords.js';
+import type { RateLimiter } from './rate-limit.js';
+import type { ClientInfo, CurrentSession, SessionService } from './sessions.js';
+import { hashToken, isTokenShape, newToken } from './tokens.js';
+
+const HOUR = 3_600_000;
+export const TOKEN_LIFETIME = {
+  invitation: 7 * 24 * HOUR,
+  password_reset: 1 * HOUR,
+} as const;
+
+export const ACCESS_NEEDS = ['step_free', 'quiet', 'hearing_loop', 'adjustable_height_desk', 'wheelchair_accessible'] as const;
+export type AccessNeed = (typeof ACCESS_NEEDS)[number];
+
+export const NAME_MAX_LENGTH = 120;
+
+/** Who is asking and from where: for rate limits, the audit log and session renewal. */
+export interface RequestContext extends ClientInfo {
+  /** Hash of the session the request came with (replaced at sign-in). */
+  sessionHash: string | null;
+}
+
+export type FieldErrors<F extends string> = Partial<Record<F, string>>;
+
+export type SignInResult =
+  | { kind: 'signed_in'; token: string; session: CurrentSession; memberId: number; language: Language }
+  | { kind: 'invalid' }
+  | { kind: 'malformed'; errors: FieldErrors<'email' | 'password'> }
+  | { kind: 'limited'; retryAfterMs: number };
+
+export type ResetRequestResult = { kind: 'sent' } | { kind: 'malformed'; errors: FieldErrors<'email'> } | { kind: 'limited'; retryAfterMs: number };
+
+export type TokenKind = 'invitation' | 'password_reset';
+
+export interface TokenHolder {
+  memberId: number;
+  email: string;
+  name: string;
+  language: Language;
+}
+
+export type SetPasswordResult<Extra = object> =
+  | ({ kind: 'done' } & Extra)
+  | { kind: 'invalid_token' }
+  | { kind: 'limited'; retryAfterMs: number }
+  | { kind: 'problems'; errors: FieldErrors<'password' | 'confirm' | 'name'> };
+
+export interface InviteInput {
+  email: unknown;
+  name: unknown;
+  role: unknown;
+  organisationId: unknown;
+  asLead: unknown;
+  language: unknown;
+}
+
+export type InviteResult =
+  | { kind: 'sent'; memberId: number; resent: boolean }
+  | { kind: 'problems'; errors: FieldErrors<'email' | 'name' | 'role' | 'organisationId' | 'language'> }
+  | { kind: 'limited'; retryAfterMs: number };
+
+export interface MemberSummary {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  language: Language;
+  active: boolean;
+  /** Invited, no password chosen yet. */
+  pending: boolean;
+  organisations: { id: number; name: string; isLead: boolean }[];
+}
+
+export interface MemberDetail extends MemberSummary {
+  accessNeeds: string[];
+  createdAt: number;
+  deactivatedAt: number | null;
+  inductions: { kind: InductionKind; recordedAt: number; recordedByName: string | null }[];
+}
+
+export interface MemberSearch {
+  q?: string;
+  role?: Role;
+  status?: 'active' | 'pending' | 'inactive';
+  page?: number;
+}
+
+export const MEMBER_PAGE_SIZE = 50;
+
+export interface ProfileInput {
+  name: unknown;
+  language: unknown;
+  accessNeeds: unknown;
+}
+
+/** A person's name as typed: trimmed, one line, not empty, not too long. */
+export function cleanName(raw: unknown): string | null {
+  if (typeof raw !== 'string' || /[\u0000-\u001f\u007f]/.test(raw)) return null;
+  const value = raw.trim().replace(/\s+/g, ' ');
+  return value.length === 0 || value.length > NAME_MAX_LENGTH ? null : value;
+}
+
+function asList(raw: unknown): unknown[] {
+  if (raw === undefined || raw === null || raw === '') return [];
+  return Array.isArray(raw) ? raw : [raw];
+}
+
+function passwordErrors(password: unknown, confirm: unknown): FieldErrors<'password' | 'confirm'> {
+  if (typeof password !== 'string' || password.length === 0) return { password: 'required' };
+  const problem: PasswordProblem | null = passwordProblem(password);
+  if (problem) return { password: problem };
+  if (confirm !== password) return { confirm: 'mismatch' };
+  return {};
+}
+
+export class AccountService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly sessions: SessionService,
+    private readonly limiter: RateLimiter,
+    private readonly options: { baseUrl: string; kickOutbox: () => void },
+  ) {}
+
+  // ---------------------------------------------------------------- sign-in
+
+  /**
+   * E-mail and password. An unknown e-mail, a wrong password, an account without a
+   * password yet and a deactivated account all give the same answer after the same work
+   * (one argon2 verification), so the answer says nothing about which accounts exist.
+   */
+  async signIn(emailRaw: unknown, passwordRaw: unknown, ctx: RequestContext): Promise<SignInResult> {
+    const email = normaliseEmail(emailRaw);
+    const password = typeof passwordRaw === 'string' ? passwordRaw : '';
+    const errors: FieldErrors<'email' | 'password'> = {};
+    if (!email) errors.email = typeof emailRaw === 'string' && emailRaw.trim() !== '' ? 'invalid' : 'required';
+    if (password === '') errors.password = 'required';
+    else if (password.length > 1024) errors.password = 'too_long';
+    if (!email || errors.password) return { kind: 'malformed', errors };
+
+    const ip = ctx.ip ?? 'unknown';
+    const wait = Math.max(this.limiter.blockedFor('signInPerAddress', ip), this.limiter.blockedFor('signInPerAccount', email));
+    if (wait > 0) return { kind: 'limited', retryAfterMs: wait };
+    this.limiter.hit('signInPerAddress', ip);
+
+    const found = this.db.select({ id: members.id, passwordHash: members.passwordHash, active: members.active }).from(members).where(eq(members.email, email)).get();
+    const usable = found && found.active && found.passwordHash ? found : null;
+    const matches = await verifyPassword(usable?.passwordHash ?? (await dummyHash()), password);
+
+    if (!usable || !matches) {
+      this.limiter.hit('signInPerAccount', email);
+      const nowLimited = this.limiter.blockedFor('signInPerAccount', email) > 0;
+      const now = this.clock.now();
+      immediate(this.db, (tx) => {
+        writeAudit(tx, { action: 'auth.sign_in_failed', subjectType: found ? 'member' : null, subjectId: found?.id ?? null, details: { email }, ip: ctx.ip }, now);
+        if (nowLimited) writeAudit(tx, { action: 'auth.sign_in_limited', subjectType: found ? 'member' : null, subjectId: found?.id ?? null, details: { email }, ip: ctx.ip }, now);
+      });
+      return { kind: 'invalid' };
+    }
+
+    const rehash = needsRehash(usable.passwordHash!) ? await hashPassword(password) : null;
+    const now = this.clock.now();
+    const result = immediate(this.db, (tx): SignInResult => {
+      // The account may have changed while the hash was being checked.
+      const member = tx.select().from(members).where(eq(members.id, usable.id)).get();
+      if (!member || !member.active || member.passwordHash !== usable.passwordHash) return { kind: 'invalid' };
+      if (rehash) tx.update(members).set({ passwordHash: rehash }).where(eq(members.id, member.id)).run();
+      const { token, session } = this.sessions.startMemberSession(tx, member.id, ctx, now, ctx.sessionHash);
+      writeAudit(tx, { action: 'auth.sign_in', actorId: member.id, subjectType: 'member', subjectId: member.id, ip: ctx.ip }, now);
+      return { kind: 'signed_in', token, session, memberId: member.id, language: member.language };
+    });
+    if (result.kind === 'signed_in') this.limiter.clear('signInPerAccount', email);
+    return result;
+  }
+
+  signOut(session: { tokenHash: string; memberId: number | null }, ctx: ClientInfo): void {
+    const now = this.clock.now();
+    immediate(this.db, (tx) => {
+      this.sessions.endSession(tx, session.tokenHash);
+      if (session.memberId !== null) writeAudit(tx, { action: 'auth.sign_out', actorId: session.memberId, subjectType: 'member', subjectId: session.memberId, ip: ctx.ip }, now);
+    });
+  }
+
+  // ---------------------------------------------------------------- tokens
+
+  private createToken(tx: Db, kind: TokenKind, memberId: number, createdById: number | null, now: number): string {
+    // A new link replaces the older unused ones of the same kind: only the latest works.
+    tx.update(accountTokens)
+      .set({ usedAt: now })
+      .where(and(eq(accountTokens.memberId, memberId), eq(accountTokens.kind, kind), isNull(accountTokens.usedAt)))
+      .run();
+    const token = newToken();
+    tx.insert(accountTokens).values({ kind, tokenHash: hashToken(token), memberId, createdById, createdAt: now, expiresAt: now + TOKEN_LIFETIME[kind] }).run();
+    return token;
+  }
+
+  /** The live token row (unused, unexpired, member active), inside the caller's transaction. */
+  private liveToken(tx: Db, kind: TokenKind, token: string, now: number) {
+    return tx
+      .select({ id: accountTokens.id, memberId: members.id, email: members.email, name: members.name, language: members.language, passwordHash: members.passwordHash })
+      .from(accountTokens)
+      .innerJoin(members, eq(members.id, accountTokens.memberId))
+      .where(and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.kind, kind), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now), eq(members.active, true)))
+      .get();
+  }
+
+  private tokenLimited(ctx: ClientInfo): number {
+    return this.limiter.blockedFor('tokenPerAddress', ctx.ip ?? 'unknown');
+  }
+
+  /** Who a link is for, when it is still good; counts bad links against the client address. */
+  checkToken(kind: TokenKind, token: unknown, ctx: ClientInfo): TokenHolder | 'invalid' | { limited: number } {
+    const wait = this.tokenLimited(ctx);
+    if (wait > 0) return { limited: wait };
+    const row = isTokenShape(token) ? this.liveToken(this.db, kind, token, this.clock.now()) : undefined;
+    if (!row) {
+      this.limiter.hit('tokenPerAddress', ctx.ip ?? 'unknown');
+      return 'invalid';
+    }
+    return { memberId: row.memberId, email: row.email, name: row.name, language: row.language };
+  }
+
+  private link(path: string, token: string): string {
+    return `${this.options.baseUrl}${path}/${token}`;
+  }
+
+  // ---------------------------------------------------------------- password reset
+
+  /** Always answers "sent" for a well-formed address, whether an account exists or not. */
+  requestPasswordReset(emailRaw: unknown, ctx: RequestContext): ResetRequestResult {
+    const email = normaliseEmail(emailRaw);
+    if (!email) return { kind: 'malformed', errors: { email: typeof emailRaw === 'string' && emailRaw.trim() !== '' ? 'invalid' : 'required' } };
+    const wait = this.limiter.take([
+      ['resetPerAddress', ctx.ip ?? 'unknown'],
+      ['resetPerAccount', email],
+    ]);
+    if (wait > 0) return { kind: 'limited', retryAfterMs: wait };
+    const now = this.clock.now();
+    const queued = immediate(this.db, (tx) => {
+      const member = tx.select().from(members).where(and(eq(members.email, email), eq(members.active, true))).get();
+      writeAudit(tx, { action: 'auth.password_reset_requested', subjectType: member ? 'member' : null, subjectId: member?.id ?? null, details: { email, known: !!member }, ip: ctx.ip }, now);
+      if (!member) return false;
+      const token = this.createToken(tx, 'password_reset', member.id, null, now);
+      const mail = renderMail('password-reset', member.language, { name: member.name, link: this.link('/password/reset', token), minutes: TOKEN_LIFETIME.password_reset / 60_000 });
+      enqueueMail(tx, { kind: 'password-reset', to: member.email, ...mail }, now);
+      return true;
+    });
+    if (queued) this.options.kickOutbox();
+    return { kind: 'sent' };
+  }
+
+  /** Sets a new password from a reset link; every session of the account ends. */
+  async resetPassword(token: unknown, password: unknown, confirm: unknown, ctx: RequestContext): Promise<SetPasswordResult> {
+    const wait = this.tokenLimited(ctx);
+    if (wait > 0) return { kind: 'limited', retryAfterMs: wait };
+    if (!isTokenShape(token)) return this.badToken(ctx);
+    const errors = passwordErrors(password, confirm);
+    if (Object.keys(errors).length > 0) {
+      // A bad link is reported before password problems: there is no point fixing them.
+      if (!this.liveToken(this.db, 'password_reset', token, this.clock.now())) return this.badToken(ctx);
+      return { kind: 'problems', errors };
+    }
+    const hashed = await hashPassword(password as string);
+    const now = this.clock.now();
+    const result = immediate(this.db, (tx): SetPasswordResult => {
+      const row = this.liveToken(tx, 'password_reset', token, now);
+      if (!row) return { kind: 'invalid_token' };
+      tx.update(accountTokens).set({ usedAt: now }).where(eq(accountTokens.id, row.id)).run();
+      tx.update(members).set({ passwordHash: hashed, updatedAt: now }).where(eq(members.id, row.memberId)).run();
+      const ended = this.sessions.endAllOf(tx, row.memberId);
+      writeAudit(tx, { action: 'auth.password_reset', actorId: row.memberId, subjectType: 'member', subjectId: row.memberId, details: { sessionsEnded: ended }, ip: ctx.ip }, now);
+      return { kind: 'done' };
+    });
+    return result.kind === 'invalid_token' ? this.badToken(ctx) : result;
+  }
+
+  private badToken(ctx: ClientInfo): { kind: 'invalid_token' } {
+    this.limiter.hit('tokenPerAddress', ctx.ip ?? 'unknown');
+    return { kind: 'invalid_token' };
+  }
+
+  // ---------------------------------------------------------------- invitations
+
+  /**
+   * Creates the account (no password yet) with its role and team, and mails a single-use
+   * link. Inviting again an address whose invitation is still pending sends a new link and
+   * voids the old one; an address with a working account is refused.
+   */
+  invite(actor: Actor | null, input: InviteInput, ctx: RequestContext): InviteResult {
+    const errors: FieldErrors<'email' | 'name' | 'role' | 'organisationId' | 'language'> = {};
+    const email = normaliseEmail(input.email);
+    if (!email) errors.email = typeof input.email === 'string' && input.email.trim() !== '' ? 'invalid' : 'required';
+    const name = cleanName(input.name);
+    if (!name) errors.name = typeof input.name === 'string' && input.name.trim() !== '' ? 'invalid' : 'required';
+    const role = input.role === undefined || input.role === '' ? 'member' : input.role;
+    if (!(ROLES as readonly unknown[]).includes(role)) errors.role = 'invalid';
+    const language = input.language === undefined || input.language === '' ? 'fr' : input.language;
+    if (!isLanguage(language)) errors.language = 'invalid';
+    let organisationId: number | null = null;
+    if (input.organisationId !== undefined && input.organisationId !== '') {
+      organisationId = typeof input.organisationId === 'number' ? input.organisationId : /^\d{1,9}$/.test(String(input.organisationId)) ? Number(input.organisationId) : NaN;
+      if (Number.isNaN(organisationId)) errors.organisationId = 'invalid';
+    }
+    const asLead = input.asLead === true || input.asLead === 'on' || input.asLead === '1' || input.asLead === 'true';
+    if (asLead && organisationId === null && !errors.organisationId) errors.organisationId = 'required';
+    // Permission first on what can be read from the form: a lead may only invite members to a team they lead.
+    authorize(actor, 'member.invite', { organisationId: Number.isNaN(organisationId) ? null : organisationId, role: (errors.role ? 'admin' : role) as Role, asLead });
+    if (Object.keys(errors).length > 0) return { kind: 'problems', errors };
+
+    const wait = this.limiter.blockedFor('invitePerAccount', String(actor.id)) || this.limiter.blockedFor('invitePerAddress', ctx.ip ?? 'unknown') || this.limiter.blockedFor('invitePerInvitee', email!);
+    if (wait > 0) return { kind: 'limited', retryAfterMs: wait };
+
+    const now = this.clock.now();
+    const result = immediate(this.db, (tx): InviteResult => {
+      let organisationName: string | null = null;
+      if (organisationId !== null) {
+        const org = tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId)).get();
+        if (!org) return { kind: 'problems', errors: { organisationId: 'invalid' } };
+        organisationName = org.name;
+      }
+      const existing = tx.select().from(members).where(eq(members.email, email!)).get();
+      if (existing && (existing.passwordHash !== null || !existing.active)) return { kind: 'problems', errors: { email: 'taken' } };
+      let memberId: number;
+      if (existing) {
+        memberId = existing.id;
+        // A lead may re-send a pending invitation to their team, but not change who it is for.
+        if (actor.role === 'admin') tx.update(members).set({ name: name!, role: role as Role, language: language as Language, updatedAt: now }).where(eq(members.id, memberId)).run();
+      } else {
+        memberId = tx
+          .insert(members)
+          .values({ email: email!, name: name!, role: role as Role, language: language as Language, passwordHash: null, createdAt: now, updatedAt: now })
+          .returning({ id: members.id })
+          .get().id;
+      }
+      if (organisationId !== null) {
+        tx.insert(memberships)
+          .values({ memberId, organisationId, isLead: asLead })
+          .onConflictDoUpdate({ target: [memberships.memberId, memberships.organisationId], set: { isLead: asLead } })
+          .run();
+      }
+      const token = this.createToken(tx, 'invitation', memberId, actor.id, now);
+      const invitee = tx.select().from(members).where(eq(members.id, memberId)).get()!;
+      const inviter = tx.select({ name: members.name }).from(members).where(eq(members.id, actor.id)).get();
+      const mail = renderMail('invitation', invitee.language, {
+        name: invitee.name,
+        inviter: inviter?.name ?? '',
+        organisation: organisationName ?? '',
+        link: this.link('/invitation', token),
+        days: TOKEN_LIFETIME.invitation / (24 * HOUR),
+      });
+      enqueueMail(tx, { kind: 'invitation', to: invitee.email, ...mail }, now);
+      writeAudit(tx, { action: 'member.invited', actorId: actor.id, subjectType: 'member', subjectId: memberId, details: { email: invitee.email, role: invitee.role, organisationId, asLead, resent: !!existing }, ip: ctx.ip }, now);
+      return { kind: 'sent', memberId, resent: !!existing };
+    });
+    if (result.kind === 'sent') {
+      this.limiter.hit('invitePerAccount', String(actor.id));
+      this.limiter.hit('invitePerAddress', ctx.ip ?? 'unknown');
+      this.limiter.hit('invitePerInvitee', email!);
+      this.options.kickOutbox();
+    }
+    return result;
+  }
+
+  /** Accepting an invitation: name and password chosen, link used, signed in. */
+  async acceptInvitation(token: unknown, input: { name: unknown; password: unknown; confirm: unknown }, ctx: RequestContext): Promise<SetPasswordResult<{ token: string; session: CurrentSession; language: Language }>> {
+    const wait = this.tokenLimited(ctx);
+    if (wait > 0) return { kind: 'limited', retryAfterMs: wait };
+    if (!isTokenShape(token)) return this.badToken(ctx);
+    const errors: FieldErrors<'password' | 'confirm' | 'name'> = passwordErrors(input.password, input.confirm);
+    const name = cleanName(input.name);
+    if (!name) errors.name = typeof input.name === 'string' && input.name.trim() !== '' ? 'invalid' : 'required';
+    if (Object.keys(errors).length > 0) {
+      if (!this.liveToken(this.db, 'invitation', token, this.clock.now())) return this.badToken(ctx);
+      return { kind: 'problems', errors };
+    }
+    const hashed = await hashPassword(input.password as string);
+    const now = this.clock.now();
+    const result = immediate(this.db, (tx): SetPasswordResult<{ token: string; session: CurrentSession; language: Language }> => {
+      const row = this.liveToken(tx, 'invitation', token, now);
+      if (!row) return { kind: 'invalid_token' };
+      tx.update(accountTokens).set({ usedAt: now }).where(eq(accountTokens.id, row.id)).run();
+      tx.update(members).set({ name: name!, passwordHash: hashed, updatedAt: now }).where(eq(members.id, row.memberId)).run();
+      const started = this.sessions.startMemberSession(tx, row.memberId, ctx, now, ctx.sessionHash);
+      writeAudit(tx, { action: 'member.invitation_accepted', actorId: row.memberId, subjectType: 'member', subjectId: row.memberId, ip: ctx.ip }, now);
+      return { kind: 'done', token: started.token, session: started.session, language: row.language };
+    });
+    return result.kind === 'invalid_token' ? this.badToken(ctx) : result;
+  }
+
+  // ---------------------------------------------------------------- profile
+
+  profile(actor: Actor | null): MemberDetail {
+    authorize(actor, 'profile.edit', { id: actor?.id ?? -1, organisationIds: [] });
+    return this.loadDetail(actor.id)!;
+  }
+
+  updateProfile(actor: Actor | null, input: ProfileInput, ctx: ClientInfo): { kind: 'saved' } | { kind: 'problems'; errors: FieldErrors<'name' | 'language' | 'accessNeeds'> } {
+    authorize(actor, 'profile.edit', { id: actor?.id ?? -1, organisationIds: actor?.organisationIds ?? [] });
+    const errors: FieldErrors<'name' | 'language' | 'accessNeeds'> = {};
+    const name = cleanName(input.name);
+    if (!name) errors.name = typeof input.name === 'string' && input.name.trim() !== '' ? 'invalid' : 'required';
+    if (!isLanguage(input.language)) errors.language = 'invalid';
+    const needs = asList(input.accessNeeds);
+    if (!needs.every((n) => (ACCESS_NEEDS as readonly unknown[]).includes(n))) errors.accessNeeds = 'invalid';
+    if (Object.keys(errors).length > 0) return { kind: 'problems', errors };
+    const now = this.clock.now();
+    const accessNeeds = ACCESS_NEEDS.filter((n) => needs.includes(n));
+    immediate(this.db, (tx) => {
+      tx.update(members).set({ name: name!, language: input.language as Language, accessNeeds, updatedAt: now }).where(eq(members.id, actor.id)).run();
+      writeAudit(tx, { action: 'member.profile_changed', actorId: actor.id, subjectType: 'member', subjectId: actor.id, details: { language: input.language, accessNeeds }, ip: ctx.ip }, now);
+    });
+    return { kind: 'saved' };
+  }
+
+  /** The language switch of a signed-in member changes their profile language. */
+  setLanguage(actor: Actor | null, language: Language): void {
+    authorize(actor, 'profile.edit', { id: actor?.id ?? -1, organisationIds: [] });
+    this.db.update(members).set({ language, updatedAt: this.clock.now() }).where(eq(members.id, actor.id)).run();
+  }
+
+  // ---------------------------------------------------------------- administration
+
+  search(actor: Actor | null, filter: MemberSearch): { members: MemberSummary[]; hasMore: boolean } {
+    authorize(actor, 'member.list');
+    const where: SQL[] = [];
+    const q = filter.q?.trim().toLowerCase();
+    if (q) {
+      const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.push(or(sql`lower(${members.name}) LIKE ${pattern} ESCAPE '\\'`, sql`${members.email} LIKE ${pattern} ESCAPE '\\'`)!);
+    }
+    if (filter.role) where.push(eq(members.role, filter.role));
+    if (filter.status === 'active') where.push(and(eq(members.active, true), sql`${members.passwordHash} IS NOT NULL`)!);
+    if (filter.status === 'pending') where.push(and(eq(members.active, true), isNull(members.passwordHash))!);
+    if (filter.status === 'inactive') where.push(eq(members.active, false));
+    const page = Math.max(1, filter.page ?? 1);
+    const rows = this.db
+      .select()
+      .from(members)
+      .where(where.length ? and(...where) : undefined)
+      .orderBy(asc(sql`lower(${members.name})`), asc(members.id))
+      .limit(MEMBER_PAGE_SIZE + 1)
+      .offset((page - 1) * MEMBER_PAGE_SIZE)
+      .all();
+    const shown = rows.slice(0, MEMBER_PAGE_SIZE);
+    const orgs = this.organisationsOf(shown.map((m) => m.id));
+    return {
+      members: shown.map((m) => ({ id: m.id, email: m.email, name: m.name, role: m.role, language: m.language, active: m.active, pending: m.passwordHash === null, organisations: orgs.get(m.id) ?? [] })),
+      hasMore: rows.length > MEMBER_PAGE_SIZE,
+    };
+  }
+
+  private organisationsOf(memberIds: number[]): Map<number, MemberSummary['organisations']> {
+    const map = new Map<number, MemberSummary['organisations']>();
+    if (memberIds.length === 0) return map;
+    const rows = this.db
+      .select({ memberId: memberships.memberId, id: organisations.id, name: organisations.name, isLead: memberships.isLead })
+      .from(memberships)
+      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+      .where(sql`${memberships.memberId} IN (SELECT value FROM json_each(${JSON.stringify(memberIds)}))`)
+      .orderBy(asc(organisations.name))
+      .all();
+    for (const r of rows) map.set(r.memberId, [...(map.get(r.memberId) ?? []), { id: r.id, name: r.name, isLead: r.isLead }]);
+    return map;
+  }
+
+  private loadDetail(id: number, tx: Db = this.db): MemberDetail | undefined {
+    const m = tx.select().from(members).where(eq(members.id, id)).get();
+    if (!m) return undefined;
+    const ind = tx
+      .select({ kind: inductions.resourceKind, recordedAt: inductions.recordedAt, recordedByName: members.name })
+      .from(inductions)
+      .leftJoin(members, eq(members.id, inductions.recordedById))
+      .where(eq(inductions.memberId, id))
+      .orderBy(asc(inductions.resourceKind))
+      .all();
+    return {
+      id: m.id,
+      email: m.email,
+      name: m.name,
+      role: m.role,
+      language: m.language,
+      active: m.active,
+      pending: m.passwordHash === null,
+      organisations: this.organisationsOf([m.id]).get(m.id) ?? [],
+      accessNeeds: m.accessNeeds,
+      createdAt: m.createdAt,
+      deactivatedAt: m.deactivatedAt,
+      inductions: ind,
+    };
+  }
+
+  /** One member as staff (or their lead) see them; anyone else gets "not found". */
+  member(actor: Actor | null, id: number): MemberDetail {
+    const detail = this.loadDetail(id);
+    authorize(actor, 'member.view', { id, organisationIds: detail?.organisations.map((o) => o.id) ?? [] });
+    if (!detail) throw new NotFound();
+    return detail;
+  }
+
+  /** Loads the member inside the transaction and checks `action` on them; missing = not found. */
+  private subject(tx: Db, actor: Actor | null, id: number, action: 'member.setRole' | 'member.deactivate' | 'member.recordInduction') {
+    const m = tx.select().from(members).where(eq(members.id, id)).get();
+    const orgIds = tx.select({ id: memberships.organisationId }).from(memberships).where(eq(memberships.memberId, id)).all().map((r) => r.id);
+    authorize(actor, action, { id, organisationIds: orgIds });
+    if (!m) throw new NotFound();
+    return { member: m, actor };
+  }
+
+  setRole(actor: Actor | null, id: number, role: unknown, ctx: ClientInfo): { kind: 'saved' } | { kind: 'problems'; errors: FieldErrors<'role'> } {
+    const now = this.clock.now();
+    return immediate(this.db, (tx) => {
+      const { member, actor: a } = this.subject(tx, actor, id, 'member.setRole');
+      if (!(ROLES as readonly unknown[]).includes(role)) return { kind: 'problems' as const, errors: { role: 'invalid' } };
+      if (member.role !== role) {
+        tx.update(members).set({ role: role as Role, updatedAt: now }).where(eq(members.id, id)).run();
+        writeAudit(tx, { action: 'member.role_changed', actorId: a.id, subjectType: 'member', subjectId: id, details: { from: member.role, to: role }, ip: ctx.ip }, now);
+      }
+      return { kind: 'saved' as const };
+    });
+  }
+
+  /** Deactivates an account: its sessions end at once and its pending links stop working. */
+  deactivate(actor: Actor | null, id: number, ctx: ClientInfo): void {
+    const now = this.clock.now();
+    immediate(this.db, (tx) => {
+      const { member, actor: a } = this.subject(tx, actor, id, 'member.deactivate');
+      if (!member.active) return;
+      tx.update(members).set({ active: false, deactivatedAt: now, updatedAt: now }).where(eq(members.id, id)).run();
+      const ended = this.sessions.endAllOf(tx, id);
+      tx.update(accountTokens).set({ usedAt: now }).where(and(eq(accountTokens.memberId, id), isNull(accountTokens.usedAt))).run();
+      writeAudit(tx, { action: 'member.deactivated', actorId: a.id, subjectType: 'member', subjectId: id, details: { sessionsEnded: ended }, ip: ctx.ip }, now);
+    });
+  }
+
+  reactivate(actor: Actor | null, id: number, ctx: ClientInfo): void {
+    const now = this.clock.now();
+    immediate(this.db, (tx) => {
+      const { member, actor: a } = this.subject(tx, actor, id, 'member.deactivate');
+      if (member.active) return;
+      tx.update(members).set({ active: true, deactivatedAt: null, updatedAt: now }).where(eq(members.id, id)).run();
+      writeAudit(tx, { action: 'member.reactivated', actorId: a.id, subjectType: 'member', subjectId: id, ip: ctx.ip }, now);
+    });
+  }
+
+  recordInduction(actor: Actor | null, id: number, kind: unknown, ctx: ClientInfo): { kind: 'saved' } | { kind: 'problems'; errors: FieldErrors<'induction'> } {
+    const now = this.clock.now();
+    return immediate(this.db, (tx) => {
+      const { actor: a } = this.subject(tx, actor, id, 'member.recordInduction');
+      if (!(INDUCTION_KINDS as readonly unknown[]).includes(kind)) return { kind: 'problems' as const, errors: { induction: 'invalid' } };
+      const added = tx.insert(inductions).values({ memberId: id, resourceKind: kind as InductionKind, recordedById: a.id, recordedAt: now }).onConflictDoNothing().run().changes;
+      if (added > 0) writeAudit(tx, { action: 'member.induction_recorded', actorId: a.id, subjectType: 'member', subjectId: id, details: { kind }, ip: ctx.ip }, now);
+      return { kind: 'saved' as const };
+    });
+  }
+
+  removeInduction(actor: Actor | null, id: number, kind: unknown, ctx: ClientInfo): void {
+    const now = this.clock.now();
+    immediate(this.db, (tx) => {
+      const { actor: a } = this.subject(tx, actor, id, 'member.recordInduction');
+      if (!(INDUCTION_KINDS as readonly unknown[]).includes(kind)) throw new NotFound();
+      const removed = tx.delete(inductions).where(and(eq(inductions.memberId, id), eq(inductions.resourceKind, kind as InductionKind))).run().changes;
+      if (removed > 0) writeAudit(tx, { action: 'member.induction_removed', actorId: a.id, subjectType: 'member', subjectId: id, details: { kind }, ip: ctx.ip }, now);
+    });
+  }
+}

@@ -1,0 +1,87 @@
+// A small in-memory rate limiter on the injected clock (so tests can move time). Counts
+// live in this process only: a restart forgives, which is acceptable for one server; a
+// second server would need the counts in SQLite.
+import type { Clock } from '../app.js';
+
+export interface Limit {
+  /** How many hits a key may make per window. */
+  max: number;
+  windowMs: number;
+}
+
+/** The limits of the account flows, per e-mail address (account) and per client address (IP). */
+export const LIMITS = {
+  /** Failed sign-ins per e-mail, known or not, so the answer says nothing about accounts. */
+  signInPerAccount: { max: 5, windowMs: 15 * 60_000 },
+  /** Every sign-in attempt per client address. */
+  signInPerAddress: { max: 30, windowMs: 15 * 60_000 },
+  resetPerAccount: { max: 3, windowMs: 60 * 60_000 },
+  resetPerAddress: { max: 10, windowMs: 60 * 60_000 },
+  /** Reset and invitation links tried per client address (a link is 256 random bits; this slows noise). */
+  tokenPerAddress: { max: 30, windowMs: 15 * 60_000 },
+  invitePerAccount: { max: 20, windowMs: 60 * 60_000 },
+  invitePerAddress: { max: 30, windowMs: 60 * 60_000 },
+  /** Invitations to one e-mail address, whoever sends them. */
+  invitePerInvitee: { max: 3, windowMs: 60 * 60_000 },
+} as const satisfies Record<string, Limit>;
+
+export type LimitName = keyof typeof LIMITS;
+
+interface Window {
+  start: number;
+  count: number;
+  windowMs: number;
+}
+
+export class RateLimiter {
+  private readonly windows = new Map<string, Window>();
+  private lastSweep = 0;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly limits: Record<LimitName, Limit> = LIMITS,
+  ) {}
+
+  private current(name: LimitName, key: string): Window | null {
+    const now = this.clock.now();
+    this.sweep(now);
+    const w = this.windows.get(`${name}\u0000${key}`);
+    if (!w || now - w.start >= w.windowMs) return null;
+    return w;
+  }
+
+  /** Milliseconds until `key` may try again, or 0 when it is within its limit. */
+  blockedFor(name: LimitName, key: string): number {
+    const w = this.current(name, key);
+    const limit = this.limits[name];
+    if (!w || w.count < limit.max) return 0;
+    return Math.max(1, w.start + w.windowMs - this.clock.now());
+  }
+
+  /** Counts one hit. */
+  hit(name: LimitName, key: string): void {
+    const now = this.clock.now();
+    const w = this.current(name, key);
+    if (w) w.count++;
+    else this.windows.set(`${name}\u0000${key}`, { start: now, count: 1, windowMs: this.limits[name].windowMs });
+  }
+
+  /** Forgets `key` (after a successful sign-in, the failures of that account no longer count). */
+  clear(name: LimitName, key: string): void {
+    this.windows.delete(`${name}\u0000${key}`);
+  }
+
+  /** Checks every (limit, key) pair; when all pass, counts one hit on each. Returns the longest wait. */
+  take(checks: ReadonlyArray<readonly [LimitName, string]>): number {
+    const wait = Math.max(0, ...checks.map(([name, key]) => this.blockedFor(name, key)));
+    if (wait > 0) return wait;
+    for (const [name, key] of checks) this.hit(name, key);
+    return 0;
+  }
+
+  private sweep(now: number): void {
+    if (now - this.lastSweep < 60_000 && this.windows.size < 10_000) return;
+    this.lastSweep = now;
+    for (const [key, w] of this.windows) if (now - w.start >= w.windowMs) this.windows.delete(key);
+  }
+}

@@ -1,0 +1,47 @@
+// Reading urlencoded forms and turning service field problems into sentences. Field values
+// may arrive as arrays (a repeated name) or be missing; services get exactly what came.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { MessageKey, Translate } from '../i18n/index.js';
+import { NAME_MAX_LENGTH } from '../services/accounts.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../services/passwords.js';
+
+export function formBody(request: FastifyRequest): Record<string, unknown> {
+  const body = request.body;
+  return body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+}
+
+/** A single text value, or '' when missing or repeated. */
+export function text(body: Record<string, unknown>, name: string): string {
+  const value = body[name];
+  return typeof value === 'string' ? value : '';
+}
+
+export function checked(body: Record<string, unknown>, name: string): boolean {
+  const value = body[name];
+  return value === 'on' || value === '1' || value === 'true';
+}
+
+/** A positive database id from a route parameter, or null. */
+export function parseId(raw: unknown): number | null {
+  return typeof raw === 'string' && /^[1-9]\d{0,8}$/.test(raw) ? Number(raw) : null;
+}
+
+const PARAMS = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH } as const;
+
+/** `{ email: 'invalid' }` -> `{ email: 'Indiquez une adresse e-mail valide…' }`. */
+export function fieldMessages(t: Translate, errors: Partial<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, code] of Object.entries(errors)) {
+    if (!code) continue;
+    const max = field === 'name' ? NAME_MAX_LENGTH : PARAMS.max;
+    out[field] = t(`account.error.${field}.${code}` as MessageKey, { min: PARAMS.min, max });
+  }
+  return out;
+}
+
+/** 429 with Retry-After, for the page that shows the refusal. */
+export function limitedMessage(t: Translate, reply: FastifyReply, retryAfterMs: number): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  reply.header('Retry-After', String(seconds));
+  return t('account.limit.body', { count: Math.max(1, Math.ceil(seconds / 60)) });
+}
