@@ -7,6 +7,7 @@ import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
+import { bookingMailListener } from './mail/booking-mails.js';
 import type { OutboxKick } from './mail/worker.js';
 import { AvailabilityService } from './services/availability.js';
 import { BookingService } from './services/bookings.js';
@@ -19,6 +20,7 @@ import errors from './web/plugins/errors.js';
 import i18n from './web/plugins/i18n.js';
 import session from './web/plugins/session.js';
 import views from './web/plugins/views.js';
+import adminOutboxRoutes from './web/routes/admin-outbox.js';
 import authRoutes from './web/routes/auth.js';
 import catalogueRoutes from './web/routes/catalogue.js';
 import healthRoutes from './web/routes/health.js';
@@ -78,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? systemClock;
   const inventory = new Inventory(db);
   const bookings = new BookingService(db, inventory, clock);
+  bookings.onChange(bookingMailListener(config, { kick: () => app.outbox.kick() }, clock));
   app.decorate('services', { catalogue: new CatalogueService(db), inventory, bookings, series: new SeriesService(db, bookings, clock), availability: new AvailabilityService(inventory, bookings.loader.queries) });
 
   app.addHook('onSend', async (request, reply) => {
@@ -118,5 +121,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(catalogueRoutes);
   await app.register(authRoutes);
   await app.register(profileRoutes);
+  await app.register(adminOutboxRoutes);
   return app;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bookingCalendarEvent, bookingUid } from '../../src/calendar/booking-event.js';
 import { outbox } from '../../src/db/schema.js';
-import { bookingMailListener, composeBookingMail } from '../../src/mail/booking-mails.js';
+import { composeBookingMail } from '../../src/mail/booking-mails.js';
 import { smtpTransport } from '../../src/mail/transport.js';
 import { createOutboxWorker, type OutboxWorker } from '../../src/mail/worker.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
@@ -23,8 +23,10 @@ beforeEach(async () => {
   smtp = await startSmtp();
   worker = createOutboxWorker({ db: t.db, clock: t.clock, transport: smtpTransport(smtp.url), from: t.config.mailFrom });
   kicks = 0;
-  const settings = { baseUrl: t.config.baseUrl, mailFrom: t.config.mailFrom };
-  t.app.services.bookings.onChange(bookingMailListener(settings, { kick: () => (kicks += 1) }, t.clock));
+  // buildApp registers bookingMailListener; createTestApp has no worker, so count its kicks.
+  t.app.outbox.kick = () => {
+    kicks += 1;
+  };
 });
 afterEach(async () => {
   await worker.stop();
