@@ -12,6 +12,7 @@ import type { OutboxKick } from './mail/worker.js';
 import { AvailabilityService } from './services/availability.js';
 import { BookingService } from './services/bookings.js';
 import { CatalogueService } from './services/catalogue.js';
+import { FindService } from './services/find.js';
 import { Inventory } from './services/inventory.js';
 import { SeriesService } from './services/series.js';
 import assets from './web/plugins/assets.js';
@@ -22,6 +23,8 @@ import session from './web/plugins/session.js';
 import views from './web/plugins/views.js';
 import adminOutboxRoutes from './web/routes/admin-outbox.js';
 import authRoutes from './web/routes/auth.js';
+import bookRoutes from './web/routes/book.js';
+import bookingRoutes from './web/routes/bookings.js';
 import catalogueRoutes from './web/routes/catalogue.js';
 import healthRoutes from './web/routes/health.js';
 import homeRoutes from './web/routes/home.js';
@@ -48,6 +51,7 @@ export interface Services {
   bookings: BookingService;
   series: SeriesService;
   availability: AvailabilityService;
+  find: FindService;
 }
 
 declare module 'fastify' {
@@ -81,7 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const inventory = new Inventory(db);
   const bookings = new BookingService(db, inventory, clock);
   bookings.onChange(bookingMailListener(config, { kick: () => app.outbox.kick() }, clock));
-  app.decorate('services', { catalogue: new CatalogueService(db), inventory, bookings, series: new SeriesService(db, bookings, clock), availability: new AvailabilityService(inventory, bookings.loader.queries) });
+  app.decorate('services', { catalogue: new CatalogueService(db), inventory, bookings, series: new SeriesService(db, bookings, clock), availability: new AvailabilityService(inventory, bookings.loader.queries), find: new FindService(bookings, clock) });
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
@@ -119,6 +123,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(languageRoutes);
   await app.register(homeRoutes);
   await app.register(catalogueRoutes);
+  await app.register(bookingRoutes);
+  await app.register(bookRoutes);
   await app.register(authRoutes);
   await app.register(profileRoutes);
   await app.register(adminOutboxRoutes);

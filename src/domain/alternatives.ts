@@ -62,7 +62,7 @@ interface Candidate {
 }
 
 /** Start instants of the same length on the resource's grid, within each opening of the date. */
-function startsOnDate(request: BookingRequest, context: BookingContext, date: LocalDate): Instant[] {
+export function startsOnDate(request: BookingRequest, context: BookingContext, date: LocalDate): Instant[] {
   const periods = effectivePeriods(context.sitePeriods, context.resourceOverridePeriods);
   const rules = request.resource.rules;
   const length = request.end - request.start;

@@ -28,6 +28,7 @@ export function organisationFor(person: BookingPerson, requested: number | null 
 }
 
 export interface OrganisationQuota {
+  name: string;
   roomMinutes: number | null;
   deskHalfDays: number | null;
 }
@@ -49,7 +50,7 @@ export class BookingContextLoader {
        FROM members m WHERE m.id = ? AND m.active = 1`,
     );
     this.inductions = client.prepare('SELECT resource_kind AS kind FROM inductions WHERE member_id = ?');
-    this.quota = client.prepare('SELECT quota_room_minutes_per_month AS roomMinutes, quota_desk_half_days_per_month AS deskHalfDays FROM organisations WHERE id = ?');
+    this.quota = client.prepare('SELECT name, quota_room_minutes_per_month AS roomMinutes, quota_desk_half_days_per_month AS deskHalfDays FROM organisations WHERE id = ?');
   }
 
   /** An active member as the rules see them, or undefined. */
@@ -60,12 +61,17 @@ export class BookingContextLoader {
     return { id: row.id, organisationIds: JSON.parse(row.orgs) as number[], inductions };
   }
 
+  /** An organisation's plan (monthly quotas; null = unlimited). */
+  organisationPlan(organisationId: number): OrganisationQuota | undefined {
+    return this.quota.get(organisationId) as OrganisationQuota | undefined;
+  }
+
   /** The quota of `organisationId` that applies to `resource`'s kind, as a function of the site-zone month. */
   quotaOfMonth(resource: Resource, organisationId: number | null, excludeBookingId: number | null): ((month: QuotaMonth) => QuotaState | null) | undefined {
     if (organisationId === null) return undefined;
     const unit = resource.kind === 'meeting_room' ? 'minutes' : resource.kind === 'desk' ? 'half_days' : null;
     if (!unit) return undefined;
-    const plan = this.quota.get(organisationId) as OrganisationQuota | undefined;
+    const plan = this.organisationPlan(organisationId);
     const limit = unit === 'minutes' ? plan?.roomMinutes : plan?.deskHalfDays;
     if (limit === null || limit === undefined) return undefined;
     const zone = this.inventory.get().site.timezone;
