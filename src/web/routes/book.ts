@@ -93,7 +93,7 @@ export default async function bookRoutes(app: FastifyInstance) {
         slot: slot ? { start: localInput(slot.start, zone), end: localInput(slot.end, zone), label: t(`desk.part.${slot.part}` as MessageKey, { start: slot.startText, end: slot.endText }) } : null,
         closedText: !slot ? t('desk.closed') : closureText ? t('desk.closed.reason', { reason: closureText }) : null,
         groups,
-        nav: dayNav(request, date, '/book/desk', { part }),
+        dayNav: dayNav(request, date, '/book/desk', { part }),
       },
     });
   });
@@ -131,8 +131,8 @@ export default async function bookRoutes(app: FastifyInstance) {
         accessibility: ACCESSIBILITY.filter((a) => shown.some((r) => r.accessibility.includes(a))),
         grid,
         viewLinks: { grid: `/book/rooms?${new URLSearchParams([...query.entries()].map(([k, v]) => [k, k === 'view' ? 'grid' : v])).toString()}`, list: `/book/rooms?${new URLSearchParams([...query.entries()].map(([k, v]) => [k, k === 'view' ? 'list' : v])).toString()}` },
-        nav: dayNav(request, date, '/book/rooms', params),
-        closed: grid.times.length === 0,
+        dayNav: dayNav(request, date, '/book/rooms', params),
+        closed: grid.rows.every((row) => row.cells.every((cell) => cell.state === 'closed')),
       },
     });
   });

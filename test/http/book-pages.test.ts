@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { form, signInAs, type Session } from '../helpers/auth.js';
+import { resourceId } from '../helpers/people.js';
+
+let t: TestApp;
+let camille: Session;
+beforeAll(async () => {
+  t = await createTestApp();
+  camille = await signInAs(t.app, 'member');
+  // Salle Louis Appia booked 10:00–11:00 on Tuesday 8 December.
+  const res = await t.app.inject({ method: 'POST', url: '/bookings', headers: { cookie: camille.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ resource: resourceId(t.db, 'salle-appia'), start: '2026-12-08T10:00', end: '2026-12-08T11:00', _csrf: camille.csrf }) });
+  expect(res.statusCode).toBe(303);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const get = (url: string, htmx = false, who: Session | null = camille) => t.app.inject({ method: 'GET', url, headers: { ...(who ? { cookie: who.cookie } : {}), ...(htmx ? { 'hx-request': 'true' } : {}) } });
+
+describe('/book', () => {
+  it('offers desks, rooms, a time finder, studios and the hall, to members only', async () => {
+    const res = await get('/book');
+    expect(res.statusCode).toBe(200);
+    for (const href of ['/book/desk', '/book/rooms', '/find', '/book/rooms?group=studios', '/book/rooms?group=hall']) expect(res.body).toContain(`href="${href}"`);
+    expect((await get('/book', false, null)).statusCode).toBe(303);
+  });
+});
+
+describe('/book/desk', () => {
+  it('shows each zone with its free desks for the half-day and one-click forms', async () => {
+    const res = await get('/book/desk?date=2026-12-08&part=morning');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Matin (08:30–13:00)');
+    expect(res.body).toContain('40 postes libres sur 40');
+    expect(res.body).toContain('Prendre un poste libre dans la zone Open space');
+    expect(res.body).toContain('name="start" value="2026-12-08T08:30"');
+    expect(res.body).toContain('name="end" value="2026-12-08T13:00"');
+    expect(res.headers.vary).toContain('HX-Request');
+  });
+
+  it('says the site is closed on a holiday, with the reason', async () => {
+    const res = await get('/book/desk?date=2026-12-25');
+    expect(res.body).toContain('Le site est fermé ce jour-là : Noël.');
+    expect(res.body).not.toContain('Prendre un poste libre');
+  });
+
+  it('defaults to the next open day, and reports a malformed date', async () => {
+    expect((await get('/book/desk')).body).toContain('lundi 7 décembre 2026');
+    const bad = await get('/book/desk?date=2026-02-30');
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toMatch(/id="d-date"[^>]*aria-invalid="true"/);
+  });
+
+  it('answers htmx with the results fragment', async () => {
+    const res = await get('/book/desk?date=2026-12-08&part=afternoon', true);
+    expect(res.body.trimStart().startsWith('<section id="desk-results"')).toBe(true);
+    expect(res.body).toContain('Après-midi (13:00–19:00)');
+  });
+});
+
+describe('/book/rooms', () => {
+  it('shows a grid of the 8 rooms with states in words and links to the filled-in form', async () => {
+    const res = await get('/book/rooms?date=2026-12-08');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<caption>Disponibilités du mardi 8 décembre 2026</caption>');
+    expect(res.body.match(/<th scope="row">/g)).toHaveLength(8);
+    expect(res.body).toContain('<th scope="col">08:30</th>');
+    expect(res.body).toContain('<th scope="col">18:30</th>');
+    // Appia is taken 10:00–11:00: two cells say so in words.
+    const appia = res.body.match(/Salle Louis Appia<\/a>[\s\S]*?<\/tr>/)![0];
+    expect(appia.match(/cell-busy">Réservé</g)).toHaveLength(2);
+    expect(appia).toContain(`href="/bookings/new?resource=${resourceId(t.db, 'salle-appia')}&amp;start=2026-12-08T11%3A00&amp;end=2026-12-08T12%3A00"`);
+  });
+
+  it('has an equivalent list view', async () => {
+    const res = await get('/book/rooms?date=2026-12-08&view=list');
+    const appia = res.body.match(/Salle Louis Appia<\/a>[\s\S]*?<\/li>\s*<\/ul>/)![0];
+    expect(appia).toContain('08:30–10:00');
+    expect(appia).toContain('11:00–19:00');
+  });
+
+  it('filters by capacity, equipment and accessibility', async () => {
+    const res = await get('/book/rooms?date=2026-12-08&capacity=10&equipment=video_conference&accessibility=wheelchair_accessible');
+    expect(res.body.match(/<th scope="row">/g)).toHaveLength(3);
+    const bad = await get('/book/rooms?date=2026-12-08&equipment=jacuzzi');
+    expect(bad.statusCode).toBe(422);
+  });
+
+  it('shows the studios on the hour grid, and the hall', async () => {
+    const studios = await get('/book/rooms?group=studios&date=2026-12-08');
+    expect(studios.body).toContain('Studio numérique');
+    expect(studios.body).toContain('start=2026-12-08T09%3A00');
+    expect(studios.body).not.toContain('start=2026-12-08T08%3A30');
+    const hall = await get('/book/rooms?group=hall&date=2026-12-08', true);
+    expect(hall.body.trimStart().startsWith('<section id="rooms-day"')).toBe(true);
+    expect(hall.body).toContain('Salle de sport');
+  });
+
+  it('says when the day is closed', async () => {
+    expect((await get('/book/rooms?date=2026-12-25')).body).toContain('Fermé ce jour-là.');
+  });
+});
+
+describe('/find', () => {
+  it('gives the best matching free options, smallest fitting room first, each one click to book', async () => {
+    const res = await get('/find?people=6&duration=60&date=2026-12-08&part=morning&equipment=video_conference');
+    expect(res.statusCode).toBe(200);
+    const options = [...res.body.matchAll(/<span>([^<]+)<\/span>\s*<button/g)].map((m) => m[1]);
+    expect(options.length).toBeGreaterThan(0);
+    // Appia (6 people, video) is taken 10:00–11:00, so its options avoid that hour.
+    expect(options[0]).toBe('Salle Louis Appia (6 personnes), mardi 8 décembre, 08:30–09:30');
+    expect(options.some((o) => o!.includes('Salle Louis Appia') && o!.includes('10:00–11:00'))).toBe(false);
+    expect(options.every((o) => !o!.includes('Maunoir') && !o!.includes('Dodu'))).toBe(true);
+    expect(res.body).toContain('name="headcount" value="6"');
+  });
+
+  it('names a missing or wrong field', async () => {
+    const res = await get('/find?people=0&duration=17&date=2026-12-08');
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Cette valeur est hors des limites permises.');
+    expect(res.body).toContain('Cette valeur n’est pas valide.');
+  });
+});
