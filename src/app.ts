@@ -22,6 +22,9 @@ import i18n from './web/plugins/i18n.js';
 import session from './web/plugins/session.js';
 import views from './web/plugins/views.js';
 import adminOutboxRoutes from './web/routes/admin-outbox.js';
+import adminAuditRoutes from './web/routes/admin-audit.js';
+import adminMemberRoutes from './web/routes/admin-members.js';
+import adminOrganisationRoutes from './web/routes/admin-organisations.js';
 import authRoutes from './web/routes/auth.js';
 import bookRoutes from './web/routes/book.js';
 import bookingRoutes from './web/routes/bookings.js';
@@ -30,6 +33,7 @@ import healthRoutes from './web/routes/health.js';
 import homeRoutes from './web/routes/home.js';
 import languageRoutes from './web/routes/language.js';
 import profileRoutes from './web/routes/profile.js';
+import teamRoutes from './web/routes/team.js';
 
 export interface Clock {
   now(): number;
@@ -127,6 +131,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(bookRoutes);
   await app.register(authRoutes);
   await app.register(profileRoutes);
+  await app.register(teamRoutes);
+  await app.register(adminMemberRoutes);
+  await app.register(adminOrganisationRoutes);
+  await app.register(adminAuditRoutes);
   await app.register(adminOutboxRoutes);
   return app;
 }

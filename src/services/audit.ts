@@ -3,7 +3,7 @@
 import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/connection.js';
-import { auditLog, members } from '../db/schema.js';
+import { auditLog, members, organisations } from '../db/schema.js';
 import { authorize, type Actor } from './authz.js';
 
 export const AUDIT_ACTIONS = [
@@ -55,7 +55,7 @@ export function writeAudit(tx: Db, entry: AuditEntry, now: number): void {
 }
 
 export interface AuditFilter {
-  action?: AuditAction;
+  action?: string;
   /** Part of the actor's or the subject member's e-mail or name. */
   who?: string;
   from?: number;
@@ -82,6 +82,13 @@ export const AUDIT_PAGE_SIZE = 50;
 export class AuditService {
   constructor(private readonly db: Db) {}
 
+  /** Every action the log holds (other areas write theirs too, e.g. bookings), for the filter. */
+  actions(actor: Actor | null): string[] {
+    authorize(actor, 'audit.view');
+    const seen = this.db.selectDistinct({ action: auditLog.action }).from(auditLog).all().map((r) => r.action);
+    return [...new Set<string>([...AUDIT_ACTIONS, ...seen])].sort();
+  }
+
   list(actor: Actor | null, filter: AuditFilter): { rows: AuditRow[]; hasMore: boolean } {
     authorize(actor, 'audit.view');
     const actorM = alias(members, 'actor_m');
@@ -99,6 +106,7 @@ export class AuditService {
           likeEsc(actorM.name),
           likeEsc(subjectM.email),
           likeEsc(subjectM.name),
+          likeEsc(organisations.name),
           likeEsc(sql`json_extract(${auditLog.details}, '$.email')`),
         )!,
       );
@@ -114,13 +122,14 @@ export class AuditService {
         actorEmail: actorM.email,
         subjectType: auditLog.subjectType,
         subjectId: auditLog.subjectId,
-        subjectName: subjectM.name,
+        subjectName: sql<string | null>`coalesce(${subjectM.name}, ${organisations.name})`,
         details: auditLog.details,
         ip: auditLog.ip,
       })
       .from(auditLog)
       .leftJoin(actorM, eq(actorM.id, auditLog.actorId))
       .leftJoin(subjectM, and(eq(auditLog.subjectType, 'member'), eq(subjectM.id, auditLog.subjectId)))
+      .leftJoin(organisations, and(eq(auditLog.subjectType, 'organisation'), eq(organisations.id, auditLog.subjectId)))
       .where(where.length ? and(...where) : undefined)
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(AUDIT_PAGE_SIZE + 1)

@@ -1,0 +1,68 @@
+// GET /admin/audit: the audit log for admins, newest first, filterable by event, person
+// (actor or subject, name or e-mail) and local dates of the site. htmx swaps only the list.
+import type { FastifyInstance } from 'fastify';
+import { DateTime } from 'luxon';
+import { dateFormatter } from '../../i18n/dates.js';
+import { catalogues, type MessageKey } from '../../i18n/index.js';
+import type { AuditFilter } from '../../services/audit.js';
+import { requirePermission } from '../plugins/session.js';
+
+type Query = { Querystring: { action?: string; who?: string; from?: string; to?: string; page?: string } };
+
+function localDay(value: unknown, zone: string): DateTime | null {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const day = DateTime.fromISO(value, { zone });
+  return day.isValid ? day.startOf('day') : null;
+}
+
+function describe(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(' · ');
+}
+
+export default async function adminAuditRoutes(app: FastifyInstance) {
+  const { audit } = app.accounts;
+
+  app.get<Query>('/admin/audit', { preHandler: requirePermission('audit.view') }, async (request, reply) => {
+    const t = request.t;
+    const q = request.query;
+    const zone = app.services.inventory.get().site.timezone;
+    const actions = audit.actions(request.member);
+    const from = localDay(q.from, zone);
+    const to = localDay(q.to, zone);
+    const page = typeof q.page === 'string' && /^[1-9]\d{0,4}$/.test(q.page) ? Number(q.page) : 1;
+    const filter: AuditFilter = {
+      action: typeof q.action === 'string' && actions.includes(q.action) ? q.action : undefined,
+      who: typeof q.who === 'string' && q.who.trim() !== '' ? q.who.trim().slice(0, 100) : undefined,
+      from: from?.toMillis(),
+      // "to" is inclusive: up to the start of the next local day.
+      to: to?.plus({ days: 1 }).toMillis(),
+      page,
+    };
+    const { rows, hasMore } = audit.list(request.member, filter);
+    const dates = dateFormatter(request.lang, zone);
+    const label = (action: string) => (`audit.action.${action}` in catalogues.fr ? t(`audit.action.${action}` as MessageKey) : action);
+    const params = (p: number) => new URLSearchParams({ action: filter.action ?? '', who: filter.who ?? '', from: from?.toISODate() ?? '', to: to?.toISODate() ?? '', page: String(p) }).toString();
+    return reply.page({
+      page: 'pages/admin/audit',
+      fragment: 'partials/audit-list',
+      title: t('audit.title'),
+      data: {
+        filter: { action: filter.action ?? '', who: filter.who ?? '', from: from?.toISODate() ?? '', to: to?.toISODate() ?? '' },
+        actions: actions.map((a) => ({ value: a, label: label(a) })),
+        rows: rows.map((r) => ({
+          ...r,
+          when: `${dates.date(r.at)} ${dates.time(r.at)}`,
+          iso: new Date(r.at).toISOString(),
+          label: label(r.action),
+          actor: r.actorName ? `${r.actorName} (${r.actorEmail})` : null,
+          subject: r.subjectName ?? (r.subjectType && r.subjectId !== null ? `${r.subjectType} #${r.subjectId}` : ''),
+          details: describe(r.details),
+        })),
+        nextHref: hasMore ? `/admin/audit?${params(page + 1)}` : null,
+        previousHref: page > 1 ? `/admin/audit?${params(page - 1)}` : null,
+      },
+    });
+  });
+}
