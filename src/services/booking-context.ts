@@ -67,7 +67,7 @@ export class BookingContextLoader {
   }
 
   /** The quota of `organisationId` that applies to `resource`'s kind, as a function of the site-zone month. */
-  quotaOfMonth(resource: Resource, organisationId: number | null, excludeBookingId: number | null): ((month: QuotaMonth) => QuotaState | null) | undefined {
+  quotaOfMonth(resource: Resource, organisationId: number | null, exclude: readonly number[] = []): ((month: QuotaMonth) => QuotaState | null) | undefined {
     if (organisationId === null) return undefined;
     const unit = resource.kind === 'meeting_room' ? 'minutes' : resource.kind === 'desk' ? 'half_days' : null;
     if (!unit) return undefined;
@@ -78,7 +78,7 @@ export class BookingContextLoader {
     return (month) => {
       const used = this.queries
         .organisationActive(organisationId, [resource.kind], month.start, month.end)
-        .filter((b) => b.id !== excludeBookingId);
+        .filter((b) => !exclude.includes(b.id));
       return { limitMinutes: limit, usedMinutes: usageWithin(used, month, unit, zone, resource.rules.halfDaySplit), unit };
     };
   }
@@ -87,7 +87,7 @@ export class BookingContextLoader {
    * The context for requests on `resource` by `person` within `window` (the request itself,
    * or a wider stretch for alternatives and series).
    */
-  contextFor(resource: Resource, person: BookingPerson, window: Interval, now: number, options: { organisationId: number | null; excludeBookingId?: number | null; quotaAt?: number } ): BookingContext {
+  contextFor(resource: Resource, person: BookingPerson, window: Interval, now: number, options: { organisationId: number | null; /** Bookings being moved: they do not stand in their own way. */ exclude?: readonly number[]; quotaAt?: number }): BookingContext {
     const inventory = this.inventory.get();
     const margin = Math.max(resource.rules.bufferBeforeMinutes, resource.rules.bufferAfterMinutes) * MINUTE;
     const from = window.start - margin;
@@ -97,8 +97,9 @@ export class BookingContextLoader {
       const seen = new Set(existing.map((b) => b.id));
       existing = existing.concat(this.queries.memberActiveDesks(person.id, window.start, window.end).filter((b) => !seen.has(b.id)));
     }
-    if (options.excludeBookingId != null) existing = existing.filter((b) => b.id !== options.excludeBookingId);
-    const quotaOfMonth = this.quotaOfMonth(resource, options.organisationId, options.excludeBookingId ?? null);
+    const exclude = options.exclude ?? [];
+    if (exclude.length > 0) existing = existing.filter((b) => !exclude.includes(b.id));
+    const quotaOfMonth = this.quotaOfMonth(resource, options.organisationId, exclude);
     const quota = quotaOfMonth ? quotaOfMonth(calendarMonthOf(options.quotaAt ?? window.start, inventory.site.timezone)) : null;
     return {
       now,

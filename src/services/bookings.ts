@@ -144,7 +144,7 @@ export class BookingService {
       const now = this.clock.now();
       const person = this.person(previous.memberId ?? actor.id);
       const request: BookingRequest = { resource, start: input.start, end: input.end, memberId: person.id, headcount: previous.headcount, organisationId: previous.organisationId, excludeBookingId: id };
-      const context = this.loader.contextFor(resource, person, input, now, { organisationId: previous.organisationId, excludeBookingId: id });
+      const context = this.loader.contextFor(resource, person, input, now, { organisationId: previous.organisationId, exclude: [id] });
       const violations = evaluateBooking(request, context);
       if (violations.length > 0) return { refused: violations, request, person, now };
       // Changing a booking that needs approval puts it back in the queue.
@@ -180,7 +180,7 @@ export class BookingService {
     const zone = this.inventory.get().site.timezone;
     const day = localDateOf(request.start, zone);
     const window = { start: startOfLocalDate(day, zone), end: startOfLocalDate(addDays(day, SEARCH_DAYS + 1), zone) };
-    const options = { organisationId: request.organisationId ?? null, excludeBookingId: request.excludeBookingId ?? null, quotaAt: request.start };
+    const options = { organisationId: request.organisationId ?? null, exclude: request.excludeBookingId != null ? [request.excludeBookingId] : [], quotaAt: request.start };
     const context = this.loader.contextFor(request.resource, person, window, now, options);
     const equivalents: AlternativeCandidate[] = this.inventory
       .get()

@@ -8,10 +8,10 @@ import { immediate } from '../db/connection.js';
 import type { BookingRow } from '../db/bookings.js';
 import { bookingSeries } from '../db/schema.js';
 import { addDays } from '../domain/local-date.js';
-import { expandSeries, recurrenceRuleProblems, type Expansion, type SeriesRule } from '../domain/recurrence.js';
+import { expandSeries, recurrenceRuleProblems, type Expansion, type Occurrence, type SeriesRule } from '../domain/recurrence.js';
 import { decideSeries, planSeries, seriesEvaluator, type OccurrencePlan, type SeriesPolicy } from '../domain/series-plan.js';
 import type { Violation } from '../domain/violations.js';
-import { localDateOf, startOfLocalDate } from '../domain/zoned-time.js';
+import { localDateOf, localTimeOnDate, startOfLocalDate } from '../domain/zoned-time.js';
 import { authorize, NotFound, type Actor } from './authz.js';
 import { organisationFor } from './booking-context.js';
 import type { BookingService, Clock } from './bookings.js';
@@ -110,6 +110,49 @@ export class SeriesService {
     });
   }
 
+  /**
+   * Moves a date of a series and the following ones to another time of day (and length, and
+   * resource), each on its own local date: all or nothing. The dates being moved do not stand
+   * in each other's way; every new time is judged by the engine.
+   */
+  moveFrom(actor: Actor, bookingId: number, change: { startTime: string; durationMinutes: number; resourceId?: number }): { ok: true; moved: BookingRow[] } | { ok: false; plans: OccurrencePlan[] } {
+    return immediate(this.db, (tx) => {
+      const queries = this.bookings.loader.queries;
+      const first = queries.byId(bookingId);
+      if (!first || first.seriesId === null) throw new NotFound();
+      authorize(actor, 'booking.change', first);
+      const moving = queries.bySeries(first.seriesId).filter((b) => b.startsAt >= first.startsAt && (b.status === 'confirmed' || b.status === 'pending'));
+      const resource = this.bookings.inventory.resource(change.resourceId ?? first.resourceId);
+      if (!resource || !resource.active) throw new NotFound();
+      const person = this.bookings.loader.loadPerson(first.memberId ?? actor.id);
+      if (!person) throw new NotFound();
+      const zone = this.bookings.inventory.get().site.timezone;
+      const now = this.clock.now();
+      const occurrences: Occurrence[] = moving.map((b, index) => {
+        const localDate = localDateOf(b.startsAt, zone);
+        const base = { index, localDate, localStart: `${localDate}T${change.startTime}` };
+        const start = localTimeOnDate(localDate, change.startTime, zone);
+        return start.ok ? { ...base, ok: true, start: start.instant, end: start.instant + change.durationMinutes * 60_000 } : { ...base, ok: false, violation: start.violation };
+      });
+      const times = occurrences.flatMap((o) => (o.ok ? [o.start, o.end] : []));
+      const window = times.length > 0 ? { start: Math.min(...times), end: Math.max(...times) } : { start: now, end: now + 1 };
+      const exclude = moving.map((b) => b.id);
+      const context = this.bookings.loader.contextFor(resource, person, window, now, { organisationId: first.organisationId, exclude });
+      const request = { resource, memberId: person.id, headcount: first.headcount, organisationId: first.organisationId };
+      const plans = planSeries(occurrences, seriesEvaluator(request, context, this.bookings.loader.quotaOfMonth(resource, first.organisationId, exclude)));
+      if (plans.some((p) => p.violations.length > 0)) return { ok: false as const, plans };
+      const moved = moving.map((previous, i) => {
+        const plan = plans[i]!;
+        queries.update(previous.id, { resourceId: resource.id, startsAt: plan.start!, endsAt: plan.end!, status: resource.rules.approvalRequired ? 'pending' : previous.status, now, cancelledAt: null });
+        const booking = queries.byId(previous.id)!;
+        this.bookings.notify(tx, { type: 'changed', booking, previous, actorId: actor.id });
+        return booking;
+      });
+      queries.audit({ at: now, actorId: actor.id, action: 'series.move_from', subjectType: 'series', subjectId: first.seriesId, details: { from: first.startsAt, startTime: change.startTime, durationMinutes: change.durationMinutes, resourceId: resource.id, moved: moved.map((b) => b.id) } });
+      return { ok: true as const, moved };
+    });
+  }
+
   /** Cancels every active occurrence of a series that starts at or after `from`. */
   cancelFrom(actor: Actor, seriesId: number, from: number): BookingRow[] {
     return immediate(this.db, (tx) => {
@@ -150,7 +193,7 @@ export class SeriesService {
     const window = times.length > 0 ? { start: Math.min(...times), end: Math.max(...times) } : { start: now, end: now + 1 };
     const context = this.bookings.loader.contextFor(resource, person, window, now, { organisationId });
     const request = { resource, memberId: person.id, headcount: input.headcount ?? 1, organisationId };
-    const evaluate = seriesEvaluator(request, context, this.bookings.loader.quotaOfMonth(resource, organisationId, null));
+    const evaluate = seriesEvaluator(request, context, this.bookings.loader.quotaOfMonth(resource, organisationId));
     return { ok: true, plans: planSeries(expanded.expansion.occurrences, evaluate), stoppedBy: expanded.expansion.stoppedBy };
   }
 }

@@ -131,6 +131,20 @@ describe('recurring meetings', () => {
     expect(page.body).toContain('Annuler cette date et les suivantes');
   });
 
+  it('moves a date and the following ones of a series from the booking page', async () => {
+    const dodu = String(resourceId(t.db, 'salle-dodu'));
+    const made = await post(camille, '/bookings', { resource: dodu, start: '2027-01-11T09:00', end: '2027-01-11T10:00', repeat: 'weekly', repeat_interval: '1', repeat_end: 'count', repeat_count: '3', series_policy: 'all_or_nothing' });
+    expect(made.statusCode).toBe(303);
+    const first = /\/bookings\/(\d+)/.exec(made.headers.location as string)![1];
+    const page = await get(camille, `/bookings/${first}`);
+    expect(page.body).toContain('Appliquer ce nouvel horaire à cette date et aux suivantes');
+    const moved = await post(camille, `/bookings/${first}/change`, { resource: dodu, start: '2027-01-11T14:00', end: '2027-01-11T15:30', scope: 'rest' });
+    expect(moved.statusCode).toBe(303);
+    const rows = t.db.$client.prepare('SELECT starts_at AS s, ends_at AS e FROM bookings WHERE series_id = (SELECT series_id FROM bookings WHERE id = ?) ORDER BY starts_at').all(Number(first)) as { s: number; e: number }[];
+    expect(rows.map((r) => new Date(r.s).toISOString())).toEqual(['2027-01-11T13:00:00.000Z', '2027-01-18T13:00:00.000Z', '2027-01-25T13:00:00.000Z']);
+    expect(rows.every((r) => r.e - r.s === 90 * 60_000)).toBe(true);
+  });
+
   it('validates the repeat fields', async () => {
     const res = await post(camille, '/bookings', { ...weekly, resource: room, repeat_count: '0' });
     expect(res.statusCode).toBe(422);

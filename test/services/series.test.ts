@@ -100,4 +100,26 @@ describe('recurring series', () => {
     expect(outcome.booked.map((b) => local(b.startsAt))).toEqual(['2026-10-20 10:00', '2026-10-27 10:00']);
     expect(outcome.booked[1]!.startsAt - outcome.booked[0]!.startsAt).toBe(7 * 24 * 3600_000 + 3600_000);
   });
+
+  it('moves a date and the following ones to another time, all or nothing', async () => {
+    const { app, db, alice, room, org } = await setup(Date.UTC(2026, 11, 7, 9));
+    const outcome = app.services.series.create(alice, { resourceId: room, firstStart: '2027-01-04T11:00', durationMinutes: 60, rule: { freq: 'daily', interval: 1, count: 5 } }, 'skip_conflicts');
+    if (!outcome.ok) return expect.fail('setup');
+    const bob = actorOf(db, createMember(db, { organisationId: org }));
+    // Someone holds 14:00 on the 8th: moving the 3rd to the 5th date to 14:00 is refused as a whole.
+    expect(app.services.bookings.create(bob, { resourceId: room, start: Date.UTC(2027, 0, 8, 13), end: Date.UTC(2027, 0, 8, 14) }).ok).toBe(true);
+    const refused = app.services.series.moveFrom(alice, outcome.booked[2]!.id, { startTime: '14:00', durationMinutes: 60 });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.plans.filter((p) => p.violations.length > 0).map((p) => p.localDate)).toEqual(['2027-01-08']);
+    expect(local(app.services.bookings.get(alice, outcome.booked[2]!.id).startsAt)).toBe('2027-01-06 11:00');
+
+    // 10:30–12:00 overlaps the dates' own old times, which is allowed.
+    const moved = app.services.series.moveFrom(alice, outcome.booked[2]!.id, { startTime: '10:30', durationMinutes: 90 });
+    expect(moved.ok).toBe(true);
+    if (!moved.ok) return;
+    expect(moved.moved.map((b) => local(b.startsAt))).toEqual(['2027-01-06 10:30', '2027-01-07 10:30', '2027-01-08 10:30']);
+    expect(moved.moved.every((b) => b.version === 1 && b.endsAt - b.startsAt === 90 * 60_000)).toBe(true);
+    expect(local(app.services.bookings.get(alice, outcome.booked[1]!.id).startsAt)).toBe('2027-01-05 11:00');
+    expect(() => app.services.series.moveFrom(actorOf(db, createMember(db, {})), outcome.booked[0]!.id, { startTime: '09:00', durationMinutes: 60 })).toThrow(NotFound);
+  });
 });

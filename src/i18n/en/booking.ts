@@ -152,6 +152,7 @@ export const enBooking: Record<keyof typeof frBooking, Message> = {
   'booking.cancel.occurrence': 'Cancel this date only',
   'booking.cancel.rest': 'Cancel this date and the following ones',
   'booking.change': 'Change the time or the space',
+  'booking.change.rest': 'Apply this new time to this date and the following ones of the series (each keeps its day)',
   'booking.change.submit': 'Save the change',
   'booking.when.value': '{date}, {start}–{end}',
   'booking.back': 'Back to my bookings',

@@ -149,6 +149,7 @@ export const frBooking = {
   'booking.cancel.occurrence': 'Annuler cette date seulement',
   'booking.cancel.rest': 'Annuler cette date et les suivantes',
   'booking.change': 'Changer l’horaire ou l’espace',
+  'booking.change.rest': 'Appliquer ce nouvel horaire à cette date et aux suivantes de la série (chacune garde son jour)',
   'booking.change.submit': 'Enregistrer le changement',
   'booking.when.value': '{date}, {start}–{end}',
   'booking.back': 'Retour à mes réservations',

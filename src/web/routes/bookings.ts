@@ -174,6 +174,16 @@ export default async function bookingRoutes(app: FastifyInstance) {
     if (!resource) return detail(422, { errors: { resource: request.t('form.error.unknownResource') } });
     const times = bookings.resolveLocal(parsed.form.start, parsed.form.end);
     if (!times.ok) return detail(409, { refusal: { reasons: reasons(times.violations, resource, current.startsAt, ctx), alternatives: [] } });
+    if (body.scope === 'rest' && current.seriesId !== null) {
+      // The new time of day and length apply to this date and the following ones, each on its own date.
+      const moved = series.moveFrom(actor, id, { startTime: parsed.form.start.slice(11), durationMinutes: Math.round((times.end - times.start) / 60_000), resourceId: resource.id });
+      if (!moved.ok) {
+        const lines = moved.plans.filter((p) => p.violations.length > 0).flatMap((p) => reasons(p.violations, resource, p.start ?? current.startsAt, ctx).map((r) => `${p.localDate} : ${r}`));
+        return detail(409, { refusal: { reasons: lines, alternatives: [] } });
+      }
+      app.outbox.kick();
+      return reply.redirect(`/bookings/${id}?done=changed`, 303);
+    }
     const outcome = bookings.change(actor, id, { resourceId: resource.id, start: times.start, end: times.end });
     if (!outcome.ok) return detail(409, { refusal: { reasons: reasons(outcome.violations, resource, times.start, ctx), alternatives: [] } });
     app.outbox.kick();
