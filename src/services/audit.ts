@@ -14,7 +14,6 @@ export const AUDIT_ACTIONS = [
   'auth.sessions_ended',
   'auth.password_reset_requested',
   'auth.password_reset',
-  'auth.password_changed',
   'member.invited',
   'member.invitation_accepted',
   'member.role_changed',

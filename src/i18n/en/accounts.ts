@@ -11,13 +11,8 @@ export const enAccounts: Record<keyof typeof frAccounts, Message> = {
   'account.nav.members': 'Members',
   'account.nav.organisations': 'Organisations',
   'account.nav.audit': 'Audit log',
-  'account.nav.language.submit': 'Français',
-  'account.nav.language.label': 'Lire le site en français (change la langue de votre profil)',
 
-  'account.form.required': '(required)',
   'account.form.errors.title': 'The form has errors',
-  'account.form.saved': 'Changes saved.',
-  'account.form.optional': '(optional)',
 
   'account.csrf.title': 'Action refused',
   'account.csrf.body': 'This form has expired or did not come from this site, so it was not processed. Go back to the page, reload it and try again.',
@@ -127,7 +122,6 @@ export const enAccounts: Record<keyof typeof frAccounts, Message> = {
   'accessNeed.wheelchair_accessible': 'Wheelchair accessible',
 
   'account.role.member': 'Member',
-  'account.role.lead': 'Organisation lead',
   'account.role.frontdesk': 'Front desk',
   'account.role.admin': 'Administrator',
 
@@ -147,7 +141,6 @@ export const enAccounts: Record<keyof typeof frAccounts, Message> = {
   'programme.coworking': 'Coworking resident',
 
   'team.title': 'My team',
-  'team.heading': '{name}',
   'team.programme': 'Programme: {programme}',
   'team.quota': 'Plan this month ({month})',
   'team.quota.rooms': 'Meeting rooms',
@@ -197,7 +190,6 @@ export const enAccounts: Record<keyof typeof frAccounts, Message> = {
   'members.invite': 'Invite someone',
   'members.invite.intro': 'The person receives a link that works for {days} days to choose their password.',
 
-  'member.title': '{name}',
   'member.back': 'Back to members',
   'member.facts': 'Account',
   'member.created': 'Created on',
@@ -212,7 +204,6 @@ export const enAccounts: Record<keyof typeof frAccounts, Message> = {
   'member.resend': 'Send the invitation again',
   'member.inductions': 'Inductions (studios)',
   'member.inductions.record': 'Record an induction',
-  'member.inductions.kind': 'Studio',
   'member.inductions.submit': 'Record',
   'member.inductions.remove': 'Remove',
   'member.inductions.remove.label': 'Remove the {kind} induction',
@@ -288,7 +279,6 @@ export const enAccounts: Record<keyof typeof frAccounts, Message> = {
   'audit.action.auth.sessions_ended': 'Sessions signed out',
   'audit.action.auth.password_reset_requested': 'Reset link requested',
   'audit.action.auth.password_reset': 'Password reset',
-  'audit.action.auth.password_changed': 'Password changed',
   'audit.action.member.invited': 'Invitation sent',
   'audit.action.member.invitation_accepted': 'Invitation accepted',
   'audit.action.member.role_changed': 'Role changed',

@@ -9,13 +9,8 @@ export const frAccounts = {
   'account.nav.members': 'Membres',
   'account.nav.organisations': 'Organisations',
   'account.nav.audit': 'Journal',
-  'account.nav.language.submit': 'English',
-  'account.nav.language.label': 'Read this site in English (changes your profile language)',
 
-  'account.form.required': '(obligatoire)',
   'account.form.errors.title': 'Le formulaire contient des erreurs',
-  'account.form.saved': 'Modifications enregistrées.',
-  'account.form.optional': '(facultatif)',
 
   'account.csrf.title': 'Action refusée',
   'account.csrf.body': "Ce formulaire a expiré ou ne vient pas de ce site, il n'a donc pas été pris en compte. Revenez à la page, rechargez-la et réessayez.",
@@ -125,7 +120,6 @@ export const frAccounts = {
   'accessNeed.wheelchair_accessible': 'Accessible en fauteuil roulant',
 
   'account.role.member': 'Membre',
-  'account.role.lead': "Responsable d'organisation",
   'account.role.frontdesk': 'Accueil',
   'account.role.admin': 'Administrateur',
 
@@ -145,7 +139,6 @@ export const frAccounts = {
   'programme.coworking': 'Résident du coworking',
 
   'team.title': 'Mon équipe',
-  'team.heading': '{name}',
   'team.programme': 'Programme : {programme}',
   'team.quota': 'Forfait du mois ({month})',
   'team.quota.rooms': 'Salles de réunion',
@@ -195,7 +188,6 @@ export const frAccounts = {
   'members.invite': 'Inviter une personne',
   'members.invite.intro': 'La personne reçoit un lien valable {days} jours pour choisir son mot de passe.',
 
-  'member.title': '{name}',
   'member.back': 'Retour aux membres',
   'member.facts': 'Compte',
   'member.created': 'Créé le',
@@ -210,7 +202,6 @@ export const frAccounts = {
   'member.resend': "Renvoyer l'invitation",
   'member.inductions': 'Formations (studios)',
   'member.inductions.record': 'Enregistrer une formation',
-  'member.inductions.kind': 'Studio',
   'member.inductions.submit': 'Enregistrer',
   'member.inductions.remove': 'Retirer',
   'member.inductions.remove.label': 'Retirer la formation {kind}',
@@ -286,7 +277,6 @@ export const frAccounts = {
   'audit.action.auth.sessions_ended': 'Sessions fermées',
   'audit.action.auth.password_reset_requested': 'Lien de réinitialisation demandé',
   'audit.action.auth.password_reset': 'Mot de passe réinitialisé',
-  'audit.action.auth.password_changed': 'Mot de passe changé',
   'audit.action.member.invited': 'Invitation envoyée',
   'audit.action.member.invitation_accepted': 'Invitation acceptée',
   'audit.action.member.role_changed': 'Rôle changé',
