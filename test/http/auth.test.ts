@@ -186,6 +186,16 @@ describe('POST /logout', () => {
     expect(after.statusCode).toBe(303);
     expect(after.headers.location).toBe('/login?next=%2Fprofile');
   });
+
+  it('a stale cookie is replaced by a working visitor session on the next form', async () => {
+    const s = await signInAs(t.app, 'member2');
+    await t.app.inject({ method: 'POST', url: '/logout', headers: { ...FORM, cookie: s.cookie }, payload: form({ _csrf: s.csrf }) });
+    const page = await t.app.inject({ method: 'GET', url: '/login', headers: { cookie: s.cookie } });
+    const cookie = sessionCookie(page)!;
+    expect(cookie).toMatch(/^sid=[A-Za-z0-9_-]{43}$/);
+    const res = await postLogin({ cookie, csrf: csrfOf(page.body)!, headers: {} }, { email: DEMO_ACCOUNTS.member2.email, password: DEMO_TEST_PASSWORD });
+    expect(res.statusCode).toBe(303);
+  });
 });
 
 describe('members-only pages', () => {
