@@ -133,7 +133,10 @@ export class AccountService {
     private readonly sessions: SessionService,
     private readonly limiter: RateLimiter,
     private readonly options: { baseUrl: string; kickOutbox: () => void },
-  ) {}
+  ) {
+    // Computed now, so the first sign-in with an unknown e-mail is not slower than the others.
+    void dummyHash();
+  }
 
   // ---------------------------------------------------------------- sign-in
 
