@@ -189,4 +189,10 @@ export const enBooking: Record<keyof typeof frBooking, Message> = {
   'find.results': { zero: 'No time matches.', one: '{count} time found.', other: '{count} times found.' },
   'find.option': '{room} ({capacity}), {when}',
   'find.book': 'Book',
+  'audit.action.booking.create': 'Booking created',
+  'audit.action.booking.change': 'Booking changed',
+  'audit.action.booking.cancel': 'Booking cancelled',
+  'audit.action.series.create': 'Series created',
+  'audit.action.series.cancel_from': 'Series cancelled from a date',
+  'audit.action.series.move_from': 'Series moved from a date',
 };

@@ -186,4 +186,10 @@ export const frBooking = {
   'find.results': { zero: 'Aucun créneau ne correspond.', one: '{count} créneau trouvé.', other: '{count} créneaux trouvés.' },
   'find.option': '{room} ({capacity}), {when}',
   'find.book': 'Réserver',
+  'audit.action.booking.create': 'Réservation créée',
+  'audit.action.booking.change': 'Réservation modifiée',
+  'audit.action.booking.cancel': 'Réservation annulée',
+  'audit.action.series.create': 'Série créée',
+  'audit.action.series.cancel_from': 'Série annulée à partir d’une date',
+  'audit.action.series.move_from': 'Série déplacée à partir d’une date',
 } as const;
