@@ -132,7 +132,12 @@ export class AccountService {
     private readonly clock: Clock,
     private readonly sessions: SessionService,
     private readonly limiter: RateLimiter,
-    private readonly options: { baseUrl: string; kickOutbox: () => void },
+    private readonly options: {
+      baseUrl: string;
+      kickOutbox: () => void;
+      /** Runs in the deactivation's transaction: the bookings side releases what the member held. */
+      onDeactivated?: (tx: Db, memberId: number, actorId: number, now: number) => number;
+    },
   ) {
     // Computed now, so the first sign-in with an unknown e-mail is not slower than the others.
     void dummyHash();
@@ -544,7 +549,8 @@ export class AccountService {
       tx.update(members).set({ active: false, deactivatedAt: now, updatedAt: now }).where(eq(members.id, id)).run();
       const ended = this.sessions.endAllOf(tx, id);
       tx.update(accountTokens).set({ usedAt: now }).where(and(eq(accountTokens.memberId, id), isNull(accountTokens.usedAt))).run();
-      writeAudit(tx, { action: 'member.deactivated', actorId: a.id, subjectType: 'member', subjectId: id, details: { sessionsEnded: ended }, ip: ctx.ip }, now);
+      const bookingsCancelled = this.options.onDeactivated?.(tx, id, a.id, now) ?? 0;
+      writeAudit(tx, { action: 'member.deactivated', actorId: a.id, subjectType: 'member', subjectId: id, details: { sessionsEnded: ended, bookingsCancelled }, ip: ctx.ip }, now);
     });
   }
 

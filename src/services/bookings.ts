@@ -175,6 +175,21 @@ export class BookingService {
     });
   }
 
+  /**
+   * Cancels every active booking of a member that has not ended yet, inside the caller's
+   * transaction (a deactivated member must not keep rooms and desks from others).
+   */
+  cancelFutureOf(tx: Db, memberId: number, actorId: number, now: number): number {
+    const queries = this.loader.queries;
+    const held = queries.forMember(memberId, now, false, 10_000).filter((b) => b.memberId === memberId && (b.status === 'confirmed' || b.status === 'pending'));
+    for (const previous of held) {
+      queries.update(previous.id, { resourceId: previous.resourceId, startsAt: previous.startsAt, endsAt: previous.endsAt, status: 'cancelled', now, cancelledAt: now });
+      queries.audit({ at: now, actorId, action: 'booking.cancel', subjectType: 'booking', subjectId: previous.id, details: { reason: 'member_deactivated' } });
+      this.notify(tx, { type: 'cancelled', booking: queries.byId(previous.id)!, previous, actorId });
+    }
+    return held.length;
+  }
+
   /** Up to 5 free choices near a refused request: same resource at the nearest times, then equivalent resources. */
   alternatives(request: BookingRequest, person: BookingPerson, now: number): Suggestion[] {
     const zone = this.inventory.get().site.timezone;

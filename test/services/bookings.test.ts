@@ -161,6 +161,24 @@ describe('change and cancel', () => {
   });
 });
 
+describe('deactivating a member', () => {
+  it('cancels the bookings they still hold, in the same transaction, and frees the slots', () => {
+    const a = actorOf(t.db, alice);
+    const past = bookings.create(a, { resourceId: room, start: paris(7, 10, 30), end: paris(7, 11, 30) });
+    const future = bookings.create(a, { resourceId: room, start: paris(9, 10), end: paris(9, 11) });
+    if (!past.ok || !future.ok) return expect.fail('setup');
+    t.clock.set(paris(8, 9));
+    const admin = actorOf(t.db, createMember(t.db, { role: 'admin' }));
+    t.app.accounts.accounts.deactivate(admin, alice, { ip: null, userAgent: null });
+    expect(rows('SELECT id, status FROM bookings ORDER BY id')).toEqual([
+      { id: past.booking.id, status: 'confirmed' },
+      { id: future.booking.id, status: 'cancelled' },
+    ]);
+    expect(rows("SELECT json_extract(details, '$.bookingsCancelled') AS n FROM audit_log WHERE action = 'member.deactivated'")).toEqual([{ n: 1 }]);
+    expect(bookings.create(actorOf(t.db, bob), { resourceId: room, start: paris(9, 10), end: paris(9, 11) }).ok).toBe(true);
+  });
+});
+
 describe('the schema backstop', () => {
   it('refuses an overlapping active booking written with raw SQL, and allows back-to-back and cancelled ones', () => {
     const insert = t.db.$client.prepare(

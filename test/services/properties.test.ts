@@ -89,9 +89,8 @@ describe('the bookings service under random sequences', () => {
             const resource = isDesk ? desks[o.target - 4]! : o.target === 3 ? hall : rooms[o.target]!;
             // Desks take a half-day or the day; the rest a stretch on the 15-minute grid.
             const dayStart = DAY_STARTS[o.day]!;
-            const [start, end] = isDesk
-              ? [[dayStart, dayStart + 18 * QUARTER], [dayStart + 18 * QUARTER, dayStart + 42 * QUARTER], [dayStart, dayStart + 42 * QUARTER]][o.half]!
-              : [dayStart + o.startQ * QUARTER, dayStart + (o.startQ + o.lengthQ) * QUARTER];
+            const halves: [number, number][] = [[dayStart, dayStart + 18 * QUARTER], [dayStart + 18 * QUARTER, dayStart + 42 * QUARTER], [dayStart, dayStart + 42 * QUARTER]];
+            const [start, end]: [number, number] = isDesk ? halves[o.half]! : [dayStart + o.startQ * QUARTER, dayStart + (o.startQ + o.lengthQ) * QUARTER];
             const outcome = bookings.create(actor, { resourceId: resource, start, end, headcount: resource === hall ? o.headcount : 1 });
             if (outcome.ok) made.push(outcome.booking.id);
             else expect(outcome.violations.length).toBeGreaterThan(0);

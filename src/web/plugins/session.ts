@@ -112,7 +112,11 @@ export default fp(async (app) => {
   app.decorate('accounts', {
     sessions,
     limiter,
-    accounts: new AccountService(db, clock, sessions, limiter, { baseUrl: config.baseUrl, kickOutbox: () => app.outbox.kick() }),
+    accounts: new AccountService(db, clock, sessions, limiter, {
+      baseUrl: config.baseUrl,
+      kickOutbox: () => app.outbox.kick(),
+      onDeactivated: (tx, memberId, actorId, now) => app.services.bookings.cancelFutureOf(tx, memberId, actorId, now),
+    }),
     organisations: new OrganisationService(db, clock, app.services.inventory),
     audit: new AuditService(db),
   });
