@@ -1,8 +1,8 @@
 // When a resource is open, as instants, from weekly wall-clock periods in the site's zone.
 // Periods are wall-clock so that "08:30-19:00" stays 08:30-19:00 across DST changes.
 
-import type { Interval, OpeningPeriod } from './types.js';
-import { type LocalDate, weekdayOf, datesFromTo } from './local-date.js';
+import type { Closure, Instant, Interval, OpeningPeriod } from './types.js';
+import { type LocalDate, addDays, weekdayOf, datesFromTo } from './local-date.js';
 import { boundaryInstant, formatLocalTime, localDateOf, parseLocalTime } from './zoned-time.js';
 import { contains, intersect } from './interval.js';
 import type { LocalPeriod } from './violations.js';
@@ -117,4 +117,20 @@ export function openingContaining(
 
 export function isWithinOpeningHours(periods: readonly OpeningPeriod[], interval: Interval, zone: string): boolean {
   return openingContaining(periods, interval, zone) !== null;
+}
+
+/**
+ * The first local date from `now`'s on which the site is still open for a while: today counts
+ * only while it is open after `now`, and a day covered by a site-wide closure is skipped.
+ * Looks a month ahead at most; returns today's date when nothing is open in that time.
+ */
+export function nextOpenDate(periods: readonly OpeningPeriod[], closures: readonly Closure[], now: Instant, zone: string): LocalDate {
+  const today = localDateOf(now, zone);
+  for (let i = 0; i < 31; i++) {
+    const date = addDays(today, i);
+    const open = openIntervalsOfDate(periods, date, zone).filter((o) => o.end > now);
+    const closed = closures.some((c) => c.resourceId === null && open.some((o) => c.start <= o.start && c.end >= o.end));
+    if (open.length > 0 && !closed) return date;
+  }
+  return today;
 }

@@ -3,8 +3,8 @@
 // resources shown (plus the ones linked to them) in a single bounded query.
 import { deskAvailabilityByZone, resourceAvailability, type DeskZoneHalfDay, type ResourceAvailability } from '../domain/availability.js';
 import { addDays, type LocalDate } from '../domain/local-date.js';
-import { localDateOf, startOfLocalDate } from '../domain/zoned-time.js';
-import { openIntervalsOfDate } from '../domain/opening-hours.js';
+import { startOfLocalDate } from '../domain/zoned-time.js';
+import { nextOpenDate } from '../domain/opening-hours.js';
 import type { ResourceKind } from '../domain/types.js';
 import type { BookingQueries } from '../db/bookings.js';
 import type { ResourceView } from '../db/inventory.js';
@@ -21,20 +21,10 @@ export class AvailabilityService {
     private readonly queries: BookingQueries,
   ) {}
 
-  /**
-   * The first local date, from today, on which the site is open for longer than what is
-   * left of it (today counts only while it is still open), skipping site-wide closures.
-   */
+  /** The date a day view opens on: the next day the site is open (see the domain's nextOpenDate). */
   nextOpenDate(now: number): LocalDate {
     const snapshot = this.inventory.get();
-    const zone = snapshot.site.timezone;
-    let date = localDateOf(now, zone);
-    for (let i = 0; i < 31; i++, date = addDays(date, 1)) {
-      const open = openIntervalsOfDate(snapshot.sitePeriods, date, zone).filter((o) => o.end > now);
-      const closed = snapshot.closures.some((c) => c.resourceId === null && open.some((o) => c.start <= o.start && c.end >= o.end));
-      if (open.length > 0 && !closed) return date;
-    }
-    return localDateOf(now, zone);
+    return nextOpenDate(snapshot.sitePeriods, snapshot.closures, now, snapshot.site.timezone);
   }
 
   /** Free and busy intervals of `resources` on local dates `from`..`to` (inclusive). */

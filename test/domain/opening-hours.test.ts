@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  nextOpenDate,
   effectivePeriods,
   isWithinOpeningHours,
   localPeriodsOfDate,
@@ -115,5 +116,18 @@ describe('period validation', () => {
 
   it('a malformed stored period is a loud error, not a silently closed day', () => {
     expect(() => openIntervalsOfDate([{ weekday: 2, opens: '8h30', closes: '19:00' }], '2026-03-03', ZONE)).toThrow(RangeError);
+  });
+});
+
+describe('nextOpenDate', () => {
+  const weekdays = ([1, 2, 3, 4, 5] as const).map((weekday) => ({ weekday, opens: '08:30', closes: '19:00' }));
+  const christmas = { id: 1, resourceId: null, start: Date.UTC(2026, 11, 24, 23), end: Date.UTC(2026, 11, 25, 23), reason: 'Noël' };
+  it.each([
+    ['a Monday morning is that Monday', Date.UTC(2026, 11, 7, 9), '2026-12-07'],
+    ['a Friday after closing is the Monday after', Date.UTC(2026, 11, 11, 18, 30), '2026-12-14'],
+    ['a Saturday is the Monday after', Date.UTC(2026, 11, 12, 10), '2026-12-14'],
+    ['Christmas Eve evening skips the closed Friday 25th to Monday 28th', Date.UTC(2026, 11, 24, 19), '2026-12-28'],
+  ])('%s', (_label, now, expected) => {
+    expect(nextOpenDate(weekdays, [christmas], now, 'Europe/Paris')).toBe(expected);
   });
 });

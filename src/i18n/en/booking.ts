@@ -130,6 +130,7 @@ export const enBooking: Record<keyof typeof frBooking, Message> = {
   'series.preview.skip': { one: 'Book the free date and skip the others', other: 'Book the {count} free dates and skip the others' },
   'series.preview.cancel': 'Cancel',
   'series.preview.noneFree': 'No date is free.',
+  'series.dateReason': '{date}: {reason}',
   'series.created': { one: '{count} date booked.', other: '{count} dates booked.' },
   'series.skipped': { one: '{count} date skipped.', other: '{count} dates skipped.' },
 

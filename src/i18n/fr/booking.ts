@@ -127,6 +127,7 @@ export const frBooking = {
   'series.preview.skip': { one: 'Réserver la date libre et sauter les autres', other: 'Réserver les {count} dates libres et sauter les autres' },
   'series.preview.cancel': 'Annuler',
   'series.preview.noneFree': 'Aucune date n’est libre.',
+  'series.dateReason': '{date} : {reason}',
   'series.created': { one: '{count} date réservée.', other: '{count} dates réservées.' },
   'series.skipped': { one: '{count} date sautée.', other: '{count} dates sautées.' },
 

@@ -8,6 +8,8 @@ import { RESOURCE_KINDS } from '../../domain/types.js';
 import { calendarMonthOf, usageWithin } from '../../domain/quota.js';
 import { formatMinutes, type MessageKey } from '../../i18n/index.js';
 import { dateFormatter } from '../../i18n/dates.js';
+import type { ResourceView } from '../../db/inventory.js';
+import type { OccurrencePlan } from '../../domain/series-plan.js';
 import type { SeriesInput } from '../../services/series.js';
 import { parseBookingForm, TITLE_MAX, type Body, type BookingForm, type FieldErrors } from '../booking-form.js';
 import { bookingView, reasons, suggestionViews, type ViewContext } from '../booking-views.js';
@@ -85,6 +87,14 @@ export default async function bookingRoutes(app: FastifyInstance) {
     return reply.redirect(`/bookings/${outcome.booking.id}?done=created`, 303);
   });
 
+  /** Why each refused date of a series was refused, one line per reason, led by the date in words. */
+  function planReasons(plans: readonly OccurrencePlan[], resource: ResourceView, fallbackStart: number, request: FastifyRequest, ctx: ViewContext): string[] {
+    const dates = dateFormatter(request.lang, inventory.get().site.timezone);
+    return plans
+      .filter((p) => p.violations.length > 0)
+      .flatMap((p) => reasons(p.violations, resource, p.start ?? fallbackStart, ctx).map((reason) => request.t('series.dateReason', { date: p.start !== null ? dates.weekdayDate(p.start) : p.localDate, reason })));
+  }
+
   function seriesInput(form: BookingForm): SeriesInput | null {
     const start = bookings.resolveLocal(form.start, form.end);
     if (!start.ok) return null;
@@ -127,7 +137,7 @@ export default async function bookingRoutes(app: FastifyInstance) {
     }
     const outcome = series.create(actor, input, policy);
     if (!outcome.ok) {
-      const rows = outcome.plans.filter((p) => p.violations.length > 0).flatMap((p) => reasons(p.violations, resource, p.start ?? 0, ctx).map((r) => `${p.localDate} : ${r}`));
+      const rows = planReasons(outcome.plans, resource, 0, request, ctx);
       return formPage(request, reply, { values: body, status: 409, refusal: { reasons: rows.length > 0 ? rows : reasons(outcome.violations, resource, 0, ctx), alternatives: [] } });
     }
     app.outbox.kick();
@@ -178,7 +188,7 @@ export default async function bookingRoutes(app: FastifyInstance) {
       // The new time of day and length apply to this date and the following ones, each on its own date.
       const moved = series.moveFrom(actor, id, { startTime: parsed.form.start.slice(11), durationMinutes: Math.round((times.end - times.start) / 60_000), resourceId: resource.id });
       if (!moved.ok) {
-        const lines = moved.plans.filter((p) => p.violations.length > 0).flatMap((p) => reasons(p.violations, resource, p.start ?? current.startsAt, ctx).map((r) => `${p.localDate} : ${r}`));
+        const lines = planReasons(moved.plans, resource, current.startsAt, request, ctx);
         return detail(409, { refusal: { reasons: lines, alternatives: [] } });
       }
       app.outbox.kick();
