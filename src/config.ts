@@ -2,6 +2,7 @@
 // A bad value stops the start with one line that names the variable: a half-working
 // server is worse than none.
 import path from 'node:path';
+import { DEFAULT_REMINDERS, parseReminders, type ReminderSpec } from './domain/reminders.js';
 
 export interface Config {
   port: number;
@@ -17,6 +18,8 @@ export interface Config {
   demoPassword: string | null;
   /** Seed the default inventory (and, outside production, demo accounts) on an empty database. */
   seedOnStart: boolean;
+  /** Reminder mails before each confirmed booking (REMINDERS); empty when "off". */
+  reminders: ReminderSpec[];
 }
 
 export class ConfigError extends Error {
@@ -80,6 +83,12 @@ function emailAddress(env: Env, name: string, fallback: string): string {
   return raw;
 }
 
+function reminders(env: Env, name: string): ReminderSpec[] {
+  const parsed = parseReminders(text(env, name) ?? DEFAULT_REMINDERS);
+  if (!parsed.ok) throw new ConfigError(name, `${parsed.problem} (for example "${DEFAULT_REMINDERS}", or "off")`);
+  return parsed.reminders;
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const nodeEnv = text(env, 'NODE_ENV') ?? 'development';
   const production = nodeEnv === 'production';
@@ -111,5 +120,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     mailFrom: emailAddress(env, 'MAIL_FROM', '21 – Croix-Rouge <reservations@21.example.org>'),
     demoPassword,
     seedOnStart: bool(env, 'SEED_ON_START', true),
+    reminders: reminders(env, 'REMINDERS'),
   };
 }

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { closeDatabase, openDatabase } from './db/connection.js';
 import { transportFromConfig } from './mail/transport.js';
 import { createOutboxWorker } from './mail/worker.js';
+import { createReminderJob } from './jobs/reminders.js';
 import { isEmpty } from '../seed/seed.js';
 import { seedAll } from '../seed/index.js';
 
@@ -27,6 +28,7 @@ if (config.seedOnStart && isEmpty(db)) {
 }
 const outbox = createOutboxWorker({ db, clock: systemClock, transport: transportFromConfig(config), from: config.mailFrom });
 const app = await buildApp({ config, db, outbox });
+const reminders = createReminderJob({ db, clock: systemClock, reminders: config.reminders, settings: config, outbox });
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -36,6 +38,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   try {
+    reminders.stop();
     await app.close();
     await outbox.stop();
   } finally {
@@ -55,5 +58,6 @@ try {
 }
 // Mail waits for the server to be up; messages left by a previous run go out now.
 outbox.start(app.log);
+reminders.start(app.log);
 const ms = Math.round(performance.now() - started);
 console.log(`21 booking app listening at ${config.baseUrl} (ready in ${ms} ms, database ${config.databasePath})`);

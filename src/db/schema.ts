@@ -302,3 +302,21 @@ export const feedTokens = sqliteTable(
   },
   (t) => [index('feed_tokens_member').on(t.memberId)],
 );
+
+/**
+ * Reminder mails already queued: one row per booking, reminder kind and start, so a restart
+ * never sends one twice, while a booking moved to another time is reminded of its new start.
+ */
+export const bookingReminders = sqliteTable(
+  'booking_reminders',
+  {
+    bookingId: integer('booking_id').notNull().references(() => bookings.id),
+    /** 'day_before' or 'before:<minutes>' (see src/domain/reminders.ts). */
+    kind: text('kind').notNull(),
+    startsAt: integer('starts_at').notNull(),
+    queuedAt: integer('queued_at').notNull(),
+    /** Null when no mail could be written (inactive member, address refused). */
+    outboxId: integer('outbox_id').references(() => outbox.id),
+  },
+  (t) => [primaryKey({ columns: [t.bookingId, t.kind, t.startsAt] })],
+);

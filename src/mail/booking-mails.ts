@@ -42,11 +42,12 @@ export function composeBookingMail(
   place: PlaceForCalendar,
   recipient: Recipient,
   settings: BookingMailSettings,
-  extra: { reason?: string } = {},
+  extra: { reason?: string; invitation?: boolean } = {},
 ): OutgoingMail {
   const lang = recipient.language;
   const url = `${settings.baseUrl}/bookings/${booking.id}`;
   const method = kind === 'booking-cancelled' ? 'CANCEL' : 'REQUEST';
+  const withInvitation = extra.invitation ?? true;
   const rendered = renderMail(kind, lang, {
     name: recipient.name,
     resource: place.resourceName,
@@ -57,8 +58,10 @@ export function composeBookingMail(
     end: formatInstant(booking.endsAt, lang, place.zone, 'time'),
     url,
     reason: extra.reason ?? '',
-    hasCalendar: true,
+    hasCalendar: withInvitation,
   });
+  // A reminder changes nothing in a calendar: it goes without an invitation.
+  if (!withInvitation) return { kind, to: recipient.email, ...rendered, bookingId: booking.id };
   const event = bookingCalendarEvent(booking, place, { domain: addressDomain(settings.mailFrom), baseUrl: settings.baseUrl });
   const content = buildInvitation([event], {
     method,
