@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
 import { bookingMailListener } from './mail/booking-mails.js';
+import { seriesMailListener } from './mail/series-mails.js';
 import type { OutboxKick } from './mail/worker.js';
 import { AvailabilityService } from './services/availability.js';
 import { BookingService } from './services/bookings.js';
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const bookings = new BookingService(db, inventory, clock);
   bookings.onChange(bookingMailListener(config, { kick: () => app.outbox.kick() }, clock));
   app.decorate('services', { catalogue: new CatalogueService(db), inventory, bookings, series: new SeriesService(db, bookings, clock), availability: new AvailabilityService(inventory, bookings.loader.queries), find: new FindService(bookings, clock) });
+  app.services.series.onCreated(seriesMailListener(config, { kick: () => app.outbox.kick() }, clock, inventory));
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);

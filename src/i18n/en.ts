@@ -4,10 +4,12 @@ import { enAccounts } from './en/accounts.js';
 import { enBooking } from './en/booking.js';
 import { enCore } from './en/core.js';
 import { enMail } from './en/mail.js';
+import { enFeeds } from './en/feeds.js';
 
 export const en: Catalogue = {
   ...enCore,
   ...enAccounts,
   ...enBooking,
   ...enMail,
+  ...enFeeds,
 };

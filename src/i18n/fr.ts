@@ -5,12 +5,14 @@ import { frAccounts } from './fr/accounts.js';
 import { frBooking } from './fr/booking.js';
 import { frCore } from './fr/core.js';
 import { frMail } from './fr/mail.js';
+import { frFeeds } from './fr/feeds.js';
 
 export const fr = {
   ...frCore,
   ...frAccounts,
   ...frBooking,
   ...frMail,
+  ...frFeeds,
 } as const;
 
 export type MessageKey = keyof typeof fr;

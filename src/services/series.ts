@@ -37,8 +37,23 @@ export type SeriesOutcome =
   | { ok: true; seriesId: number; booked: BookingRow[]; refused: OccurrencePlan[]; replayed: boolean }
   | { ok: false; plans: OccurrencePlan[]; problems: string[]; violations: Violation[] };
 
+/** What a new series is announced with, inside its transaction (the summary mail). */
+export interface SeriesCreated {
+  seriesId: number;
+  resourceId: number;
+  memberId: number;
+  actorId: number;
+  title: string;
+  booked: readonly BookingRow[];
+  /** The dates skipped (skip_conflicts), each with why. */
+  refused: readonly OccurrencePlan[];
+}
+
+export type SeriesListener = (tx: Db, event: SeriesCreated) => void;
+
 export class SeriesService {
   private readonly byKey;
+  private readonly createdListeners: SeriesListener[] = [];
 
   constructor(
     private readonly db: Db,
@@ -46,6 +61,11 @@ export class SeriesService {
     private readonly clock: Clock,
   ) {
     this.byKey = db.$client.prepare('SELECT id FROM booking_series WHERE booked_by_id = ? AND idempotency_key = ?');
+  }
+
+  /** Registers work that commits or rolls back with each new series (one mail for all its dates). */
+  onCreated(listener: SeriesListener): void {
+    this.createdListeners.push(listener);
   }
 
   /** The dates a series would take and, for each, why it cannot be booked (if so). Writes nothing. */
@@ -106,6 +126,8 @@ export class SeriesService {
       });
       queries.audit({ at: now, actorId: actor.id, action: 'series.create', subjectType: 'series', subjectId: series.id, details: { resourceId: resource.id, policy, booked: booked.length, skipped: decision.refused.map((p) => p.localDate) } });
       for (const booking of booked) this.bookings.notify(tx, { type: 'created', booking, actorId: actor.id });
+      const created: SeriesCreated = { seriesId: series.id, resourceId: resource.id, memberId: person.id, actorId: actor.id, title: (input.title ?? '').trim().slice(0, 200), booked, refused: decision.refused };
+      for (const listener of this.createdListeners) listener(tx, created);
       return { ok: true, seriesId: series.id, booked, refused: decision.refused, replayed: false };
     });
   }
