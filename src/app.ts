@@ -30,6 +30,7 @@ import authRoutes from './web/routes/auth.js';
 import bookRoutes from './web/routes/book.js';
 import bookingRoutes from './web/routes/bookings.js';
 import catalogueRoutes from './web/routes/catalogue.js';
+import feedRoutes from './web/routes/feeds.js';
 import healthRoutes from './web/routes/health.js';
 import homeRoutes from './web/routes/home.js';
 import languageRoutes from './web/routes/language.js';
@@ -138,5 +139,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminOrganisationRoutes);
   await app.register(adminAuditRoutes);
   await app.register(adminOutboxRoutes);
+  await app.register(feedRoutes);
   return app;
 }

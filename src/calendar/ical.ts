@@ -43,6 +43,11 @@ export interface FeedOptions {
   refreshSeconds?: number;
   /** Write METHOD:PUBLISH (some older clients want it); absent by default. */
   publish?: boolean;
+  /**
+   * Zones whose VTIMEZONE is written even when no event uses them: an empty feed then still
+   * holds a component, as RFC 5545 requires of a VCALENDAR.
+   */
+  zones?: readonly string[];
 }
 
 export interface InvitationOptions {
@@ -229,14 +234,15 @@ function renderEvent(calendar: ICalCalendar, event: CalendarEvent, invitation: I
   return text;
 }
 
-function render(events: readonly CalendarEvent[], method: ICalCalendarMethod | null, extra: { name?: string; description?: string; ttl?: number }, invitation: InvitationOptions | null): string {
+function render(events: readonly CalendarEvent[], method: ICalCalendarMethod | null, extra: { name?: string; description?: string; ttl?: number }, invitation: InvitationOptions | null, alwaysZones: readonly string[] = []): string {
   for (const event of events) checkEvent(event);
+  for (const zone of alwaysZones) if (!vtimezone(zone)) throw new CalendarInputError(`no VTIMEZONE for zone "${zone}"`);
   // The calendar around the events is written here, so folding and VTIMEZONEs are ours.
   // No calendar-wide zone: naming one would make DTSTAMP floating.
   const calendar = ical({ timezone: null });
   let body = '';
   for (const event of sorted(events)) body += renderEvent(calendar, event, invitation);
-  const zones = [...new Set(events.map((e) => e.zone))].sort();
+  const zones = [...new Set([...alwaysZones, ...events.map((e) => e.zone)])].sort();
   // Every content line ends with CRLF, the last one included (RFC 5545 3.1).
   return fold(header(method, extra, zones)) + CRLF + body + 'END:VCALENDAR' + CRLF;
 }
@@ -245,7 +251,7 @@ function render(events: readonly CalendarEvent[], method: ICalCalendarMethod | n
 export function buildFeed(events: readonly CalendarEvent[], options: FeedOptions): string {
   const name = paramText(options.name);
   const description = options.description ? paramText(options.description) : undefined;
-  return render(events, options.publish ? ICalCalendarMethod.PUBLISH : null, { name, description, ttl: options.refreshSeconds }, null);
+  return render(events, options.publish ? ICalCalendarMethod.PUBLISH : null, { name, description, ttl: options.refreshSeconds }, null, options.zones);
 }
 
 /**

@@ -1,0 +1,185 @@
+// Calendar feeds (text/calendar): a person's bookings, a resource's calendar, an
+// organisation's bookings (for its leads) and the public events of the event space.
+// Each booking is the same event as in its invitations (bookingCalendarEvent: UID, SEQUENCE,
+// DTSTAMP, LOCATION, URL); only the words differ by feed and reader. The 304 path never
+// builds the document: a small aggregate query gives the validator.
+import { createHash } from 'node:crypto';
+import { addressDomain, bookingCalendarEvent, type PlaceForCalendar } from '../calendar/booking-event.js';
+import { buildFeed, type CalendarEvent } from '../calendar/ical.js';
+import type { Db } from '../db/connection.js';
+import { feedQueries, type FeedAggregate, type FeedQueries, type FeedRow, type FeedScope, type FeedWindow } from '../db/feeds.js';
+import { catalogues, translator, type Language } from '../i18n/index.js';
+import type { FeedViewer } from './feed-tokens.js';
+import type { Inventory, InventorySnapshot } from './inventory.js';
+
+const DAY = 24 * 3_600_000;
+
+/** The window of a feed: 60 days back, 18 months ahead; cancelled bookings stay 14 days. */
+export const FEED_WINDOW = { backDays: 60, aheadDays: 548, cancelledDays: 14 } as const;
+
+/** Raised when what a feed writes changes shape, so every ETag changes with it. */
+const FORMAT = 1;
+
+/** Clients are told to come back hourly (most poll on their own schedule anyway). */
+const REFRESH_SECONDS = 3600;
+
+export type FeedRequest =
+  | { kind: 'member' }
+  | { kind: 'resource'; resourceId: number }
+  | { kind: 'organisation'; organisationId: number }
+  | { kind: 'public'; lang: Language };
+
+/** A feed someone may read: what it holds and for whom it is written. */
+export interface OpenFeed {
+  scope: FeedScope;
+  key: number | readonly number[];
+  /** Whose words: the token's owner, or the public feed's reader. */
+  lang: Language;
+  /** Names people beside their bookings (staff reading a resource, leads their organisation). */
+  names: boolean;
+  /** Resource feeds show others' bookings as "Booked": the reader's own stay readable. */
+  maskedExcept: number | null;
+  title: string;
+}
+
+export interface FeedValidator {
+  /** Strong ETag, quoted. */
+  etag: string;
+  /** UTC ms, whole seconds. */
+  lastModified: number;
+}
+
+export interface FeedSettings {
+  baseUrl: string;
+  mailFrom: string;
+}
+
+function hash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+}
+
+export class FeedService {
+  private readonly queries: FeedQueries;
+  private readonly organisationName;
+  private readonly leads;
+  private readonly ledBy;
+  private readonly domain: string;
+  /** What every ETag depends on beside the data: format, settings, the words of the feeds. */
+  private readonly staticStamp: string;
+  private readonly placeStamps = new WeakMap<InventorySnapshot, string>();
+
+  constructor(
+    db: Db,
+    private readonly inventory: Inventory,
+    private readonly settings: FeedSettings,
+  ) {
+    this.queries = feedQueries(db);
+    this.organisationName = db.$client.prepare('SELECT name FROM organisations WHERE id = ?');
+    this.leads = db.$client.prepare('SELECT 1 FROM memberships WHERE member_id = ? AND organisation_id = ? AND is_lead = 1');
+    this.ledBy = db.$client.prepare(
+      'SELECT o.id, o.name FROM memberships ms JOIN organisations o ON o.id = ms.organisation_id WHERE ms.member_id = ? AND ms.is_lead = 1 ORDER BY o.name, o.id',
+    );
+    this.domain = addressDomain(settings.mailFrom);
+    const words = (lang: Language) => Object.entries(catalogues[lang]).filter(([k]) => k.startsWith('feeds.event.') || k.startsWith('feeds.name.'));
+    this.staticStamp = hash([FORMAT, settings.baseUrl, this.domain, words('fr'), words('en')]);
+  }
+
+  /** The organisations whose feed the person may read as their lead. */
+  organisationsLedBy(memberId: number): { id: number; name: string }[] {
+    return this.ledBy.all(memberId) as { id: number; name: string }[];
+  }
+
+  /** The feed `viewer` asks for, or null when it does not exist or is not theirs to read (404 alike). */
+  open(request: FeedRequest, viewer: FeedViewer | null): OpenFeed | null {
+    const snapshot = this.inventory.get();
+    if (request.kind === 'public') {
+      const spaces = snapshot.resources.filter((r) => r.kind === 'event_space' && r.active).map((r) => r.id);
+      return { scope: 'public', key: spaces, lang: request.lang, names: false, maskedExcept: null, title: translator(request.lang)('feeds.name.public') };
+    }
+    if (!viewer) return null;
+    const t = translator(viewer.language);
+    if (request.kind === 'member') {
+      return { scope: 'member', key: viewer.memberId, lang: viewer.language, names: false, maskedExcept: null, title: t('feeds.name.mine') };
+    }
+    if (request.kind === 'resource') {
+      const resource = snapshot.resourcesById.get(request.resourceId);
+      if (!resource || !resource.active) return null;
+      return { scope: 'resource', key: resource.id, lang: viewer.language, names: viewer.staff, maskedExcept: viewer.staff ? null : viewer.memberId, title: t('feeds.name.resource', { resource: resource.name }) };
+    }
+    const organisation = this.organisationName.get(request.organisationId) as { name: string } | undefined;
+    if (!organisation) return null;
+    if (!viewer.staff && !this.leads.get(viewer.memberId, request.organisationId)) return null;
+    return { scope: 'organisation', key: request.organisationId, lang: viewer.language, names: true, maskedExcept: null, title: t('feeds.name.organisation', { organisation: organisation.name }) };
+  }
+
+  /**
+   * The window at `now`. Its edges move once a day (UTC midnight), so within a day the feed
+   * changes only when a booking does, and Last-Modified can honestly be that day's start.
+   */
+  window(now: number): FeedWindow & { day: number } {
+    const day = Math.floor(now / DAY) * DAY;
+    return { day, from: day - FEED_WINDOW.backDays * DAY, to: day + FEED_WINDOW.aheadDays * DAY, cancelledSince: day - FEED_WINDOW.cancelledDays * DAY };
+  }
+
+  /** ETag and Last-Modified from one aggregate query: what a conditional request needs, and no more. */
+  validator(feed: OpenFeed, now: number): FeedValidator {
+    const { day, ...window } = this.window(now);
+    return this.validatorOf(feed, this.queries.aggregate(feed.scope, feed.key, window), day);
+  }
+
+  /** The document, with its validator computed in the same read transaction. */
+  render(feed: OpenFeed, now: number): { body: string } & FeedValidator {
+    const { day, ...window } = this.window(now);
+    const snapshot = this.inventory.get();
+    const { aggregate, rows } = this.queries.read(() => ({ aggregate: this.queries.aggregate(feed.scope, feed.key, window), rows: this.queries.rows(feed.scope, feed.key, window) }));
+    const t = translator(feed.lang);
+    const events: CalendarEvent[] = [];
+    for (const row of rows) {
+      const event = this.eventOf(row, feed, snapshot, t);
+      if (event) events.push(event);
+    }
+    const body = buildFeed(events, { name: feed.title, refreshSeconds: REFRESH_SECONDS, zones: [snapshot.site.timezone] });
+    return { body, ...this.validatorOf(feed, aggregate, day) };
+  }
+
+  private validatorOf(feed: OpenFeed, aggregate: FeedAggregate, day: number): FeedValidator {
+    const snapshot = this.inventory.get();
+    const names = feed.names ? aggregate.namesChanged : 0;
+    const etag = `"${hash([this.staticStamp, this.placeStamp(snapshot), feed.scope, feed.key, feed.lang, feed.names, feed.maskedExcept, feed.title, aggregate.count, aggregate.ids, aggregate.idSquares, aggregate.versions, aggregate.lastChange, names]).slice(0, 32)}"`;
+    // Rows enter and leave the window only at the day's start; any other change stamps updated_at.
+    const lastModified = Math.floor(Math.max(aggregate.lastChange, names, day) / 1000) * 1000;
+    return { etag, lastModified };
+  }
+
+  /** Resource names and the site's address and zone: a rename changes LOCATION, so the ETag. */
+  private placeStamp(snapshot: InventorySnapshot): string {
+    let stamp = this.placeStamps.get(snapshot);
+    if (stamp === undefined) {
+      stamp = hash([snapshot.site.address, snapshot.site.timezone, snapshot.resources.map((r) => [r.id, r.name])]);
+      this.placeStamps.set(snapshot, stamp);
+    }
+    return stamp;
+  }
+
+  private eventOf(row: FeedRow, feed: OpenFeed, snapshot: InventorySnapshot, t: ReturnType<typeof translator>): CalendarEvent | null {
+    const resource = snapshot.resourcesById.get(row.resourceId);
+    if (!resource) return null;
+    const place: PlaceForCalendar = { resourceName: resource.name, siteAddress: snapshot.site.address, zone: snapshot.site.timezone };
+    const options = { domain: this.domain, baseUrl: this.settings.baseUrl };
+    const event = bookingCalendarEvent(row, place, options);
+    const title = row.title.trim();
+    if (feed.scope === 'public') {
+      // The public reads the event's own title, never who booked it, and links to the space.
+      event.summary = title || resource.name;
+      event.url = `${this.settings.baseUrl}/resources/${resource.id}`;
+    } else if (feed.maskedExcept !== null && row.memberId !== feed.maskedExcept) {
+      event.summary = t('feeds.event.booked');
+      delete event.url;
+    } else if (feed.names && row.memberName) {
+      event.summary = title
+        ? t('feeds.event.personTitle', { resource: resource.name, title, person: row.memberName })
+        : t('feeds.event.person', { resource: resource.name, person: row.memberName });
+    }
+    return event;
+  }
+}

@@ -1,0 +1,157 @@
+// Calendar feeds and the links to them.
+//   GET  /feeds/events.ics[?lang=en]               public events of the event space (no token)
+//   GET  /feeds/:token/bookings.ics                 the token owner's bookings
+//   GET  /feeds/:token/resources/:id.ics            a resource's calendar ("Booked" unless staff)
+//   GET  /feeds/:token/organisations/:id.ics        an organisation's bookings (its leads, staff)
+//   GET  /profile/feeds                             the calendar section on its own page
+//   POST /profile/feeds                             new links (revoking the old), shown this once
+//   POST /profile/feeds/revoke                      turns the links off
+// A feed that does not exist, is not the token's to read, or whose token is unknown, revoked
+// or malformed answers the same 404. Conditional GETs (If-None-Match, If-Modified-Since) are
+// answered 304 from one aggregate query, without building the document.
+// Registered with fastify-plugin so the profile page (another module) can show its section:
+// the partial views/partials/feed-links.eta calls `it.feedSection()`.
+import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isLanguage } from '../../i18n/index.js';
+import { FeedTokenService, type FeedViewer } from '../../services/feed-tokens.js';
+import { FeedService, type FeedRequest, type FeedValidator } from '../../services/feeds.js';
+import { feedSection, type FeedSectionView } from '../feed-links.js';
+import { clientInfo, requireMember } from '../plugins/session.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    feeds: { service: FeedService; tokens: FeedTokenService };
+  }
+}
+
+/** "12.ics" to 12; anything else is not a feed. */
+function idOf(file: string): number | null {
+  const match = /^([1-9]\d{0,9})\.ics$/.exec(file);
+  return match ? Number(match[1]) : null;
+}
+
+/** Whether the client's copy is current: If-None-Match first (weak comparison), else If-Modified-Since. */
+export function notModified(request: FastifyRequest, validator: FeedValidator): boolean {
+  const inm = request.headers['if-none-match'];
+  if (typeof inm === 'string') {
+    return inm
+      .split(',')
+      .map((tag) => tag.trim().replace(/^W\//, ''))
+      .some((tag) => tag === '*' || tag === validator.etag);
+  }
+  const ims = request.headers['if-modified-since'];
+  if (typeof ims === 'string') {
+    const since = Date.parse(ims);
+    return Number.isFinite(since) && validator.lastModified <= since;
+  }
+  return false;
+}
+
+// Tokens are in the URL: the info-level request log would write them down, so these routes log warnings only.
+const PRIVATE = { logLevel: 'warn' as const };
+
+export default fp(
+  async (app) => {
+    const { db, clock, config } = app.deps;
+    const service = new FeedService(db, app.services.inventory, { baseUrl: config.baseUrl, mailFrom: config.mailFrom });
+    const tokens = new FeedTokenService(db, clock);
+    app.decorate('feeds', { service, tokens });
+
+    function notFound(request: FastifyRequest, reply: FastifyReply) {
+      // Calendar clients read no HTML page: a short text is enough, and cheap.
+      return reply.code(404).header('Cache-Control', 'no-store').type('text/plain; charset=utf-8').send(request.t('error.notFound.title'));
+    }
+
+    function headers(reply: FastifyReply, validator: FeedValidator, shared: boolean) {
+      reply
+        .header('ETag', validator.etag)
+        .header('Last-Modified', new Date(validator.lastModified).toUTCString())
+        // Private feeds: no shared cache keeps them, and every poll revalidates (a cheap 304).
+        .header('Cache-Control', shared ? 'public, max-age=300' : 'private, no-cache')
+        .header('X-Robots-Tag', 'noindex');
+    }
+
+    async function serve(request: FastifyRequest, reply: FastifyReply, feedRequest: FeedRequest, viewer: FeedViewer | null) {
+      const feed = service.open(feedRequest, viewer);
+      if (!feed) return notFound(request, reply);
+      const now = clock.now();
+      const shared = feed.scope === 'public';
+      const validator = service.validator(feed, now);
+      if (notModified(request, validator)) {
+        headers(reply, validator, shared);
+        return reply.code(304).send();
+      }
+      const { body, ...current } = service.render(feed, now);
+      headers(reply, current, shared);
+      return reply.code(200).type('text/calendar; charset=utf-8').send(body);
+    }
+
+    app.get<{ Querystring: { lang?: string } }>('/feeds/events.ics', async (request, reply) => {
+      const lang = isLanguage(request.query.lang) ? request.query.lang : 'fr';
+      return serve(request, reply, { kind: 'public', lang }, null);
+    });
+
+    app.get<{ Params: { token: string } }>('/feeds/:token/bookings.ics', PRIVATE, async (request, reply) => {
+      const viewer = tokens.resolve(request.params.token);
+      if (!viewer) return notFound(request, reply);
+      return serve(request, reply, { kind: 'member' }, viewer);
+    });
+
+    app.get<{ Params: { token: string; file: string } }>('/feeds/:token/resources/:file', PRIVATE, async (request, reply) => {
+      const viewer = tokens.resolve(request.params.token);
+      const resourceId = idOf(request.params.file);
+      if (!viewer || resourceId === null) return notFound(request, reply);
+      return serve(request, reply, { kind: 'resource', resourceId }, viewer);
+    });
+
+    app.get<{ Params: { token: string; file: string } }>('/feeds/:token/organisations/:file', PRIVATE, async (request, reply) => {
+      const viewer = tokens.resolve(request.params.token);
+      const organisationId = idOf(request.params.file);
+      if (!viewer || organisationId === null) return notFound(request, reply);
+      return serve(request, reply, { kind: 'organisation', organisationId }, viewer);
+    });
+
+    function section(request: FastifyRequest, fresh: string | null, notice: string | null = null): FeedSectionView {
+      const member = request.member!;
+      return feedSection({
+        t: request.t,
+        lang: request.lang,
+        baseUrl: config.baseUrl,
+        inventory: app.services.inventory.get(),
+        staff: member.role === 'frontdesk' || member.role === 'admin',
+        createdAt: fresh ? null : (tokens.current(member.id)?.createdAt ?? null),
+        fresh: fresh ? { token: fresh, organisations: service.organisationsLedBy(member.id) } : null,
+        notice,
+      });
+    }
+
+    // Any page may include the section (the profile does); it is computed only if rendered.
+    app.addHook('onRequest', async (request) => {
+      if (!request.member || !request.viewLocals) return;
+      request.viewLocals.feedSection = () => section(request, null);
+    });
+
+    function page(request: FastifyRequest, reply: FastifyReply, view: FeedSectionView) {
+      const fresh = view.fresh !== null;
+      // A page with fresh links is never stored: they are secrets, shown once.
+      reply.header('Cache-Control', 'no-store');
+      return reply.page({ page: 'pages/feeds', title: request.t(fresh ? 'feeds.fresh.title' : 'feeds.title'), data: { feedView: view } });
+    }
+
+    app.get<{ Querystring: { done?: string } }>('/profile/feeds', { preHandler: requireMember }, async (request, reply) => {
+      return page(request, reply, section(request, null, request.query.done === 'revoked' ? request.t('feeds.revoked') : null));
+    });
+
+    app.post('/profile/feeds', { preHandler: requireMember }, async (request, reply) => {
+      const token = tokens.rotate(request.member!.id, clientInfo(request).ip);
+      return page(request, reply, section(request, token));
+    });
+
+    app.post('/profile/feeds/revoke', { preHandler: requireMember }, async (request, reply) => {
+      tokens.revoke(request.member!.id, clientInfo(request).ip);
+      return reply.redirect('/profile/feeds?done=revoked', 303);
+    });
+  },
+  { name: 'feeds' },
+);

@@ -1,0 +1,415 @@
+// Calendar feeds over HTTP, read back with ical.js as a client would: my bookings, a
+// resource's calendar, an organisation's, the public events; tokens (another person's,
+// rotated, revoked, made-up); ETag / Last-Modified / 304; the window; the profile's links.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { bookingUid } from '../../src/calendar/booking-event.js';
+import { FEED_SOURCES } from '../../src/db/feeds.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { DEMO_ACCOUNTS, form, signInAs } from '../helpers/auth.js';
+import { lint, readCalendar, type ReadCalendar } from '../helpers/ical.js';
+import { actorOf, createMember, createOrganisation, resourceId } from '../helpers/people.js';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+// Paris is UTC+1 in December 2026 (the test clock stands on Monday 7 December, 10:00 Paris).
+const paris = (day: number, hour: number, minute = 0) => Date.UTC(2026, 11, day, hour - 1, minute);
+
+/** Accents, a comma, a semicolon and emoji (4-octet, and a ZWJ sequence) push lines past 75 octets at awkward places. */
+const LONG_TITLE = 'Atelier « Économie sociale & solidaire » 🎉🚀 avec Jérôme; Ægir, Łukasz et 👩🏽‍💻 l’équipe';
+
+let t: TestApp;
+
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+function book(memberId: number, slug: string, start: number, end: number, title = '') {
+  const outcome = t.app.services.bookings.create(actorOf(t.db, memberId), { resourceId: resourceId(t.db, slug), start, end, title });
+  if (!outcome.ok) throw new Error(`booking refused: ${outcome.violations.map((v) => v.code).join(', ')}`);
+  return outcome.booking;
+}
+
+function tokenOf(memberId: number): string {
+  return t.app.feeds.tokens.rotate(memberId);
+}
+
+async function get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  return t.app.inject({ method: 'GET', url, headers });
+}
+
+/** GETs a feed that must be 200 text/calendar and follow every rule; returns it parsed. */
+async function read(url: string): Promise<ReadCalendar & { body: string; res: LightMyRequestResponse }> {
+  const res = await get(url);
+  expect(res.statusCode, url).toBe(200);
+  expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
+  expect(lint(res.body)).toEqual([]);
+  const calendar = readCalendar(res.body);
+  // Every TZID used has its VTIMEZONE, and the site's is always there (an empty feed still holds a component).
+  expect(calendar.tzids).toContain('Europe/Paris');
+  for (const e of calendar.events) expect(e.dtstampRaw).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/);
+  return { ...calendar, body: res.body, res };
+}
+
+function setup() {
+  const org = createOrganisation(t.db, { name: 'Coopérative « Les Émeraudes »' });
+  const zoe = createMember(t.db, { name: 'Zoé Ärnström 🎉', organisationId: org, lead: true });
+  const sami = createMember(t.db, { name: 'Sami Secret', organisationId: org });
+  const other = createMember(t.db, { name: 'Olga Autre', organisationId: createOrganisation(t.db) });
+  const desk = createMember(t.db, { name: 'Fatou Accueil', role: 'frontdesk' });
+  return { org, zoe, sami, other, desk };
+}
+
+describe('my bookings feed', () => {
+  it('holds my bookings as events clients read right: times in Paris, UID, SEQUENCE, LOCATION, URL, long names folded', async () => {
+    const { zoe, sami } = setup();
+    const first = book(zoe, 'salle-appia', paris(8, 9), paris(8, 10, 30), LONG_TITLE);
+    const second = book(zoe, 'salle-barton', paris(9, 14), paris(9, 15));
+    book(sami, 'salle-appia', paris(8, 11), paris(8, 12), 'Réunion de Sami');
+    const token = tokenOf(zoe);
+    const feed = await read(`/feeds/${token}/bookings.ics`);
+    expect(feed.name).toBe('21 – Mes réservations');
+    expect(feed.events.map((e) => e.uid)).toEqual([bookingUid(first.id, '21.example.org'), bookingUid(second.id, '21.example.org')]);
+    const [a, b] = feed.events;
+    expect(a).toMatchObject({ sequence: 0, status: 'CONFIRMED', startLocal: '2026-12-08T09:00:00', endLocal: '2026-12-08T10:30:00', tzid: 'Europe/Paris', start: paris(8, 9), end: paris(8, 10, 30) });
+    expect(a!.summary).toBe(`Salle Louis Appia – ${LONG_TITLE}`);
+    expect(a!.location).toBe('Salle Louis Appia, 21 rue de la Vanne, 92120 Montrouge, France (1er étage)');
+    expect(a!.url).toBe(`${t.config.baseUrl}/bookings/${first.id}`);
+    expect(b).toMatchObject({ summary: 'Salle Clara Barton', startLocal: '2026-12-09T14:00:00' });
+    // Someone else's booking is not in my feed.
+    expect(feed.body).not.toContain('Sami');
+    // The long line was folded: the raw text has continuation lines.
+    expect(feed.body).toMatch(/\r\n [^\r\n]/);
+  });
+
+  it('is byte-identical when nothing changed, keeps UIDs, raises SEQUENCE on change and cancel', async () => {
+    const { zoe } = setup();
+    const booking = book(zoe, 'salle-appia', paris(8, 9), paris(8, 10), 'Point hebdo');
+    const kept = book(zoe, 'salle-dufour', paris(10, 9), paris(10, 10));
+    const url = `/feeds/${tokenOf(zoe)}/bookings.ics`;
+    const one = await read(url);
+    t.clock.advance(10 * MINUTE);
+    const two = await read(url);
+    expect(two.body).toBe(one.body);
+    expect(two.res.headers.etag).toBe(one.res.headers.etag);
+
+    t.clock.advance(HOUR);
+    const changed = t.app.services.bookings.change(actorOf(t.db, zoe), booking.id, { start: paris(8, 14), end: paris(8, 15) });
+    expect(changed.ok).toBe(true);
+    const three = await read(url);
+    expect(three.events.map((e) => e.uid)).toEqual(one.events.map((e) => e.uid));
+    const moved = three.events.find((e) => e.uid === bookingUid(booking.id, '21.example.org'))!;
+    expect(moved.sequence).toBeGreaterThan(one.events[0]!.sequence);
+    expect(moved.startLocal).toBe('2026-12-08T14:00:00');
+    // DTSTAMP is the last change, in UTC.
+    expect(moved.dtstampRaw).toBe(`DTSTAMP:${new Date(t.clock.now()).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
+
+    t.clock.advance(HOUR);
+    t.app.services.bookings.cancel(actorOf(t.db, zoe), booking.id);
+    const four = await read(url);
+    const cancelled = four.events.find((e) => e.uid === moved.uid)!;
+    expect(cancelled.status).toBe('CANCELLED');
+    expect(cancelled.sequence).toBeGreaterThan(moved.sequence);
+    // The untouched booking did not change a byte.
+    const untouched = (r: ReadCalendar) => r.events.find((e) => e.uid === bookingUid(kept.id, '21.example.org'));
+    expect(untouched(four)).toEqual(untouched(one));
+
+    // Cancelled bookings stay 14 days (counted in whole days), then leave the feed.
+    t.clock.advance(13 * DAY);
+    expect((await read(url)).events.map((e) => [e.uid, e.status])).toEqual([
+      [moved.uid, 'CANCELLED'],
+      [bookingUid(kept.id, '21.example.org'), 'CONFIRMED'],
+    ]);
+    t.clock.advance(2 * DAY);
+    expect((await read(url)).events.map((e) => e.uid)).toEqual([bookingUid(kept.id, '21.example.org')]);
+  });
+
+  it('holds 60 days back to 18 months ahead and nothing outside', async () => {
+    const { zoe } = setup();
+    const room = resourceId(t.db, 'salle-appia');
+    const insert = t.db.$client.prepare(
+      `INSERT INTO bookings (resource_id, member_id, booked_by_id, starts_at, ends_at, status, title, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'confirmed', ?, 0, 0)`,
+    );
+    const today = Math.floor(t.clock.now() / DAY) * DAY;
+    for (const [title, start] of [
+      ['too-old', today - 61 * DAY],
+      ['old-enough', today - 59 * DAY],
+      ['far-but-in', today + 540 * DAY],
+      ['too-far', today + 560 * DAY],
+    ] as const) {
+      insert.run(room, zoe, zoe, start + 9 * HOUR, start + 10 * HOUR, title);
+    }
+    const feed = await read(`/feeds/${tokenOf(zoe)}/bookings.ics`);
+    expect(feed.events.map((e) => e.summary)).toEqual(['Salle Louis Appia – old-enough', 'Salle Louis Appia – far-but-in']);
+  });
+
+  it('reads its rows on the (member_id, starts_at), (resource_id, starts_at) and (organisation_id, starts_at) indexes, bounded', () => {
+    for (const [scope, source] of Object.entries(FEED_SOURCES)) {
+      const plan = (t.db.$client.prepare(`EXPLAIN QUERY PLAN SELECT b.id ${source}`).all({ key: scope === 'public' ? '[1]' : 1, from: 0, to: 1, cancelledSince: 0 }) as { detail: string }[]).map((r) => r.detail);
+      const index = { member: 'bookings_member_start', resource: 'bookings_resource_start', organisation: 'bookings_org_start', public: 'bookings_resource_start' }[scope];
+      expect(plan.some((d) => d.includes(`USING INDEX ${index}`) && d.includes('starts_at>? AND starts_at<?')), `${scope}: ${plan.join(' / ')}`).toBe(true);
+      expect(plan.some((d) => /^SCAN b\b/.test(d)), scope).toBe(false);
+    }
+  });
+});
+
+describe('conditional requests', () => {
+  it('answers 304 without a body (and without building the feed) while unchanged, 200 with a new ETag after a change', async () => {
+    const { zoe } = setup();
+    const booking = book(zoe, 'salle-appia', paris(8, 9), paris(8, 10));
+    const url = `/feeds/${tokenOf(zoe)}/bookings.ics`;
+    const first = await get(url);
+    const etag = first.headers.etag as string;
+    const lastModified = first.headers['last-modified'] as string;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
+    // The last change: the booking was made just now.
+    expect(new Date(lastModified).getTime()).toBe(Math.floor(t.clock.now() / 1000) * 1000);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+
+    const render = vi.spyOn(t.app.feeds.service, 'render');
+    const again = await get(url, { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers.etag).toBe(etag);
+    expect((await get(url, { 'if-none-match': `"nope", W/${etag}` })).statusCode).toBe(304);
+    expect((await get(url, { 'if-modified-since': lastModified })).statusCode).toBe(304);
+    expect(render).not.toHaveBeenCalled();
+
+    t.clock.advance(HOUR);
+    t.app.services.bookings.change(actorOf(t.db, zoe), booking.id, { start: paris(8, 11), end: paris(8, 12) });
+    const after = await get(url, { 'if-none-match': etag });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(etag);
+    expect(render).toHaveBeenCalledTimes(1);
+    expect(new Date(after.headers['last-modified'] as string).getTime()).toBe(Math.floor(t.clock.now() / 1000) * 1000);
+    expect((await get(url, { 'if-modified-since': lastModified })).statusCode).toBe(200);
+    expect((await get(url, { 'if-none-match': after.headers.etag as string })).statusCode).toBe(304);
+    render.mockRestore();
+  });
+
+  it('changes the ETag when a booking enters the window with the new day, not before', async () => {
+    const { zoe } = setup();
+    const url = `/feeds/${tokenOf(zoe)}/bookings.ics`;
+    const today = Math.floor(t.clock.now() / DAY) * DAY;
+    // A booking just beyond the far edge: it enters the window tomorrow.
+    t.db.$client
+      .prepare(`INSERT INTO bookings (resource_id, member_id, booked_by_id, starts_at, ends_at, status, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'confirmed', '', 0, 0)`)
+      .run(resourceId(t.db, 'salle-appia'), zoe, zoe, today + 548 * DAY + 9 * HOUR, today + 548 * DAY + 10 * HOUR);
+    const before = await get(url);
+    expect(readCalendar(before.body).events).toHaveLength(0);
+    t.clock.advance(HOUR);
+    expect((await get(url, { 'if-none-match': before.headers.etag as string })).statusCode).toBe(304);
+    t.clock.set(today + DAY + HOUR);
+    const next = await get(url, { 'if-none-match': before.headers.etag as string });
+    expect(next.statusCode).toBe(200);
+    expect(readCalendar(next.body).events).toHaveLength(1);
+    expect(new Date(next.headers['last-modified'] as string).getTime()).toBe(today + DAY);
+  });
+});
+
+describe('feed tokens', () => {
+  it('answer 404 for a made-up, malformed, rotated or revoked token, and for a deactivated account', async () => {
+    const { zoe, sami } = setup();
+    const old = tokenOf(zoe);
+    // No booking yet: still a valid calendar, holding the site's VTIMEZONE.
+    expect((await read(`/feeds/${old}/bookings.ics`)).events).toEqual([]);
+    for (const madeUp of ['AAAAAAAAAAAAAAAAAAAAAAAA', 'x', `${old}x`, old.slice(1), '%00%0a', '..']) {
+      const res = await get(`/feeds/${madeUp}/bookings.ics`);
+      expect(res.statusCode, madeUp).toBe(404);
+    }
+    const fresh = tokenOf(zoe);
+    expect(fresh).not.toBe(old);
+    expect(fresh).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect((await get(`/feeds/${old}/bookings.ics`)).statusCode).toBe(404);
+    expect((await get(`/feeds/${fresh}/bookings.ics`)).statusCode).toBe(200);
+    // Only the hash is stored.
+    const stored = t.db.$client.prepare('SELECT token_hash AS hash FROM feed_tokens WHERE member_id = ?').all(zoe) as { hash: string }[];
+    expect(stored).toHaveLength(2);
+    expect(stored.every((r) => /^[0-9a-f]{64}$/.test(r.hash) && r.hash !== fresh && r.hash !== old)).toBe(true);
+
+    t.app.feeds.tokens.revoke(zoe);
+    expect((await get(`/feeds/${fresh}/bookings.ics`)).statusCode).toBe(404);
+
+    const samis = tokenOf(sami);
+    t.db.$client.prepare('UPDATE members SET active = 0 WHERE id = ?').run(sami);
+    expect((await get(`/feeds/${samis}/bookings.ics`)).statusCode).toBe(404);
+  });
+
+  it("answer 404 for another person's organisation, the same as for one that does not exist", async () => {
+    const { org, zoe, sami, other } = setup();
+    book(sami, 'salle-appia', paris(8, 9), paris(8, 10), 'Atelier équipe');
+    const lead = await read(`/feeds/${tokenOf(zoe)}/organisations/${org}.ics`);
+    expect(lead.name).toBe('21 – Réservations de Coopérative « Les Émeraudes »');
+    expect(lead.events.map((e) => e.summary)).toEqual(['Salle Louis Appia – Atelier équipe (Sami Secret)']);
+    // Sami is in the organisation but does not lead it; Olga is in another one.
+    const notFound = await get(`/feeds/${tokenOf(other)}/organisations/${org}.ics`);
+    for (const url of [`/feeds/${tokenOf(sami)}/organisations/${org}.ics`, `/feeds/${tokenOf(zoe)}/organisations/999999.ics`, `/feeds/${tokenOf(zoe)}/organisations/${org}`, `/feeds/${tokenOf(zoe)}/resources/999999.ics`]) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body).toBe(notFound.body);
+    }
+    expect(notFound.statusCode).toBe(404);
+  });
+});
+
+describe('resource feed', () => {
+  it('shows others\' bookings as "Réservé" / "Booked" without names to a member, names to staff', async () => {
+    const { zoe, sami, desk } = setup();
+    const mine = book(zoe, 'salle-appia', paris(8, 9), paris(8, 10), 'Mon point');
+    const theirs = book(sami, 'salle-appia', paris(8, 11), paris(8, 12), 'Projet confidentiel');
+    const room = resourceId(t.db, 'salle-appia');
+
+    const member = await read(`/feeds/${tokenOf(zoe)}/resources/${room}.ics`);
+    expect(member.name).toBe('21 – Salle Louis Appia');
+    expect(member.events.map((e) => [e.uid, e.summary, e.url])).toEqual([
+      [bookingUid(mine.id, '21.example.org'), 'Salle Louis Appia – Mon point', `${t.config.baseUrl}/bookings/${mine.id}`],
+      [bookingUid(theirs.id, '21.example.org'), 'Réservé', null],
+    ]);
+    expect(member.body).not.toMatch(/Sami|confidentiel/);
+    expect(member.events[1]!.location).toMatch(/^Salle Louis Appia, 21 rue de la Vanne/);
+
+    t.db.$client.prepare("UPDATE members SET language = 'en' WHERE id = ?").run(zoe);
+    expect((await read(`/feeds/${tokenOf(zoe)}/resources/${room}.ics`)).events[1]!.summary).toBe('Booked');
+
+    const staff = await read(`/feeds/${tokenOf(desk)}/resources/${room}.ics`);
+    expect(staff.events.map((e) => e.summary)).toEqual(['Salle Louis Appia – Mon point (Zoé Ärnström 🎉)', 'Salle Louis Appia – Projet confidentiel (Sami Secret)']);
+    expect(staff.events[1]!.url).toBe(`${t.config.baseUrl}/bookings/${theirs.id}`);
+  });
+
+  it('names a renamed person under a new ETag in the feeds that show names', async () => {
+    const { zoe, sami, desk } = setup();
+    book(sami, 'salle-appia', paris(8, 11), paris(8, 12));
+    const url = `/feeds/${tokenOf(desk)}/resources/${resourceId(t.db, 'salle-appia')}.ics`;
+    const before = await get(url);
+    const memberUrl = `/feeds/${tokenOf(zoe)}/resources/${resourceId(t.db, 'salle-appia')}.ics`;
+    const memberBefore = await get(memberUrl);
+    t.clock.advance(HOUR);
+    t.db.$client.prepare("UPDATE members SET name = 'Sami Nouveau', updated_at = ? WHERE id = ?").run(t.clock.now(), sami);
+    const after = await get(url, { 'if-none-match': before.headers.etag as string });
+    expect(after.statusCode).toBe(200);
+    expect(readCalendar(after.body).events[0]!.summary).toBe('Salle Louis Appia – Sami Nouveau');
+    expect((await get(memberUrl, { 'if-none-match': memberBefore.headers.etag as string })).statusCode).toBe(304);
+  });
+});
+
+describe('public events feed', () => {
+  it('holds only the event space bookings marked public, with their title and no names, without a token', async () => {
+    const { zoe } = setup();
+    const insert = t.db.$client.prepare(
+      `INSERT INTO bookings (resource_id, member_id, booked_by_id, starts_at, ends_at, status, title, is_public, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0) RETURNING id`,
+    );
+    const space = resourceId(t.db, 'espace-evenementiel');
+    const talk = insert.get(space, zoe, zoe, paris(10, 18), paris(10, 20), 'confirmed', '21 Talk : l’IA au service du soin 🩺', 1) as { id: number };
+    insert.run(space, zoe, zoe, paris(11, 18), paris(11, 20), 'confirmed', 'Séminaire privé', 0);
+    insert.run(resourceId(t.db, 'salle-appia'), zoe, zoe, paris(10, 9), paris(10, 10), 'confirmed', 'Pas un événement', 1);
+    const feed = await read('/feeds/events.ics');
+    expect(feed.name).toBe('21 – Événements publics');
+    expect(feed.events.map((e) => [e.uid, e.summary, e.url, e.startLocal])).toEqual([
+      [bookingUid(talk.id, '21.example.org'), '21 Talk : l’IA au service du soin 🩺', `${t.config.baseUrl}/resources/${space}`, '2026-12-10T18:00:00'],
+    ]);
+    expect(feed.body).not.toContain('Zoé');
+    expect(feed.res.headers['cache-control']).toBe('public, max-age=300');
+    expect((await read('/feeds/events.ics?lang=en')).name).toBe('21 – Public events');
+    expect((await get('/feeds/events.ics', { 'if-none-match': feed.res.headers.etag as string })).statusCode).toBe(304);
+  });
+});
+
+describe('profile links', () => {
+  it('creates links shown once (webcal, Google, Outlook, a labelled read-only URL), rotates them, turns them off', async () => {
+    const lead = await signInAs(t.app, 'lead');
+    const before = await get('/profile', { cookie: lead.cookie });
+    expect(before.body).toContain('id="feeds-heading"');
+    expect(before.body).toContain('Créer mes liens d’agenda');
+
+    const created = await t.app.inject({ method: 'POST', url: '/profile/feeds', headers: { cookie: lead.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: lead.csrf }) });
+    expect(created.statusCode).toBe(200);
+    expect(created.headers['cache-control']).toBe('no-store');
+    const urls = [...created.body.matchAll(/<label for="([^"]+)">[^<]+<\/label>\s*<input type="text" id="\1" value="([^"]+)" readonly/g)].map((m) => m[2]!);
+    const mine = urls.find((u) => u.endsWith('/bookings.ics'))!;
+    expect(mine).toMatch(new RegExp(`^${t.config.baseUrl}/feeds/[A-Za-z0-9_-]{24}/bookings\\.ics$`));
+    const token = /\/feeds\/([^/]+)\//.exec(mine)![1]!;
+    // The demo lead leads the demo organisation: its feed is offered, and so are the rooms'.
+    expect(urls.some((u) => /\/organisations\/\d+\.ics$/.test(u))).toBe(true);
+    expect(urls.some((u) => u.endsWith(`/resources/${resourceId(t.db, 'salle-appia')}.ics`))).toBe(true);
+    expect(urls).toContain(`${t.config.baseUrl}/feeds/events.ics`);
+    const webcal = mine.replace(/^http:\/\//, 'webcal://');
+    expect(created.body).toContain(`href="${webcal}"`);
+    expect(created.body).toContain(`href="https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}"`);
+    expect(created.body).toContain(`https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(mine)}&amp;name=`);
+    expect(created.body).toContain(`https://outlook.office.com/calendar/0/addfromweb?url=${encodeURIComponent(mine)}&amp;name=`);
+    for (const url of urls) expect((await get(url.replace(t.config.baseUrl, ''))).statusCode, url).toBe(200);
+
+    // Afterwards the profile says when they were made but never shows the token again.
+    const later = await get('/profile', { cookie: lead.cookie });
+    expect(later.body).toContain('Vos liens d’agenda personnels ont été créés le lundi 7 décembre 2026.');
+    expect(later.body).not.toContain(token);
+
+    const rotated = await t.app.inject({ method: 'POST', url: '/profile/feeds', headers: { cookie: lead.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: lead.csrf }) });
+    expect(rotated.body).not.toContain(token);
+    expect((await get(mine.replace(t.config.baseUrl, ''))).statusCode).toBe(404);
+
+    const off = await t.app.inject({ method: 'POST', url: '/profile/feeds/revoke', headers: { cookie: lead.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: lead.csrf }) });
+    expect(off.statusCode).toBe(303);
+    const page = await get(off.headers.location as string, { cookie: lead.cookie });
+    expect(page.body).toContain('Vos liens d’agenda sont désactivés.');
+    const newest = /\/feeds\/([A-Za-z0-9_-]{24})\/bookings\.ics/.exec(rotated.body)![1]!;
+    expect((await get(`/feeds/${newest}/bookings.ics`)).statusCode).toBe(404);
+  });
+
+  it('refuses a POST without the CSRF token and sends visitors to sign in', async () => {
+    const lead = await signInAs(t.app, 'lead');
+    const forged = await t.app.inject({ method: 'POST', url: '/profile/feeds', headers: { cookie: lead.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+    expect(forged.statusCode).toBe(403);
+    expect(t.db.$client.prepare('SELECT count(*) AS n FROM feed_tokens').get()).toEqual({ n: 0 });
+    const visitor = await get('/profile/feeds');
+    expect(visitor.statusCode).toBe(303);
+    expect(DEMO_ACCOUNTS.lead.email).toContain('@');
+  });
+});
+
+describe('performance', () => {
+  it('builds the feed of a person with 500 bookings quickly, and answers 304 from the aggregate alone', async () => {
+    const { zoe } = setup();
+    const rooms = ['salle-appia', 'salle-barton', 'salle-dufour', 'salle-dodu', 'salle-maunoir'].map((s) => resourceId(t.db, s));
+    const insert = t.db.$client.prepare(
+      `INSERT INTO bookings (resource_id, member_id, booked_by_id, starts_at, ends_at, status, title, version, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'confirmed', ?, ?, 0, ?)`,
+    );
+    const start = paris(7, 9) - 50 * DAY;
+    t.db.$client.transaction(() => {
+      for (let i = 0; i < 500; i += 1) {
+        const s = start + i * DAY + (i % 4) * HOUR;
+        insert.run(rooms[i % rooms.length], zoe, zoe, s, s + HOUR, `Réunion n° ${i} – équipe « Émeraude » 🎯`, i % 3, start + i * MINUTE);
+      }
+    })();
+    const token = tokenOf(zoe);
+    const url = `/feeds/${token}/bookings.ics`;
+    const service = t.app.feeds.service;
+    const feed = service.open({ kind: 'member' }, t.app.feeds.tokens.resolve(token))!;
+    const time = (fn: () => unknown, runs = 1) => {
+      const started = performance.now();
+      for (let i = 0; i < runs; i += 1) fn();
+      return (performance.now() - started) / runs;
+    };
+    const cold = time(() => service.render(feed, t.clock.now()));
+    const warm = time(() => service.render(feed, t.clock.now()), 20);
+    const validator = time(() => service.validator(feed, t.clock.now()), 50);
+    const res = await get(url);
+    expect(readCalendar(res.body).events).toHaveLength(500);
+    expect(lint(res.body)).toEqual([]);
+    const httpStarted = performance.now();
+    for (let i = 0; i < 20; i += 1) await get(url, { 'if-none-match': res.headers.etag as string });
+    const http304 = (performance.now() - httpStarted) / 20;
+    console.log(`feed of 500 bookings: ${Math.round(res.body.length / 1024)} KiB; render cold ${cold.toFixed(1)} ms, warm ${warm.toFixed(1)} ms; validator ${validator.toFixed(2)} ms; 304 over inject ${http304.toFixed(2)} ms`);
+    // Generous bounds (shared 2-core machine); the figures above are what to read.
+    expect(cold).toBeLessThan(1500);
+    expect(warm).toBeLessThan(200);
+    expect(validator).toBeLessThan(20);
+  });
+});
