@@ -160,6 +160,12 @@ describe('plumbing', () => {
     expect(res.json()).toMatchObject({ status: 'ok' });
   });
 
+  it('GET /livez answers without the database', async () => {
+    const res = await get('/livez');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
   it('serves htmx from our own origin, pinned, and our stylesheet', async () => {
     const home = await get('/');
     const src = home.body.match(/<script src="(\/assets\/vendor\/htmx-[\d.]+\.min\.js)"/)?.[1];

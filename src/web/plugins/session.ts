@@ -103,7 +103,7 @@ function navFor(member: CurrentMember | null) {
   };
 }
 
-const SKIP = /^\/(assets\/|healthz$)/;
+const SKIP = /^\/(assets\/|healthz$|livez$)/;
 
 export default fp(async (app) => {
   const { db, clock, config } = app.deps;

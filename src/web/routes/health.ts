@@ -1,9 +1,11 @@
-// GET /healthz: the process answers and the database reads. Used by monitors and the
-// benchmark's baseline (no template, no session).
+// GET /healthz: the process answers and the database reads (readiness, for monitors).
+// GET /livez: the process answers, nothing more (liveness; no database, no template, no
+// session). It is also the benchmark's baseline: the floor of this server and its plugins.
 import type { FastifyInstance } from 'fastify';
 
 export default async function healthRoutes(app: FastifyInstance) {
   const probe = app.deps.db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations');
+  app.get('/livez', async () => ({ status: 'ok' }));
   app.get('/healthz', async (request, reply) => {
     try {
       const { n } = probe.get() as { n: number };
