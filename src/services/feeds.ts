@@ -20,6 +20,9 @@ export const FEED_WINDOW = { backDays: 60, aheadDays: 548, cancelledDays: 14 } a
 /** Raised when what a feed writes changes shape, so every ETag changes with it. */
 const FORMAT = 1;
 
+/** Characters of whole documents kept in memory (about 40 feeds of 500 bookings). */
+const BODY_CACHE_CHARS = 8_000_000;
+
 /** Clients are told to come back hourly (most poll on their own schedule anyway). */
 const REFRESH_SECONDS = 3600;
 
@@ -67,6 +70,8 @@ export class FeedService {
   /** What every ETag depends on beside the data: format, settings, the words of the feeds. */
   private readonly staticStamp: string;
   private readonly placeStamps = new WeakMap<InventorySnapshot, string>();
+  private readonly bodies = new Map<string, string>();
+  private bodyChars = 0;
 
   constructor(
     db: Db,
@@ -127,19 +132,49 @@ export class FeedService {
     return this.validatorOf(feed, this.queries.aggregate(feed.scope, feed.key, window), day);
   }
 
-  /** The document, with its validator computed in the same read transaction. */
+  /**
+   * The document and its validator, read in one transaction. Documents are kept by ETag (a
+   * few MB at most): most clients poll without If-None-Match, and an unchanged feed is then
+   * the same bytes without a rebuild.
+   */
   render(feed: OpenFeed, now: number): { body: string } & FeedValidator {
     const { day, ...window } = this.window(now);
+    const read = this.queries.read(() => {
+      const validator = this.validatorOf(feed, this.queries.aggregate(feed.scope, feed.key, window), day);
+      const body = this.bodies.get(validator.etag);
+      return { validator, body, rows: body === undefined ? this.queries.rows(feed.scope, feed.key, window) : [] };
+    });
+    if (read.body !== undefined) {
+      this.remember(read.validator.etag, read.body);
+      return { body: read.body, ...read.validator };
+    }
     const snapshot = this.inventory.get();
-    const { aggregate, rows } = this.queries.read(() => ({ aggregate: this.queries.aggregate(feed.scope, feed.key, window), rows: this.queries.rows(feed.scope, feed.key, window) }));
     const t = translator(feed.lang);
     const events: CalendarEvent[] = [];
-    for (const row of rows) {
+    for (const row of read.rows) {
       const event = this.eventOf(row, feed, snapshot, t);
       if (event) events.push(event);
     }
     const body = buildFeed(events, { name: feed.title, refreshSeconds: REFRESH_SECONDS, zones: [snapshot.site.timezone] });
-    return { body, ...this.validatorOf(feed, aggregate, day) };
+    this.remember(read.validator.etag, body);
+    return { body, ...read.validator };
+  }
+
+  /** Keeps a document as the most recently used, dropping the least recently used beyond the budget. */
+  private remember(etag: string, body: string): void {
+    if (body.length > BODY_CACHE_CHARS / 4) return;
+    const previous = this.bodies.get(etag);
+    if (previous !== undefined) {
+      this.bodies.delete(etag);
+      this.bodyChars -= previous.length;
+    }
+    this.bodies.set(etag, body);
+    this.bodyChars += body.length;
+    for (const [key, value] of this.bodies) {
+      if (this.bodyChars <= BODY_CACHE_CHARS) break;
+      this.bodies.delete(key);
+      this.bodyChars -= value.length;
+    }
   }
 
   private validatorOf(feed: OpenFeed, aggregate: FeedAggregate, day: number): FeedValidator {
