@@ -320,6 +320,44 @@ describe('public events feed', () => {
   });
 });
 
+describe('public event checkbox', () => {
+  it('lets staff mark an event-space booking public (it joins the public feed), and nobody else', async () => {
+    const { zoe } = setup();
+    // Event-space bookings need two days' notice and approval: this one is pending.
+    const event = book(zoe, 'espace-evenementiel', paris(10, 18), paris(10, 20), 'Conférence « Santé & numérique »');
+    const room = book(zoe, 'salle-appia', paris(8, 9), paris(8, 10));
+    const desk = await signInAs(t.app, 'frontdesk');
+    const page = await get(`/bookings/${event.id}`, { cookie: desk.cookie });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(/<input type="checkbox" id="b-public" name="public" value="1" aria-describedby="b-public-hint">/);
+    expect(page.body).toContain('<label class="check">');
+    // A room's page has no such box, nor has the member's own view of the event.
+    expect((await get(`/bookings/${room.id}`, { cookie: desk.cookie })).body).not.toContain('id="b-public"');
+    const member = await signInAs(t.app, 'member');
+    const post = (session: typeof desk, id: number, fields: Record<string, string>) =>
+      t.app.inject({ method: 'POST', url: `/bookings/${id}/public`, headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: session.csrf, ...fields }) });
+
+    const before = await get('/feeds/events.ics');
+    expect(readCalendar(before.body).events).toEqual([]);
+    t.clock.advance(MINUTE);
+    const marked = await post(desk, event.id, { public: '1' });
+    expect(marked.statusCode).toBe(303);
+    expect(marked.headers.location).toBe(`/bookings/${event.id}`);
+    expect((await get(`/bookings/${event.id}`, { cookie: desk.cookie })).body).toContain('aria-describedby="b-public-hint" checked>');
+    const after = await get('/feeds/events.ics', { 'if-none-match': before.headers.etag as string });
+    expect(after.statusCode).toBe(200);
+    const [read] = readCalendar(after.body).events;
+    expect(read).toMatchObject({ summary: 'Conférence « Santé & numérique »', status: 'TENTATIVE', sequence: event.version });
+
+    expect((await post(member, event.id, {})).statusCode).toBe(404);
+    expect((await post(desk, room.id, { public: '1' })).statusCode).toBe(404);
+    expect((await post(desk, 999999, { public: '1' })).statusCode).toBe(404);
+    expect((await post(desk, event.id, {})).statusCode).toBe(303);
+    expect(readCalendar((await get('/feeds/events.ics')).body).events).toEqual([]);
+    expect(t.db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'booking.public'").get()).toEqual({ n: 2 });
+  });
+});
+
 describe('profile links', () => {
   it('creates links shown once (webcal, Google, Outlook, a labelled read-only URL), rotates them, turns them off', async () => {
     const lead = await signInAs(t.app, 'lead');

@@ -43,6 +43,11 @@ export const enFeeds: Record<keyof typeof frFeeds, Message> = {
   'feeds.outlook365': 'Add to Outlook (Microsoft 365)',
   'feeds.outlook365.label': 'Add “{name}” to Outlook (Microsoft 365)',
 
+  'feeds.public.label': 'Public event',
+  'feeds.public.hint': 'It appears in 21’s public calendar of events: title, date and place, never the name of the person who booked.',
+  'feeds.public.save': 'Save visibility',
+
+  'audit.action.booking.public': 'Public visibility changed',
   'audit.action.feeds.token_rotated': 'Calendar links created',
   'audit.action.feeds.token_revoked': 'Calendar links turned off',
 

@@ -41,6 +41,11 @@ export const frFeeds = {
   'feeds.outlook365': 'Ajouter à Outlook (Microsoft 365)',
   'feeds.outlook365.label': 'Ajouter « {name} » à Outlook (Microsoft 365)',
 
+  'feeds.public.label': 'Événement public',
+  'feeds.public.hint': 'Il paraît dans l’agenda public des événements de 21 : titre, date et lieu, jamais le nom de la personne qui a réservé.',
+  'feeds.public.save': 'Enregistrer la visibilité',
+
+  'audit.action.booking.public': 'Visibilité publique changée',
   'audit.action.feeds.token_rotated': 'Liens d’agenda créés',
   'audit.action.feeds.token_revoked': 'Liens d’agenda désactivés',
 

@@ -6,6 +6,7 @@
 //   GET  /profile/feeds                             the calendar section on its own page
 //   POST /profile/feeds                             new links (revoking the old), shown this once
 //   POST /profile/feeds/revoke                      turns the links off
+//   POST /bookings/:id/public                       staff mark an event-space booking public (or not)
 // A feed that does not exist, is not the token's to read, or whose token is unknown, revoked
 // or malformed answers the same 404. Conditional GETs (If-None-Match, If-Modified-Since) are
 // answered 304 from one aggregate query, without building the document.
@@ -16,12 +17,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isLanguage } from '../../i18n/index.js';
 import { FeedTokenService, type FeedViewer } from '../../services/feed-tokens.js';
 import { FeedService, type FeedRequest, type FeedValidator } from '../../services/feeds.js';
+import { PublicEventService } from '../../services/public-events.js';
 import { feedSection, type FeedSectionView } from '../feed-links.js';
+import { formBody, parseId } from '../forms.js';
 import { clientInfo, requireMember } from '../plugins/session.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    feeds: { service: FeedService; tokens: FeedTokenService };
+    feeds: { service: FeedService; tokens: FeedTokenService; publicEvents: PublicEventService };
   }
 }
 
@@ -56,7 +59,8 @@ export default fp(
     const { db, clock, config } = app.deps;
     const service = new FeedService(db, app.services.inventory, { baseUrl: config.baseUrl, mailFrom: config.mailFrom });
     const tokens = new FeedTokenService(db, clock);
-    app.decorate('feeds', { service, tokens });
+    const publicEvents = new PublicEventService(db, () => app.services.inventory.get(), clock);
+    app.decorate('feeds', { service, tokens, publicEvents });
 
     function notFound(request: FastifyRequest, reply: FastifyReply) {
       // Calendar clients read no HTML page: a short text is enough, and cheap.
@@ -126,10 +130,11 @@ export default fp(
       });
     }
 
-    // Any page may include the section (the profile does); it is computed only if rendered.
+    // Any page may include these partials (the profile, a booking's page); computed only if rendered.
     app.addHook('onRequest', async (request) => {
       if (!request.member || !request.viewLocals) return;
       request.viewLocals.feedSection = () => section(request, null);
+      request.viewLocals.publicEvent = (bookingId: number) => publicEvents.state(request.member, bookingId);
     });
 
     function page(request: FastifyRequest, reply: FastifyReply, view: FeedSectionView) {
@@ -146,6 +151,13 @@ export default fp(
     app.post('/profile/feeds', { preHandler: requireMember }, async (request, reply) => {
       const token = tokens.rotate(request.member!.id, clientInfo(request).ip);
       return page(request, reply, section(request, token));
+    });
+
+    app.post<{ Params: { id: string } }>('/bookings/:id/public', { preHandler: requireMember }, async (request, reply) => {
+      const id = parseId(request.params.id);
+      if (id === null) return reply.callNotFound();
+      publicEvents.set(request.member!, id, formBody(request).public === '1');
+      return reply.redirect(`/bookings/${id}`, 303);
     });
 
     app.post('/profile/feeds/revoke', { preHandler: requireMember }, async (request, reply) => {
