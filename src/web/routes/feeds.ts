@@ -81,10 +81,12 @@ export default fp(
       if (!feed) return notFound(request, reply);
       const now = clock.now();
       const shared = feed.scope === 'public';
-      const validator = service.validator(feed, now);
-      if (notModified(request, validator)) {
-        headers(reply, validator, shared);
-        return reply.code(304).send();
+      if (request.headers['if-none-match'] !== undefined || request.headers['if-modified-since'] !== undefined) {
+        const validator = service.validator(feed, now);
+        if (notModified(request, validator)) {
+          headers(reply, validator, shared);
+          return reply.code(304).send();
+        }
       }
       const { body, ...current } = service.render(feed, now);
       headers(reply, current, shared);
