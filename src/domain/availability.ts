@@ -8,7 +8,7 @@ import { MINUTE_MS, intersect, overlaps, subtract } from './interval.js';
 import { effectivePeriods, openIntervalsOfDates, type OpenInterval } from './opening-hours.js';
 import { halfDaySlotsOfDate } from './half-day.js';
 import { isActive } from './booking-request.js';
-import { linkedResourceIds, sharedPlacesOf } from './occupancy-rules.js';
+import { sharedPlacesOf } from './occupancy-rules.js';
 
 export type BusyReason =
   | { reason: 'booking'; bookingId: number }
@@ -77,12 +77,48 @@ function occupancyOf(bookings: readonly ExistingBooking[], open: readonly Interv
   return segments;
 }
 
-function availabilityOf(resource: Resource, input: AvailabilityInput, byId: ReadonlyMap<number, Resource>): ResourceAvailability {
+/** What every resource of one call shares: active bookings by resource, links, opening intervals by week. */
+interface Shared {
+  activeByResource: ReadonlyMap<number, ExistingBooking[]>;
+  /** Resources that declare a link to the key (links hold both ways). */
+  linkedFrom: ReadonlyMap<number, number[]>;
+  openByPeriods: Map<readonly OpeningPeriod[], OpenInterval[]>;
+}
+
+function shared(input: AvailabilityInput): Shared {
+  const activeByResource = new Map<number, ExistingBooking[]>();
+  for (const b of input.bookings) {
+    if (!isActive(b)) continue;
+    const list = activeByResource.get(b.resourceId);
+    if (list) list.push(b);
+    else activeByResource.set(b.resourceId, [b]);
+  }
+  const linkedFrom = new Map<number, number[]>();
+  for (const other of (input.resourcesById ?? new Map(input.resources.map((r) => [r.id, r]))).values()) {
+    for (const id of other.linkedResourceIds) linkedFrom.set(id, [...(linkedFrom.get(id) ?? []), other.id]);
+  }
+  return { activeByResource, linkedFrom, openByPeriods: new Map() };
+}
+
+/** As linkedResourceIds (occupancy-rules), from the links gathered once. */
+function linkedOf(resource: Resource, common: Shared): Set<number> {
+  const linked = new Set([...resource.linkedResourceIds, ...(common.linkedFrom.get(resource.id) ?? [])]);
+  linked.delete(resource.id);
+  return linked;
+}
+
+const NONE: readonly ExistingBooking[] = [];
+
+function availabilityOf(resource: Resource, input: AvailabilityInput, common: Shared): ResourceAvailability {
   const periods = effectivePeriods(input.sitePeriods, input.overridePeriods.get(resource.id));
-  const open = openIntervalsOfDates(periods, input.from, input.to, input.zone);
-  const linked = linkedResourceIds(resource, byId);
-  const active = input.bookings.filter(isActive);
-  const own = active.filter((b) => b.resourceId === resource.id);
+  // Most resources keep the site's week: its openings are computed once per call.
+  let opening = common.openByPeriods.get(periods);
+  if (!opening) {
+    opening = openIntervalsOfDates(periods, input.from, input.to, input.zone);
+    common.openByPeriods.set(periods, opening);
+  }
+  const open = opening.map((o) => ({ ...o }));
+  const own = common.activeByResource.get(resource.id) ?? NONE;
   const rules = resource.rules;
 
   const busy: BusyInterval[] = [];
@@ -91,8 +127,8 @@ function availabilityOf(resource: Resource, input: AvailabilityInput, byId: Read
       busy.push({ start: c.start, end: c.end, reason: 'closure', closureId: c.id, text: c.reason });
     }
   }
-  for (const b of active) {
-    if (linked.has(b.resourceId)) {
+  for (const id of linkedOf(resource, common)) {
+    for (const b of common.activeByResource.get(id) ?? NONE) {
       busy.push({ start: b.start, end: b.end, reason: 'linked_booking', bookingId: b.id, resourceId: b.resourceId });
     }
   }
@@ -116,8 +152,8 @@ function availabilityOf(resource: Resource, input: AvailabilityInput, byId: Read
 }
 
 export function resourceAvailability(input: AvailabilityInput): ResourceAvailability[] {
-  const byId = input.resourcesById ?? new Map(input.resources.map((r) => [r.id, r]));
-  return input.resources.map((resource) => availabilityOf(resource, input, byId));
+  const common = shared(input);
+  return input.resources.map((resource) => availabilityOf(resource, input, common));
 }
 
 export interface DeskZoneHalfDay {
@@ -132,12 +168,30 @@ export interface DeskZoneHalfDay {
 
 /** Free desks per zone, per morning and afternoon of each date: the front desk's and the booking page's overview. */
 export function deskAvailabilityByZone(input: AvailabilityInput): DeskZoneHalfDay[] {
-  const desks = resourceAvailability({ ...input, resources: input.resources.filter((r) => r.kind === 'desk') });
+  return deskZonesOf(resourceAvailability({ ...input, resources: input.resources.filter((r) => r.kind === 'desk') }), input);
+}
+
+/**
+ * The same overview from desks' availability already computed over `input`'s dates (a page
+ * that shows both the desks and the counts computes the desks once).
+ */
+export function deskZonesOf(availability: readonly ResourceAvailability[], input: Pick<AvailabilityInput, 'sitePeriods' | 'overridePeriods' | 'zone' | 'from' | 'to'>): DeskZoneHalfDay[] {
+  const desks = availability.filter((a) => a.resource.kind === 'desk');
   const counts = new Map<string, DeskZoneHalfDay>();
+  const slotsOf = new Map<string, ReturnType<typeof halfDaySlotsOfDate>>();
+  const weeks = new Map<readonly OpeningPeriod[], number>();
   for (const date of datesFromTo(input.from, input.to)) {
     for (const desk of desks) {
       const periods = effectivePeriods(input.sitePeriods, input.overridePeriods.get(desk.resource.id));
-      for (const slot of halfDaySlotsOfDate(periods, date, input.zone, desk.resource.rules.halfDaySplit)) {
+      // Desks share a few weeks and splits: their slots of a date are computed once.
+      if (!weeks.has(periods)) weeks.set(periods, weeks.size);
+      const slotKey = `${weeks.get(periods)}|${date}|${desk.resource.rules.halfDaySplit}`;
+      let slots = slotsOf.get(slotKey);
+      if (!slots) {
+        slots = halfDaySlotsOfDate(periods, date, input.zone, desk.resource.rules.halfDaySplit);
+        slotsOf.set(slotKey, slots);
+      }
+      for (const slot of slots) {
         if (slot.part === 'full_day') continue;
         const key = `${date}|${desk.resource.zoneId}|${slot.part}`;
         const row = counts.get(key) ?? { localDate: date, zoneId: desk.resource.zoneId, part: slot.part, total: 0, free: 0 };

@@ -1,7 +1,7 @@
 // Free and busy time for the day views: which rooms are free when, how many desks are free
 // per zone and half-day. The domain computes; this loads one day of bookings for the
 // resources shown (plus the ones linked to them) in a single bounded query.
-import { deskAvailabilityByZone, resourceAvailability, type DeskZoneHalfDay, type ResourceAvailability } from '../domain/availability.js';
+import { deskZonesOf, resourceAvailability, type DeskZoneHalfDay, type ResourceAvailability } from '../domain/availability.js';
 import { addDays, type LocalDate } from '../domain/local-date.js';
 import { startOfLocalDate } from '../domain/zoned-time.js';
 import { nextOpenDate } from '../domain/opening-hours.js';
@@ -76,9 +76,11 @@ export class AvailabilityService {
       to: date,
     };
     const byId = new Map(desks.map((r) => [r.id, r]));
+    // Once for both: each desk's availability, and the counts per zone drawn from it.
+    const availability = resourceAvailability(input);
     return {
-      zones: deskAvailabilityByZone(input),
-      desks: resourceAvailability(input).map((a) => ({ ...a, resource: byId.get(a.resource.id)! })),
+      zones: deskZonesOf(availability, input),
+      desks: availability.map((a) => ({ ...a, resource: byId.get(a.resource.id)! })),
     };
   }
 }

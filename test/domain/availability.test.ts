@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deskAvailabilityByZone, resourceAvailability, type AvailabilityInput } from '../../src/domain/availability.js';
+import { deskAvailabilityByZone, deskZonesOf, resourceAvailability, type AvailabilityInput } from '../../src/domain/availability.js';
 import type { Resource } from '../../src/domain/types.js';
 import { EVERY_DAY, HOUR, SITE_PERIODS, ZONE, at, booking, desk, meetingRoom, sportsHall, utc, week } from './fixtures.js';
 
@@ -132,6 +132,15 @@ describe('desks per zone and half-day', () => {
     const closure = { id: 9, resourceId: 3, start: at(`${TUE}T15:00`), end: at(`${TUE}T16:00`), reason: 'Repair' };
     const rows = deskAvailabilityByZone(input(desks, { bookings, closures: [closure] }));
     expect(rows.find((r) => r.zoneId === 1 && r.part === 'afternoon')?.free).toBe(1);
+  });
+
+  it('counts the same from desks already computed, with a desk on its own week', () => {
+    const own = new Map([[3, week('10:00', '12:00')]]);
+    const over = input([...desks, meetingRoom(10)], { bookings, overridePeriods: own, from: TUE, to: '2026-03-05' });
+    expect(deskZonesOf(resourceAvailability(over), over)).toEqual(deskAvailabilityByZone(over));
+    const zone1Morning = deskAvailabilityByZone(over).find((r) => r.localDate === TUE && r.zoneId === 1 && r.part === 'morning');
+    // Desk 3 opens 10:00-12:00, before the 13:00 split: its only slot is the full day.
+    expect(zone1Morning).toEqual({ localDate: TUE, zoneId: 1, part: 'morning', total: 2, free: 0 });
   });
 
   it('covers a range of days and skips closed ones', () => {
