@@ -122,3 +122,36 @@ describe('/find', () => {
     expect(res.body).toContain('Cette valeur n’est pas valide.');
   });
 });
+
+describe('times already begun (the clock stands at 10:00 on Monday 7 December)', () => {
+  it('the rooms grid says "past" for them and links nothing there; the list starts at the next step', async () => {
+    const res = await get('/book/rooms?date=2026-12-07');
+    const dunant = res.body.match(/Salle Henry Dunant<\/a>[\s\S]*?<\/tr>/)![0];
+    expect(dunant.match(/cell-past">Passé</g)).toHaveLength(3);
+    expect(dunant).toContain('start=2026-12-07T10%3A00');
+    expect(dunant).not.toContain('start=2026-12-07T09');
+    const list = (await get('/book/rooms?date=2026-12-07&view=list')).body.match(/Salle Henry Dunant<\/a>[\s\S]*?<\/li>\s*<\/ul>/)![0];
+    expect(list).toContain('10:00–19:00');
+    expect(list).not.toContain('08:30');
+  });
+
+  it('the desk page offers by default a half-day still to come, and says when the one chosen has begun', async () => {
+    const byDefault = await get('/book/desk');
+    expect(byDefault.body).toContain('lundi 7 décembre 2026 – Après-midi (13:00–19:00)');
+    expect(byDefault.body).toContain('name="start" value="2026-12-07T13:00"');
+    const begun = await get('/book/desk?date=2026-12-07&part=morning');
+    expect(begun.body).toContain('Ce moment de la journée a déjà commencé');
+    expect(begun.body).not.toContain('Prendre un poste libre');
+  });
+
+  it('after the last half-day has begun, the desk page opens on the next open day', async () => {
+    const before = t.clock.now();
+    t.clock.set(Date.UTC(2026, 11, 7, 13, 30));
+    try {
+      const res = await get('/book/desk');
+      expect(res.body).toContain('mardi 8 décembre 2026 – Journée (08:30–19:00)');
+    } finally {
+      t.clock.set(before);
+    }
+  });
+});

@@ -10,6 +10,7 @@ import { partOfDayWindows, type PartOfDay } from '../../domain/find-time.js';
 import { effectivePeriods } from '../../domain/opening-hours.js';
 import type { ResourceKind } from '../../domain/types.js';
 import { ACCESSIBILITY, EQUIPMENT } from '../../domain/types.js';
+import { startOfLocalDate } from '../../domain/zoned-time.js';
 import { dateFormatter } from '../../i18n/dates.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { matchesFilter, parseFilter } from '../../services/catalogue.js';
@@ -55,17 +56,28 @@ export default async function bookRoutes(app: FastifyInstance) {
     const t = request.t;
     const zone = zoneOf();
     const snapshot = inventory.get();
-    const { date, invalid } = dateParam(request, request.query.date);
+    const now = app.deps.clock.now();
+    const asked = dateParam(request, request.query.date);
+    const { invalid } = asked;
     const partText = single(request.query.part);
-    const part: Part = (PARTS as readonly string[]).includes(partText) ? (partText as Part) : 'full_day';
+    const chosenPart = (PARTS as readonly string[]).includes(partText) ? (partText as Part) : null;
     const desks = snapshot.resources.filter((r) => r.kind === 'desk');
     const sample = desks[0];
-    const slots = sample ? halfDaySlotsOfDate(effectivePeriods(snapshot.sitePeriods, snapshot.overridePeriods.get(sample.id)), date, zone, sample.rules.halfDaySplit) : [];
+    const slotsOf = (d: LocalDate) => (sample ? halfDaySlotsOfDate(effectivePeriods(snapshot.sitePeriods, snapshot.overridePeriods.get(sample.id)), d, zone, sample.rules.halfDaySplit) : []);
+    // A half-day that has begun can no longer be booked: by default, show one still to come.
+    let date = asked.date;
+    let slots = slotsOf(date);
+    if (single(request.query.date) === '' && slots.length > 0 && slots.every((s) => s.start < now)) {
+      date = availability.nextOpenDate(startOfLocalDate(addDays(date, 1), zone));
+      slots = slotsOf(date);
+    }
+    const part: Part = chosenPart ?? (slots.find((s) => s.part === 'full_day' && s.start >= now) ?? slots.find((s) => s.start >= now))?.part ?? 'full_day';
     const slot = slots.find((s) => s.part === part);
+    const started = slot !== undefined && slot.start < now;
     const closure = snapshot.closures.find((c) => c.resourceId === null && slot && c.start < slot.end && c.end > slot.start);
     const day = availability.desks(date);
     const zones = snapshot.resources.length ? [...new Map(desks.map((d) => [d.zoneId, d])).values()] : [];
-    const groups = slot && !closure
+    const groups = slot && !closure && !started
       ? zones.map((first) => {
           const inZone = day.desks.filter((d) => d.resource.zoneId === first.zoneId);
           const free = inZone.filter((d) => !d.busy.some((b) => b.start < slot.end && b.end > slot.start)).map((d) => ({
@@ -91,7 +103,7 @@ export default async function bookRoutes(app: FastifyInstance) {
         invalid,
         parts: slots.map((s) => ({ part: s.part, label: t(`desk.part.${s.part}` as MessageKey, { start: s.startText, end: s.endText }) })),
         slot: slot ? { start: localInput(slot.start, zone), end: localInput(slot.end, zone), label: t(`desk.part.${slot.part}` as MessageKey, { start: slot.startText, end: slot.endText }) } : null,
-        closedText: !slot ? t('desk.closed') : closureText ? t('desk.closed.reason', { reason: closureText }) : null,
+        closedText: !slot ? t('desk.closed') : closureText ? t('desk.closed.reason', { reason: closureText }) : started ? t('desk.started') : null,
         groups,
         dayNav: dayNav(request, date, '/book/desk', { part }),
       },
@@ -107,7 +119,7 @@ export default async function bookRoutes(app: FastifyInstance) {
     const { filter, problems } = parseFilter({ ...request.query, kind: undefined, zone: undefined }, []);
     const view = single(request.query.view) === 'list' ? 'list' : 'grid';
     const day = availability.day(date, group.kinds, (r) => matchesFilter(r, filter));
-    const grid = dayGrid(day.resources, snapshot.site.timezone, request.lang);
+    const grid = dayGrid(day.resources, snapshot.site.timezone, request.lang, app.deps.clock.now());
     const shown = snapshot.resources.filter((r) => group.kinds.includes(r.kind));
     const params: Record<string, string> = { group: groupKey, view };
     if (filter.minCapacity) params.capacity = String(filter.minCapacity);
