@@ -10,7 +10,7 @@ import type { SeriesCreated } from '../services/series.js';
 import type { Inventory } from '../services/inventory.js';
 import { formatInstant } from '../i18n/dates.js';
 import { translator, type Language } from '../i18n/index.js';
-import { describeViolation } from '../web/violations.js';
+import { describeViolation } from '../i18n/violations.js';
 import type { BookingMailSettings, Recipient } from './booking-mails.js';
 import { enqueueMail, MailValidationError, type OutgoingMail } from './outbox.js';
 import { renderMail } from './render.js';

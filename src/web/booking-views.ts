@@ -8,7 +8,7 @@ import { formatLocalDateTime, localDateTimeOf } from '../domain/zoned-time.js';
 import { dateFormatter } from '../i18n/dates.js';
 import type { Language, MessageKey, Translate } from '../i18n/index.js';
 import type { InventorySnapshot } from '../services/inventory.js';
-import { describeViolation } from './violations.js';
+import { describeViolation } from '../i18n/violations.js';
 
 export interface ViewContext {
   t: Translate;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Violation, ViolationCode } from '../../src/domain/violations.js';
 import { VIOLATION_CODES } from '../../src/domain/violations.js';
 import { translator, type Language } from '../../src/i18n/index.js';
-import { describeViolation } from '../../src/web/violations.js';
+import { describeViolation } from '../../src/i18n/violations.js';
 
 // Tuesday 8 December 2026, Paris = UTC+1.
 const at = (hour: number, minute = 0, day = 8) => Date.UTC(2026, 11, day, hour - 1, minute);

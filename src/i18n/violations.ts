@@ -1,8 +1,8 @@
 // Turns the engine's typed violations into sentences in the reader's language, with the
 // data that explains them ("Salle Louis Appia est déjà réservé de 10:00 à 11:00").
-// One function, so every page that shows a refusal says the same thing.
-import { dateFormatter } from '../i18n/dates.js';
-import { formatDays, formatMinutes, formatNotice, type Language, type MessageKey, type Translate } from '../i18n/index.js';
+// One function, so every page and e-mail that shows a refusal says the same thing.
+import { dateFormatter } from './dates.js';
+import { formatDays, formatMinutes, formatNotice, type Language, type MessageKey, type Translate } from './index.js';
 import type { Violation } from '../domain/violations.js';
 import { localDateOf } from '../domain/zoned-time.js';
 
