@@ -1,6 +1,6 @@
-// The desk booking with the keyboard alone (Tab, Shift+Tab, Enter, Space and typing; never a
-// click), checking at every stop that the focused element shows a visible focus indicator
-// and is on screen.
+// The desk booking with the keyboard alone (Tab, Shift+Tab, Enter, Space, the arrows in a
+// radio group and typing; never a click), checking at every stop that the focused element
+// shows a visible focus indicator and is on screen.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDate } from '../../src/domain/local-date.js';
@@ -99,9 +99,13 @@ describe('the keyboard alone', () => {
       await tabTo(page, '#d-date');
       await typeDate(page, day);
       await expect(page.inputValue('#d-date')).resolves.toBe(day);
-      // The whole day is chosen already; Space on the checked radio keeps it.
+      // Tab enters the radio group on its checked button (the page opens on a half-day still
+      // to come today, perhaps the afternoon); the arrows move to the whole day.
       await tabTo(page, 'input[name="part"]:checked', { max: 5 });
-      await page.keyboard.press('Space');
+      const fullDay = 'input[name="part"][value="full_day"]';
+      for (let i = 0; i < 3 && !(await page.isChecked(fullDay)); i++) await page.keyboard.press('ArrowDown');
+      expect((await focusState(page, fullDay)).problem).toBeNull();
+      await expect(page.isChecked(fullDay)).resolves.toBe(true);
       await tabTo(page, 'form.filters button[type="submit"]');
       await page.keyboard.press('Enter');
       // htmx swapped the results and moved the focus to their heading, which shows it.
@@ -117,6 +121,7 @@ describe('the keyboard alone', () => {
       await Promise.all([page.waitForURL(/\/bookings\/\d+\?done=created$/), page.keyboard.press('Space')]);
       await expect(page.locator('main .notice').first().textContent()).resolves.toBe('Réservation confirmée.');
       await expect(page.locator('.facts').textContent()).resolves.toContain('Poste OS-');
+      await expect(page.locator('.facts dd').first().textContent()).resolves.toMatch(/08:30–19:00/);
     } finally {
       await context.close();
     }
