@@ -36,12 +36,11 @@ export interface DateFormatter {
   dateTime(instant: number): string;
 }
 
+/** The formatters of one language and zone; each style is looked up once, on first use. */
 export function dateFormatter(lang: Language, zone: string): DateFormatter {
-  return {
-    date: (i) => formatInstant(i, lang, zone, 'date'),
-    dateShort: (i) => formatInstant(i, lang, zone, 'dateShort'),
-    weekdayDate: (i) => formatInstant(i, lang, zone, 'weekdayDate'),
-    time: (i) => formatInstant(i, lang, zone, 'time'),
-    dateTime: (i) => formatInstant(i, lang, zone, 'dateTime'),
+  const styled = (style: Style) => {
+    let f: Intl.DateTimeFormat | undefined;
+    return (instant: number) => (f ??= formatter(lang, zone, style)).format(instant);
   };
+  return { date: styled('date'), dateShort: styled('dateShort'), weekdayDate: styled('weekdayDate'), time: styled('time'), dateTime: styled('dateTime') };
 }
