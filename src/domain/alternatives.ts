@@ -7,7 +7,7 @@ import type { Instant, Resource } from './types.js';
 import type { BookingContext, BookingRequest } from './booking-request.js';
 import { evaluateBooking } from './rules.js';
 import { MINUTE_MS } from './interval.js';
-import { addDays, daysBetween, type LocalDate } from './local-date.js';
+import { addDays, type LocalDate } from './local-date.js';
 import { effectivePeriods, openIntervalsOfDate } from './opening-hours.js';
 import { halfDaySlotsOfDate } from './half-day.js';
 import { localDateOf, wallClockMsOfDay } from './zoned-time.js';
@@ -106,43 +106,43 @@ export function suggestAlternatives(
   if (!(length > 0)) return [];
   const requestedDate = localDateOf(request.start, context.zone);
   const requestedTimeOfDay = wallClockMsOfDay(request.start, context.zone);
+  // The date of each start is the date it was generated for (starts never cross midnight):
+  // a few hundred candidates need no date arithmetic of their own.
   const candidate = (
     resource: Resource,
     start: Instant,
+    date: { localDate: LocalDate; dayOffset: number },
     kind: Suggestion['kind'],
     evaluated: Pick<Candidate, 'request' | 'context'>,
-  ): Candidate => {
-    const localDate = localDateOf(start, context.zone);
-    return {
-      suggestion: {
-        kind,
-        resourceId: resource.id,
-        resourceName: resource.name,
-        start,
-        end: start + length,
-        localDate,
-        dayOffset: daysBetween(requestedDate, localDate),
-        distanceMinutes: Math.abs(start - request.start) / MINUTE_MS,
-      },
-      timeOfDayDistance: Math.abs(wallClockMsOfDay(start, context.zone) - requestedTimeOfDay),
-      ...evaluated,
-    };
-  };
+  ): Candidate => ({
+    suggestion: {
+      kind,
+      resourceId: resource.id,
+      resourceName: resource.name,
+      start,
+      end: start + length,
+      ...date,
+      distanceMinutes: Math.abs(start - request.start) / MINUTE_MS,
+    },
+    timeOfDayDistance: Math.abs(wallClockMsOfDay(start, context.zone) - requestedTimeOfDay),
+    ...evaluated,
+  });
 
   const candidates: Candidate[] = [];
   for (let day = 0; day < searchDays; day += 1) {
-    for (const start of startsOnDate(request, context, addDays(requestedDate, day))) {
+    const localDate = addDays(requestedDate, day);
+    for (const start of startsOnDate(request, context, localDate)) {
       // The refused time itself, and times already past, cannot be the answer.
       if (start === request.start || start < context.now) continue;
       candidates.push(
-        candidate(request.resource, start, 'same_resource', { request: { ...request, start, end: start + length }, context }),
+        candidate(request.resource, start, { localDate, dayOffset: day }, 'same_resource', { request: { ...request, start, end: start + length }, context }),
       );
     }
   }
   for (const other of equivalents) {
     if (!isEquivalentResource(request.resource, other.resource, request.headcount)) continue;
     candidates.push(
-      candidate(other.resource, request.start, 'equivalent_resource', {
+      candidate(other.resource, request.start, { localDate: requestedDate, dayOffset: 0 }, 'equivalent_resource', {
         // A moved booking stays excluded: moving a desk booking to another desk is not "booked elsewhere".
         request: { ...request, resource: other.resource },
         context: other.context,

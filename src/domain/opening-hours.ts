@@ -74,14 +74,37 @@ export function localPeriodsOfDate(periods: readonly OpeningPeriod[], date: Loca
 }
 
 /** Open intervals of one local date, as instants. An opening time skipped by DST opens when the clock jumps. */
-export function openIntervalsOfDate(periods: readonly OpeningPeriod[], date: LocalDate, zone: string): OpenInterval[] {
-  return parsedPeriodsOfDate(periods, date).map((p) => ({
-    localDate: date,
-    start: boundaryInstant(date, p.opens, zone),
-    end: boundaryInstant(date, p.closes, zone),
-    opens: formatBoundary(p.opens),
-    closes: formatBoundary(p.closes),
-  }));
+// The openings of a date are asked for again and again (each rule check, grid and
+// suggestion) for the same few weeks, which the inventory keeps as the same arrays. They are
+// kept per week array, zone and date (a week changes only as a new array), and frozen, as
+// every caller shares them.
+const OPENING_MEMO_LIMIT = 5_000;
+const openingMemo = new WeakMap<readonly OpeningPeriod[], Map<string, readonly OpenInterval[]>>();
+
+export function openIntervalsOfDate(periods: readonly OpeningPeriod[], date: LocalDate, zone: string): readonly OpenInterval[] {
+  let byDate = openingMemo.get(periods);
+  if (!byDate) {
+    byDate = new Map();
+    openingMemo.set(periods, byDate);
+  }
+  const key = `${zone}|${date}`;
+  let found = byDate.get(key);
+  if (!found) {
+    if (byDate.size >= OPENING_MEMO_LIMIT) byDate.clear();
+    found = Object.freeze(
+      parsedPeriodsOfDate(periods, date).map((p) =>
+        Object.freeze({
+          localDate: date,
+          start: boundaryInstant(date, p.opens, zone),
+          end: boundaryInstant(date, p.closes, zone),
+          opens: formatBoundary(p.opens),
+          closes: formatBoundary(p.closes),
+        }),
+      ),
+    );
+    byDate.set(key, found);
+  }
+  return found;
 }
 
 /** Open intervals over local dates `from`..`to` (both included). */

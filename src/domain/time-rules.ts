@@ -87,9 +87,15 @@ export function checkNotice(request: BookingRequest, context: BookingContext): V
  * The horizon is counted in local days: with 14 days, on Monday 3rd at 18:00 one may book
  * anything that starts by the end of Monday 17th, whatever the hour of asking.
  */
+// The horizon of the last (now, zone, days): the candidates of one request all ask for it.
+let lastHorizon = { now: NaN, zone: '', horizonDays: NaN, lastBookableDate: '', horizonEnd: 0 };
+
 export function checkHorizon(request: BookingRequest, context: BookingContext): Violation[] {
   const { horizonDays } = request.resource.rules;
-  const lastBookableDate = addDays(localDateOf(context.now, context.zone), horizonDays);
-  const horizonEnd = startOfLocalDate(addDays(lastBookableDate, 1), context.zone);
+  if (lastHorizon.now !== context.now || lastHorizon.zone !== context.zone || lastHorizon.horizonDays !== horizonDays) {
+    const lastBookableDate = addDays(localDateOf(context.now, context.zone), horizonDays);
+    lastHorizon = { now: context.now, zone: context.zone, horizonDays, lastBookableDate, horizonEnd: startOfLocalDate(addDays(lastBookableDate, 1), context.zone) };
+  }
+  const { lastBookableDate, horizonEnd } = lastHorizon;
   return request.start >= horizonEnd ? [{ code: 'beyond_horizon', horizonDays, lastBookableDate, horizonEnd }] : [];
 }

@@ -27,6 +27,16 @@ export function organisationFor(person: BookingPerson, requested: number | null 
   return person.organisationIds[0] ?? null;
 }
 
+export interface ContextOptions {
+  organisationId: number | null;
+  /** Bookings being moved: they do not stand in their own way. */
+  exclude?: readonly number[];
+  /** The instant whose month the quota counts (default: the window's start). */
+  quotaAt?: number;
+  /** Quotas already read for other contexts of the same request. */
+  quotaMemo?: Map<string, QuotaState | null>;
+}
+
 export interface OrganisationQuota {
   name: string;
   roomMinutes: number | null;
@@ -87,7 +97,7 @@ export class BookingContextLoader {
    * The context for requests on `resource` by `person` within `window` (the request itself,
    * or a wider stretch for alternatives and series).
    */
-  contextFor(resource: Resource, person: BookingPerson, window: Interval, now: number, options: { organisationId: number | null; /** Bookings being moved: they do not stand in their own way. */ exclude?: readonly number[]; quotaAt?: number }): BookingContext {
+  contextFor(resource: Resource, person: BookingPerson, window: Interval, now: number, options: ContextOptions): BookingContext {
     const inventory = this.inventory.get();
     const margin = Math.max(resource.rules.bufferBeforeMinutes, resource.rules.bufferAfterMinutes) * MINUTE;
     const from = window.start - margin;
@@ -99,8 +109,16 @@ export class BookingContextLoader {
     }
     const exclude = options.exclude ?? [];
     if (exclude.length > 0) existing = existing.filter((b) => !exclude.includes(b.id));
-    const quotaOfMonth = this.quotaOfMonth(resource, options.organisationId, exclude);
-    const quota = quotaOfMonth ? quotaOfMonth(calendarMonthOf(options.quotaAt ?? window.start, inventory.site.timezone)) : null;
+    const month = calendarMonthOf(options.quotaAt ?? window.start, inventory.site.timezone);
+    // A quota depends only on the organisation, the kind (and half-day split), the month and
+    // the bookings left out: the contexts of one request's resources of a kind share it.
+    const key = `${options.organisationId}|${resource.kind}|${resource.rules.halfDaySplit}|${month.start}|${exclude.join(',')}`;
+    let quota = options.quotaMemo?.get(key);
+    if (quota === undefined) {
+      const quotaOfMonth = this.quotaOfMonth(resource, options.organisationId, exclude);
+      quota = quotaOfMonth ? quotaOfMonth(month) : null;
+      options.quotaMemo?.set(key, quota);
+    }
     return {
       now,
       zone: inventory.site.timezone,

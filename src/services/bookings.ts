@@ -195,7 +195,7 @@ export class BookingService {
     const zone = this.inventory.get().site.timezone;
     const day = localDateOf(request.start, zone);
     const window = { start: startOfLocalDate(day, zone), end: startOfLocalDate(addDays(day, SEARCH_DAYS + 1), zone) };
-    const options = { organisationId: request.organisationId ?? null, exclude: request.excludeBookingId != null ? [request.excludeBookingId] : [], quotaAt: request.start };
+    const options = { organisationId: request.organisationId ?? null, exclude: request.excludeBookingId != null ? [request.excludeBookingId] : [], quotaAt: request.start, quotaMemo: new Map() };
     const context = this.loader.contextFor(request.resource, person, window, now, options);
     const equivalents: AlternativeCandidate[] = this.inventory
       .get()
