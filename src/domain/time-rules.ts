@@ -76,10 +76,15 @@ export function checkDuration(request: BookingRequest): Violation[] {
   return [];
 }
 
-/** A start in the past is too late as well: notice 0 still means "not before now". */
+/**
+ * A start in the past is too late as well: notice 0 still means "not before now". One
+ * exception: a half-day (desks) with no notice may be taken once it has begun and until it
+ * ends, since a desk is booked on arrival; the slot keeps its shape, so it starts in the past.
+ */
 export function checkNotice(request: BookingRequest, context: BookingContext): Violation[] {
-  const { minNoticeMinutes } = request.resource.rules;
+  const { minNoticeMinutes, shape } = request.resource.rules;
   const earliestStart = context.now + minNoticeMinutes * MINUTE_MS;
+  if (shape === 'half_day' && minNoticeMinutes === 0 && request.end > context.now) return [];
   return request.start < earliestStart ? [{ code: 'too_late_to_book', minNoticeMinutes, earliestStart }] : [];
 }
 

@@ -214,6 +214,24 @@ describe('too_late_to_book (notice)', () => {
       { code: 'too_late_to_book', minNoticeMinutes: 53, earliestStart: at(`${TUE}T11:00`) },
     ]);
   });
+
+  it.each([
+    ['the morning already begun', '08:30', '13:00', false],
+    ['the whole day already begun', '08:30', '19:00', false],
+    ['the afternoon to come', '13:00', '19:00', false],
+  ])('lets a desk be taken on arrival: %s', (_, start, end, refused) => {
+    const d = desk(15);
+    const found = evaluateBooking(request(d, `${TUE}T${start}`, `${TUE}T${end}`), context([d], { now }));
+    expect(codes(found)).toEqual(refused ? ['too_late_to_book'] : []);
+  });
+
+  it('refuses a desk half-day that has ended, and a started one when notice is asked', () => {
+    const d = desk(16);
+    const afternoon = at(`${TUE}T14:00`);
+    expect(codes(evaluateBooking(request(d, `${TUE}T08:30`, `${TUE}T13:00`), context([d], { now: afternoon })))).toEqual(['too_late_to_book']);
+    const noticedDesk = desk(17, {}, { minNoticeMinutes: 60 });
+    expect(codes(evaluateBooking(request(noticedDesk, `${TUE}T08:30`, `${TUE}T13:00`), context([noticedDesk], { now })))).toEqual(['too_late_to_book']);
+  });
 });
 
 describe('beyond_horizon (local days)', () => {

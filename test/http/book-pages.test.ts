@@ -135,18 +135,31 @@ describe('times already begun (the clock stands at 10:00 on Monday 7 December)',
     expect(list).not.toContain('08:30');
   });
 
-  it('the desk page offers by default a half-day still to come, and says when the one chosen has begun', async () => {
+  it('the desk page lets a member take the day or the morning under way (desks are booked on arrival)', async () => {
     const byDefault = await get('/book/desk');
-    expect(byDefault.body).toContain('lundi 7 décembre 2026 – Après-midi (13:00–19:00)');
-    expect(byDefault.body).toContain('name="start" value="2026-12-07T13:00"');
-    const begun = await get('/book/desk?date=2026-12-07&part=morning');
-    expect(begun.body).toContain('Ce moment de la journée a déjà commencé');
-    expect(begun.body).not.toContain('Prendre un poste libre');
+    expect(byDefault.body).toContain('lundi 7 décembre 2026 – Journée (08:30–19:00)');
+    const morning = await get('/book/desk?date=2026-12-07&part=morning');
+    expect(morning.body).toContain('Prendre un poste libre');
+    const taken = await t.app.inject({ method: 'POST', url: '/bookings', headers: { cookie: camille.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ resource: resourceId(t.db, 'poste-fe-05'), start: '2026-12-07T08:30', end: '2026-12-07T13:00', _csrf: camille.csrf }) });
+    expect(taken.statusCode).toBe(303);
   });
 
-  it('after the last half-day has begun, the desk page opens on the next open day', async () => {
+  it('after the morning, it offers the afternoon; a half-day that is over is said so', async () => {
     const before = t.clock.now();
-    t.clock.set(Date.UTC(2026, 11, 7, 13, 30));
+    t.clock.set(Date.UTC(2026, 11, 7, 12, 30));
+    try {
+      expect((await get('/book/desk')).body).toContain('lundi 7 décembre 2026 – Après-midi (13:00–19:00)');
+      const over = await get('/book/desk?date=2026-12-07&part=morning');
+      expect(over.body).toContain('Ce moment de la journée est terminé');
+      expect(over.body).not.toContain('Prendre un poste libre');
+    } finally {
+      t.clock.set(before);
+    }
+  });
+
+  it('after the last half-day is over, the desk page opens on the next open day', async () => {
+    const before = t.clock.now();
+    t.clock.set(Date.UTC(2026, 11, 7, 18, 30));
     try {
       const res = await get('/book/desk');
       expect(res.body).toContain('mardi 8 décembre 2026 – Journée (08:30–19:00)');

@@ -55,7 +55,7 @@ export const enBooking: Record<keyof typeof frBooking, Message> = {
   'desk.show': 'Show free desks',
   'desk.closed': 'The site is closed that day.',
   'desk.closed.reason': 'The site is closed that day: {reason}.',
-  'desk.started': 'This part of the day has already begun: choose another one or another day.',
+  'desk.ended': 'This part of the day is over: choose another one or another day.',
   'desk.zone.free': { zero: 'No free desk', one: '{count} free desk of {total}', other: '{count} free desks of {total}' },
   'desk.zone.any': 'Take any free desk in {zone}',
   'desk.zone.list': 'Choose a given desk in {zone}',

@@ -52,7 +52,7 @@ export const frBooking = {
   'desk.show': 'Voir les postes libres',
   'desk.closed': 'Le site est fermé ce jour-là.',
   'desk.closed.reason': 'Le site est fermé ce jour-là : {reason}.',
-  'desk.started': 'Ce moment de la journée a déjà commencé : choisissez-en un autre ou un autre jour.',
+  'desk.ended': 'Ce moment de la journée est terminé : choisissez-en un autre ou un autre jour.',
   'desk.zone.free': { zero: 'Aucun poste libre', one: '{count} poste libre sur {total}', other: '{count} postes libres sur {total}' },
   'desk.zone.any': 'Prendre un poste libre dans la zone {zone}',
   'desk.zone.list': 'Choisir un poste précis dans la zone {zone}',

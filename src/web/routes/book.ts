@@ -67,17 +67,21 @@ export default async function bookRoutes(app: FastifyInstance) {
     // A half-day that has begun can no longer be booked: by default, show one still to come.
     let date = asked.date;
     let slots = slotsOf(date);
-    if (single(request.query.date) === '' && slots.length > 0 && slots.every((s) => s.start < now)) {
+    // Once the day's last half-day is over, the page opens on the next open day.
+    if (single(request.query.date) === '' && slots.length > 0 && slots.every((s) => s.end <= now)) {
       date = availability.nextOpenDate(startOfLocalDate(addDays(date, 1), zone));
       slots = slotsOf(date);
     }
-    const part: Part = chosenPart ?? (slots.find((s) => s.part === 'full_day' && s.start >= now) ?? slots.find((s) => s.start >= now))?.part ?? 'full_day';
+    // A half-day may be taken on arrival (the engine allows it until it ends). By default: the
+    // whole day while nothing of it is over, else the half-day under way or to come.
+    const morningOver = slots.some((s) => s.part === 'morning' && s.end <= now);
+    const part: Part = chosenPart ?? (morningOver ? slots.find((s) => s.part !== 'full_day' && s.end > now) : slots.find((s) => s.part === 'full_day'))?.part ?? 'full_day';
     const slot = slots.find((s) => s.part === part);
-    const started = slot !== undefined && slot.start < now;
+    const ended = slot !== undefined && slot.end <= now;
     const closure = snapshot.closures.find((c) => c.resourceId === null && slot && c.start < slot.end && c.end > slot.start);
     const day = availability.desks(date);
     const zones = snapshot.resources.length ? [...new Map(desks.map((d) => [d.zoneId, d])).values()] : [];
-    const groups = slot && !closure && !started
+    const groups = slot && !closure && !ended
       ? zones.map((first) => {
           const inZone = day.desks.filter((d) => d.resource.zoneId === first.zoneId);
           const free = inZone.filter((d) => !d.busy.some((b) => b.start < slot.end && b.end > slot.start)).map((d) => ({
@@ -103,7 +107,7 @@ export default async function bookRoutes(app: FastifyInstance) {
         invalid,
         parts: slots.map((s) => ({ part: s.part, label: t(`desk.part.${s.part}` as MessageKey, { start: s.startText, end: s.endText }) })),
         slot: slot ? { start: localInput(slot.start, zone), end: localInput(slot.end, zone), label: t(`desk.part.${slot.part}` as MessageKey, { start: slot.startText, end: slot.endText }) } : null,
-        closedText: !slot ? t('desk.closed') : closureText ? t('desk.closed.reason', { reason: closureText }) : started ? t('desk.started') : null,
+        closedText: !slot ? t('desk.closed') : closureText ? t('desk.closed.reason', { reason: closureText }) : ended ? t('desk.ended') : null,
         groups,
         dayNav: dayNav(request, date, '/book/desk', { part }),
       },
