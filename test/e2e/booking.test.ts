@@ -131,7 +131,10 @@ describe('a member books', () => {
     expect(headers['x-csrf-token']).toBe(token);
     await camille.waitForFunction(() => document.activeElement?.classList.contains('notice') === true);
     await expect(camille.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).resolves.toBe(true);
-    await expect(camille.locator('h1').textContent()).resolves.toBe('Nouvelle réservation');
+    // The heading and the address now name the booking, so a reload shows it again.
+    await expect(camille.locator('h1').textContent()).resolves.toBe('Réservation – Salle Théodore Maunoir');
+    await camille.waitForURL(/\/bookings\/\d+$/);
+    expect(await camille.locator('h1').count()).toBe(1);
     await expect(camille.locator('#booking-panel .notice').textContent()).resolves.toBe('Réservation confirmée.');
     await expect(camille.locator('#booking-panel h2').textContent()).resolves.toBe('Salle Théodore Maunoir – Point équipe');
     // The live region says it too.

@@ -99,8 +99,14 @@ describe('POST /bookings', () => {
     const ok = await post(sami, '/bookings', { resource: room, start: '2026-12-09T17:00', end: '2026-12-09T18:00' }, true);
     expect(ok.statusCode).toBe(303);
     const followed = await get(sami, ok.headers.location as string, true);
-    expect(followed.body.trimStart().startsWith('<section id="booking-panel"')).toBe(true);
+    expect(followed.body).not.toContain('<html');
+    expect(followed.body).toContain('<section id="booking-panel"');
     expect(followed.body).toContain('data-focus');
+    // The heading and the address follow the booking that replaced the form.
+    expect(followed.body.trimStart().startsWith('<h1 id="page-title" hx-swap-oob="true">Réservation – Salle Louis Appia</h1>')).toBe(true);
+    expect(followed.headers['hx-push-url']).toBe((ok.headers.location as string).replace(/\?.*$/, ''));
+    const plain = await get(sami, ok.headers.location as string);
+    expect(plain.body).not.toContain('hx-swap-oob');
   });
 
   it('refuses a post without the CSRF token, and a visitor is sent to sign in', async () => {
@@ -158,7 +164,7 @@ describe('my bookings, change and cancel', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Mes réservations');
     expect(res.body).toContain('Point hebdo');
-    expect(res.body).toMatch(/Salles : \d+ heures? utilisées sur 10 heures/);
+    expect(res.body).toMatch(/Salles : \d+ heures? sur 10 heures/);
     const theirs = await get(sami, '/bookings');
     expect(theirs.body).not.toContain('Point hebdo');
   });

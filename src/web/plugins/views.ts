@@ -50,6 +50,8 @@ export default fp<{ cache: boolean }>(async (app, options) => {
       lang: request.lang,
       title: opts.title,
       path: request.url,
+      // A page answering a POST (a refusal, a form with errors) is not the page at that URL.
+      method: request.method,
       htmxSrc: `/assets/vendor/htmx-${HTMX_VERSION}.min.js`,
       requestId: request.id,
       fmt: {

@@ -15,6 +15,7 @@ import { parseBookingForm, TITLE_MAX, type Body, type BookingForm, type FieldErr
 import { bookingView, reasons, suggestionViews, type ViewContext } from '../booking-views.js';
 import { formBody, parseId } from '../forms.js';
 import { requireMember } from '../plugins/session.js';
+import { isHtmx } from '../plugins/views.js';
 
 const FIELD_IDS: Record<string, string> = { resource: 'b-resource', start: 'b-start', end: 'b-end', headcount: 'b-headcount', title: 'b-title', repeat: 'b-repeat', repeat_interval: 'b-interval', repeat_count: 'b-count', repeat_until: 'b-until', repeat_weekdays: 'b-weekdays', monthly_by: 'b-monthly', repeat_end: 'b-end-kind', series_policy: 'b-policy' };
 
@@ -161,11 +162,16 @@ export default async function bookingRoutes(app: FastifyInstance) {
       if (count(q.skipped) > 0) notices.push(t('series.skipped', { count: count(q.skipped) }));
     }
     const view = bookingView(row, ctxOf(request));
+    if (isHtmx(request)) {
+      // The booking form was swapped for this booking: the address and the heading follow it,
+      // so a reload or a bookmark shows the booking, not an empty form.
+      reply.header('HX-Push-Url', `/bookings/${row.id}`);
+    }
     return reply.page({
       page: 'pages/booking',
       fragment: 'partials/booking-detail',
       title: `${t('booking.title')} – ${view.resourceName}`,
-      data: { booking: view, notices, groups: resourceGroups(request), errors: {}, refusal: null },
+      data: { booking: view, notices, groups: resourceGroups(request), errors: {}, refusal: null, oobTitle: isHtmx(request) },
     });
   });
 
