@@ -147,6 +147,8 @@ describe('a member books', () => {
     await camille.fill('#b-start', `${series.first}T14:00`);
     await camille.fill('#b-end', `${series.first}T15:00`);
     await camille.fill('#b-title', 'Réunion hebdo');
+    // The repeat options sit in a closed disclosure, so the plain form stays short.
+    await camille.locator('.repeat-details > summary').click();
     await camille.selectOption('#b-repeat', 'weekly');
     await camille.check('input[name="repeat_end"][value="count"]');
     await camille.fill('#b-count', '3');

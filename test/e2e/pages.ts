@@ -59,6 +59,7 @@ const MEMBER_PAGES: Spec[] = [
     open: submitted(
       () => `/bookings/new?resource=${ids.dodu}&start=${day}T16:00&end=${day}T17:00`,
       async (page) => {
+        await page.locator('.repeat-details > summary').click();
         await page.selectOption('#b-repeat', 'weekly');
         await page.fill('#b-count', '4');
       },

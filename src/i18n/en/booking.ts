@@ -93,6 +93,7 @@ export const enBooking: Record<keyof typeof frBooking, Message> = {
   'form.bookingTitle': 'Purpose (optional)',
   'form.submit': 'Book',
   'form.hint.datetime': 'Paris time, as 2026-12-08 10:00.',
+  'form.repeat.summary': 'Repeat this booking (regular meeting)',
   'form.repeat': 'Repeat',
   'form.repeat.none': 'Do not repeat',
   'form.repeat.daily': 'Every day',

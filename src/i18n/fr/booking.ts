@@ -90,6 +90,7 @@ export const frBooking = {
   'form.bookingTitle': 'Objet (facultatif)',
   'form.submit': 'Réserver',
   'form.hint.datetime': 'Heure de Paris, format 2026-12-08 10:00.',
+  'form.repeat.summary': 'Répéter cette réservation (réunion régulière)',
   'form.repeat': 'Répéter',
   'form.repeat.none': 'Ne pas répéter',
   'form.repeat.daily': 'Chaque jour',
