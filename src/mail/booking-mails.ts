@@ -2,9 +2,7 @@
 // with an iCalendar invitation (REQUEST on create and change, CANCEL on cancel) whose UID
 // and SEQUENCE are those of the feeds. `bookingMailListener` plugs into BookingService's
 // onChange, so each mail is queued in the transaction of the change it announces.
-import { eq } from 'drizzle-orm';
-import type { Db } from '../db/connection.js';
-import { members, resources, sites } from '../db/schema.js';
+import { prepared, type Db } from '../db/connection.js';
 import { addressDomain, bookingCalendarEvent, type BookingForCalendar, type PlaceForCalendar } from '../calendar/booking-event.js';
 import { buildInvitation, CalendarInputError } from '../calendar/ical.js';
 import { formatInstant } from '../i18n/dates.js';
@@ -84,6 +82,10 @@ export function mailKindFor(event: ChangeEvent): BookingMailKind | null {
   return booking.status === 'pending' ? 'booking-pending' : 'booking-confirmed';
 }
 
+// Read on every booking change: prepared once per connection.
+const MEMBER = 'SELECT name, email, language, active FROM members WHERE id = ?';
+const PLACE = 'SELECT r.name AS resourceName, s.address AS siteAddress, s.timezone AS zone FROM resources r JOIN sites s ON s.id = r.site_id WHERE r.id = ?';
+
 /**
  * A BookingService listener: queues the mail of each change in the change's transaction.
  * Occurrences of a series are left to the series use cases (one mail per series rather than
@@ -96,14 +98,9 @@ export function bookingMailListener(settings: BookingMailSettings, outbox: Outbo
     if (booking.seriesId !== null || booking.memberId === null) return;
     const kind = mailKindFor(event);
     if (!kind) return;
-    const member = tx.select({ name: members.name, email: members.email, language: members.language, active: members.active }).from(members).where(eq(members.id, booking.memberId)).get();
+    const member = prepared(tx, MEMBER).get(booking.memberId) as (Recipient & { active: number }) | undefined;
     if (!member?.active) return;
-    const place = tx
-      .select({ resourceName: resources.name, siteAddress: sites.address, zone: sites.timezone })
-      .from(resources)
-      .innerJoin(sites, eq(sites.id, resources.siteId))
-      .where(eq(resources.id, booking.resourceId))
-      .get();
+    const place = prepared(tx, PLACE).get(booking.resourceId) as PlaceForCalendar | undefined;
     if (!place) return;
     let mail: OutgoingMail;
     try {

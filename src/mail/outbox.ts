@@ -1,8 +1,7 @@
 // The mail outbox: a message is written in the same transaction as the change that causes
 // it and sent by the worker after commit, so a rolled-back change sends nothing and a crash
 // or an SMTP outage loses nothing.
-import { outbox } from '../db/schema.js';
-import type { Db } from '../db/connection.js';
+import { prepared, type Db } from '../db/connection.js';
 
 export { renderMail, type RenderedMail } from './render.js';
 
@@ -55,6 +54,10 @@ export function validateMail(mail: OutgoingMail): void {
   }
 }
 
+// The columns of the `outbox` table (src/db/schema.ts); `message` is JSON text.
+const INSERT = `INSERT INTO outbox (created_at, kind, to_address, subject, message, status, attempts, next_attempt_at, booking_id)
+  VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING id`;
+
 /**
  * Writes a pending message into the outbox inside the caller's transaction and returns its
  * id. Call it with the transaction's handle (`immediate(db, (tx) => ...)`), then kick the
@@ -64,20 +67,6 @@ export function enqueueMail(tx: Db, mail: OutgoingMail, now: number): number {
   validateMail(mail);
   const message: StoredMessage = { text: mail.text, html: mail.html };
   if (mail.calendar) message.calendar = { method: mail.calendar.method, content: mail.calendar.content };
-  const row = tx
-    .insert(outbox)
-    .values({
-      createdAt: now,
-      kind: mail.kind,
-      toAddress: mail.to,
-      subject: mail.subject,
-      message: message as unknown as Record<string, unknown>,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: now,
-      bookingId: mail.bookingId ?? null,
-    })
-    .returning({ id: outbox.id })
-    .get();
+  const row = prepared(tx, INSERT).get(now, mail.kind, mail.to, mail.subject, JSON.stringify(message), now, mail.bookingId ?? null) as { id: number };
   return row.id;
 }

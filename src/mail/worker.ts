@@ -3,7 +3,6 @@
 // `failed`, shown to admins). Delivery is at least once: a message claimed by a process
 // that dies is sent again once its claim (lease) expires, with the same Message-ID, so a
 // receiving server or client can drop the duplicate.
-import { and, asc, eq, lte } from 'drizzle-orm';
 import type Mail from 'nodemailer/lib/mailer';
 import type { Clock } from '../app.js';
 import { immediate, type Db } from '../db/connection.js';
@@ -135,20 +134,25 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let current: Promise<RunReport> | null = null;
   let again = false;
 
+  // One round per few bookings when many are made: its statements are prepared once.
+  const due = db.$client.prepare<[number, number], Omit<OutboxRow, 'message'> & { message: string }>(
+    `SELECT id, created_at AS createdAt, kind, to_address AS toAddress, subject, message, status, attempts,
+       next_attempt_at AS nextAttemptAt, last_error AS lastError, sent_at AS sentAt, booking_id AS bookingId
+     FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
+  );
+  const lease = db.$client.prepare<[number, number, number]>('UPDATE outbox SET attempts = ?, next_attempt_at = ? WHERE id = ?');
+  const sent = db.$client.prepare<[number, number]>(`UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?`);
+  const failed = db.$client.prepare<[string, number, number]>(`UPDATE outbox SET status = 'failed', last_error = ?, next_attempt_at = ? WHERE id = ?`);
+  const retry = db.$client.prepare<[string, number, number]>('UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id = ?');
+
   /** Takes the due messages and pushes their next attempt past the lease, in one transaction. */
   function claim(now: number): OutboxRow[] {
-    return immediate(db, (tx) => {
-      const rows = tx
-        .select()
-        .from(outbox)
-        .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
-        .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-        .limit(batchSize)
-        .all();
+    return immediate(db, () => {
+      const rows = due.all(now, batchSize).map((row): OutboxRow => ({ ...row, message: JSON.parse(row.message) as Record<string, unknown> }));
       for (const row of rows) {
         // Counting the attempt before it is made bounds a message that crashes the process.
         row.attempts += 1;
-        tx.update(outbox).set({ attempts: row.attempts, nextAttemptAt: now + leaseMs }).where(eq(outbox.id, row.id)).run();
+        lease.run(row.attempts, now + leaseMs, row.id);
       }
       return rows;
     });
@@ -161,18 +165,18 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       const lastError = describeError(err, transport.secrets);
       const now = clock.now();
       if (isPermanent(err) || row.attempts >= maxAttempts) {
-        db.update(outbox).set({ status: 'failed', lastError, nextAttemptAt: now }).where(eq(outbox.id, row.id)).run();
+        failed.run(lastError, now, row.id);
         report.failed += 1;
         log.error({ outboxId: row.id, kind: row.kind, attempts: row.attempts, error: lastError }, 'mail given up');
       } else {
         const nextAttemptAt = now + retryDelay(row.attempts, retryBaseMs, retryMaxMs);
-        db.update(outbox).set({ lastError, nextAttemptAt }).where(eq(outbox.id, row.id)).run();
+        retry.run(lastError, nextAttemptAt, row.id);
         report.retrying += 1;
         log.warn({ outboxId: row.id, kind: row.kind, attempts: row.attempts, nextAttemptAt, error: lastError }, 'mail not sent, will retry');
       }
       return;
     }
-    db.update(outbox).set({ status: 'sent', sentAt: clock.now(), lastError: null }).where(eq(outbox.id, row.id)).run();
+    sent.run(clock.now(), row.id);
     report.sent += 1;
   }
 
