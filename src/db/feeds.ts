@@ -44,6 +44,11 @@ export interface FeedQueries {
   rows(scope: FeedScope, key: number | readonly number[], window: FeedWindow): FeedRow[];
   /** Runs `fn` in one read transaction: the aggregate and the rows see the same data. */
   read<T>(fn: () => T): T;
+  /**
+   * Changes whenever anything at all is written to the database, by this connection
+   * (total_changes) or by another (data_version): what was read may be kept while it stays.
+   */
+  generation(): string;
 }
 
 const VISIBLE = `b.starts_at >= @from AND b.starts_at < @to
@@ -71,6 +76,8 @@ export function feedQueries(db: Db): FeedQueries {
   const scopes = Object.keys(FEED_SOURCES) as FeedScope[];
   const aggregate = Object.fromEntries(scopes.map((s) => [s, client.prepare(`SELECT ${AGGREGATE} ${FEED_SOURCES[s]}`)]));
   const rows = Object.fromEntries(scopes.map((s) => [s, client.prepare(`SELECT ${ROW} ${FEED_SOURCES[s]}`)]));
+  const totalChanges = client.prepare('SELECT total_changes()').pluck();
+  const dataVersion = client.prepare('PRAGMA data_version').pluck();
   const params = (key: number | readonly number[], window: FeedWindow) => ({ key: typeof key === 'number' ? key : JSON.stringify(key), ...window });
   return {
     aggregate(scope, key, window) {
@@ -81,6 +88,9 @@ export function feedQueries(db: Db): FeedQueries {
     },
     read(fn) {
       return client.transaction(fn)();
+    },
+    generation() {
+      return `${totalChanges.get() as number}:${dataVersion.get() as number}`;
     },
   };
 }

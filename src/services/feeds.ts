@@ -23,6 +23,9 @@ const FORMAT = 1;
 /** Characters of whole documents kept in memory (about 40 feeds of 500 bookings). */
 const BODY_CACHE_CHARS = 8_000_000;
 
+/** Feed aggregates kept between writes (a few hundred bytes each). */
+const AGGREGATES_KEPT = 10_000;
+
 /** Clients are told to come back hourly (most poll on their own schedule anyway). */
 const REFRESH_SECONDS = 3600;
 
@@ -71,6 +74,7 @@ export class FeedService {
   private readonly staticStamp: string;
   private readonly placeStamps = new WeakMap<InventorySnapshot, string>();
   private readonly bodies = new Map<string, string>();
+  private readonly aggregates = new Map<string, { generation: string; aggregate: FeedAggregate }>();
   private bodyChars = 0;
 
   constructor(
@@ -129,7 +133,23 @@ export class FeedService {
   /** ETag and Last-Modified from one aggregate query: what a conditional request needs, and no more. */
   validator(feed: OpenFeed, now: number): FeedValidator {
     const { day, ...window } = this.window(now);
-    return this.validatorOf(feed, this.queries.aggregate(feed.scope, feed.key, window), day);
+    return this.validatorOf(feed, this.aggregateOf(feed, window), day);
+  }
+
+  /**
+   * A feed's aggregate, kept while nothing at all is written to the database: a client
+   * polling an unchanged feed then costs no query over its bookings. Any write (a booking,
+   * a name, a session touched) makes every feed read its aggregate again.
+   */
+  private aggregateOf(feed: OpenFeed, window: FeedWindow): FeedAggregate {
+    const generation = this.queries.generation();
+    const key = JSON.stringify([feed.scope, feed.key, window.from, window.to, window.cancelledSince]);
+    const known = this.aggregates.get(key);
+    if (known?.generation === generation) return known.aggregate;
+    const aggregate = this.queries.aggregate(feed.scope, feed.key, window);
+    if (this.aggregates.size >= AGGREGATES_KEPT) this.aggregates.clear();
+    this.aggregates.set(key, { generation, aggregate });
+    return aggregate;
   }
 
   /**
@@ -140,7 +160,7 @@ export class FeedService {
   render(feed: OpenFeed, now: number): { body: string } & FeedValidator {
     const { day, ...window } = this.window(now);
     const read = this.queries.read(() => {
-      const validator = this.validatorOf(feed, this.queries.aggregate(feed.scope, feed.key, window), day);
+      const validator = this.validatorOf(feed, this.aggregateOf(feed, window), day);
       const body = this.bodies.get(validator.etag);
       return { validator, body, rows: body === undefined ? this.queries.rows(feed.scope, feed.key, window) : [] };
     });

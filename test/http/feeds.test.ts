@@ -1,6 +1,7 @@
 // Calendar feeds over HTTP, read back with ical.js as a client would: my bookings, a
 // resource's calendar, an organisation's, the public events; tokens (another person's,
 // rotated, revoked, made-up); ETag / Last-Modified / 304; the window; the profile's links.
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { bookingUid } from '../../src/calendar/booking-event.js';
@@ -190,6 +191,33 @@ describe('conditional requests', () => {
     expect((await get(url, { 'if-modified-since': lastModified })).statusCode).toBe(200);
     expect((await get(url, { 'if-none-match': after.headers.etag as string })).statusCode).toBe(304);
     render.mockRestore();
+  });
+
+  it('keeps the aggregate of an unchanged feed between writes, and reads it again after any write, by this process or another', async () => {
+    const { zoe, other } = setup();
+    book(zoe, 'salle-appia', paris(8, 9), paris(8, 10));
+    const url = `/feeds/${tokenOf(zoe)}/bookings.ics`;
+    const first = await get(url);
+    const queries = (t.app.feeds.service as unknown as { queries: { aggregate: () => unknown } }).queries;
+    const aggregate = vi.spyOn(queries, 'aggregate');
+    expect((await get(url, { 'if-none-match': first.headers.etag as string })).statusCode).toBe(304);
+    expect(aggregate).not.toHaveBeenCalled();
+
+    // A write elsewhere in the database: read again, still the same feed.
+    t.db.$client.prepare('UPDATE members SET name = ? WHERE id = ?').run('Olga Autrement', other);
+    expect((await get(url, { 'if-none-match': first.headers.etag as string })).statusCode).toBe(304);
+    expect(aggregate).toHaveBeenCalledTimes(1);
+
+    // Another connection (another process) books for Zoé: the feed changes.
+    const elsewhere = new Database(t.db.$client.name);
+    elsewhere
+      .prepare(`INSERT INTO bookings (resource_id, member_id, booked_by_id, starts_at, ends_at, status, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'confirmed', '', ?, ?)`)
+      .run(resourceId(t.db, 'salle-dodu'), zoe, zoe, paris(9, 9), paris(9, 10), t.clock.now(), t.clock.now());
+    elsewhere.close();
+    const after = await get(url, { 'if-none-match': first.headers.etag as string });
+    expect(after.statusCode).toBe(200);
+    expect(readCalendar(after.body).events).toHaveLength(2);
+    aggregate.mockRestore();
   });
 
   it('changes the ETag when a booking enters the window with the new day, not before', async () => {
