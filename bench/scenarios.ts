@@ -1,0 +1,104 @@
+// What each scenario asks the server, as a person would: signed-in members with their
+// session cookie, plain HTML forms with the session's CSRF token in `_csrf`.
+import type { RequestData } from 'autocannon';
+import { form } from '../test/helpers/auth.js';
+import type { Fixture, Slot } from './dataset.js';
+import type { Load } from './load.js';
+import type { SessionHeaders } from './server.js';
+
+export const SCENARIOS = ['baseline', 'rooms_day', 'desks_day', 'my_bookings', 'feed_full', 'feed_304', 'create', 'create_refused', 'cancel', 'frontdesk_board'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+export interface Acknowledged {
+  /** Bookings the server answered 303 to, with what was asked. */
+  created: { id: number; slot: Slot }[];
+  refusedWon: number[];
+  cancelled: number[];
+}
+
+export interface ScenarioContext {
+  fixture: Fixture;
+  bookers: SessionHeaders[];
+  readers: SessionHeaders[];
+  /** The feed's URL path and its current ETag, when the server has feeds. */
+  feed: { path: string; etag: string } | null;
+  acks: Acknowledged;
+  /** Tells runs apart in idempotency keys. */
+  tag: string;
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+
+function get(path: string, session?: SessionHeaders, extra: Record<string, string> = {}): RequestData {
+  return { method: 'GET', path, headers: { ...(session ? { cookie: session.cookie } : {}), accept: 'text/html', ...extra } };
+}
+
+function post(path: string, session: SessionHeaders, fields: Record<string, string | number>): RequestData {
+  return { method: 'POST', path, headers: { cookie: session.cookie, 'content-type': FORM, accept: 'text/html' }, body: form({ ...fields, _csrf: session.csrf }) };
+}
+
+function bookingForm(slot: Slot, key: string): Record<string, string | number> {
+  return { resource: slot.resourceId, start: slot.start, end: slot.end, headcount: 1, title: 'Point bench', idempotency_key: key };
+}
+
+function location(headers: Record<string, string | string[]>): string {
+  const value = headers.location ?? headers.Location;
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
+/** The loads of the scenarios this server can run; feed scenarios only when it has feeds. */
+export function loads(ctx: ScenarioContext): Partial<Record<ScenarioName, Load>> {
+  const { fixture, bookers, readers, acks } = ctx;
+  const reader = (i: number) => readers[i % readers.length]!;
+  const day = fixture.viewDate;
+  const slotOf = new WeakMap<RequestData, Slot>();
+  const cancelOf = new WeakMap<RequestData, number>();
+  const result: Partial<Record<ScenarioName, Load>> = {
+    baseline: { expect: [200], request: () => get('/livez') },
+    rooms_day: { expect: [200], request: (i) => get(`/book/rooms?date=${day}`, reader(i)) },
+    desks_day: { expect: [200], request: (i) => get(`/book/desk?date=${day}`, reader(i)) },
+    my_bookings: { expect: [200], request: (i) => get('/bookings', reader(i)) },
+    create: {
+      expect: [303],
+      budget: fixture.createSlots.length,
+      request(i) {
+        const slot = fixture.createSlots[i]!;
+        const request = post('/bookings', bookers[slot.booker ?? i % bookers.length]!, bookingForm(slot, `${ctx.tag}-create-${i}`));
+        slotOf.set(request, slot);
+        return request;
+      },
+      response(status, headers, request) {
+        const id = /^\/bookings\/(\d+)\?/.exec(location(headers))?.[1];
+        if (status === 303 && id) acks.created.push({ id: Number(id), slot: slotOf.get(request)! });
+      },
+    },
+    create_refused: {
+      // All ask for the same slot: the first one gets it (303), every other is refused (409).
+      expect: [409, 303],
+      request: (i) => post('/bookings', bookers[i % bookers.length]!, bookingForm(fixture.refusedSlot, `${ctx.tag}-refused-${i}`)),
+      response(status, headers) {
+        const id = /^\/bookings\/(\d+)\?/.exec(location(headers))?.[1];
+        if (status === 303 && id) acks.refusedWon.push(Number(id));
+      },
+    },
+    cancel: {
+      expect: [303],
+      budget: fixture.cancellable.length,
+      request(i) {
+        const { id, booker } = fixture.cancellable[i]!;
+        const request = post(`/bookings/${id}/cancel`, bookers[booker]!, { back: 'list' });
+        cancelOf.set(request, id);
+        return request;
+      },
+      response(status, _headers, request) {
+        if (status === 303) acks.cancelled.push(cancelOf.get(request)!);
+      },
+    },
+  };
+  if (ctx.feed) {
+    const { path, etag } = ctx.feed;
+    result.feed_full = { expect: [200], request: () => get(path, undefined, { accept: 'text/calendar' }) };
+    result.feed_304 = { expect: [304], request: () => get(path, undefined, { accept: 'text/calendar', 'if-none-match': etag }) };
+  }
+  return result;
+}
