@@ -36,7 +36,8 @@ export interface Results {
   scenarios: ScenarioResult[];
   runs: RunReport[];
   /** Throughput at the largest history over the smallest, per scenario. */
-  scale: { name: string; from: number; to: number; rps_ratio: number; baseline_normalised: number }[];
+  /** rps_ratio: raw req/s; baseline_normalised: ratio over ratio; cpu: server CPU per request, smallest over largest. */
+  scale: { name: string; from: number; to: number; rps_ratio: number; baseline_normalised: number; cpu: number }[];
   cold_start_ms: { runs: number[]; median: number; server_ready_ms: number[] };
   not_measured: { name: string; reason: string }[];
   npm_test: { seconds: number; exit: number | null } | null;
@@ -69,7 +70,7 @@ export function targets(results: Omit<Results, 'targets'>): Results['targets'] {
     out.push({ target: `${name} ratio ≥ ${min}`, value: `${fmt(worst, 3)} (lowest of ${sizes.map(size).join(', ')})`, met: worst >= min });
   }
   for (const s of results.scale) {
-    out.push({ target: `${s.name} at ${size(s.to)} vs ${size(s.from)} ≥ 0.8`, value: `${fmt(s.baseline_normalised, 2)} (raw req/s ${fmt(s.rps_ratio, 2)})`, met: s.baseline_normalised >= 0.8 });
+    out.push({ target: `${s.name} at ${size(s.to)} vs ${size(s.from)} ≥ 0.8`, value: `${fmt(s.baseline_normalised, 2)} (raw req/s ${fmt(s.rps_ratio, 2)}, CPU per request ${fmt(s.cpu, 2)})`, met: s.baseline_normalised >= 0.8 });
   }
   out.push({ target: 'cold start < 1 s', value: `${fmt(results.cold_start_ms.median)} ms (median of ${results.cold_start_ms.runs.length})`, met: results.cold_start_ms.median < 1000 });
   const rss = Math.max(...results.runs.map((r) => r.peak_rss_mb));
@@ -99,7 +100,7 @@ export function markdown(results: Results): string {
       '**cpu ratio** = the baseline\'s CPU per request over the scenario\'s (the ratio the server would reach with a core to itself).',
     '',
   );
-  const header = ['scenario', ...sizes.flatMap((n) => [`${size(n)}: req/s`, 'ratio', 'cpu ratio', 'cpu ms', 'p50 / p99 ms']), 'errors', `${size(sizes.at(-1)!)} / ${size(sizes[0]!)}`];
+  const header = ['scenario', ...sizes.flatMap((n) => [`${size(n)}: req/s`, 'ratio', 'cpu ratio', 'cpu ms', 'p50 / p99 ms']), 'errors', `${size(sizes.at(-1)!)} / ${size(sizes[0]!)}`, 'same, by CPU'];
   lines.push(`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`);
   for (const name of names) {
     const cells = [name];
@@ -119,10 +120,10 @@ export function markdown(results: Results): string {
       cells.push(fmt(rps), baseline ? rows.map((r) => fmt(r.ratio, 2)).join(', ') : fmt(row.ratio, 3), baseline ? '' : fmt(row.cpu_ratio ?? NaN, 3), baseline ? '' : fmt(row.cpu_ms ?? NaN, 2), `${p50} / ${p99}`);
     }
     const scale = results.scale.find((s) => s.name === name);
-    cells.push(String(errors), scale ? fmt(scale.baseline_normalised, 2) : '–');
+    cells.push(String(errors), scale ? fmt(scale.baseline_normalised, 2) : '–', scale ? fmt(scale.cpu, 2) : '–');
     lines.push(`| ${cells.join(' | ')} |`);
   }
-  lines.push('', `baseline: the runs before and after all scenarios (two values). ${size(sizes.at(-1)!)} / ${size(sizes[0]!)}: the scenario's ratio with the largest history over its ratio with the smallest (raw req/s ratios in results.json).`, '');
+  lines.push('', `baseline: the runs before and after all scenarios (two values). ${size(sizes.at(-1)!)} / ${size(sizes[0]!)}: the scenario's ratio with the largest history over its ratio with the smallest (raw req/s ratios in results.json); by CPU: its server CPU per request with the smallest history over that with the largest (less sensitive to the machine's load, which can change between runs minutes apart).`, '');
   for (const n of results.not_measured) lines.push(`Not measured: **${n.name}**: ${n.reason}.`);
   if (results.not_measured.length) lines.push('');
   lines.push('| history | sites | build | baseline req/s | peak RSS | checks after the run |', '|---:|---:|---:|---:|---:|---|');

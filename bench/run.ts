@@ -251,9 +251,9 @@ async function main() {
   const first = options.scales[0]!;
   const last = options.scales.at(-1)!;
   const names = [...new Set(scenarios.map((s) => s.name))].filter((n) => n !== 'baseline');
-  const mean = (name: string, size: number, key: 'rps' | 'ratio') => {
+  const mean = (name: string, size: number, key: 'rps' | 'ratio' | 'cpu_ms') => {
     const rows = scenarios.filter((s) => s.name === name && s.bookings === size);
-    return rows.reduce((a, r) => a + r[key], 0) / rows.length;
+    return rows.reduce((a, r) => a + (r[key] ?? NaN), 0) / rows.length;
   };
   const scale = first === last ? [] : names.map((name) => ({
     name,
@@ -261,6 +261,7 @@ async function main() {
     to: last,
     rps_ratio: Math.round((mean(name, last, 'rps') / mean(name, first, 'rps')) * 100) / 100,
     baseline_normalised: Math.round((mean(name, last, 'ratio') / mean(name, first, 'ratio')) * 100) / 100,
+    cpu: Math.round((mean(name, first, 'cpu_ms') / mean(name, last, 'cpu_ms')) * 100) / 100,
   }));
   machine.loadavg_end = loadavg();
   const partial: Omit<Results, 'targets'> = {
