@@ -112,11 +112,11 @@ export function bookingQueries(db: Db): BookingQueries {
          cancelled_at = @cancelledAt, updated_at = @now, version = version + 1 WHERE id = @id`,
     ),
     upcoming: client.prepare(
-      `SELECT ${COLUMNS} FROM bookings WHERE (member_id = @memberId OR booked_by_id = @memberId) AND ends_at > @from
+      `SELECT ${COLUMNS} FROM bookings WHERE (member_id = @memberId OR booked_by_id = @memberId) AND starts_at > @from - ${MAX_BOOKING_MS} AND ends_at > @from
        ORDER BY starts_at ASC LIMIT @limit`,
     ),
     past: client.prepare(
-      `SELECT ${COLUMNS} FROM bookings WHERE (member_id = @memberId OR booked_by_id = @memberId) AND ends_at <= @from
+      `SELECT ${COLUMNS} FROM bookings WHERE (member_id = @memberId OR booked_by_id = @memberId) AND starts_at < @from AND ends_at <= @from
        ORDER BY starts_at DESC LIMIT @limit`,
     ),
     audit: client.prepare(

@@ -248,6 +248,8 @@ export const bookings = sqliteTable(
     // Overlap queries bound starts_at from below, so they walk this index and stay flat with history.
     index('bookings_resource_start').on(t.resourceId, t.startsAt),
     index('bookings_member_start').on(t.memberId, t.startsAt),
+    // "My bookings" lists what a person booked for others too: (member_id OR booked_by_id) uses both indexes.
+    index('bookings_booked_by_start').on(t.bookedById, t.startsAt),
     index('bookings_series').on(t.seriesId),
     index('bookings_org_start').on(t.organisationId, t.startsAt),
     uniqueIndex('bookings_idempotency').on(t.bookedById, t.idempotencyKey),

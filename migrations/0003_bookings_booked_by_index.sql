@@ -1,0 +1,1 @@
+CREATE INDEX `bookings_booked_by_start` ON `bookings` (`booked_by_id`,`starts_at`);
