@@ -168,7 +168,7 @@ export default async function bookRoutes(app: FastifyInstance) {
     if (searched && people === null) errors.people = t('form.error.out_of_range');
     if (searched && duration === null) errors.duration = t('form.error.invalid');
     if (invalid) errors.date = t('form.error.invalid');
-    let options: { label: string; href: string; key: string; resourceId: number; start: string; end: string }[] | null = null;
+    let options: { label: string; key: string; resourceId: number; start: string; end: string }[] | null = null;
     if (searched && Object.keys(errors).length === 0 && problems.length === 0) {
       const snapshot = inventory.get();
       const split = snapshot.resources.find((r) => r.kind === 'desk')?.rules.halfDaySplit ?? '13:00';
@@ -178,7 +178,6 @@ export default async function bookRoutes(app: FastifyInstance) {
         .find(request.member!, { kind: 'meeting_room', headcount: people!, durationMinutes: duration!, equipment: filter.equipment, accessibility: filter.accessibility, windows })
         .map((o) => ({
           label: t('find.option', { room: o.resourceName, capacity: t('catalogue.capacity', { count: o.capacity }), when: t('booking.when.value', { date: dates.weekdayDate(o.start), start: dates.time(o.start), end: dates.time(o.end) }) }),
-          href: `/resources/${o.resourceId}`,
           key: randomUUID(),
           resourceId: o.resourceId,
           start: localInput(o.start, zone),
@@ -191,7 +190,7 @@ export default async function bookRoutes(app: FastifyInstance) {
       status: Object.keys(errors).length > 0 || problems.length > 0 ? 422 : 200,
       title: t('find.title'),
       data: {
-        values: { date, people: people ?? single(q.people) ?? '', duration: duration ?? 60, part, days, equipment: filter.equipment, accessibility: filter.accessibility },
+        values: { date, people: people ?? single(q.people), duration: duration ?? 60, part, days, equipment: filter.equipment, accessibility: filter.accessibility },
         errors,
         problems: problems.map((p) => t('field.invalid', { field: t(`catalogue.filter.${p.field}` as MessageKey) })),
         equipmentChoices: EQUIPMENT.filter((e) => inventory.get().resources.some((r) => r.kind === 'meeting_room' && r.equipment.includes(e))),
