@@ -40,25 +40,11 @@ const COLUMNS = `id, resource_id AS resourceId, series_id AS seriesId, original_
 type Raw = Omit<BookingRow, 'isPublic'> & { isPublic: number };
 const fromRaw = (row: Raw): BookingRow => ({ ...row, isPublic: row.isPublic === 1 });
 
-export function toExisting(row: Pick<BookingRow, 'id' | 'resourceId' | 'memberId' | 'startsAt' | 'endsAt' | 'headcount' | 'status'>): ExistingBooking {
-  return { id: row.id, resourceId: row.resourceId, memberId: row.memberId, start: row.startsAt, end: row.endsAt, headcount: row.headcount, status: row.status };
-}
-
-export interface NewBooking {
-  resourceId: number;
-  seriesId: number | null;
-  originalStartsAt: number | null;
-  memberId: number | null;
-  bookedById: number | null;
-  organisationId: number | null;
-  startsAt: number;
-  endsAt: number;
-  headcount: number;
-  status: BookingStatus;
-  title: string;
-  idempotencyKey: string | null;
-  now: number;
-}
+/** What an insert needs: the row's own fields, the rest (id, version, times) is set by the insert. */
+export type NewBooking = Pick<
+  BookingRow,
+  'resourceId' | 'seriesId' | 'originalStartsAt' | 'memberId' | 'bookedById' | 'organisationId' | 'startsAt' | 'endsAt' | 'headcount' | 'status' | 'title' | 'idempotencyKey'
+> & { now: number };
 
 export interface BookingQueries {
   /** Active bookings of these resources that overlap [from, to). */

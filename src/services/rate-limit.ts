@@ -50,6 +50,11 @@ export class RateLimiter {
     return w;
   }
 
+  /** Forgets every count (a restart does the same); for tests that each start afresh. */
+  clearAll(): void {
+    this.windows.clear();
+  }
+
   /** Milliseconds until `key` may try again, or 0 when it is within its limit. */
   blockedFor(name: LimitName, key: string): number {
     const w = this.current(name, key);

@@ -13,7 +13,7 @@ afterAll(async () => {
   await t.close();
 });
 beforeEach(() => {
-  (t.app.accounts.limiter as unknown as { windows: Map<string, unknown> }).windows.clear();
+  t.app.accounts.limiter.clearAll();
 });
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };

@@ -218,7 +218,7 @@ describe('actions', () => {
     for (const who of WHO) {
       const expected = who === 'anonymous' ? 303 : action.expected[who];
       it(`${who} → ${name}: ${expected}${expected === 303 && who !== 'anonymous' ? ' (done)' : ' (nothing changes)'}`, async () => {
-        (t.app.accounts.limiter as unknown as { windows: Map<string, unknown> }).windows.clear();
+        t.app.accounts.limiter.clearAll();
         const { status, changed } = await action.run(sessions[who]);
         expect(status).toBe(expected);
         expect(changed).toBe(who !== 'anonymous' && expected === 303);
