@@ -3,7 +3,6 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
@@ -20,6 +19,7 @@ import assets from './web/plugins/assets.js';
 import csrf from './web/plugins/csrf.js';
 import errors from './web/plugins/errors.js';
 import i18n from './web/plugins/i18n.js';
+import securityHeaders from './web/plugins/security-headers.js';
 import session from './web/plugins/session.js';
 import views from './web/plugins/views.js';
 import adminOutboxRoutes from './web/routes/admin-outbox.js';
@@ -94,28 +94,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('services', { catalogue: new CatalogueService(db), inventory, bookings, series: new SeriesService(db, bookings, clock), availability: new AvailabilityService(inventory, bookings.loader.queries), find: new FindService(bookings, clock) });
   app.services.series.onCreated(seriesMailListener(config, { kick: () => app.outbox.kick() }, clock, inventory));
 
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-Id', request.id);
+    done();
   });
-
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-      },
-    },
-    strictTransportSecurity: config.baseUrl.startsWith('https:'),
-  });
+  await app.register(securityHeaders, { https: config.baseUrl.startsWith('https:') });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
   await app.register(i18n);

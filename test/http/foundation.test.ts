@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { helmetHeaders } from '../../src/web/plugins/security-headers.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -185,5 +186,20 @@ describe('plumbing', () => {
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('sends the same security headers on every kind of response, and HSTS only over HTTPS', async () => {
+    const names = ['content-security-policy', 'x-frame-options', 'x-content-type-options', 'referrer-policy', 'cross-origin-opener-policy', 'cross-origin-resource-policy', 'origin-agent-cluster', 'x-dns-prefetch-control', 'x-permitted-cross-domain-policies'];
+    const responses = [await get('/'), await get('/livez'), await get('/nowhere'), await get('/assets/app.css'), await t.app.inject({ method: 'POST', url: '/bookings', payload: 'x=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } })];
+    const first = responses[0]!;
+    for (const name of names) expect(first.headers[name], name).toBeTruthy();
+    expect(first.headers['content-security-policy']).toBe("default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';connect-src 'self';form-action 'self';frame-ancestors 'none';base-uri 'self';object-src 'none'");
+    expect(first.headers['x-frame-options']).toBe('SAMEORIGIN');
+    for (const res of responses.slice(1)) {
+      for (const name of names) expect(res.headers[name], `${name} on ${res.statusCode}`).toBe(first.headers[name]);
+    }
+    // The test app's base URL is http://: no Strict-Transport-Security (it would pin localhost to HTTPS).
+    expect(first.headers['strict-transport-security']).toBeUndefined();
+    expect(helmetHeaders({ strictTransportSecurity: true })['strict-transport-security']).toMatch(/^max-age=\d+; includeSubDomains$/);
   });
 });
