@@ -1,11 +1,11 @@
 // Renders a mail from views/emails/<template>.text.eta and <template>.html.eta in the
 // recipient's language; the subject comes from the catalogue key `mail.<template>.subject`.
 // The HTML template escapes every value by default; the text one does not (it is not HTML).
-import { fileURLToPath } from 'node:url';
+import { fromRoot } from '../paths.js';
 import { Eta } from 'eta';
 import { translate, translator, type Language, type MessageKey, type Params } from '../i18n/index.js';
 
-export const EMAIL_VIEWS_DIR = fileURLToPath(new URL('../../views/emails', import.meta.url));
+export const EMAIL_VIEWS_DIR = fromRoot('views', 'emails');
 
 export interface RenderedMail {
   subject: string;

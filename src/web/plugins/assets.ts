@@ -2,14 +2,14 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fromRoot } from '../../paths.js';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
 
-const require = createRequire(import.meta.url);
+const require = createRequire(fromRoot('package.json'));
 export const HTMX_VERSION: string = (require('htmx.org/package.json') as { version: string }).version;
 const HTMX_DIST = path.dirname(require.resolve('htmx.org/dist/htmx.min.js'));
-const PUBLIC_DIR = fileURLToPath(new URL('../../../public', import.meta.url));
+const PUBLIC_DIR = fromRoot('public');
 
 export default fp(async (app) => {
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/assets/', decorateReply: false, maxAge: '1h' });

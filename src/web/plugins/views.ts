@@ -1,7 +1,7 @@
 // Server-rendered HTML with Eta (escapes by default). `reply.page()` answers one URL in two
 // representations: the whole page, or only its fragment when htmx asks (HX-Request), with
 // `Vary: HX-Request` so caches keep them apart.
-import { fileURLToPath } from 'node:url';
+import { fromRoot } from '../../paths.js';
 import fastifyView from '@fastify/view';
 import { Eta } from 'eta';
 import fp from 'fastify-plugin';
@@ -9,7 +9,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formatDays, formatMinutes, formatNotice } from '../../i18n/index.js';
 import { HTMX_VERSION } from './assets.js';
 
-export const VIEWS_DIR = fileURLToPath(new URL('../../../views', import.meta.url));
+export const VIEWS_DIR = fromRoot('views');
 
 export interface PageOptions {
   /** Template of the whole page, relative to views/ (e.g. 'pages/home'). */
