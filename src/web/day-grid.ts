@@ -35,49 +35,119 @@ export interface DayGrid {
   rows: GridRow[];
 }
 
+/**
+ * What every row of one grid shares: the zoned conversions of the instants it links to. The
+ * columns are the same for every row, so each instant is converted once per page, not once
+ * per cell (localInput and the wall clock were most of a cell's cost in profiles).
+ */
+class Instants {
+  private readonly inputs = new Map<number, string>();
+  private readonly wall = new Map<number, number>();
+  constructor(private readonly zone: string) {}
+
+  /** localInput of the instant, encoded for a query string. */
+  input(instant: number): string {
+    let text = this.inputs.get(instant);
+    if (text === undefined) {
+      text = encodeURIComponent(localInput(instant, this.zone));
+      this.inputs.set(instant, text);
+    }
+    return text;
+  }
+
+  wallMsOfDay(instant: number): number {
+    let ms = this.wall.get(instant);
+    if (ms === undefined) {
+      ms = wallClockMsOfDay(instant, this.zone);
+      this.wall.set(instant, ms);
+    }
+    return ms;
+  }
+}
+
 /** The form prefilled from the first start on the resource's grid at or after `from`, for its usual length. */
-function formHref(resource: ResourceView, from: number, stretchEnd: number, zone: string): string {
+function formHref(resource: ResourceView, from: number, stretchEnd: number, instants: Instants): string {
   const step = resource.rules.slotStepMinutes * MINUTE_MS;
-  const start = nextStep(resource, from, zone);
+  const start = nextStep(resource, from, instants);
   const end = Math.min(start + Math.max(resource.rules.minDurationMinutes, 60) * MINUTE_MS, stretchEnd);
   // Built by hand: one URLSearchParams per free cell stood out in profiles of the rooms page.
-  return `/bookings/new?resource=${resource.id}&start=${encodeURIComponent(localInput(start, zone))}&end=${encodeURIComponent(localInput(end > start ? end : start + step, zone))}`;
+  return `/bookings/new?resource=${resource.id}&start=${instants.input(start)}&end=${instants.input(end > start ? end : start + step)}`;
 }
 
 /** The first start on the resource's grid at or after `instant`. */
-function nextStep(resource: ResourceView, instant: number, zone: string): number {
+function nextStep(resource: ResourceView, instant: number, instants: Instants): number {
   const step = resource.rules.slotStepMinutes * MINUTE_MS;
-  const offGrid = wallClockMsOfDay(instant, zone) % step;
+  const offGrid = instants.wallMsOfDay(instant) % step;
   return offGrid === 0 ? instant : instant + step - offGrid;
 }
 
+// What a cell meets, as bits: the first match in this order decides its state.
+const CLOSURE = 1;
+const FULL = 2;
+const BUSY = 4;
+
 export function dayGrid(day: readonly (ResourceAvailability & { resource: ResourceView })[], zone: string, lang: Language, now: number): DayGrid {
   const dates = dateFormatter(lang, zone);
+  const instants = new Instants(zone);
   const opens = day.flatMap((a) => a.open);
   if (opens.length === 0) return { times: [], rows: day.map((a) => ({ resource: a.resource, cells: [], free: [], placesNote: null })) };
-  const from = Math.min(...opens.map((o) => o.start));
-  const to = Math.max(...opens.map((o) => o.end));
+  let from = Infinity;
+  let to = -Infinity;
+  for (const o of opens) {
+    if (o.start < from) from = o.start;
+    if (o.end > to) to = o.end;
+  }
   const starts: number[] = [];
-  for (let s = from; s < to; s += CELL) starts.push(s);
+  const ends: number[] = [];
+  for (let s = from; s < to; s += CELL) {
+    starts.push(s);
+    ends.push(Math.min(s + CELL, to));
+  }
+  const n = starts.length;
   // One label per column, shared by every row (formatting a time is the costly part of a cell).
   const times = starts.map((s) => dates.time(s));
+  // The cells an interval may meet: those from the one holding its start to the one holding its end.
+  const firstCell = (instant: number) => Math.max(0, Math.floor((instant - from) / CELL));
+  const lastCell = (instant: number) => Math.min(n - 1, Math.ceil((instant - from) / CELL));
   const rows = day.map((a): GridRow => {
-    const cells = starts.map((start, i): GridCell => {
-      const cell = { start, end: Math.min(start + CELL, to) };
-      const open = a.open.some((o) => o.start <= cell.start && o.end >= cell.end);
-      const busy = a.busy.filter((b) => b.start < cell.end && b.end > cell.start);
+    // Each busy stretch marks the cells it overlaps, each opening the cells it holds whole:
+    // one pass over the intervals instead of a filter of them per cell.
+    const met = new Uint8Array(n);
+    for (const b of a.busy) {
+      const bit = b.reason === 'closure' ? CLOSURE : b.reason === 'full' ? FULL : BUSY;
+      for (let i = firstCell(b.start), last = lastCell(b.end); i <= last; i += 1) {
+        if (b.start < ends[i]! && b.end > starts[i]!) met[i]! |= bit;
+      }
+    }
+    const open = new Uint8Array(n);
+    for (const o of a.open) {
+      for (let i = firstCell(o.start), last = lastCell(o.end); i <= last; i += 1) {
+        if (o.start <= starts[i]! && o.end >= ends[i]!) open[i] = 1;
+      }
+    }
+    // Free stretches are sorted and disjoint, and so are the cells: one walk finds each cell's.
+    let f = 0;
+    const cells = new Array<GridCell>(n);
+    for (let i = 0; i < n; i += 1) {
+      const start = starts[i]!;
       const time = times[i]!;
-      if (!open || busy.some((b) => b.reason === 'closure')) return { state: 'closed', time, href: null };
-      if (busy.some((b) => b.reason === 'full')) return { state: 'full', time, href: null };
-      if (busy.length > 0) return { state: 'busy', time, href: null };
-      if (cell.start < now) return { state: 'past', time, href: null };
-      const freeStretch = a.free.find((f) => f.start <= cell.start && f.end >= cell.end)!;
-      return { state: 'free', time, href: formHref(a.resource, start, freeStretch.end, zone) };
-    });
+      const bits = met[i]!;
+      if (!open[i] || bits & CLOSURE) cells[i] = { state: 'closed', time, href: null };
+      else if (bits & FULL) cells[i] = { state: 'full', time, href: null };
+      else if (bits & BUSY) cells[i] = { state: 'busy', time, href: null };
+      else if (start < now) cells[i] = { state: 'past', time, href: null };
+      else {
+        while (f < a.free.length && a.free[f]!.end < ends[i]!) f += 1;
+        let stretch = a.free[f];
+        if (!stretch || stretch.start > start) stretch = a.free.find((s) => s.start <= start && s.end >= ends[i]!)!;
+        cells[i] = { state: 'free', time, href: formHref(a.resource, start, stretch.end, instants) };
+      }
+    }
+    const firstStart = nextStep(a.resource, now, instants);
     const free = a.free
-      .map((f) => ({ start: Math.max(f.start, nextStep(a.resource, now, zone)), end: f.end }))
-      .filter((f) => f.end > f.start)
-      .map((f) => ({ text: `${dates.time(f.start)}–${dates.time(f.end)}`, href: formHref(a.resource, f.start, f.end, zone) }));
+      .map((s) => ({ start: Math.max(s.start, firstStart), end: s.end }))
+      .filter((s) => s.end > s.start)
+      .map((s) => ({ text: `${dates.time(s.start)}–${dates.time(s.end)}`, href: formHref(a.resource, s.start, s.end, instants) }));
     return { resource: a.resource, cells, free, placesNote: null };
   });
   return { times, rows };
