@@ -53,6 +53,11 @@ export interface BookingQueries {
   memberActiveDesks(memberId: number, from: number, to: number): ExistingBooking[];
   /** Active bookings of an organisation on resources of these kinds overlapping [from, to). */
   organisationActive(organisationId: number, kinds: readonly string[], from: number, to: number): ExistingBooking[];
+  /**
+   * Milliseconds of the organisation's active bookings of `kind` inside [from, to), each clipped
+   * to it, leaving out `exclude`: the minutes quota summed by SQLite, without a row per booking.
+   */
+  organisationActiveMs(organisationId: number, kind: string, from: number, to: number, exclude: readonly number[]): number;
   byId(id: number): BookingRow | undefined;
   byIdempotencyKey(bookedById: number, key: string): BookingRow | undefined;
   bySeries(seriesId: number): BookingRow[];
@@ -83,6 +88,12 @@ export function bookingQueries(db: Db): BookingQueries {
        FROM bookings b JOIN resources r ON r.id = b.resource_id
        WHERE b.organisation_id = ? AND b.starts_at >= ? AND b.starts_at < ? AND b.ends_at > ? AND b.${active}
          AND r.kind IN (SELECT value FROM json_each(?))`,
+    ),
+    organisationMs: client.prepare(
+      `SELECT COALESCE(SUM(MIN(b.ends_at, @to) - MAX(b.starts_at, @from)), 0) AS ms
+       FROM bookings b JOIN resources r ON r.id = b.resource_id
+       WHERE b.organisation_id = @organisationId AND b.starts_at >= @lowest AND b.starts_at < @to AND b.ends_at > @from AND b.${active}
+         AND r.kind = @kind AND b.id NOT IN (SELECT value FROM json_each(@exclude))`,
     ),
     byId: client.prepare(`SELECT ${COLUMNS} FROM bookings WHERE id = ?`),
     byKey: client.prepare(`SELECT ${COLUMNS} FROM bookings WHERE booked_by_id = ? AND idempotency_key = ? ORDER BY id LIMIT 1`),
@@ -120,6 +131,10 @@ export function bookingQueries(db: Db): BookingQueries {
     },
     organisationActive(organisationId, kinds, from, to) {
       return statements.organisation.all(organisationId, from - MAX_BOOKING_MS, to, from, JSON.stringify(kinds)) as ExistingBooking[];
+    },
+    organisationActiveMs(organisationId, kind, from, to, exclude) {
+      const row = statements.organisationMs.get({ organisationId, kind, from, to, lowest: from - MAX_BOOKING_MS, exclude: JSON.stringify(exclude) }) as { ms: number };
+      return row.ms;
     },
     byId(id) {
       const row = statements.byId.get(id) as Raw | undefined;

@@ -2,7 +2,7 @@
 // interact, closures, opening weeks, the organisation's quota and the person's inductions.
 // Every read is bounded to the window in question.
 import type { Db } from '../db/connection.js';
-import { bookingQueries, type BookingQueries } from '../db/bookings.js';
+import { bookingQueries, MAX_BOOKING_MS, type BookingQueries } from '../db/bookings.js';
 import type { BookingContext, QuotaState } from '../domain/rules.js';
 import { calendarMonthOf, usageWithin, type QuotaMonth } from '../domain/quota.js';
 import type { ExistingBooking, Interval, Resource } from '../domain/types.js';
@@ -85,6 +85,11 @@ export class BookingContextLoader {
     const limit = unit === 'minutes' ? plan?.roomMinutes : plan?.deskHalfDays;
     if (limit === null || limit === undefined) return undefined;
     const zone = this.inventory.get().site.timezone;
+    if (unit === 'minutes') {
+      // Minutes add up: SQLite sums the clipped lengths (what usageWithin computes) without
+      // handing over a row per booking; a busy organisation has hundreds a month.
+      return (month) => ({ limitMinutes: limit, usedMinutes: this.queries.organisationActiveMs(organisationId, resource.kind, month.start, month.end, exclude) / MINUTE, unit });
+    }
     return (month) => {
       const used = this.queries
         .organisationActive(organisationId, [resource.kind], month.start, month.end)
@@ -98,14 +103,46 @@ export class BookingContextLoader {
    * or a wider stretch for alternatives and series).
    */
   contextFor(resource: Resource, person: BookingPerson, window: Interval, now: number, options: ContextOptions): BookingContext {
-    const inventory = this.inventory.get();
+    const { from, to } = this.span(resource, window);
+    const existing = this.queries.activeOverlapping(this.inventory.interacting(resource), from, to);
+    const desks = resource.kind === 'desk' ? this.queries.memberActiveDesks(person.id, window.start, window.end) : [];
+    return this.build(resource, person, window, now, options, existing, desks);
+  }
+
+  /**
+   * The contexts of several resources for the same person and window (the equivalent
+   * resources of a refused request), from ONE read of their bookings: each context holds
+   * exactly the bookings `contextFor` would have read for it.
+   */
+  contextsFor(resources: readonly Resource[], person: BookingPerson, window: Interval, now: number, options: ContextOptions): BookingContext[] {
+    if (resources.length === 0) return [];
+    const spans = resources.map((resource) => this.span(resource, window));
+    const ids = [...new Set(resources.flatMap((resource) => this.inventory.interacting(resource)))];
+    const all = this.queries.activeOverlapping(ids, Math.min(...spans.map((s) => s.from)), Math.max(...spans.map((s) => s.to)));
+    const desks = resources.some((r) => r.kind === 'desk') ? this.queries.memberActiveDesks(person.id, window.start, window.end) : [];
+    return resources.map((resource, i) => {
+      const { from, to } = spans[i]!;
+      const interacting = this.inventory.interacting(resource);
+      // The bounds of activeOverlapping, applied to this resource's span.
+      const lowest = from - MAX_BOOKING_MS;
+      const existing = all.filter((b) => interacting.includes(b.resourceId) && b.start >= lowest && b.start < to && b.end > from);
+      return this.build(resource, person, window, now, options, existing, resource.kind === 'desk' ? desks : []);
+    });
+  }
+
+  /** The stretch whose bookings can interact with a request in `window`: widened by the resource's buffers. */
+  private span(resource: Resource, window: Interval): { from: number; to: number } {
     const margin = Math.max(resource.rules.bufferBeforeMinutes, resource.rules.bufferAfterMinutes) * MINUTE;
-    const from = window.start - margin;
-    const to = window.end + margin;
-    let existing: ExistingBooking[] = this.queries.activeOverlapping(this.inventory.interacting(resource), from, to);
+    return { from: window.start - margin, to: window.end + margin };
+  }
+
+  private build(resource: Resource, person: BookingPerson, window: Interval, now: number, options: ContextOptions, overlapping: ExistingBooking[], desks: readonly ExistingBooking[]): BookingContext {
+    const inventory = this.inventory.get();
+    const { from, to } = this.span(resource, window);
+    let existing = overlapping;
     if (resource.kind === 'desk') {
       const seen = new Set(existing.map((b) => b.id));
-      existing = existing.concat(this.queries.memberActiveDesks(person.id, window.start, window.end).filter((b) => !seen.has(b.id)));
+      existing = existing.concat(desks.filter((b) => !seen.has(b.id)));
     }
     const exclude = options.exclude ?? [];
     if (exclude.length > 0) existing = existing.filter((b) => !exclude.includes(b.id));

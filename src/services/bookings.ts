@@ -7,7 +7,7 @@ import { immediate } from '../db/connection.js';
 import type { BookingRow } from '../db/bookings.js';
 import { suggestAlternatives, type AlternativeCandidate, type Suggestion } from '../domain/alternatives.js';
 import { addDays } from '../domain/local-date.js';
-import { evaluateBooking, type BookingRequest } from '../domain/rules.js';
+import { evaluateBooking, type BookingRequest, type QuotaState } from '../domain/rules.js';
 import type { Violation } from '../domain/violations.js';
 import { localDateOf, localDateTimeToInstant, startOfLocalDate } from '../domain/zoned-time.js';
 import { authorize, NotFound, type Actor } from './authz.js';
@@ -92,6 +92,8 @@ export class BookingService {
     const resource = this.inventory.resource(input.resourceId);
     if (!resource || !resource.active) throw new NotFound();
     const key = input.idempotencyKey || null;
+    // The quota read to judge the request is the one its alternatives are judged against.
+    const quotaMemo = new Map<string, QuotaState | null>();
 
     const result = immediate(this.db, (tx): BookingOutcome | { refused: Violation[]; person: BookingPerson; organisationId: number | null; now: number } => {
       if (key) {
@@ -102,7 +104,7 @@ export class BookingService {
       const person = this.person(forMemberId);
       const organisationId = organisationFor(person, input.organisationId);
       const request: BookingRequest = { resource, start: input.start, end: input.end, memberId: person.id, headcount: input.headcount ?? 1, organisationId };
-      const context = this.loader.contextFor(resource, person, input, now, { organisationId });
+      const context = this.loader.contextFor(resource, person, input, now, { organisationId, quotaMemo });
       const violations = evaluateBooking(request, context);
       if (violations.length > 0) return { refused: violations, person, organisationId, now };
       const id = this.loader.queries.insert({
@@ -127,13 +129,14 @@ export class BookingService {
     });
     if ('refused' in result) {
       const request: BookingRequest = { resource, start: input.start, end: input.end, memberId: result.person.id, headcount: input.headcount ?? 1, organisationId: result.organisationId };
-      return { ok: false, violations: result.refused, alternatives: this.alternatives(request, result.person, result.now) };
+      return { ok: false, violations: result.refused, alternatives: this.alternatives(request, result.person, result.now, quotaMemo) };
     }
     return result;
   }
 
   /** Moves a booking to other times and/or another resource; it keeps its id and its version rises. */
   change(actor: Actor, id: number, input: { resourceId?: number; start: number; end: number }): BookingOutcome {
+    const quotaMemo = new Map<string, QuotaState | null>();
     const result = immediate(this.db, (tx): BookingOutcome | { refused: Violation[]; request: BookingRequest; person: BookingPerson; now: number } => {
       const previous = this.loader.queries.byId(id);
       if (!previous) throw new NotFound();
@@ -144,7 +147,7 @@ export class BookingService {
       const now = this.clock.now();
       const person = this.person(previous.memberId ?? actor.id);
       const request: BookingRequest = { resource, start: input.start, end: input.end, memberId: person.id, headcount: previous.headcount, organisationId: previous.organisationId, excludeBookingId: id };
-      const context = this.loader.contextFor(resource, person, input, now, { organisationId: previous.organisationId, exclude: [id] });
+      const context = this.loader.contextFor(resource, person, input, now, { organisationId: previous.organisationId, exclude: [id], quotaMemo });
       const violations = evaluateBooking(request, context);
       if (violations.length > 0) return { refused: violations, request, person, now };
       // Changing a booking that needs approval puts it back in the queue.
@@ -155,7 +158,7 @@ export class BookingService {
       this.notify(tx, { type: 'changed', booking, previous, actorId: actor.id });
       return { ok: true, booking, replayed: false };
     });
-    if ('refused' in result) return { ok: false, violations: result.refused, alternatives: this.alternatives(result.request, result.person, result.now) };
+    if ('refused' in result) return { ok: false, violations: result.refused, alternatives: this.alternatives(result.request, result.person, result.now, quotaMemo) };
     return result;
   }
 
@@ -191,16 +194,16 @@ export class BookingService {
   }
 
   /** Up to 5 free choices near a refused request: same resource at the nearest times, then equivalent resources. */
-  alternatives(request: BookingRequest, person: BookingPerson, now: number): Suggestion[] {
+  alternatives(request: BookingRequest, person: BookingPerson, now: number, quotaMemo = new Map<string, QuotaState | null>()): Suggestion[] {
     const zone = this.inventory.get().site.timezone;
     const day = localDateOf(request.start, zone);
     const window = { start: startOfLocalDate(day, zone), end: startOfLocalDate(addDays(day, SEARCH_DAYS + 1), zone) };
-    const options = { organisationId: request.organisationId ?? null, exclude: request.excludeBookingId != null ? [request.excludeBookingId] : [], quotaAt: request.start, quotaMemo: new Map() };
+    const options = { organisationId: request.organisationId ?? null, exclude: request.excludeBookingId != null ? [request.excludeBookingId] : [], quotaAt: request.start, quotaMemo };
     const context = this.loader.contextFor(request.resource, person, window, now, options);
-    const equivalents: AlternativeCandidate[] = this.inventory
-      .get()
-      .resources.filter((r) => r.kind === request.resource.kind && r.id !== request.resource.id && r.active)
-      .map((resource) => ({ resource, context: this.loader.contextFor(resource, person, request, now, options) }));
+    const others = this.inventory.get().resources.filter((r) => r.kind === request.resource.kind && r.id !== request.resource.id && r.active);
+    // One read of the bookings of every other resource of the kind, not one per resource.
+    const contexts = this.loader.contextsFor(others, person, request, now, options);
+    const equivalents: AlternativeCandidate[] = others.map((resource, i) => ({ resource, context: contexts[i]! }));
     return suggestAlternatives(request, context, equivalents);
   }
 
