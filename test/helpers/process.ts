@@ -1,9 +1,47 @@
-// Starts the real server as a child process, as `npm start` does, and waits for its URL.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Starts the real server as a child process, as `npm start` does (the compiled
+// dist/src/server.js) or as `npm run dev` does (src/server.ts under tsx), and waits for its URL.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The compiled server's entry, as `npm start` runs it (relative to ROOT). */
+export const DIST_ENTRY = 'dist/src/server.js';
+
+export interface Build {
+  /** The compiled entry (server.js), relative to ROOT. */
+  entry: string;
+  ms: number;
+}
+
+/**
+ * `npm run build`: tsc with tsconfig.build.json, into dist/ by default. With `outDir` (a
+ * folder inside the project, so the server still finds its root and node_modules) and
+ * `check: false`, a quick emit-only build (the types are checked by `npm run typecheck`).
+ */
+export async function buildServer(options: { outDir?: string; check?: boolean } = {}): Promise<Build> {
+  const args = [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'];
+  if (options.outDir) args.push('--outDir', path.relative(ROOT, options.outDir), '--incremental', 'false');
+  if (options.check === false) args.push('--noCheck');
+  const started = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, args, { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`build failed (${args.slice(1).join(' ')}):\n${stdout}${stderr}`));
+      else resolve();
+    });
+  });
+  const entry = options.outDir ? path.join(path.relative(ROOT, options.outDir), 'src', 'server.js') : DIST_ENTRY;
+  if (!fs.existsSync(path.join(ROOT, entry))) throw new Error(`the build wrote no ${entry}`);
+  return { entry, ms: performance.now() - started };
+}
+
+/** Node arguments that start the server: the compiled `entry` (e.g. DIST_ENTRY), or the sources under tsx without one. */
+export function serverArgs(entry?: string): string[] {
+  return entry ? [entry] : ['--import', 'tsx', 'src/server.ts'];
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -30,8 +68,9 @@ export function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-export function runServer(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+/** `entry`: a compiled server.js relative to ROOT; without it, src/server.ts under tsx. */
+export function runServer(env: Record<string, string>, entry?: string): ChildProcess {
+  return spawn(process.execPath, serverArgs(entry), {
     cwd: ROOT,
     env: { ...cleanEnv(), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -52,8 +91,8 @@ export function exited(child: ChildProcess): Promise<number | null> {
   });
 }
 
-export async function startServer(env: Record<string, string>, timeoutMs = 15_000): Promise<Started> {
-  const child = runServer(env);
+export async function startServer(env: Record<string, string>, entry?: string, timeoutMs = 15_000): Promise<Started> {
+  const child = runServer(env, entry);
   const output = collect(child);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output()}`)), timeoutMs);
