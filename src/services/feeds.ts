@@ -55,6 +55,15 @@ export interface FeedValidator {
   lastModified: number;
 }
 
+/** What a conditional request needs to be answered 304, as last computed for one URL. */
+export interface KnownAnswer {
+  validator: FeedValidator;
+  /** Last-Modified as an HTTP date. */
+  lastModifiedText: string;
+  /** The public feed may be kept by shared caches; the others are private. */
+  shared: boolean;
+}
+
 export interface FeedSettings {
   baseUrl: string;
   mailFrom: string;
@@ -75,6 +84,7 @@ export class FeedService {
   private readonly placeStamps = new WeakMap<InventorySnapshot, string>();
   private readonly bodies = new Map<string, string>();
   private readonly aggregates = new Map<string, { generation: string; aggregate: FeedAggregate }>();
+  private readonly answers = new Map<string, { generation: string; day: number; answer: KnownAnswer }>();
   private bodyChars = 0;
 
   constructor(
@@ -134,6 +144,27 @@ export class FeedService {
   validator(feed: OpenFeed, now: number): FeedValidator {
     const { day, ...window } = this.window(now);
     return this.validatorOf(feed, this.aggregateOf(feed, window), day);
+  }
+
+  /**
+   * The answer last given to a conditional request for `key` (the token's hash and the
+   * feed), if nothing at all was written to the database since and the day is the same:
+   * everything a validator depends on (the token and its owner, the feed, its bookings, the
+   * inventory) lives in the database, so an unchanged database means an unchanged answer. A
+   * calendar polling an unchanged feed then costs one read and no token lookup.
+   */
+  recall(key: string, now: number): KnownAnswer | null {
+    const known = this.answers.get(key);
+    if (!known || known.day !== this.window(now).day || known.generation !== this.queries.generation()) return null;
+    return known.answer;
+  }
+
+  /** Remembers the answer to a conditional request for `key` (see recall). */
+  keep(key: string, now: number, validator: FeedValidator, shared: boolean): KnownAnswer {
+    const answer = { validator, lastModifiedText: new Date(validator.lastModified).toUTCString(), shared };
+    if (this.answers.size >= AGGREGATES_KEPT) this.answers.clear();
+    this.answers.set(key, { generation: this.queries.generation(), day: this.window(now).day, answer });
+    return answer;
   }
 
   /**

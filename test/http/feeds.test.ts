@@ -268,6 +268,41 @@ describe('feed tokens', () => {
     expect((await get(`/feeds/${samis}/bookings.ics`)).statusCode).toBe(404);
   });
 
+  it('answer a conditional poll from the known answer without looking the token up, and 404 once the token is revoked here or by another process', async () => {
+    const { zoe, sami } = setup();
+    book(zoe, 'salle-appia', paris(8, 9), paris(8, 10));
+    const token = tokenOf(zoe);
+    const url = `/feeds/${token}/bookings.ics`;
+    const etag = (await get(url)).headers.etag as string;
+    expect((await get(url, { 'if-none-match': etag })).statusCode).toBe(304);
+    const resolve = vi.spyOn(t.app.feeds.tokens, 'resolve');
+    const polled = await get(url, { 'if-none-match': etag });
+    expect(polled.statusCode).toBe(304);
+    expect(polled.headers.etag).toBe(etag);
+    expect(polled.headers['cache-control']).toBe('private, no-cache');
+    expect(resolve).not.toHaveBeenCalled();
+    // The known answer belongs to this token and this feed only.
+    const samis = tokenOf(sami);
+    expect((await get(`/feeds/${samis}/bookings.ics`, { 'if-none-match': etag })).statusCode).toBe(200);
+    expect((await get(`/feeds/${token}/resources/${resourceId(t.db, 'salle-appia')}.ics`, { 'if-none-match': etag })).statusCode).toBe(200);
+    expect((await get(url.replace(token, `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`), { 'if-none-match': etag })).statusCode).toBe(404);
+    expect((await get(url, { 'if-none-match': etag })).statusCode).toBe(304);
+
+    // Revoked by this process: the next poll is refused.
+    t.app.feeds.tokens.revoke(zoe);
+    expect((await get(url, { 'if-none-match': etag })).statusCode).toBe(404);
+
+    // Known again for Sami, then his account is deactivated by another process (another connection).
+    const samiUrl = `/feeds/${samis}/bookings.ics`;
+    const samiEtag = (await get(samiUrl)).headers.etag as string;
+    expect((await get(samiUrl, { 'if-none-match': samiEtag })).statusCode).toBe(304);
+    const elsewhere = new Database(t.db.$client.name);
+    elsewhere.prepare('UPDATE members SET active = 0 WHERE id = ?').run(sami);
+    elsewhere.close();
+    expect((await get(samiUrl, { 'if-none-match': samiEtag })).statusCode).toBe(404);
+    resolve.mockRestore();
+  });
+
   it("answer 404 for another person's organisation, the same as for one that does not exist", async () => {
     const { org, zoe, sami, other } = setup();
     book(sami, 'salle-appia', paris(8, 9), paris(8, 10), 'Atelier équipe');

@@ -15,8 +15,9 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isLanguage } from '../../i18n/index.js';
-import { FeedTokenService, type FeedViewer } from '../../services/feed-tokens.js';
-import { FeedService, type FeedRequest, type FeedValidator } from '../../services/feeds.js';
+import { FeedTokenService, isFeedTokenShape } from '../../services/feed-tokens.js';
+import { FeedService, type FeedRequest, type FeedValidator, type KnownAnswer } from '../../services/feeds.js';
+import { hashToken } from '../../services/tokens.js';
 import { PublicEventService } from '../../services/public-events.js';
 import { feedSection, type FeedSectionView } from '../feed-links.js';
 import { formBody, parseId } from '../forms.js';
@@ -67,55 +68,69 @@ export default fp(
       return reply.code(404).header('Cache-Control', 'no-store').type('text/plain; charset=utf-8').send(request.t('error.notFound.title'));
     }
 
-    function headers(reply: FastifyReply, validator: FeedValidator, shared: boolean) {
+    function headers(reply: FastifyReply, answer: KnownAnswer) {
       reply
-        .header('ETag', validator.etag)
-        .header('Last-Modified', new Date(validator.lastModified).toUTCString())
+        .header('ETag', answer.validator.etag)
+        .header('Last-Modified', answer.lastModifiedText)
         // Private feeds: no shared cache keeps them, and every poll revalidates (a cheap 304).
-        .header('Cache-Control', shared ? 'public, max-age=300' : 'private, no-cache')
+        .header('Cache-Control', answer.shared ? 'public, max-age=300' : 'private, no-cache')
         .header('X-Robots-Tag', 'noindex');
     }
 
-    async function serve(request: FastifyRequest, reply: FastifyReply, feedRequest: FeedRequest, viewer: FeedViewer | null) {
-      const feed = service.open(feedRequest, viewer);
-      if (!feed) return notFound(request, reply);
+    /**
+     * Answers a feed URL: `token` is the URL's token (null for the public feed), `open` finds
+     * the feed it asks for. A conditional request whose answer is known and still valid
+     * (FeedService.recall) is answered 304 before the token is even looked up; its key holds
+     * the token's hash, so only the same token finds it.
+     */
+    async function serve(request: FastifyRequest, reply: FastifyReply, token: string | null, feedRequest: FeedRequest) {
+      if (token !== null && !isFeedTokenShape(token)) return notFound(request, reply);
       const now = clock.now();
-      const shared = feed.scope === 'public';
-      if (request.headers['if-none-match'] !== undefined || request.headers['if-modified-since'] !== undefined) {
-        const validator = service.validator(feed, now);
-        if (notModified(request, validator)) {
-          headers(reply, validator, shared);
+      const conditional = request.headers['if-none-match'] !== undefined || request.headers['if-modified-since'] !== undefined;
+      const key = conditional ? `${token === null ? '' : hashToken(token)} ${JSON.stringify(feedRequest)}` : '';
+      if (conditional) {
+        const known = service.recall(key, now);
+        if (known && notModified(request, known.validator)) {
+          headers(reply, known);
           return reply.code(304).send();
         }
       }
-      const { body, ...current } = service.render(feed, now);
-      headers(reply, current, shared);
+      const viewer = token === null ? null : tokens.resolve(token);
+      if (token !== null && !viewer) return notFound(request, reply);
+      const feed = service.open(feedRequest, viewer);
+      if (!feed) return notFound(request, reply);
+      const shared = feed.scope === 'public';
+      if (conditional) {
+        const answer = service.keep(key, now, service.validator(feed, now), shared);
+        if (notModified(request, answer.validator)) {
+          headers(reply, answer);
+          return reply.code(304).send();
+        }
+      }
+      const { body, ...validator } = service.render(feed, now);
+      headers(reply, { validator, lastModifiedText: new Date(validator.lastModified).toUTCString(), shared });
       return reply.code(200).type('text/calendar; charset=utf-8').send(body);
     }
 
     app.get<{ Querystring: { lang?: string } }>('/feeds/events.ics', async (request, reply) => {
       const lang = isLanguage(request.query.lang) ? request.query.lang : 'fr';
-      return serve(request, reply, { kind: 'public', lang }, null);
+      return serve(request, reply, null, { kind: 'public', lang });
     });
 
     app.get<{ Params: { token: string } }>('/feeds/:token/bookings.ics', PRIVATE, async (request, reply) => {
-      const viewer = tokens.resolve(request.params.token);
-      if (!viewer) return notFound(request, reply);
-      return serve(request, reply, { kind: 'member' }, viewer);
+      return serve(request, reply, request.params.token, { kind: 'member' });
     });
 
     app.get<{ Params: { token: string; file: string } }>('/feeds/:token/resources/:file', PRIVATE, async (request, reply) => {
-      const viewer = tokens.resolve(request.params.token);
       const resourceId = idOf(request.params.file);
-      if (!viewer || resourceId === null) return notFound(request, reply);
-      return serve(request, reply, { kind: 'resource', resourceId }, viewer);
+      if (resourceId === null) return notFound(request, reply);
+      return serve(request, reply, request.params.token, { kind: 'resource', resourceId });
     });
 
     app.get<{ Params: { token: string; file: string } }>('/feeds/:token/organisations/:file', PRIVATE, async (request, reply) => {
-      const viewer = tokens.resolve(request.params.token);
       const organisationId = idOf(request.params.file);
-      if (!viewer || organisationId === null) return notFound(request, reply);
-      return serve(request, reply, { kind: 'organisation', organisationId }, viewer);
+      if (organisationId === null) return notFound(request, reply);
+      return serve(request, reply, request.params.token, { kind: 'organisation', organisationId });
     });
 
     function section(request: FastifyRequest, fresh: string | null, notice: string | null = null): FeedSectionView {
