@@ -1,8 +1,9 @@
 // Server-rendered HTML with Eta (escapes by default). `reply.page()` answers one URL in two
 // representations: the whole page, or only its fragment when htmx asks (HX-Request), with
-// `Vary: HX-Request` so caches keep them apart.
+// `Vary: HX-Request` so caches keep them apart. Eta is called directly: @fastify/view
+// reconfigured the engine and copied the data twice on every render, and Eta resolves the
+// path of every include() again (JSON key, path joins), which a page of 64 desks does often.
 import { fromRoot } from '../../paths.js';
-import fastifyView from '@fastify/view';
 import { Eta } from 'eta';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -32,14 +33,29 @@ export function isHtmx(request: FastifyRequest): boolean {
   return request.headers['hx-request'] === 'true';
 }
 
+/** Eta whose template paths, once resolved, are kept (when templates are cached). */
+class ViewEngine extends Eta {
+  constructor(options: ConstructorParameters<typeof Eta>[0]) {
+    super(options);
+    const resolve = this.resolvePath!.bind(this);
+    const resolved = new Map<string, string>();
+    this.resolvePath = (template, meta) => {
+      if (!this.config.cache) return resolve(template, meta);
+      const key = `${meta?.filepath ?? ''}\0${template}`;
+      let path = resolved.get(key);
+      if (path === undefined) {
+        path = resolve(template, meta);
+        resolved.set(key, path);
+      }
+      return path;
+    };
+  }
+}
+
+const HTMX_SRC = `/assets/vendor/htmx-${HTMX_VERSION}.min.js`;
+
 export default fp<{ cache: boolean }>(async (app, options) => {
-  const eta = new Eta({ views: VIEWS_DIR, cache: options.cache, autoEscape: true, autoTrim: [false, 'nl'] });
-  await app.register(fastifyView, {
-    engine: { eta },
-    root: VIEWS_DIR,
-    production: options.cache,
-    viewExt: 'eta',
-  });
+  const eta = new ViewEngine({ views: VIEWS_DIR, cache: options.cache, autoEscape: true, autoTrim: [false, 'nl'] });
 
   app.decorateReply('page', function (this: FastifyReply, opts: PageOptions) {
     const request = this.request;
@@ -52,20 +68,18 @@ export default fp<{ cache: boolean }>(async (app, options) => {
       path: request.url,
       // A page answering a POST (a refusal, a form with errors) is not the page at that URL.
       method: request.method,
-      htmxSrc: `/assets/vendor/htmx-${HTMX_VERSION}.min.js`,
+      htmxSrc: HTMX_SRC,
       requestId: request.id,
       fmt: {
         minutes: (m: number) => formatMinutes(t, m),
         days: (d: number) => formatDays(t, d),
         notice: (m: number) => formatNotice(t, m),
       },
-      ...((request as { viewLocals?: Record<string, unknown> }).viewLocals ?? {}),
+      ...(request.viewLocals ?? {}),
     };
     if (opts.fragment) this.header('Vary', 'HX-Request');
-    this.code(opts.status ?? 200).type('text/html; charset=utf-8');
     const template = opts.fragment && isHtmx(request) ? opts.fragment : opts.page;
-    // The view plugin resolves the promise into the reply.
-    void this.view(template, data);
-    return this;
+    const html = eta.render(template, data);
+    return this.code(opts.status ?? 200).type('text/html; charset=utf-8').send(html);
   });
 });
