@@ -1,4 +1,5 @@
-// `npm run bench [-- options]`: builds the dataset at each history size, starts the real
+// `npm run bench [-- options]`: builds the server (`npm run build`, so that the compiled
+// server is the current source), builds the dataset at each history size, starts the real
 // server on it, drives every scenario with autocannon, checks the database afterwards and
 // writes bench/results.json and bench/results.md. Options:
 //   --scales 10000,100000,1000000   history sizes (bookings)
@@ -23,6 +24,7 @@ import { drive, merge, type Load, type Measured } from './load.js';
 import { markdown, targets, type Results, type RunReport, type ScenarioResult } from './report.js';
 import { loads, type Acknowledged, type ScenarioName } from './scenarios.js';
 import { cpuMs, peakRssMb, signIn, startServer, type SessionHeaders } from './server.js';
+import { buildServer } from '../test/helpers/process.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -98,6 +100,8 @@ async function main() {
     loadavg_end: '',
   };
   log(`${machine.cpu} × ${machine.cores}, load average ${machine.loadavg_start}`);
+  const build = await buildServer();
+  log(`npm run build: ${build.entry} in ${Math.round(build.ms)} ms`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-21-'));
   const now = Date.now();
   const scenarios: ScenarioResult[] = [];
