@@ -4,7 +4,8 @@
 // (luxon DateTimes, so ical-generator never reads the process's zone); DTSTAMP in UTC.
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { type ICalCalendar, ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus, type ICalEventData } from 'ical-generator';
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { offsetMinutes } from '../domain/zoned-time.js';
 
 export type EventStatus = 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED';
 
@@ -91,9 +92,9 @@ function at(instant: number, zone: string): DateTime {
 
 const HOUR = 3_600_000;
 
-/** UTC offset in minutes of `zone` at `instant` (luxon caches one zone object per name). */
+/** UTC offset in minutes of `zone` at `instant`, memoised per (zone, instant) by the domain. */
 function offsetAt(instant: number, zone: string): number {
-  return IANAZone.create(zone).offset(instant);
+  return offsetMinutes(instant, zone);
 }
 
 /**

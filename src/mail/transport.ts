@@ -53,17 +53,33 @@ export function smtpTransport(url: string, options: SmtpOptions = {}): MailTrans
 
 export function emlTransport(dir: string): MailTransport {
   const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  // The directory is made once, not once per message; made again if it went away.
+  let made: Promise<unknown> | null = null;
+  const write = async (partial: string, message: Buffer) => {
+    made ??= fs.promises.mkdir(dir, { recursive: true }).catch((err: unknown) => {
+      made = null;
+      throw err;
+    });
+    await made;
+    try {
+      await fs.promises.writeFile(partial, message);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      made = null;
+      await fs.promises.mkdir(dir, { recursive: true });
+      await fs.promises.writeFile(partial, message);
+    }
+  };
   return {
     kind: 'eml',
     secrets: [],
     async deliver(message, name) {
       const info = await composer.sendMail(message);
-      await fs.promises.mkdir(dir, { recursive: true });
       const file = path.join(dir, `${name}.eml`);
       const partial = `${file}.partial`;
       // Written then renamed: a crash leaves no half file under the final name, and a
       // retry of the same message overwrites it rather than adding a second one.
-      await fs.promises.writeFile(partial, info.message as Buffer);
+      await write(partial, info.message as Buffer);
       await fs.promises.rename(partial, file);
     },
     close() {

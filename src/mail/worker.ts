@@ -3,6 +3,7 @@
 // `failed`, shown to admins). Delivery is at least once: a message claimed by a process
 // that dies is sent again once its claim (lease) expires, with the same Message-ID, so a
 // receiving server or client can drop the duplicate.
+import { randomBytes } from 'node:crypto';
 import type Mail from 'nodemailer/lib/mailer';
 import type { Clock } from '../app.js';
 import { immediate, type Db } from '../db/connection.js';
@@ -106,6 +107,9 @@ export function composeMessage(row: OutboxRow, from: string): Mail.Options {
     // When the change was made, not when the worker got to it.
     date: new Date(row.createdAt),
     headers: { 'Auto-Submitted': 'auto-generated' },
+    // One random base for the boundaries of every part (each still ends in its own part
+    // number), instead of nodemailer drawing random bytes for each of the four parts.
+    baseBoundary: randomBytes(8).toString('hex'),
   };
   if (stored.calendar) {
     message.icalEvent = { method: stored.calendar.method, content: stored.calendar.content, filename: 'invitation.ics' };
