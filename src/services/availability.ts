@@ -78,8 +78,12 @@ export class AvailabilityService {
     const byId = new Map(desks.map((r) => [r.id, r]));
     // Once for both: each desk's availability, and the counts per zone drawn from it.
     const availability = resourceAvailability(input);
+    let zones: DeskZoneHalfDay[] | undefined;
     return {
-      zones: deskZonesOf(availability, input),
+      // Drawn on first use: the desk page lists desks and never reads the counts.
+      get zones() {
+        return (zones ??= deskZonesOf(availability, input));
+      },
       desks: availability.map((a) => ({ ...a, resource: byId.get(a.resource.id)! })),
     };
   }

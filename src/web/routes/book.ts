@@ -17,7 +17,7 @@ import { matchesFilter, parseFilter } from '../../services/catalogue.js';
 import { localInput } from '../booking-views.js';
 import { dayGrid } from '../day-grid.js';
 import { requireMember } from '../plugins/session.js';
-import { description, zoneName } from '../presenters.js';
+import { zoneName } from '../presenters.js';
 
 const GROUPS: Record<string, { kinds: ResourceKind[]; title: MessageKey }> = {
   rooms: { kinds: ['meeting_room'], title: 'rooms.title' },
@@ -26,6 +26,19 @@ const GROUPS: Record<string, { kinds: ResourceKind[]; title: MessageKey }> = {
 };
 const PARTS = ['morning', 'afternoon', 'full_day'] as const;
 type Part = (typeof PARTS)[number];
+
+/** A free desk of the desk page, its words already translated. */
+interface DeskChoice {
+  id: number;
+  name: string;
+  /** Names of its equipment and accessibility, in the reader's language. */
+  equipment: string[];
+  accessibility: string[];
+  /** The label of its button. */
+  label: string;
+  /** Each form its own idempotency key. */
+  key: string;
+}
 
 function single(value: unknown): string {
   const first = Array.isArray(value) ? value[0] : value;
@@ -81,20 +94,36 @@ export default async function bookRoutes(app: FastifyInstance) {
     const closure = snapshot.closures.find((c) => c.resourceId === null && slot && c.start < slot.end && c.end > slot.start);
     const day = availability.desks(date);
     const zones = snapshot.resources.length ? [...new Map(desks.map((d) => [d.zoneId, d])).values()] : [];
-    const groups = slot && !closure && !ended
-      ? zones.map((first) => {
-          const inZone = day.desks.filter((d) => d.resource.zoneId === first.zoneId);
-          const free = inZone.filter((d) => !d.busy.some((b) => b.start < slot.end && b.end > slot.start)).map((d) => ({
-            id: d.resource.id,
-            name: d.resource.name,
-            text: description(request.lang, d.resource),
-            equipment: d.resource.equipment,
-            accessibility: d.resource.accessibility,
-            key: randomUUID(),
-          }));
-          return { zoneId: first.zoneId, name: zoneName(request.lang, first) ?? '', total: inZone.length, free, anyKey: randomUUID() };
-        })
-      : [];
+    let groups: { zoneId: number | null; name: string; total: number; free: DeskChoice[]; anyKey: string }[] = [];
+    if (slot && !closure && !ended) {
+      // One pass over the desks, each put in its zone; the words of a page's tags and buttons
+      // are translated once per page, not once per desk.
+      const byZone = new Map(zones.map((first) => [first.zoneId, { zoneId: first.zoneId, name: zoneName(request.lang, first) ?? '', total: 0, free: [] as DeskChoice[], anyKey: '' }]));
+      const words = new Map<string, string>();
+      const word = (key: string) => {
+        let text = words.get(key);
+        if (text === undefined) {
+          text = t(key as MessageKey);
+          words.set(key, text);
+        }
+        return text;
+      };
+      for (const d of day.desks) {
+        const group = byZone.get(d.resource.zoneId)!;
+        group.total += 1;
+        if (d.busy.some((b) => b.start < slot.end && b.end > slot.start)) continue;
+        group.free.push({
+          id: d.resource.id,
+          name: d.resource.name,
+          equipment: d.resource.equipment.map((e) => word(`equipment.${e}`)),
+          accessibility: d.resource.accessibility.map((a) => word(`accessibility.${a}`)),
+          label: t('desk.book', { desk: d.resource.name }),
+          key: randomUUID(),
+        });
+      }
+      groups = [...byZone.values()];
+      for (const g of groups) g.anyKey = randomUUID();
+    }
     const closureText = closure ? (request.lang === 'en' ? (closure.reasonEn ?? closure.reason) : closure.reason) : null;
     return reply.page({
       page: 'pages/book-desk',
