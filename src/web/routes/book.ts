@@ -12,7 +12,7 @@ import type { ResourceKind } from '../../domain/types.js';
 import { ACCESSIBILITY, EQUIPMENT } from '../../domain/types.js';
 import { startOfLocalDate } from '../../domain/zoned-time.js';
 import { dateFormatter } from '../../i18n/dates.js';
-import type { MessageKey } from '../../i18n/index.js';
+import type { MessageKey, Translate } from '../../i18n/index.js';
 import { matchesFilter, parseFilter } from '../../services/catalogue.js';
 import { localInput } from '../booking-views.js';
 import { dayGrid } from '../day-grid.js';
@@ -38,6 +38,33 @@ interface DeskChoice {
   label: string;
   /** Each form its own idempotency key. */
   key: string;
+}
+
+/**
+ * A message with parameters, translated once and then filled in by concatenation: as
+ * t(key, params) for every value, without a lookup and a pattern replace per use (the rooms
+ * grid labels a hundred cells or more). Each parameter is first stood in for by a character
+ * of Unicode's private use area, which no message contains.
+ */
+function messageFiller(t: Translate, key: MessageKey, names: readonly string[]): (values: Record<string, string>) => string {
+  const marks = names.map((_, i) => String.fromCharCode(0xe000 + i));
+  const text = t(key, Object.fromEntries(names.map((name, i) => [name, marks[i]!])));
+  const pieces: (string | { name: string })[] = [];
+  let literal = '';
+  for (const char of text) {
+    const i = marks.indexOf(char);
+    if (i < 0) literal += char;
+    else {
+      pieces.push(literal, { name: names[i]! });
+      literal = '';
+    }
+  }
+  pieces.push(literal);
+  return (values) => {
+    let out = '';
+    for (const piece of pieces) out += typeof piece === 'string' ? piece : values[piece.name];
+    return out;
+  };
 }
 
 function single(value: unknown): string {
@@ -175,6 +202,9 @@ export default async function bookRoutes(app: FastifyInstance) {
         equipment: EQUIPMENT.filter((e) => shown.some((r) => r.equipment.includes(e))),
         accessibility: ACCESSIBILITY.filter((a) => shown.some((r) => r.accessibility.includes(a))),
         grid,
+        // The grid's words, translated once for all its cells.
+        words: { free: t('rooms.free'), busy: t('rooms.busy'), closed: t('rooms.closed'), full: t('rooms.full'), past: t('rooms.past') },
+        freeAt: messageFiller(t, 'rooms.free.at', ['room', 'time']),
         viewLinks: { grid: `/book/rooms?${new URLSearchParams([...query.entries()].map(([k, v]) => [k, k === 'view' ? 'grid' : v])).toString()}`, list: `/book/rooms?${new URLSearchParams([...query.entries()].map(([k, v]) => [k, k === 'view' ? 'list' : v])).toString()}` },
         dayNav: dayNav(request, date, '/book/rooms', params),
         closed: grid.rows.every((row) => row.cells.every((cell) => cell.state === 'closed')),
