@@ -37,12 +37,12 @@ export function refuseForgery(request: FastifyRequest, reply: FastifyReply): Fas
 }
 
 export default fp(async (app) => {
-  app.addHook('preHandler', async (request, reply) => {
-    if (SAFE_METHODS.has(request.method) || request.routeOptions.config?.csrf === false) return;
+  app.addHook('preHandler', (request, reply, done) => {
+    if (SAFE_METHODS.has(request.method) || request.routeOptions.config?.csrf === false) return done();
     const expected = request.session?.csrfToken;
     const sent = sentToken(request);
-    if (expected && sent && sameSecret(sent, expected)) return;
-    // The reply is a thenable that settles once the page is sent: awaiting it keeps the handler from running.
-    return refuseForgery(request, reply);
+    if (expected && sent && sameSecret(sent, expected)) return done();
+    // Answering without calling done() skips the other hooks and the handler.
+    refuseForgery(request, reply);
   });
 });

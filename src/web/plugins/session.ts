@@ -130,8 +130,8 @@ export default fp(async (app) => {
     throw new Error(`csrfToken() is not available on ${this.url}`);
   });
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (SKIP.test(request.url)) return;
+  app.addHook('onRequest', (request, reply, done) => {
+    if (SKIP.test(request.url)) return done();
     const cookie = request.cookies[cookieName];
     const loaded = sessions.load(cookie);
     if (cookie !== undefined && !loaded) clearSessionCookie(app, reply);
@@ -153,5 +153,6 @@ export default fp(async (app) => {
       csrfToken: () => request.csrfToken(),
       hasSession: () => request.session !== null,
     };
+    done();
   });
 });

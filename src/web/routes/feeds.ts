@@ -148,10 +148,12 @@ export default fp(
     }
 
     // Any page may include these partials (the profile, a booking's page); computed only if rendered.
-    app.addHook('onRequest', async (request) => {
-      if (!request.member || !request.viewLocals) return;
-      request.viewLocals.feedSection = () => section(request, null);
-      request.viewLocals.publicEvent = (bookingId: number) => publicEvents.state(request.member, bookingId);
+    app.addHook('onRequest', (request, _reply, done) => {
+      if (request.member && request.viewLocals) {
+        request.viewLocals.feedSection = () => section(request, null);
+        request.viewLocals.publicEvent = (bookingId: number) => publicEvents.state(request.member, bookingId);
+      }
+      done();
     });
 
     function page(request: FastifyRequest, reply: FastifyReply, view: FeedSectionView) {
