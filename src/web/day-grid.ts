@@ -6,7 +6,7 @@
 import type { ResourceAvailability } from '../domain/availability.js';
 import { MINUTE_MS } from '../domain/interval.js';
 import type { ResourceView } from '../db/inventory.js';
-import { dateFormatter } from '../i18n/dates.js';
+import { dateFormatter, type DateFormatter } from '../i18n/dates.js';
 import type { Language } from '../i18n/index.js';
 import { wallClockMsOfDay } from '../domain/zoned-time.js';
 import { localInput } from './booking-views.js';
@@ -43,7 +43,21 @@ export interface DayGrid {
 class Instants {
   private readonly inputs = new Map<number, string>();
   private readonly wall = new Map<number, number>();
-  constructor(private readonly zone: string) {}
+  private readonly times = new Map<number, string>();
+  constructor(
+    private readonly zone: string,
+    private readonly dates: DateFormatter,
+  ) {}
+
+  /** The time of day for people ("09:30"): columns and free stretches share a few instants. */
+  time(instant: number): string {
+    let text = this.times.get(instant);
+    if (text === undefined) {
+      text = this.dates.time(instant);
+      this.times.set(instant, text);
+    }
+    return text;
+  }
 
   /** localInput of the instant, encoded for a query string. */
   input(instant: number): string {
@@ -87,8 +101,7 @@ const FULL = 2;
 const BUSY = 4;
 
 export function dayGrid(day: readonly (ResourceAvailability & { resource: ResourceView })[], zone: string, lang: Language, now: number): DayGrid {
-  const dates = dateFormatter(lang, zone);
-  const instants = new Instants(zone);
+  const instants = new Instants(zone, dateFormatter(lang, zone));
   const opens = day.flatMap((a) => a.open);
   if (opens.length === 0) return { times: [], rows: day.map((a) => ({ resource: a.resource, cells: [], free: [], placesNote: null })) };
   let from = Infinity;
@@ -105,7 +118,7 @@ export function dayGrid(day: readonly (ResourceAvailability & { resource: Resour
   }
   const n = starts.length;
   // One label per column, shared by every row (formatting a time is the costly part of a cell).
-  const times = starts.map((s) => dates.time(s));
+  const times = starts.map((s) => instants.time(s));
   // The cells an interval may meet: those from the one holding its start to the one holding its end.
   const firstCell = (instant: number) => Math.max(0, Math.floor((instant - from) / CELL));
   const lastCell = (instant: number) => Math.min(n - 1, Math.ceil((instant - from) / CELL));
@@ -143,12 +156,23 @@ export function dayGrid(day: readonly (ResourceAvailability & { resource: Resour
         cells[i] = { state: 'free', time, href: formHref(a.resource, start, stretch.end, instants) };
       }
     }
-    const firstStart = nextStep(a.resource, now, instants);
-    const free = a.free
-      .map((s) => ({ start: Math.max(s.start, firstStart), end: s.end }))
-      .filter((s) => s.end > s.start)
-      .map((s) => ({ text: `${dates.time(s.start)}–${dates.time(s.end)}`, href: formHref(a.resource, s.start, s.end, instants) }));
-    return { resource: a.resource, cells, free, placesNote: null };
+    let free: GridRow['free'] | undefined;
+    return {
+      resource: a.resource,
+      cells,
+      // Drawn when read: only the list view shows it.
+      get free() {
+        if (!free) {
+          const firstStart = nextStep(a.resource, now, instants);
+          free = a.free
+            .map((s) => ({ start: Math.max(s.start, firstStart), end: s.end }))
+            .filter((s) => s.end > s.start)
+            .map((s) => ({ text: `${instants.time(s.start)}–${instants.time(s.end)}`, href: formHref(a.resource, s.start, s.end, instants) }));
+        }
+        return free;
+      },
+      placesNote: null,
+    };
   });
   return { times, rows };
 }
