@@ -128,40 +128,53 @@ export function suggestAlternatives(
     ...evaluated,
   });
 
-  const candidates: Candidate[] = [];
-  for (let day = 0; day < searchDays; day += 1) {
-    const localDate = addDays(requestedDate, day);
-    for (const start of startsOnDate(request, context, localDate)) {
-      // The refused time itself, and times already past, cannot be the answer.
-      if (start === request.start || start < context.now) continue;
-      candidates.push(
-        candidate(request.resource, start, { localDate, dayOffset: day }, 'same_resource', { request: { ...request, start, end: start + length }, context }),
-      );
-    }
-  }
-  for (const other of equivalents) {
-    if (!isEquivalentResource(request.resource, other.resource, request.headcount)) continue;
-    candidates.push(
-      candidate(other.resource, request.start, { localDate: requestedDate, dayOffset: 0 }, 'equivalent_resource', {
-        // A moved booking stays excluded: moving a desk booking to another desk is not "booked elsewhere".
-        request: { ...request, resource: other.resource },
-        context: other.context,
-      }),
-    );
-  }
-  candidates.sort(rank);
-
+  // Candidates rank by day first, so each day is generated, ranked and tried in turn, and
+  // the search stops as soon as enough are found: later days are never even built.
   const found: Suggestion[] = [];
   let equivalentCount = 0;
   let evaluations = 0;
-  for (const c of candidates) {
+  // A booking can only matter to a start within the resource's largest buffer of it.
+  const margin = Math.max(request.resource.rules.bufferBeforeMinutes, request.resource.rules.bufferAfterMinutes) * MINUTE_MS;
+  for (let day = 0; day < searchDays; day += 1) {
     if (found.length >= limit || evaluations >= maxEvaluations) break;
-    const isEquivalent = c.suggestion.kind === 'equivalent_resource';
-    if (isEquivalent && equivalentCount >= maxEquivalent) continue;
-    evaluations += 1;
-    if (evaluateBooking(c.request, c.context).length > 0) continue;
-    found.push(c.suggestion);
-    if (isEquivalent) equivalentCount += 1;
+    const localDate = addDays(requestedDate, day);
+    const starts = startsOnDate(request, context, localDate).filter((start) => start !== request.start && start >= context.now);
+    // The refused time itself, and times already past, cannot be the answer.
+    const candidates: Candidate[] = [];
+    if (starts.length > 0) {
+      // The same rules over only the bookings near this day's starts: a booking further away
+      // cannot touch any of them, so every verdict is the one the whole window would give.
+      const from = Math.min(...starts) - margin;
+      const to = Math.max(...starts) + length + margin;
+      const dayContext: BookingContext = { ...context, existingBookings: context.existingBookings.filter((b) => b.start < to && b.end > from) };
+      for (const start of starts) {
+        candidates.push(
+          candidate(request.resource, start, { localDate, dayOffset: day }, 'same_resource', { request: { ...request, start, end: start + length }, context: dayContext }),
+        );
+      }
+    }
+    if (day === 0) {
+      for (const other of equivalents) {
+        if (!isEquivalentResource(request.resource, other.resource, request.headcount)) continue;
+        candidates.push(
+          candidate(other.resource, request.start, { localDate: requestedDate, dayOffset: 0 }, 'equivalent_resource', {
+            // A moved booking stays excluded: moving a desk booking to another desk is not "booked elsewhere".
+            request: { ...request, resource: other.resource },
+            context: other.context,
+          }),
+        );
+      }
+    }
+    candidates.sort(rank);
+    for (const c of candidates) {
+      if (found.length >= limit || evaluations >= maxEvaluations) break;
+      const isEquivalent = c.suggestion.kind === 'equivalent_resource';
+      if (isEquivalent && equivalentCount >= maxEquivalent) continue;
+      evaluations += 1;
+      if (evaluateBooking(c.request, c.context).length > 0) continue;
+      found.push(c.suggestion);
+      if (isEquivalent) equivalentCount += 1;
+    }
   }
   return found;
 }
