@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
 import type { Config } from '../config.js';
 
@@ -51,8 +52,18 @@ export function smtpTransport(url: string, options: SmtpOptions = {}): MailTrans
   };
 }
 
+/**
+ * The RFC 822 bytes of a message, CRLF line breaks: nodemailer's own MIME composer, without
+ * the transport around it (plugins, envelope, a second stream to rewrite line breaks), which
+ * gives the same bytes as a buffered stream transport with `newline: 'windows'` for less.
+ */
+export function buildMessage(message: Mail.Options): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    new MailComposer({ ...message, newline: 'windows' } as Mail.Options).compile().build((err, bytes) => (err ? reject(err) : resolve(bytes)));
+  });
+}
+
 export function emlTransport(dir: string): MailTransport {
-  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   // The directory is made once, not once per message; made again if it went away.
   let made: Promise<unknown> | null = null;
   const write = async (partial: string, message: Buffer) => {
@@ -74,17 +85,15 @@ export function emlTransport(dir: string): MailTransport {
     kind: 'eml',
     secrets: [],
     async deliver(message, name) {
-      const info = await composer.sendMail(message);
+      const bytes = await buildMessage(message);
       const file = path.join(dir, `${name}.eml`);
       const partial = `${file}.partial`;
       // Written then renamed: a crash leaves no half file under the final name, and a
       // retry of the same message overwrites it rather than adding a second one.
-      await write(partial, info.message as Buffer);
+      await write(partial, bytes);
       await fs.promises.rename(partial, file);
     },
-    close() {
-      composer.close();
-    },
+    close() {},
   };
 }
 
