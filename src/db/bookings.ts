@@ -66,12 +66,19 @@ export interface BookingQueries {
   update(id: number, change: { resourceId: number; startsAt: number; endsAt: number; status: BookingStatus; now: number; cancelledAt: number | null }): void;
   /** A member's bookings (for them or booked by them) that end after `from`, or before it when `past`. */
   forMember(memberId: number, from: number, past: boolean, limit: number): BookingRow[];
+  /**
+   * Changes whenever anything at all is written to the database, by this connection
+   * (total_changes) or by another (data_version): what was read may be kept while it stays.
+   */
+  generation(): string;
   audit(entry: { at: number; actorId: number | null; action: string; subjectType: string; subjectId: number; details: Record<string, unknown> }): void;
 }
 
 export function bookingQueries(db: Db): BookingQueries {
   const client = db.$client;
   const active = `status IN ('pending', 'confirmed')`;
+  const totalChanges = client.prepare('SELECT total_changes()').pluck();
+  const dataVersion = client.prepare('PRAGMA data_version').pluck();
   const statements = {
     // Rows as arrays, made into objects below: better-sqlite3 builds an object row key by key,
     // which cost more than the query itself on the day views (tens of rows each).
@@ -126,6 +133,9 @@ export function bookingQueries(db: Db): BookingQueries {
   };
 
   return {
+    generation() {
+      return `${totalChanges.get() as number}:${dataVersion.get() as number}`;
+    },
     activeOverlapping(resourceIds, from, to) {
       if (resourceIds.length === 0) return [];
       const rows = statements.overlapping.all(JSON.stringify(resourceIds), from - MAX_BOOKING_MS, to, from) as [number, number, number | null, number, number, number, BookingStatus][];

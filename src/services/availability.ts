@@ -15,11 +15,32 @@ export interface DayAvailability {
   resources: (ResourceAvailability & { resource: ResourceView })[];
 }
 
+/** Day views kept at most (a few dates of a few groups of resources), all dropped past it. */
+const KEPT_MAX = 64;
+
 export class AvailabilityService {
+  /**
+   * Day views' availability kept between writes: many people look at the same few days, and
+   * nothing they show can change unless something is written (the database's generation
+   * moves) or the inventory is reloaded (a new snapshot). Read-only for its users.
+   */
+  private readonly kept = new Map<string, { generation: string; snapshot: object; value: unknown }>();
+
   constructor(
     private readonly inventory: Inventory,
     private readonly queries: BookingQueries,
   ) {}
+
+  private keep<T>(key: string, snapshot: object, compute: () => T): T {
+    // Read before computing: a write in between makes the next look recompute, never keep stale data.
+    const generation = this.queries.generation();
+    const known = this.kept.get(key);
+    if (known && known.generation === generation && known.snapshot === snapshot) return known.value as T;
+    const value = compute();
+    if (this.kept.size >= KEPT_MAX) this.kept.clear();
+    this.kept.set(key, { generation, snapshot, value });
+    return value;
+  }
 
   /** The date a day view opens on: the next day the site is open (see the domain's nextOpenDate). */
   nextOpenDate(now: number): LocalDate {
@@ -50,11 +71,13 @@ export class AvailabilityService {
 
   /** One day of the resources of some kinds, in catalogue order. */
   day(date: LocalDate, kinds: readonly ResourceKind[], filter: (r: ResourceView) => boolean = () => true): DayAvailability {
-    const resources = this.inventory.get().resources.filter((r) => kinds.includes(r.kind) && filter(r));
+    const snapshot = this.inventory.get();
+    const resources = snapshot.resources.filter((r) => kinds.includes(r.kind) && filter(r));
     const byId = new Map(resources.map((r) => [r.id, r]));
+    const availability = this.keep(`day|${date}|${resources.map((r) => r.id).join(',')}`, snapshot, () => this.range(resources, date, date));
     return {
       date,
-      resources: this.range(resources, date, date).map((a) => ({ ...a, resource: byId.get(a.resource.id)! })),
+      resources: availability.map((a) => ({ ...a, resource: byId.get(a.resource.id)! })),
     };
   }
 
@@ -70,14 +93,15 @@ export class AvailabilityService {
       sitePeriods: snapshot.sitePeriods,
       overridePeriods: snapshot.overridePeriods,
       closures: snapshot.closures.filter((c) => c.start < window.end && c.end > window.start),
-      bookings: this.queries.activeOverlapping(desks.map((d) => d.id), window.start, window.end),
       resourcesById: snapshot.resourcesById,
       from: date,
       to: date,
     };
     const byId = new Map(desks.map((r) => [r.id, r]));
     // Once for both: each desk's availability, and the counts per zone drawn from it.
-    const availability = resourceAvailability(input);
+    const availability = this.keep(`desks|${date}`, snapshot, () =>
+      resourceAvailability({ ...input, bookings: this.queries.activeOverlapping(desks.map((d) => d.id), window.start, window.end) }),
+    );
     let zones: DeskZoneHalfDay[] | undefined;
     return {
       // Drawn on first use: the desk page lists desks and never reads the counts.

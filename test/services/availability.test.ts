@@ -49,4 +49,23 @@ describe('day views', () => {
     expect(zones.reduce((n, z) => n + z.total, 0)).toBe(128);
     expect(desks).toHaveLength(64);
   });
+
+  it('keeps a day between writes, and shows a booking or a cancellation as soon as it is written', () => {
+    const { availability, bookings } = t.app.services;
+    const slug = 'salle-maunoir';
+    const busyOf = () => availability.day('2026-12-09', ['meeting_room']).resources.find((r) => r.resource.slug === slug)!.busy;
+    const deskBusy = () => availability.desks('2026-12-09').desks.find((d) => d.resource.slug === 'poste-os-02')!.busy;
+    expect(busyOf()).toEqual([]);
+    expect(busyOf()).toEqual([]);
+    expect(deskBusy()).toEqual([]);
+    const bob = actorOf(t.db, createMember(t.db, { organisationId: createOrganisation(t.db) }));
+    const made = bookings.create(bob, { resourceId: resourceId(t.db, slug), start: paris(9, 14), end: paris(9, 15) });
+    expect(made.ok).toBe(true);
+    expect(busyOf()).toEqual([expect.objectContaining({ start: paris(9, 14), end: paris(9, 15), reason: 'booking' })]);
+    expect(bookings.create(bob, { resourceId: resourceId(t.db, 'poste-os-02'), start: paris(9, 8, 30), end: paris(9, 13) }).ok).toBe(true);
+    expect(deskBusy()).toHaveLength(1);
+    // A write outside the services (plain SQL) is seen too.
+    t.db.$client.prepare(`UPDATE bookings SET status = 'cancelled' WHERE resource_id = ? AND starts_at = ?`).run(resourceId(t.db, slug), paris(9, 14));
+    expect(busyOf()).toEqual([]);
+  });
 });
