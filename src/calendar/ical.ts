@@ -121,7 +121,8 @@ function touchesRepeatedHour(instants: readonly number[], zone: string): boolean
   return instants.some((i) => isAmbiguousLocalTime(i, zone));
 }
 
-function toEventData(event: CalendarEvent, status: EventStatus, invitation: InvitationOptions | null): ICalEventData {
+/** What ical-generator is given for an event (exported for the tests that pin the invitation writer to it). */
+export function toEventData(event: CalendarEvent, status: EventStatus, invitation: InvitationOptions | null): ICalEventData {
   const instants = [event.start, event.end, ...(event.recurrenceId === undefined ? [] : [event.recurrenceId])];
   const zone = touchesRepeatedHour(instants, event.zone) ? null : event.zone;
   const data: ICalEventData = {
@@ -150,6 +151,50 @@ function toEventData(event: CalendarEvent, status: EventStatus, invitation: Invi
     }));
   }
   return data;
+}
+
+/** ical-generator's escaping: TEXT values escape `\\ ; ,`, quoted parameters `\\ "`; line breaks become `\\n`. */
+function icalText(value: string, quoted = false): string {
+  return value.replace(quoted ? /[\\"]/g : /[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** `YYYYMMDDTHHmmss` of an instant on the wall clock of `zone`, or in UTC when zone is null. */
+function icalDateTime(instant: number, zone: string | null): string {
+  const d = new Date(zone === null ? instant : instant + offsetAt(instant, zone) * 60_000);
+  return `${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
+}
+
+function icalTime(name: string, instant: number, zone: string | null): string {
+  return zone === null ? `${name}:${icalDateTime(instant, null)}Z` : `${name};TZID=${zone}:${icalDateTime(instant, zone)}`;
+}
+
+/**
+ * The VEVENT of an invitation, unfolded, with the very bytes ical-generator writes for the
+ * data toEventData gives it (same properties, order, escaping and dates), without building
+ * its objects and luxon dates for every mail queued inside a booking's transaction.
+ */
+export function invitationEventText(event: CalendarEvent, status: EventStatus, invitation: InvitationOptions): string {
+  const instants = [event.start, event.end, ...(event.recurrenceId === undefined ? [] : [event.recurrenceId])];
+  // As in ical-generator, a zone named UTC is written as UTC times (with Z), not a TZID.
+  const zone = touchesRepeatedHour(instants, event.zone) || event.zone === 'UTC' ? null : event.zone;
+  let text = `BEGIN:VEVENT${CRLF}UID:${event.uid}${CRLF}SEQUENCE:${event.sequence}${CRLF}DTSTAMP:${icalDateTime(event.dtstamp, null)}Z${CRLF}`;
+  text += icalTime('DTSTART', event.start, zone) + CRLF + icalTime('DTEND', event.end, zone) + CRLF;
+  if (event.recurrenceId !== undefined) text += icalTime('RECURRENCE-ID', event.recurrenceId, zone) + CRLF;
+  text += `SUMMARY:${icalText(event.summary)}${CRLF}`;
+  if (event.location) text += `LOCATION:${icalText(event.location)}${CRLF}`;
+  if (event.description) text += `DESCRIPTION:${icalText(event.description)}${CRLF}`;
+  const organizer = invitation.organizer;
+  text += `ORGANIZER;CN="${icalText(paramText(organizer.name) || organizer.email, true)}":mailto:${icalText(organizer.email)}${CRLF}`;
+  for (const a of invitation.attendees) {
+    // They booked it themselves: the invitation records, it does not ask.
+    const partstat = invitation.method === 'CANCEL' ? '' : ';PARTSTAT=ACCEPTED';
+    text += `ATTENDEE;ROLE=REQ-PARTICIPANT${partstat};RSVP=FALSE;CN="${icalText(paramText(a.name) || a.email, true)}":MAILTO:${icalText(a.email)}${CRLF}`;
+  }
+  if (event.url) text += `URL;VALUE=URI:${icalText(event.url)}${CRLF}`;
+  text += `STATUS:${status}${CRLF}END:VEVENT${CRLF}`;
+  return text;
 }
 
 function escapeText(value: string): string {
@@ -226,8 +271,11 @@ function renderEvent(calendar: ICalCalendar, event: CalendarEvent, invitation: I
   const key = invitation ? null : JSON.stringify([event.uid, event.sequence, event.dtstamp, event.start, event.end, event.zone, event.summary, event.description, event.location, event.url, status, event.recurrenceId]);
   const cached = key === null ? undefined : eventCache.get(key);
   if (cached !== undefined) return cached;
-  // ical-generator writes the VEVENT (escaping, dates through luxon in the event's zone).
-  const text = fold(calendar.createEvent(toEventData(event, status, invitation)).toString()) + CRLF;
+  // ical-generator writes a feed's VEVENT (escaping, dates through luxon in the event's
+  // zone); an invitation's, one per mail queued in a booking's transaction, is written here
+  // with the same bytes (test/calendar pins them against ical-generator's).
+  const unfolded = invitation ? invitationEventText(event, status, invitation) : calendar.createEvent(toEventData(event, status, null)).toString();
+  const text = fold(unfolded) + CRLF;
   if (key !== null) {
     if (eventCache.size >= EVENT_CACHE_LIMIT) eventCache.delete(eventCache.keys().next().value!);
     eventCache.set(key, text);

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { buildFeed, buildInvitation, CalendarInputError, foldLine, isAmbiguousLocalTime, type CalendarEvent, type InvitationOptions } from '../../src/calendar/ical.js';
+import ical from 'ical-generator';
+import { buildFeed, buildInvitation, CalendarInputError, foldLine, invitationEventText, isAmbiguousLocalTime, toEventData, type CalendarEvent, type InvitationOptions } from '../../src/calendar/ical.js';
 import { lint, readCalendar } from '../helpers/ical.js';
 import { cleanEnv, ROOT } from '../helpers/process.js';
 
@@ -264,5 +265,28 @@ describe('whatever the time zone of the process', () => {
       }
     }
     expect(new Set(runs.map((r) => r.bytes)).size).toBe(1);
+  });
+});
+
+describe('the invitation VEVENT writer', () => {
+  it('writes the very bytes ical-generator writes for the same event, whatever the text, zone or method', () => {
+    const texts = ['Salle Henry Dunant', 'Réunion; budget, 2027 \\ suite', 'Zoé "la cheffe"\r\nX-EVIL:1', 'ligne\rdeux\nтри', '🎬 Studio', '', `${'x'.repeat(80)}é`];
+    const zones = ['Europe/Paris', 'America/New_York', 'UTC', 'Pacific/Auckland'];
+    const starts = [Date.UTC(2026, 11, 7, 8, 0), Date.UTC(2026, 9, 25, 0, 30), Date.UTC(2026, 2, 29, 1, 0), Date.UTC(2027, 0, 3, 22, 15, 42)];
+    let checked = 0;
+    for (const [i, text] of texts.entries()) {
+      for (const zone of zones) {
+        for (const start of starts) {
+          for (const method of ['REQUEST', 'CANCEL'] as const) {
+            const e = event({ zone, start, end: start + (i + 1) * HOUR, summary: text || 'x', description: text, location: text, url: i % 2 ? `https://x.example.org/bookings/${i}` : undefined, dtstamp: start - 1234567, sequence: i, status: i % 3 ? 'TENTATIVE' : 'CONFIRMED', recurrenceId: i % 2 ? start - 7 * DAY : undefined });
+            const options: InvitationOptions = { method, organizer: { name: text || '21', email: 'reservations@21.example.org' }, attendees: [{ name: text, email: 'zoe@example.org' }] };
+            const status = method === 'CANCEL' ? 'CANCELLED' : e.status;
+            expect(invitationEventText(e, status, options)).toBe(ical({ timezone: null }).createEvent(toEventData(e, status, options)).toString());
+            checked += 1;
+          }
+        }
+      }
+    }
+    expect(checked).toBe(224);
   });
 });
