@@ -149,6 +149,39 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const failed = db.$client.prepare<[string, number, number]>(`UPDATE outbox SET status = 'failed', last_error = ?, next_attempt_at = ? WHERE id = ?`);
   const retry = db.$client.prepare<[string, number, number]>('UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id = ?');
 
+  // Deliveries that end in the same turn of the event loop are marked sent in one
+  // transaction (one commit, not one per message), a turn after the transport accepted them
+  // and before the round ends; each keeps the instant its own delivery finished.
+  const markSent = db.$client.transaction((marks: readonly (readonly [number, number])[]) => {
+    for (const [id, at] of marks) sent.run(at, id);
+  });
+  let toMark: [number, number][] = [];
+  let flushing: NodeJS.Immediate | null = null;
+  function flushSent(): void {
+    if (flushing) clearImmediate(flushing);
+    flushing = null;
+    if (toMark.length === 0) return;
+    const marks = toMark;
+    toMark = [];
+    try {
+      markSent.immediate(marks);
+    } catch (err) {
+      toMark = marks.concat(toMark);
+      throw err;
+    }
+  }
+  function markLater(id: number): void {
+    toMark.push([id, clock.now()]);
+    flushing ??= setImmediate(() => {
+      flushing = null;
+      try {
+        flushSent();
+      } catch {
+        // Left queued: the end of the round marks them, or fails the round as before.
+      }
+    });
+  }
+
   /** Takes the due messages and pushes their next attempt past the lease, in one transaction. */
   function claim(now: number): OutboxRow[] {
     return immediate(db, () => {
@@ -180,7 +213,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       }
       return;
     }
-    sent.run(clock.now(), row.id);
+    markLater(row.id);
     report.sent += 1;
   }
 
@@ -192,6 +225,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       do {
         batch = claim(clock.now());
         await Promise.all(batch.map((row) => send(row, report)));
+        flushSent();
       } while (batch.length === batchSize && !stopped);
     } while (again && !stopped);
     if (report.sent + report.retrying + report.failed > 0) log.info({ ...report }, 'outbox round');
