@@ -35,10 +35,14 @@ export interface DayGrid {
   rows: GridRow[];
 }
 
+/** Instants remembered per kind of conversion at most; all forgotten past it. */
+const REMEMBERED_MAX = 4096;
+
 /**
- * What every row of one grid shares: the zoned conversions of the instants it links to. The
- * columns are the same for every row, so each instant is converted once per page, not once
- * per cell (localInput and the wall clock were most of a cell's cost in profiles).
+ * The zoned conversions of the instants grids link to, for one language and zone. The columns
+ * are the same for every row and every page of a day, so each instant is converted once, not
+ * once per cell (localInput and the wall clock were most of a cell's cost in profiles). Each
+ * is a pure function of the instant: nothing here goes stale.
  */
 class Instants {
   private readonly inputs = new Map<number, string>();
@@ -54,6 +58,7 @@ class Instants {
     let text = this.times.get(instant);
     if (text === undefined) {
       text = this.dates.time(instant);
+      if (this.times.size >= REMEMBERED_MAX) this.times.clear();
       this.times.set(instant, text);
     }
     return text;
@@ -64,6 +69,7 @@ class Instants {
     let text = this.inputs.get(instant);
     if (text === undefined) {
       text = encodeURIComponent(localInput(instant, this.zone));
+      if (this.inputs.size >= REMEMBERED_MAX) this.inputs.clear();
       this.inputs.set(instant, text);
     }
     return text;
@@ -73,10 +79,23 @@ class Instants {
     let ms = this.wall.get(instant);
     if (ms === undefined) {
       ms = wallClockMsOfDay(instant, this.zone);
+      if (this.wall.size >= REMEMBERED_MAX) this.wall.clear();
       this.wall.set(instant, ms);
     }
     return ms;
   }
+}
+
+const instantsByLanguageAndZone = new Map<string, Instants>();
+
+function instantsOf(lang: Language, zone: string): Instants {
+  const key = `${lang}|${zone}`;
+  let instants = instantsByLanguageAndZone.get(key);
+  if (!instants) {
+    instants = new Instants(zone, dateFormatter(lang, zone));
+    instantsByLanguageAndZone.set(key, instants);
+  }
+  return instants;
 }
 
 /** The form prefilled from the first start on the resource's grid at or after `from`, for its usual length. */
@@ -101,7 +120,7 @@ const FULL = 2;
 const BUSY = 4;
 
 export function dayGrid(day: readonly (ResourceAvailability & { resource: ResourceView })[], zone: string, lang: Language, now: number): DayGrid {
-  const instants = new Instants(zone, dateFormatter(lang, zone));
+  const instants = instantsOf(lang, zone);
   const opens = day.flatMap((a) => a.open);
   if (opens.length === 0) return { times: [], rows: day.map((a) => ({ resource: a.resource, cells: [], free: [], placesNote: null })) };
   let from = Infinity;

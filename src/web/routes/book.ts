@@ -135,6 +135,7 @@ export default async function bookRoutes(app: FastifyInstance) {
         }
         return text;
       };
+      const bookLabel = messageFiller(t, 'desk.book', ['desk']);
       for (const d of day.desks) {
         const group = byZone.get(d.resource.zoneId)!;
         group.total += 1;
@@ -144,7 +145,7 @@ export default async function bookRoutes(app: FastifyInstance) {
           name: d.resource.name,
           equipment: d.resource.equipment.map((e) => word(`equipment.${e}`)),
           accessibility: d.resource.accessibility.map((a) => word(`accessibility.${a}`)),
-          label: t('desk.book', { desk: d.resource.name }),
+          label: bookLabel({ desk: d.resource.name }),
           key: randomUUID(),
         });
       }
