@@ -12,7 +12,7 @@ import type { ResourceKind } from '../../domain/types.js';
 import { ACCESSIBILITY, EQUIPMENT } from '../../domain/types.js';
 import { startOfLocalDate } from '../../domain/zoned-time.js';
 import { dateFormatter } from '../../i18n/dates.js';
-import type { MessageKey, Translate } from '../../i18n/index.js';
+import type { Language, MessageKey, Translate } from '../../i18n/index.js';
 import { matchesFilter, parseFilter } from '../../services/catalogue.js';
 import { localInput } from '../booking-views.js';
 import { dayGrid } from '../day-grid.js';
@@ -67,6 +67,20 @@ function messageFiller(t: Translate, key: MessageKey, names: readonly string[]):
   };
 }
 
+/** Long dates of the day views, remembered (a pure function of its arguments; bounded). */
+const dateLabels = new Map<string, string>();
+
+function dateLabel(lang: Language, zone: string, date: LocalDate): string {
+  const key = `${lang}|${zone}|${date}`;
+  let label = dateLabels.get(key);
+  if (label === undefined) {
+    label = dateFormatter(lang, zone).date(Date.parse(`${date}T12:00:00Z`));
+    if (dateLabels.size >= 1024) dateLabels.clear();
+    dateLabels.set(key, label);
+  }
+  return label;
+}
+
 function single(value: unknown): string {
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' ? first : '';
@@ -85,7 +99,7 @@ export default async function bookRoutes(app: FastifyInstance) {
 
   function dayNav(request: FastifyRequest, date: LocalDate, base: string, params: Record<string, string>) {
     const link = (d: LocalDate) => `${base}?${new URLSearchParams({ ...params, date: d }).toString()}`;
-    return { previous: link(addDays(date, -1)), next: link(addDays(date, 1)), label: dateFormatter(request.lang, zoneOf()).date(Date.parse(`${date}T12:00:00Z`)) };
+    return { previous: link(addDays(date, -1)), next: link(addDays(date, 1)), label: dateLabel(request.lang, zoneOf(), date) };
   }
 
   app.get('/book', { preHandler: requireMember }, async (request, reply) => {
