@@ -34,6 +34,19 @@ function senderAddress(mailFrom: string): string {
   return /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
 }
 
+// Bookings start and end on a few hundred instants a month: their words are kept (bounded).
+const formatted = new Map<string, string>();
+function wordsOf(instant: number, lang: Language, zone: string, style: 'date' | 'time'): string {
+  const key = `${lang}|${zone}|${style}|${instant}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    if (formatted.size >= 5_000) formatted.clear();
+    text = formatInstant(instant, lang, zone, style);
+    formatted.set(key, text);
+  }
+  return text;
+}
+
 export function composeBookingMail(
   kind: BookingMailKind,
   booking: BookingForCalendar,
@@ -51,9 +64,9 @@ export function composeBookingMail(
     resource: place.resourceName,
     address: place.siteAddress,
     title: booking.title.trim(),
-    date: formatInstant(booking.startsAt, lang, place.zone, 'date'),
-    start: formatInstant(booking.startsAt, lang, place.zone, 'time'),
-    end: formatInstant(booking.endsAt, lang, place.zone, 'time'),
+    date: wordsOf(booking.startsAt, lang, place.zone, 'date'),
+    start: wordsOf(booking.startsAt, lang, place.zone, 'time'),
+    end: wordsOf(booking.endsAt, lang, place.zone, 'time'),
     url,
     reason: extra.reason ?? '',
     hasCalendar: withInvitation,
