@@ -1,5 +1,6 @@
 // bench/results.json (the figures) and bench/results.md (the table and the targets).
 import type { CheckReport } from './checks.js';
+import { startArgs } from '../test/helpers/process.js';
 
 export interface ScenarioResult {
   name: string;
@@ -94,7 +95,7 @@ export function markdown(results: Results): string {
   lines.push(`${results.date} · ${m.cpu} × ${m.cores} · ${m.memory_gb} GB · Node ${m.node} · ${m.os}`);
   lines.push(`Load average before / after: ${m.loadavg_start} / ${m.loadavg_end} (the machine is shared: other sessions' tests may run at the same time).`);
   lines.push(
-    `Server: one Node process (\`node dist/src/server.js\`, built by \`npm run build\` at the start), NODE_ENV=production, LOG_LEVEL=warn, on 127.0.0.1. autocannon, ${o.connections} connections, in the bench process. ` +
+    `Server: one Node process (\`node ${startArgs().join(' ')}\` as \`npm start\` runs it, built by \`npm run build\` at the start), NODE_ENV=production, LOG_LEVEL=warn, on 127.0.0.1. autocannon, ${o.connections} connections, in the bench process. ` +
       `Each scenario: ${o.warmup} s warm-up, then ${o.seconds} s in ${o.rounds} slices between ${o.baselineSlice} s slices of the baseline (GET /livez); ` +
       '**ratio** = the median over slices of its req/s over the mean of the two baseline slices around it; **cpu** = the server\'s CPU time per request, the mail it queued included; ' +
       '**cpu ratio** = the baseline\'s CPU per request over the scenario\'s (the ratio the server would reach with a core to itself).',

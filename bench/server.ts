@@ -1,9 +1,9 @@
-// The real server as a child process (`node dist/src/server.js`, as `npm start` runs it once
-// built; bench/run.ts builds first) in production mode on 127.0.0.1, and real sessions signed
-// in through its pages.
+// The real server as a child process (`node [options] dist/src/server.js`, as `npm start`
+// runs it once built; bench/run.ts builds first) in production mode on 127.0.0.1, and real
+// sessions signed in through its pages.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { cleanEnv, collect, DIST_ENTRY, exited, freePort, ROOT } from '../test/helpers/process.js';
+import { cleanEnv, collect, exited, freePort, ROOT, startArgs } from '../test/helpers/process.js';
 import { csrfOf, form } from '../test/helpers/auth.js';
 
 export interface Server {
@@ -29,7 +29,7 @@ export async function startServer(databasePath: string, dataDir: string, nodeArg
   const port = await freePort();
   const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: databasePath, DATA_DIR: dataDir, SEED_ON_START: 'false' };
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, DIST_ENTRY], { cwd: ROOT, env: { ...cleanEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, ...startArgs()], { cwd: ROOT, env: { ...cleanEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = collect(child);
   const line = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start within ${timeoutMs} ms:\n${output()}`)), timeoutMs);

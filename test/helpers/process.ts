@@ -38,9 +38,20 @@ export async function buildServer(options: { outDir?: string; check?: boolean } 
   return { entry, ms: performance.now() - started };
 }
 
-/** Node arguments that start the server: the compiled `entry` (e.g. DIST_ENTRY), or the sources under tsx without one. */
+/**
+ * What `npm start` runs after the build: the node options of package.json's start script
+ * (e.g. V8 heap limits), then DIST_ENTRY. The bench and the tests start it the same way.
+ */
+export function startArgs(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const match = /&& node((?: --[^\s]+)*) ([^\s]+)$/.exec(pkg.scripts.start ?? '');
+  if (!match || match[2] !== DIST_ENTRY) throw new Error(`npm start does not end with "node [--options] ${DIST_ENTRY}": ${pkg.scripts.start}`);
+  return [...match[1]!.trim().split(' ').filter(Boolean), match[2]];
+}
+
+/** Node arguments that start the server: a compiled `entry` with npm start's node options, or the sources under tsx without one. */
 export function serverArgs(entry?: string): string[] {
-  return entry ? [entry] : ['--import', 'tsx', 'src/server.ts'];
+  return entry ? [...startArgs().slice(0, -1), entry] : ['--import', 'tsx', 'src/server.ts'];
 }
 
 export async function freePort(): Promise<number> {
