@@ -46,6 +46,8 @@ export type NewBooking = Pick<
   'resourceId' | 'seriesId' | 'originalStartsAt' | 'memberId' | 'bookedById' | 'organisationId' | 'startsAt' | 'endsAt' | 'headcount' | 'status' | 'title' | 'idempotencyKey'
 > & { now: number };
 
+export type BookingChange = { resourceId: number; startsAt: number; endsAt: number; status: BookingStatus; now: number; cancelledAt: number | null };
+
 export interface BookingQueries {
   /** Active bookings of these resources that overlap [from, to). */
   activeOverlapping(resourceIds: readonly number[], from: number, to: number): ExistingBooking[];
@@ -62,8 +64,12 @@ export interface BookingQueries {
   byIdempotencyKey(bookedById: number, key: string): BookingRow | undefined;
   bySeries(seriesId: number): BookingRow[];
   insert(booking: NewBooking): number;
+  /** Inserts and returns the row as stored (what byId would read next). */
+  insertRow(booking: NewBooking): BookingRow;
   /** Sets new times/resource/status and raises the version (the iCalendar SEQUENCE). */
-  update(id: number, change: { resourceId: number; startsAt: number; endsAt: number; status: BookingStatus; now: number; cancelledAt: number | null }): void;
+  update(id: number, change: BookingChange): void;
+  /** update, returning the row as stored (what byId would read next). */
+  updateRow(id: number, change: BookingChange): BookingRow | undefined;
   /** A member's bookings (for them or booked by them) that end after `from`, or before it when `past`. */
   forMember(memberId: number, from: number, past: boolean, limit: number): BookingRow[];
   /**
@@ -73,6 +79,13 @@ export interface BookingQueries {
   generation(): string;
   audit(entry: { at: number; actorId: number | null; action: string; subjectType: string; subjectId: number; details: Record<string, unknown> }): void;
 }
+
+const INSERT = `INSERT INTO bookings (resource_id, series_id, original_starts_at, member_id, booked_by_id, organisation_id,
+    starts_at, ends_at, headcount, status, title, is_public, idempotency_key, version, created_at, updated_at)
+  VALUES (@resourceId, @seriesId, @originalStartsAt, @memberId, @bookedById, @organisationId,
+    @startsAt, @endsAt, @headcount, @status, @title, 0, @idempotencyKey, 0, @now, @now)`;
+const UPDATE = `UPDATE bookings SET resource_id = @resourceId, starts_at = @startsAt, ends_at = @endsAt, status = @status,
+    cancelled_at = @cancelledAt, updated_at = @now, version = version + 1 WHERE id = @id`;
 
 export function bookingQueries(db: Db): BookingQueries {
   const client = db.$client;
@@ -109,16 +122,10 @@ export function bookingQueries(db: Db): BookingQueries {
     byId: client.prepare(`SELECT ${COLUMNS} FROM bookings WHERE id = ?`),
     byKey: client.prepare(`SELECT ${COLUMNS} FROM bookings WHERE booked_by_id = ? AND idempotency_key = ? ORDER BY id LIMIT 1`),
     bySeries: client.prepare(`SELECT ${COLUMNS} FROM bookings WHERE series_id = ? ORDER BY starts_at`),
-    insert: client.prepare(
-      `INSERT INTO bookings (resource_id, series_id, original_starts_at, member_id, booked_by_id, organisation_id,
-         starts_at, ends_at, headcount, status, title, is_public, idempotency_key, version, created_at, updated_at)
-       VALUES (@resourceId, @seriesId, @originalStartsAt, @memberId, @bookedById, @organisationId,
-         @startsAt, @endsAt, @headcount, @status, @title, 0, @idempotencyKey, 0, @now, @now)`,
-    ),
-    update: client.prepare(
-      `UPDATE bookings SET resource_id = @resourceId, starts_at = @startsAt, ends_at = @endsAt, status = @status,
-         cancelled_at = @cancelledAt, updated_at = @now, version = version + 1 WHERE id = @id`,
-    ),
+    insert: client.prepare(INSERT),
+    insertRow: client.prepare(`${INSERT} RETURNING ${COLUMNS}`),
+    update: client.prepare(UPDATE),
+    updateRow: client.prepare(`${UPDATE} RETURNING ${COLUMNS}`),
     upcoming: client.prepare(
       `SELECT ${COLUMNS} FROM bookings WHERE (member_id = @memberId OR booked_by_id = @memberId) AND starts_at > @from - ${MAX_BOOKING_MS} AND ends_at > @from
        ORDER BY starts_at ASC LIMIT @limit`,
@@ -165,8 +172,15 @@ export function bookingQueries(db: Db): BookingQueries {
     insert(booking) {
       return Number(statements.insert.run(booking).lastInsertRowid);
     },
+    insertRow(booking) {
+      return fromRaw(statements.insertRow.get(booking) as Raw);
+    },
     update(id, change) {
       statements.update.run({ id, ...change });
+    },
+    updateRow(id, change) {
+      const row = statements.updateRow.get({ id, ...change }) as Raw | undefined;
+      return row && fromRaw(row);
     },
     forMember(memberId, from, past, limit) {
       return ((past ? statements.past : statements.upcoming).all({ memberId, from, limit }) as Raw[]).map(fromRaw);

@@ -107,7 +107,7 @@ export class BookingService {
       const context = this.loader.contextFor(resource, person, input, now, { organisationId, quotaMemo });
       const violations = evaluateBooking(request, context);
       if (violations.length > 0) return { refused: violations, person, organisationId, now };
-      const id = this.loader.queries.insert({
+      const booking = this.loader.queries.insertRow({
         resourceId: resource.id,
         seriesId: null,
         originalStartsAt: null,
@@ -122,7 +122,7 @@ export class BookingService {
         idempotencyKey: key,
         now,
       });
-      const booking = this.loader.queries.byId(id)!;
+      const id = booking.id;
       this.loader.queries.audit({ at: now, actorId: actor.id, action: 'booking.create', subjectType: 'booking', subjectId: id, details: { resourceId: resource.id, start: input.start, end: input.end, memberId: person.id, status: booking.status } });
       this.notify(tx, { type: 'created', booking, actorId: actor.id });
       return { ok: true, booking, replayed: false };
@@ -152,8 +152,7 @@ export class BookingService {
       if (violations.length > 0) return { refused: violations, request, person, now };
       // Changing a booking that needs approval puts it back in the queue.
       const status = resource.rules.approvalRequired ? 'pending' : previous.status;
-      this.loader.queries.update(id, { resourceId: resource.id, startsAt: input.start, endsAt: input.end, status, now, cancelledAt: null });
-      const booking = this.loader.queries.byId(id)!;
+      const booking = this.loader.queries.updateRow(id, { resourceId: resource.id, startsAt: input.start, endsAt: input.end, status, now, cancelledAt: null })!;
       this.loader.queries.audit({ at: now, actorId: actor.id, action: 'booking.change', subjectType: 'booking', subjectId: id, details: { from: { resourceId: previous.resourceId, start: previous.startsAt, end: previous.endsAt }, to: { resourceId: resource.id, start: input.start, end: input.end } } });
       this.notify(tx, { type: 'changed', booking, previous, actorId: actor.id });
       return { ok: true, booking, replayed: false };
@@ -170,8 +169,7 @@ export class BookingService {
       authorize(actor, 'booking.cancel', previous);
       if (previous.status !== 'confirmed' && previous.status !== 'pending') return previous;
       const now = this.clock.now();
-      this.loader.queries.update(id, { resourceId: previous.resourceId, startsAt: previous.startsAt, endsAt: previous.endsAt, status: 'cancelled', now, cancelledAt: now });
-      const booking = this.loader.queries.byId(id)!;
+      const booking = this.loader.queries.updateRow(id, { resourceId: previous.resourceId, startsAt: previous.startsAt, endsAt: previous.endsAt, status: 'cancelled', now, cancelledAt: now })!;
       this.loader.queries.audit({ at: now, actorId: actor.id, action: 'booking.cancel', subjectType: 'booking', subjectId: id, details: { seriesId: previous.seriesId } });
       this.notify(tx, { type: 'cancelled', booking, previous, actorId: actor.id });
       return booking;
