@@ -106,7 +106,12 @@ export class BookingContextLoader {
     const { from, to } = this.span(resource, window);
     const existing = this.queries.activeOverlapping(this.inventory.interacting(resource), from, to);
     const desks = resource.kind === 'desk' ? this.queries.memberActiveDesks(person.id, window.start, window.end) : [];
-    return this.build(resource, person, window, now, options, existing, desks);
+    return this.build(resource, person, window, now, options, existing, desks, this.monthOf(window, options));
+  }
+
+  /** The site-zone month whose quota a request in `window` counts against. */
+  private monthOf(window: Interval, options: ContextOptions): QuotaMonth {
+    return calendarMonthOf(options.quotaAt ?? window.start, this.inventory.get().site.timezone);
   }
 
   /**
@@ -120,13 +125,14 @@ export class BookingContextLoader {
     const ids = [...new Set(resources.flatMap((resource) => this.inventory.interacting(resource)))];
     const all = this.queries.activeOverlapping(ids, Math.min(...spans.map((s) => s.from)), Math.max(...spans.map((s) => s.to)));
     const desks = resources.some((r) => r.kind === 'desk') ? this.queries.memberActiveDesks(person.id, window.start, window.end) : [];
+    const month = this.monthOf(window, options);
     return resources.map((resource, i) => {
       const { from, to } = spans[i]!;
       const interacting = this.inventory.interacting(resource);
       // The bounds of activeOverlapping, applied to this resource's span.
       const lowest = from - MAX_BOOKING_MS;
       const existing = all.filter((b) => interacting.includes(b.resourceId) && b.start >= lowest && b.start < to && b.end > from);
-      return this.build(resource, person, window, now, options, existing, resource.kind === 'desk' ? desks : []);
+      return this.build(resource, person, window, now, options, existing, resource.kind === 'desk' ? desks : [], month);
     });
   }
 
@@ -136,7 +142,7 @@ export class BookingContextLoader {
     return { from: window.start - margin, to: window.end + margin };
   }
 
-  private build(resource: Resource, person: BookingPerson, window: Interval, now: number, options: ContextOptions, overlapping: ExistingBooking[], desks: readonly ExistingBooking[]): BookingContext {
+  private build(resource: Resource, person: BookingPerson, window: Interval, now: number, options: ContextOptions, overlapping: ExistingBooking[], desks: readonly ExistingBooking[], month: QuotaMonth): BookingContext {
     const inventory = this.inventory.get();
     const { from, to } = this.span(resource, window);
     let existing = overlapping;
@@ -146,7 +152,6 @@ export class BookingContextLoader {
     }
     const exclude = options.exclude ?? [];
     if (exclude.length > 0) existing = existing.filter((b) => !exclude.includes(b.id));
-    const month = calendarMonthOf(options.quotaAt ?? window.start, inventory.site.timezone);
     // A quota depends only on the organisation, the kind (and half-day split), the month and
     // the bookings left out: the contexts of one request's resources of a kind share it.
     const key = `${options.organisationId}|${resource.kind}|${resource.rules.halfDaySplit}|${month.start}|${exclude.join(',')}`;
