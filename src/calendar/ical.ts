@@ -283,6 +283,20 @@ function renderEvent(calendar: ICalCalendar, event: CalendarEvent, invitation: I
   return text;
 }
 
+/** An invitation's calendar header depends only on its method and zones: folded once each. */
+const invitationHeaders = new Map<string, string>();
+
+function foldedHeader(method: ICalCalendarMethod | null, extra: { name?: string; description?: string; ttl?: number }, zones: readonly string[]): string {
+  if (extra.name !== undefined || extra.description !== undefined || extra.ttl !== undefined) return fold(header(method, extra, zones));
+  const key = `${method}|${zones.join(',')}`;
+  let text = invitationHeaders.get(key);
+  if (text === undefined) {
+    text = fold(header(method, extra, zones));
+    if (invitationHeaders.size < 100) invitationHeaders.set(key, text);
+  }
+  return text;
+}
+
 function render(events: readonly CalendarEvent[], method: ICalCalendarMethod | null, extra: { name?: string; description?: string; ttl?: number }, invitation: InvitationOptions | null, alwaysZones: readonly string[] = []): string {
   for (const event of events) checkEvent(event);
   for (const zone of alwaysZones) if (!vtimezone(zone)) throw new CalendarInputError(`no VTIMEZONE for zone "${zone}"`);
@@ -293,7 +307,7 @@ function render(events: readonly CalendarEvent[], method: ICalCalendarMethod | n
   for (const event of sorted(events)) body += renderEvent(calendar, event, invitation);
   const zones = [...new Set([...alwaysZones, ...events.map((e) => e.zone)])].sort();
   // Every content line ends with CRLF, the last one included (RFC 5545 3.1).
-  return fold(header(method, extra, zones)) + CRLF + body + 'END:VCALENDAR' + CRLF;
+  return foldedHeader(method, extra, zones) + CRLF + body + 'END:VCALENDAR' + CRLF;
 }
 
 /** A subscribable feed: no METHOD (or PUBLISH), no attendees. */
