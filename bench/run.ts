@@ -69,7 +69,8 @@ async function openFeed(url: string, session: SessionHeaders): Promise<{ path: s
   const html = await page.text();
   const path = /https?:\/\/[^/"]+(\/feeds\/[A-Za-z0-9_-]+\/bookings\.ics)/.exec(html)?.[1];
   if (page.status !== 200 || !path) return { reason: `POST /profile/feeds answered ${page.status} without a personal feed link` };
-  const feed = await fetch(`${url}${path}`);
+  // The ETag of the gzipped representation, which the feed scenarios ask for (fetch unzips the body).
+  const feed = await fetch(`${url}${path}`, { headers: { 'accept-encoding': 'gzip' } });
   const body = await feed.text();
   const etag = feed.headers.get('etag');
   const events = body.split('BEGIN:VEVENT').length - 1;

@@ -97,8 +97,10 @@ export function loads(ctx: ScenarioContext): Partial<Record<ScenarioName, Load>>
   };
   if (ctx.feed) {
     const { path, etag } = ctx.feed;
-    result.feed_full = { expect: [200], request: () => get(path, undefined, { accept: 'text/calendar' }) };
-    result.feed_304 = { expect: [304], request: () => get(path, undefined, { accept: 'text/calendar', 'if-none-match': etag }) };
+    // As calendar clients (Google, Apple, Outlook, Thunderbird) ask: they all accept gzip.
+    const client = { accept: 'text/calendar', 'accept-encoding': 'gzip' };
+    result.feed_full = { expect: [200], request: () => get(path, undefined, client) };
+    result.feed_304 = { expect: [304], request: () => get(path, undefined, { ...client, 'if-none-match': etag }) };
   }
   return result;
 }

@@ -4,6 +4,7 @@
 // DTSTAMP, LOCATION, URL); only the words differ by feed and reader. The 304 path never
 // builds the document: a small aggregate query gives the validator.
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { addressDomain, bookingCalendarEvent, type PlaceForCalendar } from '../calendar/booking-event.js';
 import { buildFeed, type CalendarEvent } from '../calendar/ical.js';
 import type { Db } from '../db/connection.js';
@@ -20,8 +21,8 @@ export const FEED_WINDOW = { backDays: 60, aheadDays: 548, cancelledDays: 14 } a
 /** Raised when what a feed writes changes shape, so every ETag changes with it. */
 const FORMAT = 1;
 
-/** Characters of whole documents kept in memory (about 40 feeds of 500 bookings). */
-const BODY_CACHE_CHARS = 8_000_000;
+/** Bytes of whole documents kept in memory, gzipped copies included (about 40 feeds of 500 bookings). */
+const BODY_CACHE_BYTES = 8_000_000;
 
 /** Feed aggregates kept between writes (a few hundred bytes each). */
 const AGGREGATES_KEPT = 10_000;
@@ -64,6 +65,20 @@ export interface KnownAnswer {
   shared: boolean;
 }
 
+/** A document as sent: its UTF-8 bytes, and the same gzipped, made when first asked for. */
+interface StoredDocument {
+  bytes: Buffer;
+  gzip: Buffer | null;
+}
+
+/**
+ * The ETag of a feed's gzipped representation. A strong ETag names one sequence of bytes, so
+ * the gzipped document gets its own ('.' is not in the base64url of the plain ETag).
+ */
+export function gzipTag(etag: string): string {
+  return `${etag.slice(0, -1)}.gz"`;
+}
+
 export interface FeedSettings {
   baseUrl: string;
   mailFrom: string;
@@ -82,10 +97,10 @@ export class FeedService {
   /** What every ETag depends on beside the data: format, settings, the words of the feeds. */
   private readonly staticStamp: string;
   private readonly placeStamps = new WeakMap<InventorySnapshot, string>();
-  private readonly bodies = new Map<string, string>();
+  private readonly bodies = new Map<string, StoredDocument>();
   private readonly aggregates = new Map<string, { generation: string; aggregate: FeedAggregate }>();
   private readonly answers = new Map<string, { generation: string; day: number; answer: KnownAnswer }>();
-  private bodyChars = 0;
+  private bodyBytes = 0;
 
   constructor(
     db: Db,
@@ -184,47 +199,52 @@ export class FeedService {
   }
 
   /**
-   * The document and its validator, read in one transaction. Documents are kept by ETag (a
-   * few MB at most): most clients poll without If-None-Match, and an unchanged feed is then
-   * the same bytes without a rebuild.
+   * The document and its validator, read in one transaction. Documents are kept by ETag as
+   * bytes (a few MB at most): most clients poll without If-None-Match, and an unchanged feed
+   * is then the same bytes without a rebuild or a conversion. With `gzip`, the gzipped bytes
+   * (calendar clients ask for them; a 500-event feed shrinks about tenfold), compressed once
+   * per document.
    */
-  render(feed: OpenFeed, now: number): { body: string } & FeedValidator {
+  render(feed: OpenFeed, now: number, options: { gzip?: boolean } = {}): { body: Buffer; gzip: boolean } & FeedValidator {
     const { day, ...window } = this.window(now);
     const read = this.queries.read(() => {
       const validator = this.validatorOf(feed, this.aggregateOf(feed, window), day);
-      const body = this.bodies.get(validator.etag);
-      return { validator, body, rows: body === undefined ? this.queries.rows(feed.scope, feed.key, window) : [] };
+      const stored = this.bodies.get(validator.etag);
+      return { validator, stored, rows: stored === undefined ? this.queries.rows(feed.scope, feed.key, window) : [] };
     });
-    if (read.body !== undefined) {
-      this.remember(read.validator.etag, read.body);
-      return { body: read.body, ...read.validator };
+    let document = read.stored;
+    if (document === undefined) {
+      const snapshot = this.inventory.get();
+      const t = translator(feed.lang);
+      const events: CalendarEvent[] = [];
+      for (const row of read.rows) {
+        const event = this.eventOf(row, feed, snapshot, t);
+        if (event) events.push(event);
+      }
+      const text = buildFeed(events, { name: feed.title, refreshSeconds: REFRESH_SECONDS, zones: [snapshot.site.timezone] });
+      document = { bytes: Buffer.from(text, 'utf8'), gzip: null };
     }
-    const snapshot = this.inventory.get();
-    const t = translator(feed.lang);
-    const events: CalendarEvent[] = [];
-    for (const row of read.rows) {
-      const event = this.eventOf(row, feed, snapshot, t);
-      if (event) events.push(event);
-    }
-    const body = buildFeed(events, { name: feed.title, refreshSeconds: REFRESH_SECONDS, zones: [snapshot.site.timezone] });
-    this.remember(read.validator.etag, body);
-    return { body, ...read.validator };
+    if (options.gzip && document.gzip === null) document = { bytes: document.bytes, gzip: gzipSync(document.bytes) };
+    this.remember(read.validator.etag, document);
+    const gzip = options.gzip === true;
+    return { body: gzip ? document.gzip! : document.bytes, gzip, ...read.validator };
   }
 
   /** Keeps a document as the most recently used, dropping the least recently used beyond the budget. */
-  private remember(etag: string, body: string): void {
-    if (body.length > BODY_CACHE_CHARS / 4) return;
+  private remember(etag: string, document: StoredDocument): void {
+    const size = (d: StoredDocument) => d.bytes.length + (d.gzip?.length ?? 0);
+    if (size(document) > BODY_CACHE_BYTES / 4) return;
     const previous = this.bodies.get(etag);
     if (previous !== undefined) {
       this.bodies.delete(etag);
-      this.bodyChars -= previous.length;
+      this.bodyBytes -= size(previous);
     }
-    this.bodies.set(etag, body);
-    this.bodyChars += body.length;
+    this.bodies.set(etag, document);
+    this.bodyBytes += size(document);
     for (const [key, value] of this.bodies) {
-      if (this.bodyChars <= BODY_CACHE_CHARS) break;
+      if (this.bodyBytes <= BODY_CACHE_BYTES) break;
       this.bodies.delete(key);
-      this.bodyChars -= value.length;
+      this.bodyBytes -= size(value);
     }
   }
 

@@ -2,10 +2,13 @@
 // resource's calendar, an organisation's, the public events; tokens (another person's,
 // rotated, revoked, made-up); ETag / Last-Modified / 304; the window; the profile's links.
 import Database from 'better-sqlite3';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { bookingUid } from '../../src/calendar/booking-event.js';
 import { FEED_SOURCES } from '../../src/db/feeds.js';
+import { gzipTag } from '../../src/services/feeds.js';
+import { acceptsGzip } from '../../src/web/routes/feeds.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { DEMO_ACCOUNTS, form, signInAs } from '../helpers/auth.js';
 import { lint, readCalendar, type ReadCalendar } from '../helpers/ical.js';
@@ -191,6 +194,56 @@ describe('conditional requests', () => {
     expect((await get(url, { 'if-modified-since': lastModified })).statusCode).toBe(200);
     expect((await get(url, { 'if-none-match': after.headers.etag as string })).statusCode).toBe(304);
     render.mockRestore();
+  });
+
+  it('sends the feed gzipped to clients that ask for it, under its own ETag, and revalidates each representation on its own', async () => {
+    const { zoe } = setup();
+    book(zoe, 'salle-appia', paris(8, 9), paris(8, 10), LONG_TITLE);
+    const url = `/feeds/${tokenOf(zoe)}/bookings.ics`;
+    const plain = await get(url);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toContain('Accept-Encoding');
+    const etag = plain.headers.etag as string;
+
+    const zipped = await get(url, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.statusCode).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(zipped.headers.vary).toContain('Accept-Encoding');
+    expect(zipped.headers.etag).toBe(gzipTag(etag));
+    expect(zipped.headers.etag).not.toBe(etag);
+    expect(zipped.headers['last-modified']).toBe(plain.headers['last-modified']);
+    const unzipped = gunzipSync(zipped.rawPayload).toString('utf8');
+    expect(unzipped).toBe(plain.body);
+    expect(readCalendar(unzipped).events[0]!.summary).toContain('Économie');
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+
+    // Each representation answers 304 to its own ETag only.
+    const again = await get(url, { 'accept-encoding': 'gzip', 'if-none-match': gzipTag(etag) });
+    expect(again.statusCode).toBe(304);
+    expect(again.headers.etag).toBe(gzipTag(etag));
+    expect((await get(url, { 'accept-encoding': 'gzip', 'if-none-match': gzipTag(etag) })).statusCode).toBe(304);
+    expect((await get(url, { 'if-none-match': gzipTag(etag) })).statusCode).toBe(200);
+    expect((await get(url, { 'accept-encoding': 'gzip', 'if-none-match': etag })).statusCode).toBe(200);
+    expect((await get(url, { 'if-none-match': etag })).statusCode).toBe(304);
+    // q=0 refuses gzip; a wildcard accepts it.
+    expect((await get(url, { 'accept-encoding': 'gzip;q=0, identity' })).headers['content-encoding']).toBeUndefined();
+    expect((await get(url, { 'accept-encoding': '*' })).headers['content-encoding']).toBe('gzip');
+  });
+
+  it('reads Accept-Encoding as HTTP defines it', () => {
+    expect(acceptsGzip(undefined)).toBe(false);
+    expect(acceptsGzip('')).toBe(false);
+    expect(acceptsGzip('identity')).toBe(false);
+    expect(acceptsGzip('br')).toBe(false);
+    expect(acceptsGzip('gzip')).toBe(true);
+    expect(acceptsGzip('GZIP;q=0.5')).toBe(true);
+    expect(acceptsGzip('x-gzip')).toBe(true);
+    expect(acceptsGzip('deflate, gzip;q=1.0, *;q=0.5')).toBe(true);
+    expect(acceptsGzip('gzip;q=0')).toBe(false);
+    expect(acceptsGzip('*;q=0')).toBe(false);
+    expect(acceptsGzip('*')).toBe(true);
+    expect(acceptsGzip('*, gzip;q=0')).toBe(false);
   });
 
   it('keeps the aggregate of an unchanged feed between writes, and reads it again after any write, by this process or another', async () => {

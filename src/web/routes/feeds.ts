@@ -16,7 +16,7 @@ import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isLanguage } from '../../i18n/index.js';
 import { FeedTokenService, isFeedTokenShape } from '../../services/feed-tokens.js';
-import { FeedService, type FeedRequest, type FeedValidator, type KnownAnswer } from '../../services/feeds.js';
+import { FeedService, gzipTag, type FeedRequest, type KnownAnswer } from '../../services/feeds.js';
 import { hashToken } from '../../services/tokens.js';
 import { PublicEventService } from '../../services/public-events.js';
 import { feedSection, type FeedSectionView } from '../feed-links.js';
@@ -35,21 +35,36 @@ function idOf(file: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** Whether the client's copy is current: If-None-Match first (weak comparison), else If-Modified-Since. */
-export function notModified(request: FastifyRequest, validator: FeedValidator): boolean {
+/** Whether the client's copy (of the representation tagged `etag`) is current: If-None-Match first (weak comparison), else If-Modified-Since. */
+export function notModified(request: FastifyRequest, etag: string, lastModified: number): boolean {
   const inm = request.headers['if-none-match'];
   if (typeof inm === 'string') {
     return inm
       .split(',')
       .map((tag) => tag.trim().replace(/^W\//, ''))
-      .some((tag) => tag === '*' || tag === validator.etag);
+      .some((tag) => tag === '*' || tag === etag);
   }
   const ims = request.headers['if-modified-since'];
   if (typeof ims === 'string') {
     const since = Date.parse(ims);
-    return Number.isFinite(since) && validator.lastModified <= since;
+    return Number.isFinite(since) && lastModified <= since;
   }
   return false;
+}
+
+/** Whether Accept-Encoding allows gzip (`gzip`, `x-gzip` or `*`, without q=0). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  if (typeof header !== 'string') return false;
+  let gzip: boolean | null = null;
+  let any: boolean | null = null;
+  for (const part of header.split(',')) {
+    const [coding = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    const allowed = q === undefined || Number(q.slice(2)) > 0;
+    if (coding === 'gzip' || coding === 'x-gzip') gzip = allowed;
+    else if (coding === '*') any = allowed;
+  }
+  return gzip ?? any ?? false;
 }
 
 // Tokens are in the URL: the info-level request log would write them down, so these routes log warnings only.
@@ -68,30 +83,37 @@ export default fp(
       return reply.code(404).header('Cache-Control', 'no-store').type('text/plain; charset=utf-8').send(request.t('error.notFound.title'));
     }
 
-    function headers(reply: FastifyReply, answer: KnownAnswer) {
+    function headers(reply: FastifyReply, answer: KnownAnswer, gzip: boolean) {
       reply
-        .header('ETag', answer.validator.etag)
+        .header('ETag', gzip ? gzipTag(answer.validator.etag) : answer.validator.etag)
         .header('Last-Modified', answer.lastModifiedText)
         // Private feeds: no shared cache keeps them, and every poll revalidates (a cheap 304).
         .header('Cache-Control', answer.shared ? 'public, max-age=300' : 'private, no-cache')
+        .header('Vary', 'Accept-Encoding')
         .header('X-Robots-Tag', 'noindex');
+    }
+
+    function current(request: FastifyRequest, answer: KnownAnswer, gzip: boolean): boolean {
+      return notModified(request, gzip ? gzipTag(answer.validator.etag) : answer.validator.etag, answer.validator.lastModified);
     }
 
     /**
      * Answers a feed URL: `token` is the URL's token (null for the public feed), `open` finds
      * the feed it asks for. A conditional request whose answer is known and still valid
      * (FeedService.recall) is answered 304 before the token is even looked up; its key holds
-     * the token's hash, so only the same token finds it.
+     * the token's hash, so only the same token finds it. Calendar clients ask for gzip: the
+     * document is then sent gzipped (compressed once per version), under its own ETag.
      */
     async function serve(request: FastifyRequest, reply: FastifyReply, token: string | null, feedRequest: FeedRequest) {
       if (token !== null && !isFeedTokenShape(token)) return notFound(request, reply);
       const now = clock.now();
+      const gzip = acceptsGzip(request.headers['accept-encoding']);
       const conditional = request.headers['if-none-match'] !== undefined || request.headers['if-modified-since'] !== undefined;
       const key = conditional ? `${token === null ? '' : hashToken(token)} ${JSON.stringify(feedRequest)}` : '';
       if (conditional) {
         const known = service.recall(key, now);
-        if (known && notModified(request, known.validator)) {
-          headers(reply, known);
+        if (known && current(request, known, gzip)) {
+          headers(reply, known, gzip);
           return reply.code(304).send();
         }
       }
@@ -102,13 +124,14 @@ export default fp(
       const shared = feed.scope === 'public';
       if (conditional) {
         const answer = service.keep(key, now, service.validator(feed, now), shared);
-        if (notModified(request, answer.validator)) {
-          headers(reply, answer);
+        if (current(request, answer, gzip)) {
+          headers(reply, answer, gzip);
           return reply.code(304).send();
         }
       }
-      const { body, ...validator } = service.render(feed, now);
-      headers(reply, { validator, lastModifiedText: new Date(validator.lastModified).toUTCString(), shared });
+      const { body, gzip: gzipped, ...validator } = service.render(feed, now, { gzip });
+      headers(reply, { validator, lastModifiedText: new Date(validator.lastModified).toUTCString(), shared }, gzipped);
+      if (gzipped) reply.header('Content-Encoding', 'gzip');
       return reply.code(200).type('text/calendar; charset=utf-8').send(body);
     }
 
