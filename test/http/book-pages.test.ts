@@ -100,6 +100,25 @@ describe('/book/rooms', () => {
   it('says when the day is closed', async () => {
     expect((await get('/book/rooms?date=2026-12-25')).body).toContain('Fermé ce jour-là.');
   });
+
+  it("escapes a room's name in every cell of the grid and in the list", async () => {
+    const id = resourceId(t.db, 'salle-dodu');
+    t.db.$client.prepare('UPDATE resources SET name = ? WHERE id = ?').run(`Salle <b>"Dodu" & l'autre</b>`, id);
+    t.app.services.inventory.invalidate();
+    try {
+      for (const view of ['grid', 'list']) {
+        const res = await get(`/book/rooms?date=2026-12-08&view=${view}`);
+        expect(res.statusCode).toBe(200);
+        expect(res.body).not.toContain('<b>');
+        expect(res.body).toContain('Réserver Salle &lt;b&gt;&quot;Dodu&quot; &amp; l&#39;autre&lt;/b&gt; à 08:30');
+      }
+      const grid = (await get('/book/rooms?date=2026-12-08')).body;
+      expect(grid.match(/Réserver Salle &lt;b&gt;&quot;Dodu&quot; &amp; l&#39;autre&lt;\/b&gt; à \d\d:\d\d/g)!.length).toBeGreaterThan(15);
+    } finally {
+      t.db.$client.prepare('UPDATE resources SET name = ? WHERE id = ?').run('Salle Juliette Dodu', id);
+      t.app.services.inventory.invalidate();
+    }
+  });
 });
 
 describe('/find', () => {

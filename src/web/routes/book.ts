@@ -16,6 +16,8 @@ import type { Language, MessageKey, Translate } from '../../i18n/index.js';
 import { matchesFilter, parseFilter } from '../../services/catalogue.js';
 import { localInput } from '../booking-views.js';
 import { dayGrid } from '../day-grid.js';
+import { gridCellsHtml } from '../day-grid-html.js';
+import { escapeHtml } from '../html.js';
 import { requireMember } from '../plugins/session.js';
 import { zoneName } from '../presenters.js';
 
@@ -46,7 +48,7 @@ interface DeskChoice {
  * grid labels a hundred cells or more). Each parameter is first stood in for by a character
  * of Unicode's private use area, which no message contains.
  */
-function messageFiller(t: Translate, key: MessageKey, names: readonly string[]): (values: Record<string, string>) => string {
+function messageFiller(t: Translate, key: MessageKey, names: readonly string[], transform: (literal: string) => string = (text) => text): (values: Record<string, string>) => string {
   const marks = names.map((_, i) => String.fromCharCode(0xe000 + i));
   const text = t(key, Object.fromEntries(names.map((name, i) => [name, marks[i]!])));
   const pieces: (string | { name: string })[] = [];
@@ -60,6 +62,7 @@ function messageFiller(t: Translate, key: MessageKey, names: readonly string[]):
     }
   }
   pieces.push(literal);
+  for (let i = 0; i < pieces.length; i += 1) if (typeof pieces[i] === 'string') pieces[i] = transform(pieces[i] as string);
   return (values) => {
     let out = '';
     for (const piece of pieces) out += typeof piece === 'string' ? piece : values[piece.name];
@@ -217,8 +220,15 @@ export default async function bookRoutes(app: FastifyInstance) {
         equipment: EQUIPMENT.filter((e) => shown.some((r) => r.equipment.includes(e))),
         accessibility: ACCESSIBILITY.filter((a) => shown.some((r) => r.accessibility.includes(a))),
         grid,
-        // The grid's words, translated once for all its cells.
-        words: { free: t('rooms.free'), busy: t('rooms.busy'), closed: t('rooms.closed'), full: t('rooms.full'), past: t('rooms.past') },
+        // The grid's cells as HTML, their words translated and escaped once for all of them.
+        cellsHtml:
+          view === 'grid'
+            ? gridCellsHtml(grid, {
+                states: { free: t('rooms.free'), busy: t('rooms.busy'), closed: t('rooms.closed'), full: t('rooms.full'), past: t('rooms.past') },
+                freeAt: messageFiller(t, 'rooms.free.at', ['room', 'time'], escapeHtml),
+              })
+            : [],
+        // The list view's labels (escaped by its template).
         freeAt: messageFiller(t, 'rooms.free.at', ['room', 'time']),
         viewLinks: { grid: `/book/rooms?${new URLSearchParams([...query.entries()].map(([k, v]) => [k, k === 'view' ? 'grid' : v])).toString()}`, list: `/book/rooms?${new URLSearchParams([...query.entries()].map(([k, v]) => [k, k === 'view' ? 'list' : v])).toString()}` },
         dayNav: dayNav(request, date, '/book/rooms', params),
