@@ -1,8 +1,9 @@
 // The cells of the rooms grid as HTML. A day of 8 rooms has about 170 cells; written through
-// the template, each took three interpolations and three escapes, which were a third of the
-// page's cost. Here each word, time and room name is escaped once per page or row, and a
-// cell is one concatenation. The markup is the template's (views/partials/rooms-day.eta
-// writes the rest of the table), the words come from the catalogues.
+// the template, each took three interpolations and three escapes, a large share of the
+// page's cost. Here each word, time and room name is escaped once per page or row, a link
+// comes ready for its attribute (formHref in day-grid.ts), and a cell is one concatenation.
+// The markup is the template's (views/partials/rooms-day.eta writes the rest of the table);
+// the words come from the catalogues.
 import type { CellState, DayGrid } from './day-grid.js';
 import { escapeHtml } from './html.js';
 
@@ -25,7 +26,7 @@ export function gridCellsHtml(grid: DayGrid, words: GridWords): string[] {
       const cell = row.cells[i]!;
       html +=
         cell.state === 'free'
-          ? `        <td class="cell cell-free"><a href="${escapeHtml(cell.href!)}">${states.free}<span class="visually-hidden"> – ${words.freeAt({ room, time: times[i]! })}</span></a></td>\n`
+          ? `        <td class="cell cell-free"><a href="${cell.href!}">${states.free}<span class="visually-hidden"> – ${words.freeAt({ room, time: times[i]! })}</span></a></td>\n`
           : plain[cell.state];
     }
     return html;

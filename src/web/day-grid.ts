@@ -18,7 +18,7 @@ export type CellState = 'free' | 'busy' | 'closed' | 'full' | 'past';
 export interface GridCell {
   state: CellState;
   time: string;
-  /** Link to the prefilled form, for free cells. */
+  /** Link to the prefilled form, for free cells, written for an HTML attribute (see formHref). */
   href: string | null;
 }
 
@@ -26,7 +26,7 @@ export interface GridRow {
   resource: ResourceView;
   cells: GridCell[];
   /** The free stretches as text with a booking link, for the list view. */
-  free: { text: string; href: string }[];
+  free: { text: string; href: string }[]; // href as in GridCell
   placesNote: string | null;
 }
 
@@ -98,13 +98,19 @@ function instantsOf(lang: Language, zone: string): Instants {
   return instants;
 }
 
-/** The form prefilled from the first start on the resource's grid at or after `from`, for its usual length. */
+/**
+ * The form prefilled from the first start on the resource's grid at or after `from`, for its
+ * usual length, as written in an HTML attribute: the separators are `&amp;` already, and the
+ * rest is digits and encodeURIComponent's output, which holds nothing else HTML escapes but
+ * `'` (harmless in a double-quoted attribute; a local date-time has none). So the rooms grid
+ * writes it as it is, with no escape per cell.
+ */
 function formHref(resource: ResourceView, from: number, stretchEnd: number, instants: Instants): string {
   const step = resource.rules.slotStepMinutes * MINUTE_MS;
   const start = nextStep(resource, from, instants);
   const end = Math.min(start + Math.max(resource.rules.minDurationMinutes, 60) * MINUTE_MS, stretchEnd);
   // Built by hand: one URLSearchParams per free cell stood out in profiles of the rooms page.
-  return `/bookings/new?resource=${resource.id}&start=${instants.input(start)}&end=${instants.input(end > start ? end : start + step)}`;
+  return `/bookings/new?resource=${resource.id}&amp;start=${instants.input(start)}&amp;end=${instants.input(end > start ? end : start + step)}`;
 }
 
 /** The first start on the resource's grid at or after `instant`. */
