@@ -3,7 +3,7 @@
 // costs a tenth of a rebuilt query. Every overlap read bounds starts_at from below by the
 // longest booking the rules allow, so it walks the (resource_id, starts_at) index and stays
 // flat however many years of history pile up.
-import type { Db } from './connection.js';
+import { generationReader, type Db } from './connection.js';
 import type { BookingStatus, ExistingBooking } from '../domain/types.js';
 
 /** The longest booking any resource may hold (also the bound of the overlap trigger). */
@@ -72,10 +72,7 @@ export interface BookingQueries {
   updateRow(id: number, change: BookingChange): BookingRow | undefined;
   /** A member's bookings (for them or booked by them) that end after `from`, or before it when `past`. */
   forMember(memberId: number, from: number, past: boolean, limit: number): BookingRow[];
-  /**
-   * Changes whenever anything at all is written to the database, by this connection
-   * (total_changes) or by another (data_version): what was read may be kept while it stays.
-   */
+  /** The database's generation (generationReader in connection.ts): what was read may be kept while it stays. */
   generation(): string;
   audit(entry: { at: number; actorId: number | null; action: string; subjectType: string; subjectId: number; details: Record<string, unknown> }): void;
 }
@@ -90,8 +87,7 @@ const UPDATE = `UPDATE bookings SET resource_id = @resourceId, starts_at = @star
 export function bookingQueries(db: Db): BookingQueries {
   const client = db.$client;
   const active = `status IN ('pending', 'confirmed')`;
-  const totalChanges = client.prepare('SELECT total_changes()').pluck();
-  const dataVersion = client.prepare('PRAGMA data_version').pluck();
+  const generation = generationReader(client);
   const statements = {
     // Rows as arrays, made into objects below: better-sqlite3 builds an object row key by key,
     // which cost more than the query itself on the day views (tens of rows each).
@@ -140,9 +136,7 @@ export function bookingQueries(db: Db): BookingQueries {
   };
 
   return {
-    generation() {
-      return `${totalChanges.get() as number}:${dataVersion.get() as number}`;
-    },
+    generation,
     activeOverlapping(resourceIds, from, to) {
       if (resourceIds.length === 0) return [];
       const rows = statements.overlapping.all(JSON.stringify(resourceIds), from - MAX_BOOKING_MS, to, from) as [number, number, number | null, number, number, number, BookingStatus][];

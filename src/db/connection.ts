@@ -65,3 +65,14 @@ export function prepared(db: Db, sql: string): Database.Statement {
 export function immediate<T>(db: Db, fn: (tx: Db) => T): T {
   return db.transaction((tx) => fn(tx as unknown as Db), { behavior: 'immediate' });
 }
+
+/**
+ * A reader of the database's generation: it changes whenever anything at all is written, by
+ * this connection (total_changes()) or by another, another process included (PRAGMA
+ * data_version). What was read may be kept while it stays the same (feeds, day views).
+ */
+export function generationReader(client: Database.Database): () => string {
+  const totalChanges = client.prepare('SELECT total_changes()').pluck();
+  const dataVersion = client.prepare('PRAGMA data_version').pluck();
+  return () => `${totalChanges.get() as number}:${dataVersion.get() as number}`;
+}

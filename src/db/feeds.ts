@@ -2,7 +2,7 @@
 // organisation's bookings (or the public events of some resources) within a window of
 // starts, on the matching (…, starts_at) index. Two statements per feed: a small aggregate
 // that is enough to answer "not modified", and the rows themselves.
-import type { Db } from './connection.js';
+import { generationReader, type Db } from './connection.js';
 import type { BookingStatus } from '../domain/types.js';
 
 export type FeedScope = 'member' | 'resource' | 'organisation' | 'public';
@@ -44,10 +44,7 @@ export interface FeedQueries {
   rows(scope: FeedScope, key: number | readonly number[], window: FeedWindow): FeedRow[];
   /** Runs `fn` in one read transaction: the aggregate and the rows see the same data. */
   read<T>(fn: () => T): T;
-  /**
-   * Changes whenever anything at all is written to the database, by this connection
-   * (total_changes) or by another (data_version): what was read may be kept while it stays.
-   */
+  /** The database's generation (generationReader in connection.ts): what was read may be kept while it stays. */
   generation(): string;
 }
 
@@ -76,8 +73,7 @@ export function feedQueries(db: Db): FeedQueries {
   const scopes = Object.keys(FEED_SOURCES) as FeedScope[];
   const aggregate = Object.fromEntries(scopes.map((s) => [s, client.prepare(`SELECT ${AGGREGATE} ${FEED_SOURCES[s]}`)]));
   const rows = Object.fromEntries(scopes.map((s) => [s, client.prepare(`SELECT ${ROW} ${FEED_SOURCES[s]}`)]));
-  const totalChanges = client.prepare('SELECT total_changes()').pluck();
-  const dataVersion = client.prepare('PRAGMA data_version').pluck();
+  const generation = generationReader(client);
   const params = (key: number | readonly number[], window: FeedWindow) => ({ key: typeof key === 'number' ? key : JSON.stringify(key), ...window });
   return {
     aggregate(scope, key, window) {
@@ -89,8 +85,6 @@ export function feedQueries(db: Db): FeedQueries {
     read(fn) {
       return client.transaction(fn)();
     },
-    generation() {
-      return `${totalChanges.get() as number}:${dataVersion.get() as number}`;
-    },
+    generation,
   };
 }
