@@ -1,10 +1,12 @@
 // Suggestions for a refused request: the same resource at the nearest free times of the
 // same length, and equivalent resources at the requested time. Every suggestion is checked
 // by evaluateBooking, the one source of truth; this file only proposes candidates, ranks
-// them, and stops early, so the cost stays bounded (a few hundred evaluations at most).
+// them, and stops early, so the cost stays bounded (a few hundred evaluations at most). A
+// start that is refused for certain (it meets another booking of an exclusive resource) is
+// left out before evaluation: it could never be suggested.
 
 import type { Instant, Resource } from './types.js';
-import type { BookingContext, BookingRequest } from './booking-request.js';
+import { isActive, type BookingContext, type BookingRequest } from './booking-request.js';
 import { evaluateBooking } from './rules.js';
 import { MINUTE_MS } from './interval.js';
 import { addDays, type LocalDate } from './local-date.js';
@@ -147,7 +149,18 @@ export function suggestAlternatives(
       const from = Math.min(...starts) - margin;
       const to = Math.max(...starts) + length + margin;
       const dayContext: BookingContext = { ...context, existingBookings: context.existingBookings.filter((b) => b.start < to && b.end > from) };
+      // On an exclusive resource, a start whose time (widened by the buffers) meets another
+      // active booking is refused for certain (a conflict or a buffer): it is left out before
+      // the rules are asked. A full day then costs a scan, not an evaluation per start.
+      const rules = request.resource.rules;
+      const blocking =
+        rules.capacityModel === 'exclusive'
+          ? dayContext.existingBookings.filter((b) => b.resourceId === request.resource.id && isActive(b) && b.id !== request.excludeBookingId)
+          : [];
+      const before = rules.bufferBeforeMinutes * MINUTE_MS;
+      const after = rules.bufferAfterMinutes * MINUTE_MS;
       for (const start of starts) {
+        if (blocking.some((b) => b.start < start + length + after && b.end > start - before)) continue;
         candidates.push(
           candidate(request.resource, start, { localDate, dayOffset: day }, 'same_resource', { request: { ...request, start, end: start + length }, context: dayContext }),
         );

@@ -128,6 +128,17 @@ describe('bounded cost', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  it('leaves out times that meet another booking before asking the rules: they spend none of the budget', () => {
+    const full = ['2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06'].map((d) => booking(10, `${d}T08:30`, `${d}T19:00`));
+    // Monday: taken but for 17:30–19:00; with a 15-minute buffer on each side, an hour fits from 17:45 or 18:00 (closing needs no buffer).
+    const buffered = meetingRoom(10, {}, { bufferBeforeMinutes: 15, bufferAfterMinutes: 15 });
+    const ctx = context([buffered], { existingBookings: [...full, booking(10, '2026-03-09T08:30', '2026-03-09T17:30')] });
+    const req: BookingRequest = { resource: buffered, start: at(`${TUE}T10:00`), end: at(`${TUE}T11:00`), memberId: 7, headcount: 2 };
+    const found = suggestAlternatives(req, ctx, [], { maxEvaluations: 2 });
+    expect(found.map((s) => s.start)).toEqual([at('2026-03-09T17:45'), at('2026-03-09T18:00')]);
+    allFree(found, req, new Map([[10, ctx]]));
+  });
+
   it('an invalid request gets no suggestion', () => {
     const ctx = context([room]);
     expect(suggestAlternatives({ resource: room, start: 10, end: 10, memberId: 7, headcount: 1 }, ctx, [])).toEqual([]);
