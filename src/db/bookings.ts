@@ -84,20 +84,27 @@ const INSERT = `INSERT INTO bookings (resource_id, series_id, original_starts_at
 const UPDATE = `UPDATE bookings SET resource_id = @resourceId, starts_at = @startsAt, ends_at = @endsAt, status = @status,
     cancelled_at = @cancelledAt, updated_at = @now, version = version + 1 WHERE id = @id`;
 
+const ACTIVE = `status IN ('pending', 'confirmed')`;
+
+/** Active bookings of some resources overlapping a window; read from the covering index bookings_resource_start. */
+export const OVERLAPPING_SQL = `SELECT id, resource_id, member_id, starts_at, ends_at, headcount, status
+  FROM bookings
+  WHERE resource_id IN (SELECT value FROM json_each(?)) AND starts_at >= ? AND starts_at < ? AND ends_at > ? AND ${ACTIVE}`;
+
+/** The minutes quota's sum; read from the covering index bookings_org_start. */
+export const ORGANISATION_MS_SQL = `SELECT COALESCE(SUM(MIN(b.ends_at, @to) - MAX(b.starts_at, @from)), 0) AS ms
+  FROM bookings b JOIN resources r ON r.id = b.resource_id
+  WHERE b.organisation_id = @organisationId AND b.starts_at >= @lowest AND b.starts_at < @to AND b.ends_at > @from AND b.${ACTIVE}
+    AND r.kind = @kind AND b.id NOT IN (SELECT value FROM json_each(@exclude))`;
+
 export function bookingQueries(db: Db): BookingQueries {
   const client = db.$client;
-  const active = `status IN ('pending', 'confirmed')`;
+  const active = ACTIVE;
   const generation = generationReader(client);
   const statements = {
     // Rows as arrays, made into objects below: better-sqlite3 builds an object row key by key,
     // which cost more than the query itself on the day views (tens of rows each).
-    overlapping: client
-      .prepare(
-        `SELECT id, resource_id, member_id, starts_at, ends_at, headcount, status
-         FROM bookings
-         WHERE resource_id IN (SELECT value FROM json_each(?)) AND starts_at >= ? AND starts_at < ? AND ends_at > ? AND ${active}`,
-      )
-      .raw(true),
+    overlapping: client.prepare(OVERLAPPING_SQL).raw(true),
     memberDesks: client.prepare(
       `SELECT b.id, b.resource_id AS resourceId, b.member_id AS memberId, b.starts_at AS start, b.ends_at AS end, b.headcount, b.status
        FROM bookings b JOIN resources r ON r.id = b.resource_id
@@ -109,12 +116,7 @@ export function bookingQueries(db: Db): BookingQueries {
        WHERE b.organisation_id = ? AND b.starts_at >= ? AND b.starts_at < ? AND b.ends_at > ? AND b.${active}
          AND r.kind IN (SELECT value FROM json_each(?))`,
     ),
-    organisationMs: client.prepare(
-      `SELECT COALESCE(SUM(MIN(b.ends_at, @to) - MAX(b.starts_at, @from)), 0) AS ms
-       FROM bookings b JOIN resources r ON r.id = b.resource_id
-       WHERE b.organisation_id = @organisationId AND b.starts_at >= @lowest AND b.starts_at < @to AND b.ends_at > @from AND b.${active}
-         AND r.kind = @kind AND b.id NOT IN (SELECT value FROM json_each(@exclude))`,
-    ),
+    organisationMs: client.prepare(ORGANISATION_MS_SQL),
     byId: client.prepare(`SELECT ${COLUMNS} FROM bookings WHERE id = ?`),
     byKey: client.prepare(`SELECT ${COLUMNS} FROM bookings WHERE booked_by_id = ? AND idempotency_key = ? ORDER BY id LIMIT 1`),
     bySeries: client.prepare(`SELECT ${COLUMNS} FROM bookings WHERE series_id = ? ORDER BY starts_at`),

@@ -246,12 +246,15 @@ export const bookings = sqliteTable(
   },
   (t) => [
     // Overlap queries bound starts_at from below, so they walk this index and stay flat with history.
-    index('bookings_resource_start').on(t.resourceId, t.startsAt),
+    // It also holds what they read (end, status, member, headcount): the 7 days below the window
+    // that the bound makes them walk are read from the index alone, with no row looked up.
+    index('bookings_resource_start').on(t.resourceId, t.startsAt, t.endsAt, t.status, t.memberId, t.headcount),
     index('bookings_member_start').on(t.memberId, t.startsAt),
     // "My bookings" lists what a person booked for others too: (member_id OR booked_by_id) uses both indexes.
     index('bookings_booked_by_start').on(t.bookedById, t.startsAt),
     index('bookings_series').on(t.seriesId),
-    index('bookings_org_start').on(t.organisationId, t.startsAt),
+    // The monthly quota sums an organisation's bookings from this index alone (end, status, resource for its kind).
+    index('bookings_org_start').on(t.organisationId, t.startsAt, t.endsAt, t.status, t.resourceId),
     uniqueIndex('bookings_idempotency').on(t.bookedById, t.idempotencyKey),
   ],
 );

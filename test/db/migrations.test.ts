@@ -6,6 +6,7 @@ import { SQLiteTable as SQLiteTableClass } from 'drizzle-orm/sqlite-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../src/db/connection.js';
 import * as schema from '../../src/db/schema.js';
+import { ORGANISATION_MS_SQL, OVERLAPPING_SQL } from '../../src/db/bookings.js';
 import { tempDir } from '../helpers/app.js';
 
 const dir = tempDir();
@@ -18,6 +19,12 @@ afterAll(() => {
 const tables = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable => is(value, SQLiteTableClass));
 
 describe('migrations applied to an empty file', () => {
+  it('give the overlap and quota reads covering indexes: the 7 days below their window are read without a row lookup', () => {
+    const plan = (sql: string, ...params: unknown[]) => (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan(OVERLAPPING_SQL, '[1]', 0, 1, 0)).toContain('USING COVERING INDEX bookings_resource_start (resource_id=? AND starts_at>? AND starts_at<?)');
+    expect(plan(ORGANISATION_MS_SQL, { organisationId: 1, lowest: 0, from: 0, to: 1, kind: 'meeting_room', exclude: '[]' })).toContain('USING COVERING INDEX bookings_org_start (organisation_id=? AND starts_at>? AND starts_at<?)');
+  });
+
   it('create every table and column the code expects, with the same nullability', () => {
     expect(tables.length).toBeGreaterThan(10);
     for (const table of tables) {
@@ -35,6 +42,8 @@ describe('migrations applied to an empty file', () => {
         const name = index.config.name;
         const row = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?").get(name);
         expect(row, `index ${name}`).toBeDefined();
+        const columns = (db.$client.prepare(`PRAGMA index_info(${name})`).all() as { name: string }[]).map((c) => c.name);
+        expect(columns, `columns of index ${name}`).toEqual(index.config.columns.map((c) => (c as { name: string }).name));
       }
     }
   });
