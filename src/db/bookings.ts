@@ -97,6 +97,21 @@ export const ORGANISATION_MS_SQL = `SELECT COALESCE(SUM(MIN(b.ends_at, @to) - MA
   WHERE b.organisation_id = @organisationId AND b.starts_at >= @lowest AND b.starts_at < @to AND b.ends_at > @from AND b.${ACTIVE}
     AND r.kind = @kind AND b.id NOT IN (SELECT value FROM json_each(@exclude))`;
 
+/**
+ * A member's bookings are those for them or booked by them: each half walks its own index in
+ * order and stops at the limit (one OR over both collected the whole history, then sorted).
+ */
+export const MEMBER_LIST_SQL = {
+  upcomingFor: `SELECT ${COLUMNS} FROM bookings WHERE member_id = @memberId AND starts_at > @from - ${MAX_BOOKING_MS} AND ends_at > @from
+    ORDER BY starts_at ASC, id ASC LIMIT @limit`,
+  upcomingBy: `SELECT ${COLUMNS} FROM bookings WHERE booked_by_id = @memberId AND member_id IS NOT @memberId AND starts_at > @from - ${MAX_BOOKING_MS} AND ends_at > @from
+    ORDER BY starts_at ASC, id ASC LIMIT @limit`,
+  pastFor: `SELECT ${COLUMNS} FROM bookings WHERE member_id = @memberId AND starts_at < @from AND ends_at <= @from
+    ORDER BY starts_at DESC, id DESC LIMIT @limit`,
+  pastBy: `SELECT ${COLUMNS} FROM bookings WHERE booked_by_id = @memberId AND member_id IS NOT @memberId AND starts_at < @from AND ends_at <= @from
+    ORDER BY starts_at DESC, id DESC LIMIT @limit`,
+};
+
 export function bookingQueries(db: Db): BookingQueries {
   const client = db.$client;
   const active = ACTIVE;
@@ -124,14 +139,10 @@ export function bookingQueries(db: Db): BookingQueries {
     insertRow: client.prepare(`${INSERT} RETURNING ${COLUMNS}`),
     update: client.prepare(UPDATE),
     updateRow: client.prepare(`${UPDATE} RETURNING ${COLUMNS}`),
-    upcoming: client.prepare(
-      `SELECT ${COLUMNS} FROM bookings WHERE (member_id = @memberId OR booked_by_id = @memberId) AND starts_at > @from - ${MAX_BOOKING_MS} AND ends_at > @from
-       ORDER BY starts_at ASC LIMIT @limit`,
-    ),
-    past: client.prepare(
-      `SELECT ${COLUMNS} FROM bookings WHERE (member_id = @memberId OR booked_by_id = @memberId) AND starts_at < @from AND ends_at <= @from
-       ORDER BY starts_at DESC LIMIT @limit`,
-    ),
+    upcomingFor: client.prepare(MEMBER_LIST_SQL.upcomingFor),
+    upcomingBy: client.prepare(MEMBER_LIST_SQL.upcomingBy),
+    pastFor: client.prepare(MEMBER_LIST_SQL.pastFor),
+    pastBy: client.prepare(MEMBER_LIST_SQL.pastBy),
     audit: client.prepare(
       `INSERT INTO audit_log (at, actor_id, action, subject_type, subject_id, details) VALUES (?, ?, ?, ?, ?, ?)`,
     ),
@@ -179,7 +190,11 @@ export function bookingQueries(db: Db): BookingQueries {
       return row && fromRaw(row);
     },
     forMember(memberId, from, past, limit) {
-      return ((past ? statements.past : statements.upcoming).all({ memberId, from, limit }) as Raw[]).map(fromRaw);
+      const params = { memberId, from, limit };
+      const rows = [...((past ? statements.pastFor : statements.upcomingFor).all(params) as Raw[]), ...((past ? statements.pastBy : statements.upcomingBy).all(params) as Raw[])].map(fromRaw);
+      const order = past ? -1 : 1;
+      rows.sort((a, b) => order * (a.startsAt - b.startsAt || a.id - b.id));
+      return rows.slice(0, limit);
     },
     audit(entry) {
       statements.audit.run(entry.at, entry.actorId, entry.action, entry.subjectType, entry.subjectId, JSON.stringify(entry.details));

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MEMBER_LIST_SQL } from '../../src/db/bookings.js';
 import { NotFound } from '../../src/services/authz.js';
 import type { BookingService } from '../../src/services/bookings.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
@@ -158,6 +159,39 @@ describe('change and cancel', () => {
     expect(bookings.cancel(a, booked.booking.id).version).toBe(1);
     expect(bookings.create(actorOf(t.db, bob), { resourceId: room, start: paris(8, 10), end: paris(8, 11) }).ok).toBe(true);
     expect(rows("SELECT action FROM audit_log WHERE subject_id = ? AND subject_type = 'booking' ORDER BY id", booked.booking.id)).toEqual([{ action: 'booking.create' }, { action: 'booking.cancel' }]);
+  });
+});
+
+describe("a member's list", () => {
+  it('holds the bookings for them and those they made for others, each once, nearest first, cut at the limit; each half walks its index in order', () => {
+    const frontdesk = createMember(t.db, { name: 'Accueil', role: 'frontdesk' });
+    const insert = t.db.$client.prepare(
+      `INSERT INTO bookings (resource_id, member_id, booked_by_id, starts_at, ends_at, status, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'confirmed', ?, 0, 0)`,
+    );
+    // Past and future, for Alice by herself, for Alice by the front desk, and by Alice for Bob; interleaved in time.
+    const expected: { id: number; start: number }[] = [];
+    for (let day = 1; day <= 28; day += 1) {
+      for (const [hour, member, by] of [[9, alice, alice], [11, alice, frontdesk], [14, bob, alice], [16, bob, bob]] as const) {
+        const start = Date.UTC(2026, 10, day, hour - 1) + (day > 14 ? 30 * 86_400_000 : 0);
+        const id = Number(insert.run(room, member, by, start, start + 3_600_000, `${day}-${hour}`).lastInsertRowid);
+        if (member === alice || by === alice) expected.push({ id, start });
+      }
+    }
+    const now = t.clock.now();
+    const upcoming = expected.filter((b) => b.start + 3_600_000 > now).sort((a, b) => a.start - b.start);
+    const past = expected.filter((b) => b.start + 3_600_000 <= now).sort((a, b) => b.start - a.start);
+    const ids = (list: { id: number }[]) => list.map((b) => b.id);
+    expect(ids(bookings.listForMember(actorOf(t.db, alice)))).toEqual(ids(upcoming));
+    expect(ids(bookings.listForMember(actorOf(t.db, alice), { limit: 5 }))).toEqual(ids(upcoming.slice(0, 5)));
+    expect(ids(bookings.listForMember(actorOf(t.db, alice), { past: true, limit: 7 }))).toEqual(ids(past.slice(0, 7)));
+    expect(ids(bookings.listForMember(actorOf(t.db, alice), { past: true, limit: 1000 }))).toEqual(ids(past));
+
+    // No sort of the whole history: each half is an ordered walk of its index, stopped by the limit.
+    for (const sql of Object.values(MEMBER_LIST_SQL)) {
+      const plan = (t.db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ memberId: alice, from: t.clock.now(), limit: 20 }) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(plan).toMatch(/USING (COVERING )?INDEX bookings_(member|booked_by)_start/);
+      expect(plan).not.toContain('TEMP B-TREE');
+    }
   });
 });
 
