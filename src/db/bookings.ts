@@ -100,15 +100,17 @@ export const ORGANISATION_MS_SQL = `SELECT COALESCE(SUM(MIN(b.ends_at, @to) - MA
 /**
  * A member's bookings are those for them or booked by them: each half walks its own index in
  * order and stops at the limit (one OR over both collected the whole history, then sorted).
+ * The second half reads the partial index of bookings made for someone else, whose condition
+ * it repeats word for word so that SQLite uses it.
  */
 export const MEMBER_LIST_SQL = {
   upcomingFor: `SELECT ${COLUMNS} FROM bookings WHERE member_id = @memberId AND starts_at > @from - ${MAX_BOOKING_MS} AND ends_at > @from
     ORDER BY starts_at ASC, id ASC LIMIT @limit`,
-  upcomingBy: `SELECT ${COLUMNS} FROM bookings WHERE booked_by_id = @memberId AND member_id IS NOT @memberId AND starts_at > @from - ${MAX_BOOKING_MS} AND ends_at > @from
+  upcomingBy: `SELECT ${COLUMNS} FROM bookings WHERE booked_by_id = @memberId AND member_id IS NOT booked_by_id AND starts_at > @from - ${MAX_BOOKING_MS} AND ends_at > @from
     ORDER BY starts_at ASC, id ASC LIMIT @limit`,
   pastFor: `SELECT ${COLUMNS} FROM bookings WHERE member_id = @memberId AND starts_at < @from AND ends_at <= @from
     ORDER BY starts_at DESC, id DESC LIMIT @limit`,
-  pastBy: `SELECT ${COLUMNS} FROM bookings WHERE booked_by_id = @memberId AND member_id IS NOT @memberId AND starts_at < @from AND ends_at <= @from
+  pastBy: `SELECT ${COLUMNS} FROM bookings WHERE booked_by_id = @memberId AND member_id IS NOT booked_by_id AND starts_at < @from AND ends_at <= @from
     ORDER BY starts_at DESC, id DESC LIMIT @limit`,
 };
 

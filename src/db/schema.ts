@@ -250,8 +250,10 @@ export const bookings = sqliteTable(
     // that the bound makes them walk are read from the index alone, with no row looked up.
     index('bookings_resource_start').on(t.resourceId, t.startsAt, t.endsAt, t.status, t.memberId, t.headcount),
     index('bookings_member_start').on(t.memberId, t.startsAt),
-    // "My bookings" lists what a person booked for others too: (member_id OR booked_by_id) uses both indexes.
-    index('bookings_booked_by_start').on(t.bookedById, t.startsAt),
+    // "My bookings" lists what a person booked for others too. Only those rows are indexed here
+    // (a person's own bookings are under bookings_member_start): walking this index never steps
+    // over a member's own history to find the few made for someone else.
+    index('bookings_booked_for_others').on(t.bookedById, t.startsAt).where(sql`member_id IS NOT booked_by_id`),
     index('bookings_series').on(t.seriesId),
     // The monthly quota sums an organisation's bookings from this index alone (end, status, resource for its kind).
     index('bookings_org_start').on(t.organisationId, t.startsAt, t.endsAt, t.status, t.resourceId),

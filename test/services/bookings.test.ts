@@ -164,6 +164,7 @@ describe('change and cancel', () => {
 
 describe("a member's list", () => {
   it('holds the bookings for them and those they made for others, each once, nearest first, cut at the limit; each half walks its index in order', () => {
+    // (The second half's index holds only bookings made for someone else: Alice's own history is never walked twice.)
     const frontdesk = createMember(t.db, { name: 'Accueil', role: 'frontdesk' });
     const insert = t.db.$client.prepare(
       `INSERT INTO bookings (resource_id, member_id, booked_by_id, starts_at, ends_at, status, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'confirmed', ?, 0, 0)`,
@@ -189,7 +190,7 @@ describe("a member's list", () => {
     // No sort of the whole history: each half is an ordered walk of its index, stopped by the limit.
     for (const sql of Object.values(MEMBER_LIST_SQL)) {
       const plan = (t.db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ memberId: alice, from: t.clock.now(), limit: 20 }) as { detail: string }[]).map((r) => r.detail).join(' | ');
-      expect(plan).toMatch(/USING (COVERING )?INDEX bookings_(member|booked_by)_start/);
+      expect(plan).toMatch(/USING (COVERING )?INDEX (bookings_member_start|bookings_booked_for_others)/);
       expect(plan).not.toContain('TEMP B-TREE');
     }
   });
