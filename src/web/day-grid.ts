@@ -55,35 +55,28 @@ class Instants {
 
   /** The time of day for people ("09:30"): columns and free stretches share a few instants. */
   time(instant: number): string {
-    let text = this.times.get(instant);
-    if (text === undefined) {
-      text = this.dates.time(instant);
-      if (this.times.size >= REMEMBERED_MAX) this.times.clear();
-      this.times.set(instant, text);
-    }
-    return text;
+    return remembered(this.times, instant, () => this.dates.time(instant));
   }
 
   /** localInput of the instant, encoded for a query string. */
   input(instant: number): string {
-    let text = this.inputs.get(instant);
-    if (text === undefined) {
-      text = encodeURIComponent(localInput(instant, this.zone));
-      if (this.inputs.size >= REMEMBERED_MAX) this.inputs.clear();
-      this.inputs.set(instant, text);
-    }
-    return text;
+    return remembered(this.inputs, instant, () => encodeURIComponent(localInput(instant, this.zone)));
   }
 
   wallMsOfDay(instant: number): number {
-    let ms = this.wall.get(instant);
-    if (ms === undefined) {
-      ms = wallClockMsOfDay(instant, this.zone);
-      if (this.wall.size >= REMEMBERED_MAX) this.wall.clear();
-      this.wall.set(instant, ms);
-    }
-    return ms;
+    return remembered(this.wall, instant, () => wallClockMsOfDay(instant, this.zone));
   }
+}
+
+/** `compute()` for `instant`, kept in `known` (all forgotten past REMEMBERED_MAX). */
+function remembered<T>(known: Map<number, T>, instant: number, compute: () => T): T {
+  let value = known.get(instant);
+  if (value === undefined) {
+    value = compute();
+    if (known.size >= REMEMBERED_MAX) known.clear();
+    known.set(instant, value);
+  }
+  return value;
 }
 
 const instantsByLanguageAndZone = new Map<string, Instants>();
