@@ -434,6 +434,20 @@ describe('public events feed', () => {
     expect((await read('/feeds/events.ics?lang=en')).name).toBe('21 – Public events');
     expect((await get('/feeds/events.ics', { 'if-none-match': feed.res.headers.etag as string })).statusCode).toBe(304);
   });
+
+  it('never sets a cookie on a feed, even to a browser holding an old session cookie (a shared cache may keep the public feed)', async () => {
+    const { zoe } = setup();
+    const member = await signInAs(t.app, 'member');
+    for (const url of ['/feeds/events.ics', `/feeds/${tokenOf(zoe)}/bookings.ics`]) {
+      for (const cookie of [member.cookie, 'sid=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA']) {
+        const res = await get(url, { cookie });
+        expect(res.statusCode, url).toBe(200);
+        expect(res.headers['set-cookie'], `${url} with ${cookie.slice(0, 8)}`).toBeUndefined();
+      }
+    }
+    // Elsewhere, an unknown session cookie is still cleared.
+    expect((await get('/', { cookie: 'sid=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' })).headers['set-cookie']).toBeDefined();
+  });
 });
 
 describe('public event checkbox', () => {

@@ -103,7 +103,8 @@ function navFor(member: CurrentMember | null) {
   };
 }
 
-const SKIP = /^\/(assets\/|healthz$|livez$)/;
+// No session for static assets, health probes and calendar feeds (a feed's token is its only credential).
+const SKIP = /^\/(assets\/|healthz$|livez$|feeds\/[^?]*\.ics(\?|$))/;
 
 export default fp(async (app) => {
   const { db, clock, config } = app.deps;
