@@ -5,6 +5,7 @@ import type { Closure, Instant, Interval, OpeningPeriod } from './types.js';
 import { type LocalDate, addDays, weekdayOf, datesFromTo } from './local-date.js';
 import { boundaryInstant, formatLocalTime, localDateOf, parseLocalTime } from './zoned-time.js';
 import { contains, intersect } from './interval.js';
+import { remembered } from './memo.js';
 import type { LocalPeriod } from './violations.js';
 
 /** An opening of one local day: its instants and the wall-clock strings it came from. */
@@ -87,11 +88,8 @@ export function openIntervalsOfDate(periods: readonly OpeningPeriod[], date: Loc
     byDate = new Map();
     openingMemo.set(periods, byDate);
   }
-  const key = `${zone}|${date}`;
-  let found = byDate.get(key);
-  if (!found) {
-    if (byDate.size >= OPENING_MEMO_LIMIT) byDate.clear();
-    found = Object.freeze(
+  return remembered(byDate, `${zone}|${date}`, OPENING_MEMO_LIMIT, () =>
+    Object.freeze(
       parsedPeriodsOfDate(periods, date).map((p) =>
         Object.freeze({
           localDate: date,
@@ -101,10 +99,8 @@ export function openIntervalsOfDate(periods: readonly OpeningPeriod[], date: Loc
           closes: formatBoundary(p.closes),
         }),
       ),
-    );
-    byDate.set(key, found);
-  }
-  return found;
+    ),
+  );
 }
 
 /** Open intervals over local dates `from`..`to` (both included). */

@@ -30,6 +30,7 @@ import {
 } from './local-date.js';
 import type { ViolationOf } from './violations.js';
 import { MINUTE_MS } from './interval.js';
+import { remembered } from './memo.js';
 
 const DAY_MS = 86_400_000;
 
@@ -61,15 +62,7 @@ function zone(name: string): OffsetOf {
   const z = IANAZone.create(name);
   if (!z.isValid) throw new RangeError(`unknown IANA time zone: ${JSON.stringify(name)}`);
   const memo = new Map<Instant, number>();
-  const offsetOf: OffsetOf = (instant) => {
-    let offset = memo.get(instant);
-    if (offset === undefined) {
-      if (memo.size >= OFFSET_MEMO_LIMIT) memo.clear();
-      offset = z.offset(instant);
-      memo.set(instant, offset);
-    }
-    return offset;
-  };
+  const offsetOf: OffsetOf = (instant) => remembered(memo, instant, OFFSET_MEMO_LIMIT, () => z.offset(instant));
   offsetFunctions.set(name, offsetOf);
   return offsetOf;
 }

@@ -3,6 +3,7 @@
 // and SEQUENCE are those of the feeds. `bookingMailListener` plugs into BookingService's
 // onChange, so each mail is queued in the transaction of the change it announces.
 import { prepared, type Db } from '../db/connection.js';
+import { remembered } from '../domain/memo.js';
 import { addressDomain, bookingCalendarEvent, type BookingForCalendar, type PlaceForCalendar } from '../calendar/booking-event.js';
 import { buildInvitation, CalendarInputError } from '../calendar/ical.js';
 import { formatInstant } from '../i18n/dates.js';
@@ -37,14 +38,7 @@ function senderAddress(mailFrom: string): string {
 // Bookings start and end on a few hundred instants a month: their words are kept (bounded).
 const formatted = new Map<string, string>();
 function wordsOf(instant: number, lang: Language, zone: string, style: 'date' | 'time'): string {
-  const key = `${lang}|${zone}|${style}|${instant}`;
-  let text = formatted.get(key);
-  if (text === undefined) {
-    if (formatted.size >= 5_000) formatted.clear();
-    text = formatInstant(instant, lang, zone, style);
-    formatted.set(key, text);
-  }
-  return text;
+  return remembered(formatted, `${lang}|${zone}|${style}|${instant}`, 5_000, () => formatInstant(instant, lang, zone, style));
 }
 
 export function composeBookingMail(

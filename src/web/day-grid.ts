@@ -8,6 +8,7 @@ import { MINUTE_MS } from '../domain/interval.js';
 import type { ResourceView } from '../db/inventory.js';
 import { dateFormatter, type DateFormatter } from '../i18n/dates.js';
 import type { Language } from '../i18n/index.js';
+import { remembered } from '../domain/memo.js';
 import { wallClockMsOfDay } from '../domain/zoned-time.js';
 import { localInput } from './booking-views.js';
 
@@ -55,28 +56,17 @@ class Instants {
 
   /** The time of day for people ("09:30"): columns and free stretches share a few instants. */
   time(instant: number): string {
-    return remembered(this.times, instant, () => this.dates.time(instant));
+    return remembered(this.times, instant, REMEMBERED_MAX, () => this.dates.time(instant));
   }
 
   /** localInput of the instant, encoded for a query string. */
   input(instant: number): string {
-    return remembered(this.inputs, instant, () => encodeURIComponent(localInput(instant, this.zone)));
+    return remembered(this.inputs, instant, REMEMBERED_MAX, () => encodeURIComponent(localInput(instant, this.zone)));
   }
 
   wallMsOfDay(instant: number): number {
-    return remembered(this.wall, instant, () => wallClockMsOfDay(instant, this.zone));
+    return remembered(this.wall, instant, REMEMBERED_MAX, () => wallClockMsOfDay(instant, this.zone));
   }
-}
-
-/** `compute()` for `instant`, kept in `known` (all forgotten past REMEMBERED_MAX). */
-function remembered<T>(known: Map<number, T>, instant: number, compute: () => T): T {
-  let value = known.get(instant);
-  if (value === undefined) {
-    value = compute();
-    if (known.size >= REMEMBERED_MAX) known.clear();
-    known.set(instant, value);
-  }
-  return value;
 }
 
 const instantsByLanguageAndZone = new Map<string, Instants>();

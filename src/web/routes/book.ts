@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { halfDaySlotsOfDate } from '../../domain/half-day.js';
 import { addDays, isLocalDate, type LocalDate } from '../../domain/local-date.js';
+import { remembered } from '../../domain/memo.js';
 import { partOfDayWindows, type PartOfDay } from '../../domain/find-time.js';
 import { effectivePeriods } from '../../domain/opening-hours.js';
 import type { ResourceKind } from '../../domain/types.js';
@@ -74,14 +75,7 @@ function messageFiller(t: Translate, key: MessageKey, names: readonly string[], 
 const dateLabels = new Map<string, string>();
 
 function dateLabel(lang: Language, zone: string, date: LocalDate): string {
-  const key = `${lang}|${zone}|${date}`;
-  let label = dateLabels.get(key);
-  if (label === undefined) {
-    label = dateFormatter(lang, zone).date(Date.parse(`${date}T12:00:00Z`));
-    if (dateLabels.size >= 1024) dateLabels.clear();
-    dateLabels.set(key, label);
-  }
-  return label;
+  return remembered(dateLabels, `${lang}|${zone}|${date}`, 1024, () => dateFormatter(lang, zone).date(Date.parse(`${date}T12:00:00Z`)));
 }
 
 function single(value: unknown): string {
