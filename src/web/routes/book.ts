@@ -13,12 +13,13 @@ import type { ResourceKind } from '../../domain/types.js';
 import { ACCESSIBILITY, EQUIPMENT } from '../../domain/types.js';
 import { startOfLocalDate } from '../../domain/zoned-time.js';
 import { dateFormatter } from '../../i18n/dates.js';
-import type { Language, MessageKey, Translate } from '../../i18n/index.js';
+import type { Language, MessageKey } from '../../i18n/index.js';
 import { matchesFilter, parseFilter } from '../../services/catalogue.js';
 import { localInput } from '../booking-views.js';
 import { dayGrid } from '../day-grid.js';
 import { gridCellsHtml } from '../day-grid-html.js';
 import { escapeHtml } from '../html.js';
+import { messageFiller } from '../../i18n/filler.js';
 import { requireMember } from '../plugins/session.js';
 import { zoneName } from '../presenters.js';
 
@@ -41,34 +42,6 @@ interface DeskChoice {
   label: string;
   /** Each form its own idempotency key. */
   key: string;
-}
-
-/**
- * A message with parameters, translated once and then filled in by concatenation: as
- * t(key, params) for every value, without a lookup and a pattern replace per use (the rooms
- * grid labels a hundred cells or more). Each parameter is first stood in for by a character
- * of Unicode's private use area, which no message contains.
- */
-function messageFiller(t: Translate, key: MessageKey, names: readonly string[], transform: (literal: string) => string = (text) => text): (values: Record<string, string>) => string {
-  const marks = names.map((_, i) => String.fromCharCode(0xe000 + i));
-  const text = t(key, Object.fromEntries(names.map((name, i) => [name, marks[i]!])));
-  const pieces: (string | { name: string })[] = [];
-  let literal = '';
-  for (const char of text) {
-    const i = marks.indexOf(char);
-    if (i < 0) literal += char;
-    else {
-      pieces.push(literal, { name: names[i]! });
-      literal = '';
-    }
-  }
-  pieces.push(literal);
-  for (let i = 0; i < pieces.length; i += 1) if (typeof pieces[i] === 'string') pieces[i] = transform(pieces[i] as string);
-  return (values) => {
-    let out = '';
-    for (const piece of pieces) out += typeof piece === 'string' ? piece : values[piece.name];
-    return out;
-  };
 }
 
 /** Long dates of the day views, remembered (a pure function of its arguments; bounded). */

@@ -1,0 +1,30 @@
+// Messages filled in many times on one page (the rooms grid's cell labels, the desk buttons).
+import type { MessageKey, Translate } from './index.js';
+
+/**
+ * A message with parameters, translated once and then filled in by concatenation: as
+ * t(key, params) for every value, without a lookup and a pattern replace per use (the rooms
+ * grid labels a hundred cells or more). Each parameter is first stood in for by a character
+ * of Unicode's private use area, which no message contains.
+ */
+export function messageFiller(t: Translate, key: MessageKey, names: readonly string[], transform: (literal: string) => string = (text) => text): (values: Record<string, string>) => string {
+  const marks = names.map((_, i) => String.fromCharCode(0xe000 + i));
+  const text = t(key, Object.fromEntries(names.map((name, i) => [name, marks[i]!])));
+  const pieces: (string | { name: string })[] = [];
+  let literal = '';
+  for (const char of text) {
+    const i = marks.indexOf(char);
+    if (i < 0) literal += char;
+    else {
+      pieces.push(literal, { name: names[i]! });
+      literal = '';
+    }
+  }
+  pieces.push(literal);
+  for (let i = 0; i < pieces.length; i += 1) if (typeof pieces[i] === 'string') pieces[i] = transform(pieces[i] as string);
+  return (values) => {
+    let out = '';
+    for (const piece of pieces) out += typeof piece === 'string' ? piece : values[piece.name];
+    return out;
+  };
+}
