@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { csrfOf, DEMO_ACCOUNTS, DEMO_TEST_PASSWORD, form, sessionCookie, signIn, signInAs, visitor, type Session } from '../helpers/auth.js';
+import Database from 'better-sqlite3';
 import { hashToken } from '../../src/services/tokens.js';
 
 let t: TestApp;
@@ -195,6 +196,39 @@ describe('POST /logout', () => {
     expect(cookie).toMatch(/^sid=[A-Za-z0-9_-]{43}$/);
     const res = await postLogin({ cookie, csrf: csrfOf(page.body)!, headers: {} }, { email: DEMO_ACCOUNTS.member2.email, password: DEMO_TEST_PASSWORD });
     expect(res.statusCode).toBe(303);
+  });
+});
+
+describe('sessions read again after any write', () => {
+  // Session rows are kept between writes (SessionService): these show a write from another
+  // connection (the admin's sqlite3, a script) is seen on the very next request.
+  it('a session deleted by another connection no longer signs anyone in', async () => {
+    const s = await signInAs(t.app, 'member2');
+    expect((await profile(s.cookie)).statusCode).toBe(200);
+    const other = new Database(t.config.databasePath);
+    try {
+      other.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(tokenOf(s.cookie)));
+    } finally {
+      other.close();
+    }
+    const after = await profile(s.cookie);
+    expect(after.statusCode).toBe(303);
+    expect(after.headers.location).toBe('/login?next=%2Fprofile');
+  });
+
+  it('a member deactivated by another connection is signed out at once, and a new name shows at once', async () => {
+    const s = await signInAs(t.app, 'lead');
+    expect((await profile(s.cookie)).body).toContain(DEMO_ACCOUNTS.lead.name);
+    const other = new Database(t.config.databasePath);
+    try {
+      other.prepare('UPDATE members SET name = ? WHERE email = ?').run('Léa Renommée', DEMO_ACCOUNTS.lead.email);
+      expect((await profile(s.cookie)).body).toContain('Léa Renommée');
+      other.prepare('UPDATE members SET active = 0 WHERE email = ?').run(DEMO_ACCOUNTS.lead.email);
+      expect((await profile(s.cookie)).statusCode).toBe(303);
+    } finally {
+      other.prepare('UPDATE members SET active = 1, name = ? WHERE email = ?').run(DEMO_ACCOUNTS.lead.name, DEMO_ACCOUNTS.lead.email);
+      other.close();
+    }
   });
 });
 
