@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { form, signInAs, type Session } from '../helpers/auth.js';
 import { resourceId } from '../helpers/people.js';
@@ -182,6 +183,81 @@ describe('times already begun (the clock stands at 10:00 on Monday 7 December)',
     try {
       const res = await get('/book/desk');
       expect(res.body).toContain('mardi 8 décembre 2026 – Journée (08:30–19:00)');
+    } finally {
+      t.clock.set(before);
+    }
+  });
+});
+
+describe('day views kept between writes (views.ts keeps their fragments)', () => {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+  const fieldValues = (body: string, name: string) => [...body.matchAll(new RegExp(`name="${name}" value="([^"]*)"`, 'g'))].map((m) => m[1]!);
+
+  it("every desk form carries the asking session's CSRF token and a key of its own, page after page", async () => {
+    const sami = await signInAs(t.app, 'member2');
+    const pages = [
+      { who: camille, res: await get('/book/desk?date=2026-12-09') },
+      { who: sami, res: await get('/book/desk?date=2026-12-09', false, sami) },
+      { who: camille, res: await get('/book/desk?date=2026-12-09', true) },
+      { who: sami, res: await get('/book/desk?date=2026-12-09', true, sami) },
+    ];
+    const keys: string[] = [];
+    for (const { who, res } of pages) {
+      expect(res.statusCode).toBe(200);
+      expect(res.body).not.toMatch(/[\u0000-\u0008]/);
+      const tokens = fieldValues(res.body, '_csrf');
+      expect(tokens.length).toBeGreaterThan(40);
+      expect(new Set(tokens)).toEqual(new Set([who.csrf]));
+      keys.push(...fieldValues(res.body, 'idempotency_key'));
+    }
+    expect(keys.length).toBeGreaterThan(160);
+    for (const key of keys) expect(key).toMatch(UUID);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('a booking shows on the desk page and on the rooms grid on the next look', async () => {
+    const deskPage = () => get('/book/desk?date=2026-12-10&part=morning');
+    const roomsGrid = () => get('/book/rooms?date=2026-12-10');
+    const dunantAt14 = (body: string) => body.match(/Salle Henry Dunant<\/a>[\s\S]*?<\/tr>/)![0].includes('start=2026-12-10T14%3A00');
+    expect((await deskPage()).body).toContain('40 postes libres sur 40');
+    expect(dunantAt14((await roomsGrid()).body)).toBe(true);
+    for (const [resource, start, end] of [
+      ['poste-os-07', '2026-12-10T08:30', '2026-12-10T13:00'],
+      ['salle-dunant', '2026-12-10T14:00', '2026-12-10T15:00'],
+    ] as const) {
+      const res = await t.app.inject({ method: 'POST', url: '/bookings', headers: { cookie: camille.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ resource: resourceId(t.db, resource), start, end, _csrf: camille.csrf }) });
+      expect(res.statusCode).toBe(303);
+    }
+    expect((await deskPage()).body).toContain('39 postes libres sur 40');
+    expect(dunantAt14((await roomsGrid()).body)).toBe(false);
+  });
+
+  it('a booking cancelled from another connection (an admin in sqlite3) frees its time on the next look', async () => {
+    const grid = () => get('/book/rooms?date=2026-12-08');
+    const appiaAt10 = (body: string) => body.match(/Salle Louis Appia<\/a>[\s\S]*?<\/tr>/)![0].includes('start=2026-12-08T10%3A00');
+    expect(appiaAt10((await grid()).body)).toBe(false);
+    const other = new Database(t.config.databasePath);
+    try {
+      const id = (other.prepare("SELECT id FROM bookings WHERE resource_id = ? AND status = 'confirmed' ORDER BY starts_at LIMIT 1").get(resourceId(t.db, 'salle-appia')) as { id: number }).id;
+      other.prepare("UPDATE bookings SET status = 'cancelled' WHERE id = ?").run(id);
+      expect(appiaAt10((await grid()).body)).toBe(true);
+      other.prepare("UPDATE bookings SET status = 'confirmed' WHERE id = ?").run(id);
+      expect(appiaAt10((await grid()).body)).toBe(false);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('a cell turns past the moment its time begins, not a minute later', async () => {
+    const before = t.clock.now();
+    const dunant = async () => (await get('/book/rooms?date=2026-12-07')).body.match(/Salle Henry Dunant<\/a>[\s\S]*?<\/tr>/)![0];
+    try {
+      t.clock.set(Date.UTC(2026, 11, 7, 9, 30)); // 10:30 in Paris
+      expect(await dunant()).toContain('start=2026-12-07T10%3A30');
+      t.clock.set(Date.UTC(2026, 11, 7, 9, 30, 0, 1));
+      const later = await dunant();
+      expect(later).not.toContain('start=2026-12-07T10%3A30');
+      expect(later).toContain('start=2026-12-07T11%3A00');
     } finally {
       t.clock.set(before);
     }

@@ -3,7 +3,9 @@
 // `Vary: HX-Request` so caches keep them apart. Eta is called directly: @fastify/view
 // reconfigured the engine and copied the data twice on every render, and Eta resolves the
 // path of every include() again (JSON key, path joins), which a page of 64 desks does often.
+import { randomUUID } from 'node:crypto';
 import { fromRoot } from '../../paths.js';
+import { KeptUntilWrite } from '../../db/kept.js';
 import { Eta } from 'eta';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -21,6 +23,14 @@ export interface PageOptions {
   status?: number;
   /** Title of the page, already translated. */
   title: string;
+  /**
+   * Keeps the fragment's HTML until the database is written (KeptUntilWrite), for fragments
+   * many people ask for again and again (a day of rooms or desks). `key` names everything
+   * the fragment shows but the language and the database; `data` is what only the fragment
+   * reads, computed when it is rendered. The session's CSRF token (`it.csrfToken()`) and
+   * each fresh idempotency key (`it.newKey()`) are written in on every answer.
+   */
+  keep?: { key: string; data: () => Record<string, unknown> };
 }
 
 declare module 'fastify' {
@@ -54,8 +64,42 @@ class ViewEngine extends Eta {
 
 const HTMX_SRC = `/assets/vendor/htmx-${HTMX_VERSION}.min.js`;
 
+// Where a kept fragment takes what differs per answer, and where a page takes its kept
+// fragment. After escaping, no text a person wrote holds a "<", so these markers never meet
+// anything but themselves.
+const HOLE = /<\u0001([ck])>/;
+const CSRF_HOLE = '<\u0001c>';
+const KEY_HOLE = '<\u0001k>';
+const FRAGMENT_HOLE = '<\u0001f>';
+
+/**
+ * A kept fragment: its text as UTF-8 bytes between the holes, and the holes. Bytes, so that
+ * an answer is a copy of them: encoding 30 KB of text again on every answer (and measuring
+ * it for Content-Length) cost as much as everything else the page does.
+ */
+interface KeptFragment {
+  texts: Buffer[];
+  holes: ('c' | 'k')[];
+}
+
+function keptFragment(html: string): KeptFragment {
+  const parts = html.split(HOLE);
+  return { texts: parts.filter((_, i) => i % 2 === 0).map((text) => Buffer.from(text)), holes: parts.filter((_, i) => i % 2 === 1) as ('c' | 'k')[] };
+}
+
+/** The fragment's bytes with its holes filled, between `before` and `after`. */
+function filled(fragment: KeptFragment, csrfToken: () => string, before = '', after = ''): Buffer {
+  const chunks: Buffer[] = [Buffer.from(before), fragment.texts[0]!];
+  for (let i = 0; i < fragment.holes.length; i += 1) {
+    chunks.push(Buffer.from(fragment.holes[i] === 'c' ? csrfToken() : randomUUID()), fragment.texts[i + 1]!);
+  }
+  chunks.push(Buffer.from(after));
+  return Buffer.concat(chunks);
+}
+
 export default fp<{ cache: boolean }>(async (app, options) => {
   const eta = new ViewEngine({ views: VIEWS_DIR, cache: options.cache, autoEscape: true, autoTrim: [false, 'nl'] });
+  const fragments = new KeptUntilWrite<KeptFragment>(app.deps.db.$client, 256);
 
   app.decorateReply('page', function (this: FastifyReply, opts: PageOptions) {
     const request = this.request;
@@ -70,6 +114,7 @@ export default fp<{ cache: boolean }>(async (app, options) => {
       method: request.method,
       htmxSrc: HTMX_SRC,
       requestId: request.id,
+      newKey: randomUUID,
       fmt: {
         minutes: (m: number) => formatMinutes(t, m),
         days: (d: number) => formatDays(t, d),
@@ -78,8 +123,18 @@ export default fp<{ cache: boolean }>(async (app, options) => {
       ...(request.viewLocals ?? {}),
     };
     if (opts.fragment) this.header('Vary', 'HX-Request');
-    const template = opts.fragment && isHtmx(request) ? opts.fragment : opts.page;
-    const html = eta.render(template, data);
-    return this.code(opts.status ?? 200).type('text/html; charset=utf-8').send(html);
+    this.code(opts.status ?? 200).type('text/html; charset=utf-8');
+    const { fragment, keep } = opts;
+    if (fragment && keep && options.cache) {
+      const kept = fragments.get(`${fragment}\n${request.lang}\n${keep.key}`, () =>
+        keptFragment(eta.render(fragment, { ...data, ...keep.data(), csrfToken: () => CSRF_HOLE, newKey: () => KEY_HOLE })),
+      );
+      const csrfToken = (data as { csrfToken?: () => string }).csrfToken ?? (() => request.csrfToken());
+      if (isHtmx(request)) return this.send(filled(kept, csrfToken));
+      const [before, after] = eta.render(opts.page, { ...data, fragmentHtml: FRAGMENT_HOLE }).split(FRAGMENT_HOLE);
+      return this.send(filled(kept, csrfToken, before, after));
+    }
+    const template = fragment && isHtmx(request) ? fragment : opts.page;
+    return this.send(eta.render(template, keep ? { ...data, ...keep.data() } : data));
   });
 });

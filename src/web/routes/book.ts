@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { halfDaySlotsOfDate } from '../../domain/half-day.js';
 import { addDays, isLocalDate, type LocalDate } from '../../domain/local-date.js';
 import { remembered } from '../../domain/memo.js';
+import { versionOf } from '../../db/kept.js';
 import { partOfDayWindows, type PartOfDay } from '../../domain/find-time.js';
 import { effectivePeriods } from '../../domain/opening-hours.js';
 import type { ResourceKind } from '../../domain/types.js';
@@ -28,6 +29,7 @@ const GROUPS: Record<string, { kinds: ResourceKind[]; title: MessageKey }> = {
   studios: { kinds: ['digital_studio', 'vr_studio'], title: 'rooms.title.studios' },
   hall: { kinds: ['sports_hall'], title: 'rooms.title.hall' },
 };
+const MINUTE = 60_000;
 const PARTS = ['morning', 'afternoon', 'full_day'] as const;
 type Part = (typeof PARTS)[number];
 
@@ -40,8 +42,6 @@ interface DeskChoice {
   accessibility: string[];
   /** The label of its button. */
   label: string;
-  /** Each form its own idempotency key. */
-  key: string;
 }
 
 /** Long dates of the day views, remembered (a pure function of its arguments; bounded). */
@@ -70,6 +70,37 @@ export default async function bookRoutes(app: FastifyInstance) {
   function dayNav(request: FastifyRequest, date: LocalDate, base: string, params: Record<string, string>) {
     const link = (d: LocalDate) => `${base}?${new URLSearchParams({ ...params, date: d }).toString()}`;
     return { previous: link(addDays(date, -1)), next: link(addDays(date, 1)), label: dateLabel(request.lang, zoneOf(), date) };
+  }
+
+  /** The free desks of a half-day by zone, in catalogue order, their words translated once per page. */
+  function freeDesks(request: FastifyRequest, date: LocalDate, slot: { start: number; end: number }): { zoneId: number | null; name: string; total: number; free: DeskChoice[] }[] {
+    const t = request.t;
+    const day = availability.desks(date);
+    const desks = inventory.get().resources.filter((r) => r.kind === 'desk');
+    const byZone = new Map([...new Map(desks.map((d) => [d.zoneId, d])).values()].map((first) => [first.zoneId, { zoneId: first.zoneId, name: zoneName(request.lang, first) ?? '', total: 0, free: [] as DeskChoice[] }]));
+    const words = new Map<string, string>();
+    const word = (key: string) => {
+      let text = words.get(key);
+      if (text === undefined) {
+        text = t(key as MessageKey);
+        words.set(key, text);
+      }
+      return text;
+    };
+    const bookLabel = messageFiller(t, 'desk.book', ['desk']);
+    for (const d of day.desks) {
+      const group = byZone.get(d.resource.zoneId)!;
+      group.total += 1;
+      if (d.busy.some((b) => b.start < slot.end && b.end > slot.start)) continue;
+      group.free.push({
+        id: d.resource.id,
+        name: d.resource.name,
+        equipment: d.resource.equipment.map((e) => word(`equipment.${e}`)),
+        accessibility: d.resource.accessibility.map((a) => word(`accessibility.${a}`)),
+        label: bookLabel({ desk: d.resource.name }),
+      });
+    }
+    return [...byZone.values()];
   }
 
   app.get('/book', { preHandler: requireMember }, async (request, reply) => {
@@ -103,39 +134,6 @@ export default async function bookRoutes(app: FastifyInstance) {
     const slot = slots.find((s) => s.part === part);
     const ended = slot !== undefined && slot.end <= now;
     const closure = snapshot.closures.find((c) => c.resourceId === null && slot && c.start < slot.end && c.end > slot.start);
-    const day = availability.desks(date);
-    const zones = snapshot.resources.length ? [...new Map(desks.map((d) => [d.zoneId, d])).values()] : [];
-    let groups: { zoneId: number | null; name: string; total: number; free: DeskChoice[]; anyKey: string }[] = [];
-    if (slot && !closure && !ended) {
-      // One pass over the desks, each put in its zone; the words of a page's tags and buttons
-      // are translated once per page, not once per desk.
-      const byZone = new Map(zones.map((first) => [first.zoneId, { zoneId: first.zoneId, name: zoneName(request.lang, first) ?? '', total: 0, free: [] as DeskChoice[], anyKey: '' }]));
-      const words = new Map<string, string>();
-      const word = (key: string) => {
-        let text = words.get(key);
-        if (text === undefined) {
-          text = t(key as MessageKey);
-          words.set(key, text);
-        }
-        return text;
-      };
-      const bookLabel = messageFiller(t, 'desk.book', ['desk']);
-      for (const d of day.desks) {
-        const group = byZone.get(d.resource.zoneId)!;
-        group.total += 1;
-        if (d.busy.some((b) => b.start < slot.end && b.end > slot.start)) continue;
-        group.free.push({
-          id: d.resource.id,
-          name: d.resource.name,
-          equipment: d.resource.equipment.map((e) => word(`equipment.${e}`)),
-          accessibility: d.resource.accessibility.map((a) => word(`accessibility.${a}`)),
-          label: bookLabel({ desk: d.resource.name }),
-          key: randomUUID(),
-        });
-      }
-      groups = [...byZone.values()];
-      for (const g of groups) g.anyKey = randomUUID();
-    }
     const closureText = closure ? (request.lang === 'en' ? (closure.reasonEn ?? closure.reason) : closure.reason) : null;
     return reply.page({
       page: 'pages/book-desk',
@@ -147,10 +145,15 @@ export default async function bookRoutes(app: FastifyInstance) {
         part,
         invalid,
         parts: slots.map((s) => ({ part: s.part, label: t(`desk.part.${s.part}` as MessageKey, { start: s.startText, end: s.endText }) })),
-        slot: slot ? { start: localInput(slot.start, zone), end: localInput(slot.end, zone), label: t(`desk.part.${slot.part}` as MessageKey, { start: slot.startText, end: slot.endText }) } : null,
-        closedText: !slot ? t('desk.closed') : closureText ? t('desk.closed.reason', { reason: closureText }) : ended ? t('desk.ended') : null,
-        groups,
-        dayNav: dayNav(request, date, '/book/desk', { part }),
+      },
+      keep: {
+        key: `${versionOf(snapshot)}|${date}|${part}|${ended}`,
+        data: () => ({
+          slot: slot ? { start: localInput(slot.start, zone), end: localInput(slot.end, zone), label: t(`desk.part.${slot.part}` as MessageKey, { start: slot.startText, end: slot.endText }) } : null,
+          closedText: !slot ? t('desk.closed') : closureText ? t('desk.closed.reason', { reason: closureText }) : ended ? t('desk.ended') : null,
+          groups: slot && !closure && !ended ? freeDesks(request, date, slot) : [],
+          dayNav: dayNav(request, date, '/book/desk', { part }),
+        }),
       },
     });
   });
@@ -163,14 +166,15 @@ export default async function bookRoutes(app: FastifyInstance) {
     const { date, invalid } = dateParam(request, request.query.date);
     const { filter, problems } = parseFilter({ ...request.query, kind: undefined, zone: undefined }, []);
     const view = single(request.query.view) === 'list' ? 'list' : 'grid';
-    const day = availability.day(date, group.kinds, (r) => matchesFilter(r, filter));
-    const grid = dayGrid(day.resources, snapshot.site.timezone, request.lang, app.deps.clock.now());
     const shown = snapshot.resources.filter((r) => group.kinds.includes(r.kind));
     const params: Record<string, string> = { group: groupKey, view };
     if (filter.minCapacity) params.capacity = String(filter.minCapacity);
     const query = new URLSearchParams({ ...params, date });
     for (const e of filter.equipment) query.append('equipment', e);
     for (const a of filter.accessibility) query.append('accessibility', a);
+    // Cells start on whole minutes, and one starting at s is past once now > s: with now
+    // rounded up to the minute the grid is exact, and the same for every look in that minute.
+    const minute = Math.ceil(app.deps.clock.now() / MINUTE) * MINUTE;
     return reply.page({
       page: 'pages/book-rooms',
       fragment: 'partials/rooms-day',
@@ -182,24 +186,33 @@ export default async function bookRoutes(app: FastifyInstance) {
         date,
         view,
         invalid,
-        problems: problems.map((p) => t('field.invalid', { field: t(`catalogue.filter.${p.field}` as MessageKey) })),
         filter,
         equipment: EQUIPMENT.filter((e) => shown.some((r) => r.equipment.includes(e))),
         accessibility: ACCESSIBILITY.filter((a) => shown.some((r) => r.accessibility.includes(a))),
-        grid,
-        // The grid's cells as HTML, their words translated and escaped once for all of them.
-        cellsHtml:
-          view === 'grid'
-            ? gridCellsHtml(grid, {
-                states: { free: t('rooms.free'), busy: t('rooms.busy'), closed: t('rooms.closed'), full: t('rooms.full'), past: t('rooms.past') },
-                freeAt: messageFiller(t, 'rooms.free.at', ['room', 'time'], escapeHtml),
-              })
-            : [],
-        // The list view's labels (escaped by its template).
-        freeAt: messageFiller(t, 'rooms.free.at', ['room', 'time']),
-        viewLinks: { grid: `/book/rooms?${new URLSearchParams([...query.entries()].map(([k, v]) => [k, k === 'view' ? 'grid' : v])).toString()}`, list: `/book/rooms?${new URLSearchParams([...query.entries()].map(([k, v]) => [k, k === 'view' ? 'list' : v])).toString()}` },
-        dayNav: dayNav(request, date, '/book/rooms', params),
-        closed: grid.rows.every((row) => row.cells.every((cell) => cell.state === 'closed')),
+      },
+      keep: {
+        key: `${versionOf(snapshot)}|${query.toString()}|${problems.map((p) => p.field).join(',')}|${minute}`,
+        data: () => {
+          const day = availability.day(date, group.kinds, (r) => matchesFilter(r, filter));
+          const grid = dayGrid(day.resources, snapshot.site.timezone, request.lang, minute);
+          return {
+            problems: problems.map((p) => t('field.invalid', { field: t(`catalogue.filter.${p.field}` as MessageKey) })),
+            grid,
+            // The grid's cells as HTML, their words translated and escaped once for all of them.
+            cellsHtml:
+              view === 'grid'
+                ? gridCellsHtml(grid, {
+                    states: { free: t('rooms.free'), busy: t('rooms.busy'), closed: t('rooms.closed'), full: t('rooms.full'), past: t('rooms.past') },
+                    freeAt: messageFiller(t, 'rooms.free.at', ['room', 'time'], escapeHtml),
+                  })
+                : [],
+            // The list view's labels (escaped by its template).
+            freeAt: messageFiller(t, 'rooms.free.at', ['room', 'time']),
+            viewLinks: { grid: `/book/rooms?${new URLSearchParams([...query.entries()].map(([k, v]) => [k, k === 'view' ? 'grid' : v])).toString()}`, list: `/book/rooms?${new URLSearchParams([...query.entries()].map(([k, v]) => [k, k === 'view' ? 'list' : v])).toString()}` },
+            dayNav: dayNav(request, date, '/book/rooms', params),
+            closed: grid.rows.every((row) => row.cells.every((cell) => cell.state === 'closed')),
+          };
+        },
       },
     });
   });
