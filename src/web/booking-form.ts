@@ -73,7 +73,9 @@ export function parseBookingForm(body: Body): { ok: true; form: BookingForm } | 
 
   const title = one(body, 'title');
   if (title.length > TITLE_MAX) errors.title = 'too_long';
-  const key = one(body, 'idempotency_key');
+  // Our pages write a UUID; anything else (a hidden field no person types) counts as no key.
+  const keyText = one(body, 'idempotency_key');
+  const key = /^[A-Za-z0-9_-]{1,64}$/.test(keyText) ? keyText : null;
 
   let repeat: BookingForm['repeat'] = null;
   const freq = one(body, 'repeat') || 'none';
@@ -117,6 +119,6 @@ export function parseBookingForm(body: Body): { ok: true; form: BookingForm } | 
   }
   return {
     ok: true,
-    form: { resourceId: resourceId!, start: start!, end: end!, headcount: headcount!, title, idempotencyKey: key || null, repeat },
+    form: { resourceId: resourceId!, start: start!, end: end!, headcount: headcount!, title, idempotencyKey: key, repeat },
   };
 }

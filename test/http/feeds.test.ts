@@ -8,8 +8,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { bookingUid } from '../../src/calendar/booking-event.js';
 import { FEED_SOURCES } from '../../src/db/feeds.js';
 import { gzipTag } from '../../src/services/feeds.js';
-import { acceptsGzip } from '../../src/web/routes/feeds.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { acceptsGzip } from '../../src/web/gzip.js';
+import { createTestApp, nextTurn, type TestApp } from '../helpers/app.js';
 import { DEMO_ACCOUNTS, form, signInAs } from '../helpers/auth.js';
 import { lint, readCalendar, type ReadCalendar } from '../helpers/ical.js';
 import { actorOf, createMember, createOrganisation, resourceId } from '../helpers/people.js';
@@ -267,6 +267,7 @@ describe('conditional requests', () => {
       .prepare(`INSERT INTO bookings (resource_id, member_id, booked_by_id, starts_at, ends_at, status, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'confirmed', '', ?, ?)`)
       .run(resourceId(t.db, 'salle-dodu'), zoe, zoe, paris(9, 9), paris(9, 10), t.clock.now(), t.clock.now());
     elsewhere.close();
+    await nextTurn();
     const after = await get(url, { 'if-none-match': first.headers.etag as string });
     expect(after.statusCode).toBe(200);
     expect(readCalendar(after.body).events).toHaveLength(2);
@@ -352,6 +353,7 @@ describe('feed tokens', () => {
     const elsewhere = new Database(t.db.$client.name);
     elsewhere.prepare('UPDATE members SET active = 0 WHERE id = ?').run(sami);
     elsewhere.close();
+    await nextTurn();
     expect((await get(samiUrl, { 'if-none-match': samiEtag })).statusCode).toBe(404);
     resolve.mockRestore();
   });

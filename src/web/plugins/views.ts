@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { fromRoot } from '../../paths.js';
 import { KeptUntilWrite } from '../../db/kept.js';
+import { acceptsGzip, compressedPart, gzipOf, type CompressedPart } from '../gzip.js';
 import { Eta } from 'eta';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -73,28 +74,29 @@ const KEY_HOLE = '<\u0001k>';
 const FRAGMENT_HOLE = '<\u0001f>';
 
 /**
- * A kept fragment: its text as UTF-8 bytes between the holes, and the holes. Bytes, so that
- * an answer is a copy of them: encoding 30 KB of text again on every answer (and measuring
- * it for Content-Length) cost as much as everything else the page does.
+ * A kept fragment: its text between the holes as UTF-8 bytes, each also compressed once
+ * (gzip.ts), and the holes. Bytes, so that an answer is a copy of them: encoding 30 KB of
+ * text again on every answer (and measuring it for Content-Length) cost as much as
+ * everything else the page does.
  */
 interface KeptFragment {
-  texts: Buffer[];
+  texts: CompressedPart[];
   holes: ('c' | 'k')[];
 }
 
 function keptFragment(html: string): KeptFragment {
   const parts = html.split(HOLE);
-  return { texts: parts.filter((_, i) => i % 2 === 0).map((text) => Buffer.from(text)), holes: parts.filter((_, i) => i % 2 === 1) as ('c' | 'k')[] };
+  return { texts: parts.filter((_, i) => i % 2 === 0).map((text) => compressedPart(Buffer.from(text))), holes: parts.filter((_, i) => i % 2 === 1) as ('c' | 'k')[] };
 }
 
-/** The fragment's bytes with its holes filled, between `before` and `after`. */
-function filled(fragment: KeptFragment, csrfToken: () => string, before = '', after = ''): Buffer {
-  const chunks: Buffer[] = [Buffer.from(before), fragment.texts[0]!];
+/** The fragment with its holes filled, between `before` and `after`: plain bytes, or one gzip member. */
+function filled(fragment: KeptFragment, csrfToken: () => string, gzip: boolean, before = '', after = ''): Buffer {
+  const pieces: (Buffer | CompressedPart)[] = [Buffer.from(before), fragment.texts[0]!];
   for (let i = 0; i < fragment.holes.length; i += 1) {
-    chunks.push(Buffer.from(fragment.holes[i] === 'c' ? csrfToken() : randomUUID()), fragment.texts[i + 1]!);
+    pieces.push(Buffer.from(fragment.holes[i] === 'c' ? csrfToken() : randomUUID()), fragment.texts[i + 1]!);
   }
-  chunks.push(Buffer.from(after));
-  return Buffer.concat(chunks);
+  pieces.push(Buffer.from(after));
+  return gzip ? gzipOf(pieces) : Buffer.concat(pieces.map((p) => (Buffer.isBuffer(p) ? p : p.bytes)));
 }
 
 export default fp<{ cache: boolean }>(async (app, options) => {
@@ -130,9 +132,12 @@ export default fp<{ cache: boolean }>(async (app, options) => {
         keptFragment(eta.render(fragment, { ...data, ...keep.data(), csrfToken: () => CSRF_HOLE, newKey: () => KEY_HOLE })),
       );
       const csrfToken = (data as { csrfToken?: () => string }).csrfToken ?? (() => request.csrfToken());
-      if (isHtmx(request)) return this.send(filled(kept, csrfToken));
+      const gzip = acceptsGzip(request.headers['accept-encoding']);
+      this.header('Vary', 'HX-Request, Accept-Encoding');
+      if (gzip) this.header('Content-Encoding', 'gzip');
+      if (isHtmx(request)) return this.send(filled(kept, csrfToken, gzip));
       const [before, after] = eta.render(opts.page, { ...data, fragmentHtml: FRAGMENT_HOLE }).split(FRAGMENT_HOLE);
-      return this.send(filled(kept, csrfToken, before, after));
+      return this.send(filled(kept, csrfToken, gzip, before, after));
     }
     const template = fragment && isHtmx(request) ? fragment : opts.page;
     return this.send(eta.render(template, keep ? { ...data, ...keep.data() } : data));

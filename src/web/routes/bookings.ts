@@ -76,7 +76,11 @@ export default async function bookingRoutes(app: FastifyInstance) {
     if (!times.ok) {
       return formPage(request, reply, { values: body, status: 409, refusal: { reasons: reasons(times.violations, resource, app.deps.clock.now(), ctx), alternatives: [] } });
     }
-    const outcome = bookings.create(actor, { resourceId: resource.id, start: times.start, end: times.end, headcount: form.headcount, title: form.title, idempotencyKey: form.idempotencyKey });
+    // One intent per key and resource: a desk zone's form has one key and a button per desk,
+    // so booking one desk, going back and booking another makes two bookings; the same
+    // button sent twice, one.
+    const idempotencyKey = form.idempotencyKey && `${form.idempotencyKey}:${resource.id}`;
+    const outcome = bookings.create(actor, { resourceId: resource.id, start: times.start, end: times.end, headcount: form.headcount, title: form.title, idempotencyKey });
     if (!outcome.ok) {
       return formPage(request, reply, {
         values: body,

@@ -16,6 +16,7 @@ import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isLanguage } from '../../i18n/index.js';
 import { FeedTokenService, isFeedTokenShape } from '../../services/feed-tokens.js';
+import { acceptsGzip } from '../gzip.js';
 import { FeedService, gzipTag, type FeedRequest, type KnownAnswer } from '../../services/feeds.js';
 import { hashToken } from '../../services/tokens.js';
 import { PublicEventService } from '../../services/public-events.js';
@@ -50,21 +51,6 @@ export function notModified(request: FastifyRequest, etag: string, lastModified:
     return Number.isFinite(since) && lastModified <= since;
   }
   return false;
-}
-
-/** Whether Accept-Encoding allows gzip (`gzip`, `x-gzip` or `*`, without q=0). */
-export function acceptsGzip(header: string | string[] | undefined): boolean {
-  if (typeof header !== 'string') return false;
-  let gzip: boolean | null = null;
-  let any: boolean | null = null;
-  for (const part of header.split(',')) {
-    const [coding = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
-    const q = params.find((p) => p.startsWith('q='));
-    const allowed = q === undefined || Number(q.slice(2)) > 0;
-    if (coding === 'gzip' || coding === 'x-gzip') gzip = allowed;
-    else if (coding === '*') any = allowed;
-  }
-  return gzip ?? any ?? false;
 }
 
 // Tokens are in the URL: the info-level request log would write them down, so these routes log warnings only.
