@@ -28,13 +28,15 @@ export interface ScenarioContext {
 }
 
 const FORM = 'application/x-www-form-urlencoded';
+/** What a browser says it can inflate (Chromium over HTTPS); the server answers gzip where it compresses. */
+const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
 
 function get(path: string, session?: SessionHeaders, extra: Record<string, string> = {}): RequestData {
-  return { method: 'GET', path, headers: { ...(session ? { cookie: session.cookie } : {}), accept: 'text/html', ...extra } };
+  return { method: 'GET', path, headers: { ...(session ? { cookie: session.cookie } : {}), accept: 'text/html', ...BROWSER, ...extra } };
 }
 
 function post(path: string, session: SessionHeaders, fields: Record<string, string | number>): RequestData {
-  return { method: 'POST', path, headers: { cookie: session.cookie, 'content-type': FORM, accept: 'text/html' }, body: form({ ...fields, _csrf: session.csrf }) };
+  return { method: 'POST', path, headers: { cookie: session.cookie, 'content-type': FORM, accept: 'text/html', ...BROWSER }, body: form({ ...fields, _csrf: session.csrf }) };
 }
 
 function bookingForm(slot: Slot, key: string): Record<string, string | number> {
