@@ -231,9 +231,26 @@ describe('day views kept between writes (views.ts keeps their fragments)', () =>
       expect(new Set(tokens)).toEqual(new Set([who.csrf]));
       keys.push(...fieldValues(res.body, 'idempotency_key'));
     }
+    // Around the fragment, each member's own page: their name in the header, their token in <body>.
+    expect(pages[0]!.res.body).toContain('aria-label="Mon profil (Camille Membre)"');
+    expect(pages[1]!.res.body).toContain('aria-label="Mon profil (Sami Membre)"');
+    expect(pages[1]!.res.body).toContain(`hx-headers:inherited="{&quot;X-CSRF-Token&quot;:&quot;${sami.csrf}&quot;}"`);
+    expect(pages[1]!.res.body).not.toContain('Camille');
     expect(keys.length).toBeGreaterThanOrEqual(12);
     for (const key of keys) expect(key).toMatch(UUID);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("a member's new name or language shows on their next look", async () => {
+    const lea = await signInAs(t.app, 'lead');
+    const rooms = () => get('/book/rooms?date=2026-12-08', false, lea);
+    expect((await rooms()).body).toContain('aria-label="Mon profil (Léa Responsable)"');
+    const renamed = await t.app.inject({ method: 'POST', url: '/profile', headers: { cookie: lea.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: lea.csrf, name: 'Léa Renommée', language: 'en' }) });
+    expect(renamed.statusCode).toBeLessThan(400);
+    const after = (await rooms()).body;
+    expect(after).toContain('<html lang="en">');
+    expect(after).toContain('Léa Renommée');
+    expect(after).toContain('Book a room');
   });
 
   it('a booking shows on the desk page and on the rooms grid on the next look', async () => {

@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { fromRoot } from '../../paths.js';
 import { KeptUntilWrite } from '../../db/kept.js';
-import { acceptsGzip, compressedPart, gzipOf, type CompressedPart } from '../gzip.js';
+import { acceptsGzip } from '../gzip.js';
+import { answer, CSRF_HOLE, FRAGMENT_HOLE, KEY_HOLE, keptHtml, type KeptHtml } from '../kept-html.js';
 import { Eta } from 'eta';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -65,48 +66,17 @@ class ViewEngine extends Eta {
 
 const HTMX_SRC = `/assets/vendor/htmx-${HTMX_VERSION}.min.js`;
 
-// Where a kept fragment takes what differs per answer, and where a page takes its kept
-// fragment. After escaping, no text a person wrote holds a "<", so these markers never meet
-// anything but themselves.
-const HOLE = /<\u0001([ck])>/;
-const CSRF_HOLE = '<\u0001c>';
-const KEY_HOLE = '<\u0001k>';
-const FRAGMENT_HOLE = '<\u0001f>';
-
-/**
- * A kept fragment: its text between the holes as UTF-8 bytes, each also compressed once
- * (gzip.ts), and the holes. Bytes, so that an answer is a copy of them: encoding 30 KB of
- * text again on every answer (and measuring it for Content-Length) cost as much as
- * everything else the page does.
- */
-interface KeptFragment {
-  texts: CompressedPart[];
-  holes: ('c' | 'k')[];
-}
-
-function keptFragment(html: string): KeptFragment {
-  const parts = html.split(HOLE);
-  return { texts: parts.filter((_, i) => i % 2 === 0).map((text) => compressedPart(Buffer.from(text))), holes: parts.filter((_, i) => i % 2 === 1) as ('c' | 'k')[] };
-}
-
-/** The fragment with its holes filled, between `before` and `after`: plain bytes, or one gzip member. */
-function filled(fragment: KeptFragment, csrfToken: () => string, gzip: boolean, before = '', after = ''): Buffer {
-  const pieces: (Buffer | CompressedPart)[] = [Buffer.from(before), fragment.texts[0]!];
-  for (let i = 0; i < fragment.holes.length; i += 1) {
-    pieces.push(Buffer.from(fragment.holes[i] === 'c' ? csrfToken() : randomUUID()), fragment.texts[i + 1]!);
-  }
-  pieces.push(Buffer.from(after));
-  return gzip ? gzipOf(pieces) : Buffer.concat(pieces.map((p) => (Buffer.isBuffer(p) ? p : p.bytes)));
-}
-
 export default fp<{ cache: boolean }>(async (app, options) => {
   const eta = new ViewEngine({ views: VIEWS_DIR, cache: options.cache, autoEscape: true, autoTrim: [false, 'nl'] });
-  const fragments = new KeptUntilWrite<KeptFragment>(app.deps.db.$client, 256);
+  // A day view's fragment, the same for everyone (per language), and around it the page of
+  // one member at one URL: both kept until the next write.
+  const fragments = new KeptUntilWrite<KeptHtml>(app.deps.db.$client, 256);
+  const shells = new KeptUntilWrite<[KeptHtml, KeptHtml]>(app.deps.db.$client, 256);
 
   app.decorateReply('page', function (this: FastifyReply, opts: PageOptions) {
     const request = this.request;
     const t = request.t;
-    const data = {
+    const dataOf = () => ({
       ...opts.data,
       t,
       lang: request.lang,
@@ -123,23 +93,27 @@ export default fp<{ cache: boolean }>(async (app, options) => {
         notice: (m: number) => formatNotice(t, m),
       },
       ...(request.viewLocals ?? {}),
-    };
+    });
     if (opts.fragment) this.header('Vary', 'HX-Request');
     this.code(opts.status ?? 200).type('text/html; charset=utf-8');
     const { fragment, keep } = opts;
-    if (fragment && keep && options.cache) {
-      const kept = fragments.get(`${fragment}\n${request.lang}\n${keep.key}`, () =>
-        keptFragment(eta.render(fragment, { ...data, ...keep.data(), csrfToken: () => CSRF_HOLE, newKey: () => KEY_HOLE })),
-      );
-      const csrfToken = (data as { csrfToken?: () => string }).csrfToken ?? (() => request.csrfToken());
-      const gzip = acceptsGzip(request.headers['accept-encoding']);
-      this.header('Vary', 'HX-Request, Accept-Encoding');
-      if (gzip) this.header('Content-Encoding', 'gzip');
-      if (isHtmx(request)) return this.send(filled(kept, csrfToken, gzip));
-      const [before, after] = eta.render(opts.page, { ...data, fragmentHtml: FRAGMENT_HOLE }).split(FRAGMENT_HOLE);
-      return this.send(filled(kept, csrfToken, gzip, before, after));
+    if (!fragment || !keep || !options.cache) {
+      const template = fragment && isHtmx(request) ? fragment : opts.page;
+      return this.send(eta.render(template, keep ? { ...dataOf(), ...keep.data() } : dataOf()));
     }
-    const template = fragment && isHtmx(request) ? fragment : opts.page;
-    return this.send(eta.render(template, keep ? { ...data, ...keep.data() } : data));
+    const holes = { csrfToken: () => CSRF_HOLE, newKey: () => KEY_HOLE };
+    const kept = fragments.get(`${fragment}\n${request.lang}\n${keep.key}`, () => keptHtml(eta.render(fragment, { ...dataOf(), ...keep.data(), ...holes })));
+    const gzip = acceptsGzip(request.headers['accept-encoding']);
+    this.header('Vary', 'HX-Request, Accept-Encoding');
+    if (gzip) this.header('Content-Encoding', 'gzip');
+    const csrfToken = () => request.csrfToken();
+    if (isHtmx(request)) return this.send(answer([kept], csrfToken, gzip));
+    // The page around the fragment shows the member (the layout), the URL and the page's data.
+    const shellKey = [opts.page, request.lang, request.member?.id ?? '-', request.session ? 's' : '-', request.method, request.url, opts.title, keep.key, JSON.stringify(opts.data ?? null)].join('\n');
+    const [before, after] = shells.get(shellKey, () => {
+      const [head = '', tail = ''] = eta.render(opts.page, { ...dataOf(), fragmentHtml: FRAGMENT_HOLE, ...holes }).split(FRAGMENT_HOLE);
+      return [keptHtml(head), keptHtml(tail)];
+    });
+    return this.send(answer([before, kept, after], csrfToken, gzip));
   });
 });
