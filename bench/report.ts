@@ -124,7 +124,7 @@ export function markdown(results: Results): string {
     cells.push(String(errors), scale ? fmt(scale.baseline_normalised, 2) : '–', scale ? fmt(scale.cpu, 2) : '–');
     lines.push(`| ${cells.join(' | ')} |`);
   }
-  lines.push('', `baseline: the runs before and after all scenarios (two values). ${size(sizes.at(-1)!)} / ${size(sizes[0]!)}: the scenario's ratio with the largest history over its ratio with the smallest (raw req/s ratios in results.json); by CPU: its server CPU per request with the smallest history over that with the largest (less sensitive to the machine's load, which can change between runs minutes apart).`, '');
+  lines.push('', `ref_page and ref_write are references, not targets, measured with the smallest history: the smallest signed-in page (GET /book: session, layout) and the smallest signed-in write (POST /profile/language: session, CSRF, one UPDATE, a 303). A scenario that must do more than one of these cannot be faster than it. baseline: the runs before and after all scenarios (two values). ${size(sizes.at(-1)!)} / ${size(sizes[0]!)}: the scenario's ratio with the largest history over its ratio with the smallest (raw req/s ratios in results.json); by CPU: its server CPU per request with the smallest history over that with the largest (less sensitive to the machine's load, which can change between runs minutes apart).`, '');
   for (const n of results.not_measured) lines.push(`Not measured: **${n.name}**: ${n.reason}.`);
   if (results.not_measured.length) lines.push('');
   lines.push('| history | sites | build | baseline req/s | peak RSS | checks after the run |', '|---:|---:|---:|---:|---:|---|');

@@ -28,7 +28,9 @@ import { buildServer } from '../test/helpers/process.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-const ORDER: ScenarioName[] = ['rooms_day', 'desks_day', 'my_bookings', 'feed_full', 'feed_304', 'create', 'create_refused', 'cancel'];
+const ORDER: ScenarioName[] = ['rooms_day', 'desks_day', 'my_bookings', 'feed_full', 'feed_304', 'create', 'create_refused', 'cancel', 'ref_page', 'ref_write'];
+/** Measured with the smallest history only: they read no bookings. */
+const REFERENCES: readonly ScenarioName[] = ['ref_page', 'ref_write'];
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -204,6 +206,7 @@ async function main() {
         await standalone('before');
         for (const name of ORDER) {
           const load = all[name];
+          if (REFERENCES.includes(name) && size !== options.scales[0]) continue;
           if (load && (!options.only || options.only.includes(name))) await measure(name, load);
         }
         await standalone('after');

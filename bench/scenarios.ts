@@ -6,7 +6,7 @@ import type { Fixture, Slot } from './dataset.js';
 import type { Load } from './load.js';
 import type { SessionHeaders } from './server.js';
 
-export const SCENARIOS = ['baseline', 'rooms_day', 'desks_day', 'my_bookings', 'feed_full', 'feed_304', 'create', 'create_refused', 'cancel', 'frontdesk_board'] as const;
+export const SCENARIOS = ['baseline', 'rooms_day', 'desks_day', 'my_bookings', 'feed_full', 'feed_304', 'create', 'create_refused', 'cancel', 'frontdesk_board', 'ref_page', 'ref_write'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface Acknowledged {
@@ -58,6 +58,10 @@ export function loads(ctx: ScenarioContext): Partial<Record<ScenarioName, Load>>
   const result: Partial<Record<ScenarioName, Load>> = {
     baseline: { expect: [200], request: () => get('/livez') },
     rooms_day: { expect: [200], request: (i) => get(`/book/rooms?date=${day}`, reader(i)) },
+    // References, not targets: what any signed-in page and any signed-in write cost here (the
+    // smallest of each: session, CSRF, layout; one UPDATE and a 303), to read the others against.
+    ref_page: { expect: [200], request: (i) => get('/book', reader(i)) },
+    ref_write: { expect: [303], request: (i) => post('/profile/language', reader(i), { lang: 'fr', next: '/book' }) },
     desks_day: { expect: [200], request: (i) => get(`/book/desk?date=${day}`, reader(i)) },
     my_bookings: { expect: [200], request: (i) => get('/bookings', reader(i)) },
     create: {
