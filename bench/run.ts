@@ -258,7 +258,9 @@ async function main() {
 
   const first = options.scales[0]!;
   const last = options.scales.at(-1)!;
-  const names = [...new Set(scenarios.map((s) => s.name))].filter((n) => n !== 'baseline');
+  const measuredAt = (name: string, size: number) => scenarios.some((s) => s.name === name && s.bookings === size);
+  // Flatness of what was measured with both the smallest and the largest history (not the references).
+  const names = [...new Set(scenarios.map((s) => s.name))].filter((n) => n !== 'baseline' && measuredAt(n, first) && measuredAt(n, last));
   const mean = (name: string, size: number, key: 'rps' | 'ratio' | 'cpu_ms') => {
     const rows = scenarios.filter((s) => s.name === name && s.bookings === size);
     return rows.reduce((a, r) => a + (r[key] ?? NaN), 0) / rows.length;
