@@ -26,11 +26,14 @@ export interface PageOptions {
   /** Title of the page, already translated. */
   title: string;
   /**
-   * Keeps the fragment's HTML until the database is written (KeptUntilWrite), for fragments
-   * many people ask for again and again (a day of rooms or desks). `key` names everything
-   * the fragment shows but the language and the database; `data` is what only the fragment
-   * reads, computed when it is rendered. The session's CSRF token (`it.csrfToken()`) and
-   * each fresh idempotency key (`it.newKey()`) are written in on every answer.
+   * Keeps the answer's HTML until the database is written (KeptUntilWrite), for pages many
+   * people ask for again and again (a day of rooms or desks). The fragment is kept once for
+   * everyone: `key` names everything it shows but the language and the database, and it is
+   * rendered without the member (`it.member` is null), so it cannot show one person's data
+   * to another. `data` is what only the fragment reads, computed when it is rendered. The
+   * page around it is kept per member and URL, and per its `data`. The session's CSRF token
+   * (`it.csrfToken()`) and each fresh idempotency key (`it.newKey()`) are written in on
+   * every answer.
    */
   keep?: { key: string; data: () => Record<string, unknown> };
 }
@@ -102,7 +105,7 @@ export default fp<{ cache: boolean }>(async (app, options) => {
       return this.send(eta.render(template, keep ? { ...dataOf(), ...keep.data() } : dataOf()));
     }
     const holes = { csrfToken: () => CSRF_HOLE, newKey: () => KEY_HOLE };
-    const kept = fragments.get(`${fragment}\n${request.lang}\n${keep.key}`, () => keptHtml(eta.render(fragment, { ...dataOf(), ...keep.data(), ...holes })));
+    const kept = fragments.get(`${fragment}\n${request.lang}\n${keep.key}`, () => keptHtml(eta.render(fragment, { ...dataOf(), ...keep.data(), ...holes, member: null })));
     const gzip = acceptsGzip(request.headers['accept-encoding']);
     this.header('Vary', 'HX-Request, Accept-Encoding');
     if (gzip) this.header('Content-Encoding', 'gzip');
