@@ -91,7 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const inventory = new Inventory(db);
   const bookings = new BookingService(db, inventory, clock);
   bookings.onChange(bookingMailListener(config, { kick: () => app.outbox.kick() }, clock));
-  app.decorate('services', { catalogue: new CatalogueService(db), inventory, bookings, series: new SeriesService(db, bookings, clock), availability: new AvailabilityService(inventory, bookings.loader.queries), find: new FindService(bookings, clock) });
+  app.decorate('services', { catalogue: new CatalogueService(db), inventory, bookings, series: new SeriesService(db, bookings, clock), availability: new AvailabilityService(inventory, bookings.loader.queries, db), find: new FindService(bookings, clock) });
   app.services.series.onCreated(seriesMailListener(config, { kick: () => app.outbox.kick() }, clock, inventory));
 
   app.addHook('onRequest', (request, reply, done) => {

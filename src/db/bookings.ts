@@ -3,7 +3,7 @@
 // costs a tenth of a rebuilt query. Every overlap read bounds starts_at from below by the
 // longest booking the rules allow, so it walks the (resource_id, starts_at) index and stays
 // flat however many years of history pile up.
-import { generationReader, type Db } from './connection.js';
+import type { Db } from './connection.js';
 import type { BookingStatus, ExistingBooking } from '../domain/types.js';
 
 /** The longest booking any resource may hold (also the bound of the overlap trigger). */
@@ -72,8 +72,6 @@ export interface BookingQueries {
   updateRow(id: number, change: BookingChange): BookingRow | undefined;
   /** A member's bookings (for them or booked by them) that end after `from`, or before it when `past`. */
   forMember(memberId: number, from: number, past: boolean, limit: number): BookingRow[];
-  /** The database's generation (generationReader in connection.ts): what was read may be kept while it stays. */
-  generation(): string;
   audit(entry: { at: number; actorId: number | null; action: string; subjectType: string; subjectId: number; details: Record<string, unknown> }): void;
 }
 
@@ -117,7 +115,6 @@ export const MEMBER_LIST_SQL = {
 export function bookingQueries(db: Db): BookingQueries {
   const client = db.$client;
   const active = ACTIVE;
-  const generation = generationReader(client);
   const statements = {
     // Rows as arrays, made into objects below: better-sqlite3 builds an object row key by key,
     // which cost more than the query itself on the day views (tens of rows each).
@@ -151,7 +148,6 @@ export function bookingQueries(db: Db): BookingQueries {
   };
 
   return {
-    generation,
     activeOverlapping(resourceIds, from, to) {
       if (resourceIds.length === 0) return [];
       const rows = statements.overlapping.all(JSON.stringify(resourceIds), from - MAX_BOOKING_MS, to, from) as [number, number, number | null, number, number, number, BookingStatus][];

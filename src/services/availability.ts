@@ -7,6 +7,8 @@ import { startOfLocalDate } from '../domain/zoned-time.js';
 import { nextOpenDate } from '../domain/opening-hours.js';
 import type { ResourceKind } from '../domain/types.js';
 import type { BookingQueries } from '../db/bookings.js';
+import { clientOf, type Db } from '../db/connection.js';
+import { KeptUntilWrite, versionOf } from '../db/kept.js';
 import type { ResourceView } from '../db/inventory.js';
 import type { Inventory } from './inventory.js';
 
@@ -24,22 +26,18 @@ export class AvailabilityService {
    * nothing they show can change unless something is written (the database's generation
    * moves) or the inventory is reloaded (a new snapshot). Read-only for its users.
    */
-  private readonly kept = new Map<string, { generation: string; snapshot: object; value: unknown }>();
+  private readonly kept: KeptUntilWrite<unknown>;
 
   constructor(
     private readonly inventory: Inventory,
     private readonly queries: BookingQueries,
-  ) {}
+    db: Db,
+  ) {
+    this.kept = new KeptUntilWrite(clientOf(db), KEPT_MAX);
+  }
 
   private keep<T>(key: string, snapshot: object, compute: () => T): T {
-    // Read before computing: a write in between makes the next look recompute, never keep stale data.
-    const generation = this.queries.generation();
-    const known = this.kept.get(key);
-    if (known && known.generation === generation && known.snapshot === snapshot) return known.value as T;
-    const value = compute();
-    if (this.kept.size >= KEPT_MAX) this.kept.clear();
-    this.kept.set(key, { generation, snapshot, value });
-    return value;
+    return this.kept.get(`${versionOf(snapshot)}|${key}`, compute) as T;
   }
 
   /** The date a day view opens on: the next day the site is open (see the domain's nextOpenDate). */
