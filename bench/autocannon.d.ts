@@ -11,7 +11,12 @@ declare module 'autocannon' {
 
   export interface RequestSpec extends RequestData {
     setupRequest?: (request: RequestData, context: Record<string, unknown>) => RequestData | null;
-    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string | string[]>) => void;
+    onResponse?: (
+      status: number,
+      body: string,
+      context: Record<string, unknown>,
+      headers: Record<string, string | string[]>,
+    ) => void;
   }
 
   export interface Options {

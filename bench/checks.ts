@@ -29,30 +29,49 @@ export function checkDatabase(file: string, acks: Acknowledged): CheckReport {
   try {
     // Each active booking against the later-inserted active ones of its resource that start
     // within the longest booking before it and before it ends: the index range of the trigger.
-    const overlaps = (db.prepare(
-      `SELECT count(*) AS n FROM bookings a
+    const overlaps = (
+      db
+        .prepare(
+          `SELECT count(*) AS n FROM bookings a
        JOIN resources r ON r.id = a.resource_id AND r.capacity_model = 'exclusive'
        JOIN bookings b ON b.resource_id = a.resource_id AND b.starts_at > a.starts_at - ${MAX_BOOKING_MS} AND b.starts_at < a.ends_at
        WHERE a.status ${ACTIVE} AND b.status ${ACTIVE} AND b.id > a.id AND b.ends_at > a.starts_at`,
-    ).get() as { n: number }).n;
-    const linkedOverlaps = (db.prepare(
-      `SELECT count(*) AS n FROM resource_links l
+        )
+        .get() as { n: number }
+    ).n;
+    const linkedOverlaps = (
+      db
+        .prepare(
+          `SELECT count(*) AS n FROM resource_links l
        JOIN bookings a ON a.resource_id = l.resource_id
        JOIN bookings b ON b.resource_id = l.linked_resource_id AND b.starts_at > a.starts_at - ${MAX_BOOKING_MS} AND b.starts_at < a.ends_at
        WHERE a.status ${ACTIVE} AND b.status ${ACTIVE} AND b.ends_at > a.starts_at`,
-    ).get() as { n: number }).n;
+        )
+        .get() as { n: number }
+    ).n;
 
     const zone = (db.prepare('SELECT timezone FROM sites ORDER BY id LIMIT 1').get() as { timezone: string }).timezone;
-    const byId = db.prepare('SELECT resource_id AS resourceId, starts_at AS startsAt, ends_at AS endsAt, status FROM bookings WHERE id = ?');
+    const byId = db.prepare(
+      'SELECT resource_id AS resourceId, starts_at AS startsAt, ends_at AS endsAt, status FROM bookings WHERE id = ?',
+    );
     // outbox.booking_id has no index (nothing in the app looks mail up by booking): read it once.
-    const mailed = new Set((db.prepare('SELECT booking_id AS id FROM outbox WHERE booking_id IS NOT NULL').all() as { id: number }[]).map((r) => r.id));
+    const mailed = new Set(
+      (db.prepare('SELECT booking_id AS id FROM outbox WHERE booking_id IS NOT NULL').all() as { id: number }[]).map(
+        (r) => r.id,
+      ),
+    );
     let missing = 0;
     let withoutMail = 0;
     for (const { id, slot } of acks.created) {
       const row = byId.get(id) as { resourceId: number; startsAt: number; endsAt: number; status: string } | undefined;
       const start = localDateTimeToInstant(slot.start, zone);
       const end = localDateTimeToInstant(slot.end, zone);
-      const asked = start.ok && end.ok && row?.resourceId === slot.resourceId && row.startsAt === start.instant && row.endsAt === end.instant;
+      const asked =
+        start.ok &&
+        end.ok &&
+        row?.resourceId === slot.resourceId &&
+        row.startsAt === start.instant &&
+        row.endsAt === end.instant;
       if (!row || !asked || !['confirmed', 'pending'].includes(row.status)) missing++;
       if (!mailed.has(id)) withoutMail++;
     }
@@ -62,7 +81,9 @@ export function checkDatabase(file: string, acks: Acknowledged): CheckReport {
       if (row?.status !== 'cancelled') notCancelled++;
     }
     for (const id of acks.refusedWon) if (!byId.get(id)) missing++;
-    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .join('; ');
     const report = {
       overlaps,
       linkedOverlaps,
@@ -78,7 +99,14 @@ export function checkDatabase(file: string, acks: Acknowledged): CheckReport {
     return {
       ...report,
       ms: Math.round(performance.now() - started),
-      ok: overlaps === 0 && linkedOverlaps === 0 && missing === 0 && withoutMail === 0 && notCancelled === 0 && acks.refusedWon.length <= 1 && integrity === 'ok',
+      ok:
+        overlaps === 0 &&
+        linkedOverlaps === 0 &&
+        missing === 0 &&
+        withoutMail === 0 &&
+        notCancelled === 0 &&
+        acks.refusedWon.length <= 1 &&
+        integrity === 'ok',
     };
   } finally {
     db.close();

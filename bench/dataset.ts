@@ -82,7 +82,8 @@ export function prng(seed: number): () => number {
   };
 }
 
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 interface ResourceRow {
   id: number;
@@ -91,10 +92,17 @@ interface ResourceRow {
 }
 
 function siteResources(db: Db, siteId: number): ResourceRow[] {
-  return db.$client.prepare('SELECT id, kind, slug FROM resources WHERE site_id = ? ORDER BY sort_order, id').all(siteId) as ResourceRow[];
+  return db.$client
+    .prepare('SELECT id, kind, slug FROM resources WHERE site_id = ? ORDER BY sort_order, id')
+    .all(siteId) as ResourceRow[];
 }
 
-function insertMembers(db: Db, site: number, passwordHash: string, now: number): { members: number[]; orgOf: Map<number, number> } {
+function insertMembers(
+  db: Db,
+  site: number,
+  passwordHash: string,
+  now: number,
+): { members: number[]; orgOf: Map<number, number> } {
   const client = db.$client;
   const addOrg = client.prepare(
     `INSERT INTO organisations (name, kind, programme, starts_on, ends_on, quota_room_minutes_per_month, quota_desk_half_days_per_month, created_at)
@@ -103,7 +111,9 @@ function insertMembers(db: Db, site: number, passwordHash: string, now: number):
   const addMember = client.prepare(
     `INSERT INTO members (email, name, password_hash, role, language, created_at, updated_at) VALUES (?, ?, ?, 'member', ?, ?, ?)`,
   );
-  const addMembership = client.prepare('INSERT INTO memberships (member_id, organisation_id, is_lead) VALUES (?, ?, ?)');
+  const addMembership = client.prepare(
+    'INSERT INTO memberships (member_id, organisation_id, is_lead) VALUES (?, ?, ?)',
+  );
   const kinds = ['association', 'social_enterprise', 'public_body', 'red_cross_unit', 'company'];
   const programmes = ['intrapreneurship', 'entrepreneurship', 'oeth', 'impact_data', 'coworking'];
   const members: number[] = [];
@@ -115,10 +125,22 @@ function insertMembers(db: Db, site: number, passwordHash: string, now: number):
     const big = site === 1 && o < BOOKERS;
     const rooms = big ? 1_000_000 : o % 3 === 0 ? null : o % 3 === 1 ? 600 : 1200;
     const desks = big ? 100_000 : o % 3 === 0 ? null : o % 3 === 1 ? 20 : 40;
-    const org = Number(addOrg.run(`Organisation ${site}-${o}`, kinds[o % kinds.length], programmes[o % programmes.length], rooms, desks, now).lastInsertRowid);
+    const org = Number(
+      addOrg.run(
+        `Organisation ${site}-${o}`,
+        kinds[o % kinds.length],
+        programmes[o % programmes.length],
+        rooms,
+        desks,
+        now,
+      ).lastInsertRowid,
+    );
     for (let i = 0; i < MEMBERS_PER_ORG; i++) {
       const n = o * MEMBERS_PER_ORG + i;
-      const id = Number(addMember.run(memberEmail(site, n), `Membre ${site}-${n}`, passwordHash, n % 7 === 0 ? 'en' : 'fr', now, now).lastInsertRowid);
+      const id = Number(
+        addMember.run(memberEmail(site, n), `Membre ${site}-${n}`, passwordHash, n % 7 === 0 ? 'en' : 'fr', now, now)
+          .lastInsertRowid,
+      );
       addMembership.run(id, org, i === 0 ? 1 : 0);
       members[n] = id;
       orgOf.set(id, org);
@@ -133,7 +155,9 @@ export function memberEmail(site: number, n: number): string {
 
 /** Working days of the site (Monday to Friday) without a site-wide closure. */
 function openDays(db: Db, zone: string, from: LocalDate, to: LocalDate): LocalDate[] {
-  const closures = db.$client.prepare('SELECT starts_at AS s, ends_at AS e FROM closures WHERE resource_id IS NULL').all() as { s: number; e: number }[];
+  const closures = db.$client
+    .prepare('SELECT starts_at AS s, ends_at AS e FROM closures WHERE resource_id IS NULL')
+    .all() as { s: number; e: number }[];
   const days: LocalDate[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) {
     if (weekdayOf(d) > 5) continue;
@@ -174,9 +198,15 @@ export async function buildBase(file: string, now: number): Promise<Fixture> {
 
     return client.transaction((): Fixture => {
       const { members, orgOf } = insertMembers(db, 1, passwordHash, now);
-      const bookers = Array.from({ length: BOOKERS }, (_, i) => ({ id: members[i * MEMBERS_PER_ORG]!, email: memberEmail(1, i * MEMBERS_PER_ORG) }));
+      const bookers = Array.from({ length: BOOKERS }, (_, i) => ({
+        id: members[i * MEMBERS_PER_ORG]!,
+        email: memberEmail(1, i * MEMBERS_PER_ORG),
+      }));
       // Readers belong to ordinary organisations (plans of 10 or 20 hours, or none).
-      const readers = Array.from({ length: READERS }, (_, i) => ({ id: members[(BOOKERS + i) * MEMBERS_PER_ORG + 1]!, email: memberEmail(1, (BOOKERS + i) * MEMBERS_PER_ORG + 1) }));
+      const readers = Array.from({ length: READERS }, (_, i) => ({
+        id: members[(BOOKERS + i) * MEMBERS_PER_ORG + 1]!,
+        email: memberEmail(1, (BOOKERS + i) * MEMBERS_PER_ORG + 1),
+      }));
       const feedMember = { id: members[FEED_MEMBER]!, email: memberEmail(1, FEED_MEMBER) };
       const bookerIds = new Set([...bookers.map((b) => b.id), feedMember.id]);
       const others = members.filter((id) => !bookerIds.has(id));
@@ -184,13 +214,33 @@ export async function buildBase(file: string, now: number): Promise<Fixture> {
       const add = (resourceId: number, memberId: number, date: LocalDate, from: number, to: number, title = '') => {
         const midnight = startOfLocalDate(date, zone);
         const created = now - Math.floor(random() * 7 * 24 * 60) * MINUTE;
-        return Number(insert.run(resourceId, memberId, memberId, orgOf.get(memberId) ?? null, midnight + from * MINUTE, midnight + to * MINUTE, 'confirmed', title, 0, created, created, null, null).lastInsertRowid);
+        return Number(
+          insert.run(
+            resourceId,
+            memberId,
+            memberId,
+            orgOf.get(memberId) ?? null,
+            midnight + from * MINUTE,
+            midnight + to * MINUTE,
+            'confirmed',
+            title,
+            0,
+            created,
+            created,
+            null,
+            null,
+          ).lastInsertRowid,
+        );
       };
 
       const days = openDays(db, zone, addDays(today, 1), addDays(today, 56));
       const viewDate = days.find((d) => d >= addDays(today, 2))!;
       const refusedRoom = rooms[1]!;
-      const refusedSlot = { resourceId: refusedRoom.id, start: `${viewDate}T${hhmm(OPEN + 120)}`, end: `${viewDate}T${hhmm(OPEN + 180)}` };
+      const refusedSlot = {
+        resourceId: refusedRoom.id,
+        start: `${viewDate}T${hhmm(OPEN + 120)}`,
+        end: `${viewDate}T${hhmm(OPEN + 180)}`,
+      };
       const createSlots: Fixture['createSlots'] = [];
       const createFrom = addDays(today, 3);
       const createTo = addDays(today, 55);
@@ -201,10 +251,18 @@ export async function buildBase(file: string, now: number): Promise<Fixture> {
         rooms.forEach((room, r) => {
           for (let p = 0; p < 10; p++) {
             const from = OPEN + p * 60;
-            const busy = date === viewDate ? (p + r) % 2 === 0 && !(room.id === refusedRoom.id && p === 2) : (p + r + dayIndex) % 4 === 0;
+            const busy =
+              date === viewDate
+                ? (p + r) % 2 === 0 && !(room.id === refusedRoom.id && p === 2)
+                : (p + r + dayIndex) % 4 === 0;
             if (busy) add(room.id, others[Math.floor(random() * others.length)]!, date, from, from + 60, 'Réunion');
             else if (date !== viewDate && date >= createFrom && date <= createTo && room.slug !== 'salle-dunant') {
-              for (let q = 0; q < 4; q++) createSlots.push({ resourceId: room.id, start: `${date}T${hhmm(from + q * 15)}`, end: `${date}T${hhmm(from + q * 15 + 15)}` });
+              for (let q = 0; q < 4; q++)
+                createSlots.push({
+                  resourceId: room.id,
+                  start: `${date}T${hhmm(from + q * 15)}`,
+                  end: `${date}T${hhmm(from + q * 15 + 15)}`,
+                });
             }
           }
         });
@@ -226,8 +284,18 @@ export async function buildBase(file: string, now: number): Promise<Fixture> {
           if (pattern === 1 || pattern === 3) free[1].push(desk.id);
         });
         if (date !== viewDate && date >= createFrom) {
-          for (const [h, from, to] of [[0, OPEN, SPLIT], [1, SPLIT, CLOSE]] as const) {
-            bookers.forEach((_, b) => createSlots.push({ resourceId: free[h][b]!, start: `${date}T${hhmm(from)}`, end: `${date}T${hhmm(to)}`, booker: b }));
+          for (const [h, from, to] of [
+            [0, OPEN, SPLIT],
+            [1, SPLIT, CLOSE],
+          ] as const) {
+            bookers.forEach((_, b) =>
+              createSlots.push({
+                resourceId: free[h][b]!,
+                start: `${date}T${hhmm(from)}`,
+                end: `${date}T${hhmm(to)}`,
+                booker: b,
+              }),
+            );
           }
         }
       });
@@ -245,7 +313,10 @@ export async function buildBase(file: string, now: number): Promise<Fixture> {
           for (let c = 0; c < (CLOSE - OPEN) / 15; c++) {
             if (cancellable.length >= CANCELLABLE) break outer;
             const booker = cancellable.length % BOOKERS;
-            cancellable.push({ id: add(room.id, bookers[booker]!.id, date, OPEN + c * 15, OPEN + c * 15 + 15, 'Point'), booker });
+            cancellable.push({
+              id: add(room.id, bookers[booker]!.id, date, OPEN + c * 15, OPEN + c * 15 + 15, 'Point'),
+              booker,
+            });
           }
         }
       }
@@ -253,7 +324,10 @@ export async function buildBase(file: string, now: number): Promise<Fixture> {
       // afternoons as well on the first days until the feed holds FEED_EVENTS bookings.
       const feedDays = openDays(db, zone, addDays(today, -FEED_BACK_DAYS), addDays(today, FEED_AHEAD_DAYS));
       let feedEvents = 0;
-      for (const [from, to] of [[OPEN, SPLIT], [SPLIT, CLOSE]] as const) {
+      for (const [from, to] of [
+        [OPEN, SPLIT],
+        [SPLIT, CLOSE],
+      ] as const) {
         for (const date of feedDays) {
           if (feedEvents === FEED_EVENTS) break;
           add(feedDesk.id, feedMember.id, date, from, to);
@@ -271,12 +345,25 @@ export async function buildBase(file: string, now: number): Promise<Fixture> {
 /** Copies of site 1 (zones, resources, opening hours) as sites 2..n, with their members. */
 function addSites(db: Db, count: number, passwordHash: string, now: number): void {
   const client = db.$client;
-  const site = client.prepare('SELECT * FROM sites WHERE id = 1').get() as { name: string; timezone: string; address: string };
+  const site = client.prepare('SELECT * FROM sites WHERE id = 1').get() as {
+    name: string;
+    timezone: string;
+    address: string;
+  };
   for (let s = 2; s <= count; s++) {
-    const id = Number(client.prepare('INSERT INTO sites (slug, name, timezone, address, created_at) VALUES (?, ?, ?, ?, ?)').run(`site-${s}`, `${site.name} (${s})`, site.timezone, site.address, now).lastInsertRowid);
-    client.prepare('INSERT INTO zones (site_id, slug, name, name_en, floor, sort_order) SELECT ?, slug, name, name_en, floor, sort_order FROM zones WHERE site_id = 1').run(id);
-    client.prepare(
-      `INSERT INTO resources (site_id, zone_id, kind, slug, name, description, description_en, capacity, equipment, accessibility, layouts,
+    const id = Number(
+      client
+        .prepare('INSERT INTO sites (slug, name, timezone, address, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(`site-${s}`, `${site.name} (${s})`, site.timezone, site.address, now).lastInsertRowid,
+    );
+    client
+      .prepare(
+        'INSERT INTO zones (site_id, slug, name, name_en, floor, sort_order) SELECT ?, slug, name, name_en, floor, sort_order FROM zones WHERE site_id = 1',
+      )
+      .run(id);
+    client
+      .prepare(
+        `INSERT INTO resources (site_id, zone_id, kind, slug, name, description, description_en, capacity, equipment, accessibility, layouts,
          shape, slot_step_minutes, min_duration_minutes, max_duration_minutes, horizon_days, min_notice_minutes, buffer_before_minutes,
          buffer_after_minutes, approval_required, check_in_grace_minutes, capacity_model, shared_places, induction_required, half_day_split, active, sort_order)
        SELECT ?, (SELECT z2.id FROM zones z1 JOIN zones z2 ON z2.slug = z1.slug AND z2.site_id = ? WHERE z1.id = r.zone_id), kind, slug, name, description,
@@ -284,12 +371,15 @@ function addSites(db: Db, count: number, passwordHash: string, now: number): voi
          min_notice_minutes, buffer_before_minutes, buffer_after_minutes, approval_required, check_in_grace_minutes, capacity_model, shared_places,
          induction_required, half_day_split, active, sort_order
        FROM resources r WHERE site_id = 1`,
-    ).run(id, id);
-    client.prepare(
-      `INSERT INTO opening_hours (site_id, resource_id, weekday, opens, closes)
+      )
+      .run(id, id);
+    client
+      .prepare(
+        `INSERT INTO opening_hours (site_id, resource_id, weekday, opens, closes)
        SELECT ?, (SELECT r2.id FROM resources r1 JOIN resources r2 ON r2.slug = r1.slug AND r2.site_id = ? WHERE r1.id = o.resource_id), weekday, opens, closes
        FROM opening_hours o WHERE site_id = 1`,
-    ).run(id, id);
+      )
+      .run(id, id);
     insertMembers(db, s, passwordHash, now);
   }
 }
@@ -321,10 +411,13 @@ export async function addHistory(file: string, total: number, now: number): Prom
     const zone = (client.prepare('SELECT timezone FROM sites WHERE id = 1').get() as { timezone: string }).timezone;
     const today = localDateOf(now, zone);
     const days: LocalDate[] = [];
-    for (let d = addDays(today, -1); d >= addDays(today, -HISTORY_CALENDAR_DAYS); d = addDays(d, -1)) if (weekdayOf(d) <= 5) days.push(d);
+    for (let d = addDays(today, -1); d >= addDays(today, -HISTORY_CALENDAR_DAYS); d = addDays(d, -1))
+      if (weekdayOf(d) <= 5) days.push(d);
     const perSite = days.length * BOOKINGS_PER_SITE_DAY;
     const sites = Math.max(1, Math.ceil(total / perSite));
-    const passwordHash = (client.prepare('SELECT password_hash AS h FROM members WHERE email = ?').get(memberEmail(1, 0)) as { h: string }).h;
+    const passwordHash = (
+      client.prepare('SELECT password_hash AS h FROM members WHERE email = ?').get(memberEmail(1, 0)) as { h: string }
+    ).h;
     client.transaction(() => addSites(db, sites, passwordHash, now))();
 
     const midnights = days.map((d) => startOfLocalDate(d, zone));
@@ -351,7 +444,7 @@ export async function addHistory(file: string, total: number, now: number): Prom
           candidates.push([r.id, OPEN, SPLIT, false], [r.id, SPLIT, CLOSE, false]);
         } else if (r.kind === 'meeting_room' || r.kind === 'digital_studio' || r.kind === 'vr_studio') {
           const lengths = r.kind === 'meeting_room' ? [30, 60, 60, 90, 120] : [60, 120, 180];
-          for (let from = r.kind === 'meeting_room' ? OPEN : 9 * 60; ; ) {
+          for (let from = r.kind === 'meeting_room' ? OPEN : 9 * 60; ;) {
             const to = Math.min(CLOSE, from + lengths[Math.floor(layout() * lengths.length)]!);
             if (to - from < 30) break;
             candidates.push([r.id, from, to, true]);
@@ -378,10 +471,23 @@ export async function addHistory(file: string, total: number, now: number): Prom
           const created = start - Math.floor(random() * 14 * 24 * 60) * MINUTE;
           const u = random();
           const status = u < 0.84 ? 'confirmed' : u < 0.96 ? 'cancelled' : 'released';
-          const changed = status === 'confirmed' ? created : Math.min(start, created + Math.floor(random() * 3 * 24 * 60) * MINUTE);
-          insert.run(resourceId, person.id, person.id, person.org, start, end, status, room ? titles[i % titles.length]! : '',
-            status === 'confirmed' ? 0 : 1, created, changed, status === 'cancelled' ? changed : null,
-            status === 'confirmed' && !room && random() < 0.8 ? start + Math.floor(random() * 30) * MINUTE : null);
+          const changed =
+            status === 'confirmed' ? created : Math.min(start, created + Math.floor(random() * 3 * 24 * 60) * MINUTE);
+          insert.run(
+            resourceId,
+            person.id,
+            person.id,
+            person.org,
+            start,
+            end,
+            status,
+            room ? titles[i % titles.length]! : '',
+            status === 'confirmed' ? 0 : 1,
+            created,
+            changed,
+            status === 'cancelled' ? changed : null,
+            status === 'confirmed' && !room && random() < 0.8 ? start + Math.floor(random() * 30) * MINUTE : null,
+          );
           written++;
           if (++inBatch === BATCH) {
             client.exec('COMMIT');

@@ -45,7 +45,8 @@ export async function drive(url: string, load: Load, options: DriveOptions, coun
   let unexpected = 0;
   let last = 0;
   const remaining = load.budget === undefined ? undefined : load.budget - counter.next;
-  if (remaining !== undefined && remaining < options.connections) throw new Error(`request budget spent (${counter.next} of ${load.budget})`);
+  if (remaining !== undefined && remaining < options.connections)
+    throw new Error(`request budget spent (${counter.next} of ${load.budget})`);
   const started = performance.now();
   const instance = autocannon({
     url,

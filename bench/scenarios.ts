@@ -6,7 +6,20 @@ import type { Fixture, Slot } from './dataset.js';
 import type { Load } from './load.js';
 import type { SessionHeaders } from './server.js';
 
-export const SCENARIOS = ['baseline', 'rooms_day', 'desks_day', 'my_bookings', 'feed_full', 'feed_304', 'create', 'create_refused', 'cancel', 'frontdesk_board', 'ref_page', 'ref_write'] as const;
+export const SCENARIOS = [
+  'baseline',
+  'rooms_day',
+  'desks_day',
+  'my_bookings',
+  'feed_full',
+  'feed_304',
+  'create',
+  'create_refused',
+  'cancel',
+  'frontdesk_board',
+  'ref_page',
+  'ref_write',
+] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface Acknowledged {
@@ -32,15 +45,31 @@ const FORM = 'application/x-www-form-urlencoded';
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
 
 function get(path: string, session?: SessionHeaders, extra: Record<string, string> = {}): RequestData {
-  return { method: 'GET', path, headers: { ...(session ? { cookie: session.cookie } : {}), accept: 'text/html', ...BROWSER, ...extra } };
+  return {
+    method: 'GET',
+    path,
+    headers: { ...(session ? { cookie: session.cookie } : {}), accept: 'text/html', ...BROWSER, ...extra },
+  };
 }
 
 function post(path: string, session: SessionHeaders, fields: Record<string, string | number>): RequestData {
-  return { method: 'POST', path, headers: { cookie: session.cookie, 'content-type': FORM, accept: 'text/html', ...BROWSER }, body: form({ ...fields, _csrf: session.csrf }) };
+  return {
+    method: 'POST',
+    path,
+    headers: { cookie: session.cookie, 'content-type': FORM, accept: 'text/html', ...BROWSER },
+    body: form({ ...fields, _csrf: session.csrf }),
+  };
 }
 
 function bookingForm(slot: Slot, key: string): Record<string, string | number> {
-  return { resource: slot.resourceId, start: slot.start, end: slot.end, headcount: 1, title: 'Point bench', idempotency_key: key };
+  return {
+    resource: slot.resourceId,
+    start: slot.start,
+    end: slot.end,
+    headcount: 1,
+    title: 'Point bench',
+    idempotency_key: key,
+  };
 }
 
 function location(headers: Record<string, string | string[]>): string {
@@ -69,7 +98,11 @@ export function loads(ctx: ScenarioContext): Partial<Record<ScenarioName, Load>>
       budget: fixture.createSlots.length,
       request(i) {
         const slot = fixture.createSlots[i]!;
-        const request = post('/bookings', bookers[slot.booker ?? i % bookers.length]!, bookingForm(slot, `${ctx.tag}-create-${i}`));
+        const request = post(
+          '/bookings',
+          bookers[slot.booker ?? i % bookers.length]!,
+          bookingForm(slot, `${ctx.tag}-create-${i}`),
+        );
         slotOf.set(request, slot);
         return request;
       },
@@ -81,7 +114,8 @@ export function loads(ctx: ScenarioContext): Partial<Record<ScenarioName, Load>>
     create_refused: {
       // All ask for the same slot: the first one gets it (303), every other is refused (409).
       expect: [409, 303],
-      request: (i) => post('/bookings', bookers[i % bookers.length]!, bookingForm(fixture.refusedSlot, `${ctx.tag}-refused-${i}`)),
+      request: (i) =>
+        post('/bookings', bookers[i % bookers.length]!, bookingForm(fixture.refusedSlot, `${ctx.tag}-refused-${i}`)),
       response(status, headers) {
         const id = /^\/bookings\/(\d+)\?/.exec(location(headers))?.[1];
         if (status === 303 && id) acks.refusedWon.push(Number(id));

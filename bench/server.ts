@@ -25,14 +25,34 @@ export interface SessionHeaders {
 }
 
 /** `nodeArgs` go before the script (e.g. `--cpu-prof`). */
-export async function startServer(databasePath: string, dataDir: string, nodeArgs: string[] = [], timeoutMs = 30_000): Promise<Server> {
+export async function startServer(
+  databasePath: string,
+  dataDir: string,
+  nodeArgs: string[] = [],
+  timeoutMs = 30_000,
+): Promise<Server> {
   const port = await freePort();
-  const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: databasePath, DATA_DIR: dataDir, SEED_ON_START: 'false' };
+  const env = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_PATH: databasePath,
+    DATA_DIR: dataDir,
+    SEED_ON_START: 'false',
+  };
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, ...startArgs()], { cwd: ROOT, env: { ...cleanEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, ...startArgs()], {
+    cwd: ROOT,
+    env: { ...cleanEnv(), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output = collect(child);
   const line = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start within ${timeoutMs} ms:\n${output()}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start within ${timeoutMs} ms:\n${output()}`)),
+      timeoutMs,
+    );
     const check = () => {
       const match = /listening at \S+[^\n]*/.exec(output());
       if (match) {

@@ -10,9 +10,12 @@ document.addEventListener('htmx:after:swap', (event) => {
   const announcer = document.getElementById('announcer');
   if (status && announcer) {
     announcer.textContent = '';
-    window.setTimeout(() => { announcer.textContent = status.textContent.trim(); }, 50);
+    window.setTimeout(() => {
+      announcer.textContent = status.textContent.trim();
+    }, 50);
   }
-  const focusTarget = swapped.querySelector('[data-focus]') || (swapped.hasAttribute('data-focus-on-swap') ? swapped : null);
+  const focusTarget =
+    swapped.querySelector('[data-focus]') || (swapped.hasAttribute('data-focus-on-swap') ? swapped : null);
   if (focusTarget) {
     if (!focusTarget.hasAttribute('tabindex')) focusTarget.setAttribute('tabindex', '-1');
     focusTarget.focus();

@@ -22,35 +22,63 @@ function randomPassword(): string {
 }
 
 export async function seedDemoAccounts(db: Db, config: Config, now: number): Promise<DemoAccountsReport> {
-  const missing = Object.values(DEMO_ACCOUNTS).filter((a) => !db.select({ id: members.id }).from(members).where(eq(members.email, a.email)).get());
+  const missing = Object.values(DEMO_ACCOUNTS).filter(
+    (a) => !db.select({ id: members.id }).from(members).where(eq(members.email, a.email)).get(),
+  );
   if (missing.length === 0) return { created: [], password: null, passwordFromEnv: false };
   const password = config.demoPassword ?? randomPassword();
   const passwordHash = await hashPassword(password);
   const created = immediate(db, (tx) => {
     const zone = tx.select({ timezone: sites.timezone }).from(sites).limit(1).get()?.timezone ?? 'Europe/Paris';
-    let org = tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, DEMO_ORGANISATION.name)).get();
+    let org = tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.name, DEMO_ORGANISATION.name))
+      .get();
     if (!org) {
       const start = DateTime.fromMillis(now, { zone }).startOf('month');
       org = tx
         .insert(organisations)
-        .values({ ...DEMO_ORGANISATION, startsOn: start.toISODate()!, endsOn: start.plus({ months: 6 }).minus({ days: 1 }).toISODate()!, createdAt: now })
+        .values({
+          ...DEMO_ORGANISATION,
+          startsOn: start.toISODate()!,
+          endsOn: start.plus({ months: 6 }).minus({ days: 1 }).toISODate()!,
+          createdAt: now,
+        })
         .returning({ id: organisations.id })
         .get();
     }
     const emails: string[] = [];
-    let adminId: number | null = tx.select({ id: members.id }).from(members).where(eq(members.email, DEMO_ACCOUNTS.admin.email)).get()?.id ?? null;
+    let adminId: number | null =
+      tx.select({ id: members.id }).from(members).where(eq(members.email, DEMO_ACCOUNTS.admin.email)).get()?.id ?? null;
     for (const account of Object.values(DEMO_ACCOUNTS)) {
       const inserted = tx
         .insert(members)
-        .values({ email: account.email, name: account.name, role: account.role, passwordHash, language: 'fr', createdAt: now, updatedAt: now })
+        .values({
+          email: account.email,
+          name: account.name,
+          role: account.role,
+          passwordHash,
+          language: 'fr',
+          createdAt: now,
+          updatedAt: now,
+        })
         .onConflictDoNothing()
         .returning({ id: members.id })
         .all()[0];
       if (!inserted) continue;
       emails.push(account.email);
       if (account.role === 'admin') adminId = inserted.id;
-      if (account.member) tx.insert(memberships).values({ memberId: inserted.id, organisationId: org.id, isLead: account.lead }).onConflictDoNothing().run();
-      if (account.induction) tx.insert(inductions).values({ memberId: inserted.id, resourceKind: account.induction, recordedById: adminId, recordedAt: now }).onConflictDoNothing().run();
+      if (account.member)
+        tx.insert(memberships)
+          .values({ memberId: inserted.id, organisationId: org.id, isLead: account.lead })
+          .onConflictDoNothing()
+          .run();
+      if (account.induction)
+        tx.insert(inductions)
+          .values({ memberId: inserted.id, resourceKind: account.induction, recordedById: adminId, recordedAt: now })
+          .onConflictDoNothing()
+          .run();
     }
     return emails;
   });

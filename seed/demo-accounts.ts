@@ -10,11 +10,46 @@ export const DEMO_ORGANISATION = {
 } as const;
 
 export const DEMO_ACCOUNTS = {
-  admin: { email: 'admin@demo.21.example.org', name: 'Alex Admin', role: 'admin', lead: false, member: false, induction: null },
-  frontdesk: { email: 'accueil@demo.21.example.org', name: 'Fatou Accueil', role: 'frontdesk', lead: false, member: false, induction: null },
-  lead: { email: 'responsable@demo.21.example.org', name: 'Léa Responsable', role: 'member', lead: true, member: true, induction: null },
-  member: { email: 'camille@demo.21.example.org', name: 'Camille Membre', role: 'member', lead: false, member: true, induction: 'digital_studio' },
-  member2: { email: 'sami@demo.21.example.org', name: 'Sami Membre', role: 'member', lead: false, member: true, induction: null },
+  admin: {
+    email: 'admin@demo.21.example.org',
+    name: 'Alex Admin',
+    role: 'admin',
+    lead: false,
+    member: false,
+    induction: null,
+  },
+  frontdesk: {
+    email: 'accueil@demo.21.example.org',
+    name: 'Fatou Accueil',
+    role: 'frontdesk',
+    lead: false,
+    member: false,
+    induction: null,
+  },
+  lead: {
+    email: 'responsable@demo.21.example.org',
+    name: 'Léa Responsable',
+    role: 'member',
+    lead: true,
+    member: true,
+    induction: null,
+  },
+  member: {
+    email: 'camille@demo.21.example.org',
+    name: 'Camille Membre',
+    role: 'member',
+    lead: false,
+    member: true,
+    induction: 'digital_studio',
+  },
+  member2: {
+    email: 'sami@demo.21.example.org',
+    name: 'Sami Membre',
+    role: 'member',
+    lead: false,
+    member: true,
+    induction: null,
+  },
 } as const;
 
 export type DemoAccount = keyof typeof DEMO_ACCOUNTS;

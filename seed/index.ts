@@ -10,7 +10,9 @@ export interface SeedAllReport {
 
 export async function seedAll(db: Db, config: Config, now: number): Promise<SeedAllReport> {
   const inventory = seedInventory(db, now);
-  const lines = [`Inventory: ${inventory.resourcesCreated} resources and ${inventory.closuresCreated} closures created.`];
+  const lines = [
+    `Inventory: ${inventory.resourcesCreated} resources and ${inventory.closuresCreated} closures created.`,
+  ];
   // Demo accounts open the door to anyone who reads the README: never in production.
   if (config.production) return { lines };
   const demo = await seedDemoAccounts(db, config, now);
@@ -18,7 +20,9 @@ export async function seedAll(db: Db, config: Config, now: number): Promise<Seed
     lines.push('Demo accounts: already there (their password is not shown again).');
     return { lines };
   }
-  lines.push(`Demo accounts created (password ${demo.passwordFromEnv ? 'from DEMO_PASSWORD' : 'generated, shown only this once'}):`);
+  lines.push(
+    `Demo accounts created (password ${demo.passwordFromEnv ? 'from DEMO_PASSWORD' : 'generated, shown only this once'}):`,
+  );
   for (const email of demo.created) lines.push(`  ${email}`);
   lines.push(`  password: ${demo.password}`);
   return { lines };

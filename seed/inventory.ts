@@ -142,16 +142,35 @@ function desks(): ResourceSeed[] {
   );
 }
 
-const ROOMS: [slug: string, name: string, capacity: number, equipment: Equipment[], accessibility: Accessibility[]][] = [
-  ['salle-dunant', 'Salle Henry Dunant', 20, ['screen', 'video_conference', 'whiteboard', 'sound_system'], ['step_free', 'hearing_loop', 'wheelchair_accessible']],
-  ['salle-barton', 'Salle Clara Barton', 14, ['screen', 'video_conference', 'whiteboard'], ['step_free', 'wheelchair_accessible']],
-  ['salle-nightingale', 'Salle Florence Nightingale', 12, ['projector', 'whiteboard'], ['step_free', 'hearing_loop']],
-  ['salle-moynier', 'Salle Gustave Moynier', 10, ['screen', 'video_conference'], ['step_free', 'wheelchair_accessible']],
-  ['salle-dufour', 'Salle Guillaume-Henri Dufour', 8, ['screen', 'whiteboard'], ['step_free']],
-  ['salle-appia', 'Salle Louis Appia', 6, ['screen', 'video_conference'], ['step_free', 'wheelchair_accessible']],
-  ['salle-maunoir', 'Salle Théodore Maunoir', 4, ['screen'], ['step_free', 'quiet']],
-  ['salle-dodu', 'Salle Juliette Dodu', 4, ['whiteboard'], ['quiet']],
-];
+const ROOMS: [slug: string, name: string, capacity: number, equipment: Equipment[], accessibility: Accessibility[]][] =
+  [
+    [
+      'salle-dunant',
+      'Salle Henry Dunant',
+      20,
+      ['screen', 'video_conference', 'whiteboard', 'sound_system'],
+      ['step_free', 'hearing_loop', 'wheelchair_accessible'],
+    ],
+    [
+      'salle-barton',
+      'Salle Clara Barton',
+      14,
+      ['screen', 'video_conference', 'whiteboard'],
+      ['step_free', 'wheelchair_accessible'],
+    ],
+    ['salle-nightingale', 'Salle Florence Nightingale', 12, ['projector', 'whiteboard'], ['step_free', 'hearing_loop']],
+    [
+      'salle-moynier',
+      'Salle Gustave Moynier',
+      10,
+      ['screen', 'video_conference'],
+      ['step_free', 'wheelchair_accessible'],
+    ],
+    ['salle-dufour', 'Salle Guillaume-Henri Dufour', 8, ['screen', 'whiteboard'], ['step_free']],
+    ['salle-appia', 'Salle Louis Appia', 6, ['screen', 'video_conference'], ['step_free', 'wheelchair_accessible']],
+    ['salle-maunoir', 'Salle Théodore Maunoir', 4, ['screen'], ['step_free', 'quiet']],
+    ['salle-dodu', 'Salle Juliette Dodu', 4, ['whiteboard'], ['quiet']],
+  ];
 
 function rooms(): ResourceSeed[] {
   return ROOMS.map(([slug, name, capacity, equipment, accessibility]) => ({

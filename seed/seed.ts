@@ -16,7 +16,10 @@ export interface SeedReport {
 
 export function seedInventory(db: Db, now: number): SeedReport {
   return immediate(db, (tx) => {
-    tx.insert(sites).values({ ...SITE, createdAt: now }).onConflictDoNothing().run();
+    tx.insert(sites)
+      .values({ ...SITE, createdAt: now })
+      .onConflictDoNothing()
+      .run();
     const site = tx.select().from(sites).where(eq(sites.slug, SITE.slug)).get();
     if (!site) throw new Error('site missing after insert');
 
@@ -26,14 +29,24 @@ export function seedInventory(db: Db, now: number): SeedReport {
       .where(and(eq(openingHours.siteId, site.id), isNull(openingHours.resourceId)))
       .get();
     if (!existingSiteHours) {
-      tx.insert(openingHours).values(SITE_HOURS.map((h) => ({ siteId: site.id, resourceId: null, ...h }))).run();
+      tx.insert(openingHours)
+        .values(SITE_HOURS.map((h) => ({ siteId: site.id, resourceId: null, ...h })))
+        .run();
     }
 
     ZONES.forEach((zone, i) => {
-      tx.insert(zones).values({ siteId: site.id, sortOrder: i, ...zone }).onConflictDoNothing().run();
+      tx.insert(zones)
+        .values({ siteId: site.id, sortOrder: i, ...zone })
+        .onConflictDoNothing()
+        .run();
     });
     const zoneIds = new Map(
-      tx.select().from(zones).where(eq(zones.siteId, site.id)).all().map((z) => [z.slug, z.id] as const),
+      tx
+        .select()
+        .from(zones)
+        .where(eq(zones.siteId, site.id))
+        .all()
+        .map((z) => [z.slug, z.id] as const),
     );
 
     const inventory = defaultInventory();
@@ -63,19 +76,26 @@ export function seedInventory(db: Db, now: number): SeedReport {
       resourcesCreated++;
       const id = inserted[0]!.id;
       if (seed.hours?.length) {
-        tx.insert(openingHours).values(seed.hours.map((h) => ({ siteId: site.id, resourceId: id, ...h }))).run();
+        tx.insert(openingHours)
+          .values(seed.hours.map((h) => ({ siteId: site.id, resourceId: id, ...h })))
+          .run();
       }
     });
 
     const ids = new Map(
-      tx.select({ id: resources.id, slug: resources.slug }).from(resources).where(eq(resources.siteId, site.id)).all()
+      tx
+        .select({ id: resources.id, slug: resources.slug })
+        .from(resources)
+        .where(eq(resources.siteId, site.id))
+        .all()
         .map((r) => [r.slug, r.id] as const),
     );
     for (const seed of inventory) {
       for (const other of seed.linkedTo ?? []) {
         const a = ids.get(seed.slug);
         const b = ids.get(other);
-        if (a !== undefined && b !== undefined) tx.insert(resourceLinks).values({ resourceId: a, linkedResourceId: b }).onConflictDoNothing().run();
+        if (a !== undefined && b !== undefined)
+          tx.insert(resourceLinks).values({ resourceId: a, linkedResourceId: b }).onConflictDoNothing().run();
       }
     }
 

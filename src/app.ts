@@ -76,7 +76,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? {
       level: config.logLevel,
       // Secrets never reach the log: cookies, CSRF tokens and passwords are redacted.
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      redact: [
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'req.headers.authorization',
+        'res.headers["set-cookie"]',
+      ],
     },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
@@ -91,7 +96,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const inventory = new Inventory(db);
   const bookings = new BookingService(db, inventory, clock);
   bookings.onChange(bookingMailListener(config, { kick: () => app.outbox.kick() }, clock));
-  app.decorate('services', { catalogue: new CatalogueService(db), inventory, bookings, series: new SeriesService(db, bookings, clock), availability: new AvailabilityService(inventory, bookings.loader.queries, db), find: new FindService(bookings, clock) });
+  app.decorate('services', {
+    catalogue: new CatalogueService(db),
+    inventory,
+    bookings,
+    series: new SeriesService(db, bookings, clock),
+    availability: new AvailabilityService(inventory, bookings.loader.queries, db),
+    find: new FindService(bookings, clock),
+  });
   app.services.series.onCreated(seriesMailListener(config, { kick: () => app.outbox.kick() }, clock, inventory));
 
   app.addHook('onRequest', (request, reply, done) => {

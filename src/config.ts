@@ -46,9 +46,11 @@ function text(env: Env, name: string): string | undefined {
 function port(env: Env, name: string, fallback: number): number {
   const raw = text(env, name);
   if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number between 0 and 65535, got ${JSON.stringify(raw)}`);
+  if (!/^\d+$/.test(raw))
+    throw new ConfigError(name, `must be a whole number between 0 and 65535, got ${JSON.stringify(raw)}`);
   const value = Number(raw);
-  if (value > 65535) throw new ConfigError(name, `must be a whole number between 0 and 65535, got ${JSON.stringify(raw)}`);
+  if (value > 65535)
+    throw new ConfigError(name, `must be a whole number between 0 and 65535, got ${JSON.stringify(raw)}`);
   return value;
 }
 
@@ -78,7 +80,10 @@ function emailAddress(env: Env, name: string, fallback: string): string {
   const raw = text(env, name) ?? fallback;
   // Header injection guard: an address with CR/LF could add headers to every message.
   if (/[\r\n]/.test(raw) || !/^[^@\s<>]+@[^@\s<>]+$|^[^<>\r\n]*<[^@\s<>]+@[^@\s<>]+>$/.test(raw)) {
-    throw new ConfigError(name, `must be an e-mail address such as "21 <reservations@example.org>", got ${JSON.stringify(raw)}`);
+    throw new ConfigError(
+      name,
+      `must be an e-mail address such as "21 <reservations@example.org>", got ${JSON.stringify(raw)}`,
+    );
   }
   return raw;
 }

@@ -26,7 +26,12 @@ if (config.seedOnStart && isEmpty(db)) {
   const report = await seedAll(db, config, Date.now());
   for (const line of report.lines) console.log(line);
 }
-const outbox = createOutboxWorker({ db, clock: systemClock, transport: transportFromConfig(config), from: config.mailFrom });
+const outbox = createOutboxWorker({
+  db,
+  clock: systemClock,
+  transport: transportFromConfig(config),
+  from: config.mailFrom,
+});
 const app = await buildApp({ config, db, outbox });
 const reminders = createReminderJob({ db, clock: systemClock, reminders: config.reminders, settings: config, outbox });
 

@@ -20,7 +20,9 @@ export function untranslatedText(source: string): string[] {
     .replace(/<script[\s\S]*?<\/script>/gi, ' ')
     .replace(/<style[\s\S]*?<\/style>/gi, ' ');
   const found: string[] = [];
-  for (const match of withoutCode.matchAll(/\s(alt|title|placeholder|aria-label|aria-description|aria-roledescription)="([^"]*)"/g)) {
+  for (const match of withoutCode.matchAll(
+    /\s(alt|title|placeholder|aria-label|aria-description|aria-roledescription)="([^"]*)"/g,
+  )) {
     if (/\p{L}/u.test(match[2]!)) found.push(`${match[1]}="${match[2]}"`);
   }
   const text = withoutCode.replace(/<[^>]*>/g, ' ').replace(/&[a-z]+;|&#\d+;/gi, ' ');

@@ -2,7 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers/app.js';
-import { buildServer, collect, DIST_ENTRY, exited, freePort, ROOT, runServer, startArgs, startServer } from './helpers/process.js';
+import {
+  buildServer,
+  collect,
+  DIST_ENTRY,
+  exited,
+  freePort,
+  ROOT,
+  runServer,
+  startArgs,
+  startServer,
+} from './helpers/process.js';
 
 const dir = tempDir();
 // The server as `npm start` runs it: src/ and seed/ compiled by tsc with tsconfig.build.json,
@@ -33,7 +43,12 @@ describe('the server process', () => {
     expect(startArgs().at(-1)).toBe(DIST_ENTRY);
     const database = path.join(dir, 'nested', 'app.sqlite');
     const port = String(await freePort());
-    const env = { PORT: port, DATABASE_PATH: database, DATA_DIR: path.join(dir, 'data'), DEMO_PASSWORD: 'demo-password-21' };
+    const env = {
+      PORT: port,
+      DATABASE_PATH: database,
+      DATA_DIR: path.join(dir, 'data'),
+      DEMO_PASSWORD: 'demo-password-21',
+    };
 
     const first = await startServer(env, compiled);
     expect(first.url).toBe(`http://127.0.0.1:${port}`);

@@ -3,7 +3,14 @@
 // TZ and whenever it runs. Times are written in the event's zone with a VTIMEZONE for it
 // (luxon DateTimes, so ical-generator never reads the process's zone); DTSTAMP in UTC.
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical, { type ICalCalendar, ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus, type ICalEventData } from 'ical-generator';
+import ical, {
+  type ICalCalendar,
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  ICalCalendarMethod,
+  ICalEventStatus,
+  type ICalEventData,
+} from 'ical-generator';
 import { DateTime } from 'luxon';
 import { offsetMinutes } from '../domain/zoned-time.js';
 
@@ -76,14 +83,18 @@ function vtimezone(zone: string): string | null {
 
 function checkEvent(event: CalendarEvent): void {
   if (!event.uid || /[\r\n]/.test(event.uid)) throw new CalendarInputError(`invalid UID "${event.uid}"`);
-  if (!Number.isInteger(event.sequence) || event.sequence < 0) throw new CalendarInputError(`invalid SEQUENCE for ${event.uid}`);
+  if (!Number.isInteger(event.sequence) || event.sequence < 0)
+    throw new CalendarInputError(`invalid SEQUENCE for ${event.uid}`);
   if (!(event.end > event.start)) throw new CalendarInputError(`event ${event.uid} ends before it starts`);
   if (!vtimezone(event.zone)) throw new CalendarInputError(`no VTIMEZONE for zone "${event.zone}"`);
 }
 
 /** Display names go into quoted parameters, where a double quote or a line break cannot be written. */
 function paramText(value: string): string {
-  return value.replace(/["\r\n\t\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return value
+    .replace(/["\r\n\t\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function at(instant: number, zone: string): DateTime {
@@ -122,7 +133,11 @@ function touchesRepeatedHour(instants: readonly number[], zone: string): boolean
 }
 
 /** What ical-generator is given for an event (exported for the tests that pin the invitation writer to it). */
-export function toEventData(event: CalendarEvent, status: EventStatus, invitation: InvitationOptions | null): ICalEventData {
+export function toEventData(
+  event: CalendarEvent,
+  status: EventStatus,
+  invitation: InvitationOptions | null,
+): ICalEventData {
   const instants = [event.start, event.end, ...(event.recurrenceId === undefined ? [] : [event.recurrenceId])];
   const zone = touchesRepeatedHour(instants, event.zone) ? null : event.zone;
   const data: ICalEventData = {
@@ -140,7 +155,10 @@ export function toEventData(event: CalendarEvent, status: EventStatus, invitatio
   if (event.location) data.location = event.location;
   if (event.url) data.url = event.url;
   if (invitation) {
-    data.organizer = { name: paramText(invitation.organizer.name) || invitation.organizer.email, email: invitation.organizer.email };
+    data.organizer = {
+      name: paramText(invitation.organizer.name) || invitation.organizer.email,
+      email: invitation.organizer.email,
+    };
     data.attendees = invitation.attendees.map((a) => ({
       name: paramText(a.name) || a.email,
       email: a.email,
@@ -167,7 +185,9 @@ function icalDateTime(instant: number, zone: string | null): string {
 }
 
 function icalTime(name: string, instant: number, zone: string | null): string {
-  return zone === null ? `${name}:${icalDateTime(instant, null)}Z` : `${name};TZID=${zone}:${icalDateTime(instant, zone)}`;
+  return zone === null
+    ? `${name}:${icalDateTime(instant, null)}Z`
+    : `${name};TZID=${zone}:${icalDateTime(instant, zone)}`;
 }
 
 /**
@@ -203,7 +223,12 @@ function escapeText(value: string): string {
 
 /** Deterministic order, whatever order the rows came in. */
 function sorted(events: readonly CalendarEvent[]): CalendarEvent[] {
-  return [...events].sort((a, b) => a.start - b.start || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0) || (a.recurrenceId ?? 0) - (b.recurrenceId ?? 0));
+  return [...events].sort(
+    (a, b) =>
+      a.start - b.start ||
+      (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0) ||
+      (a.recurrenceId ?? 0) - (b.recurrenceId ?? 0),
+  );
 }
 
 const CRLF = '\r\n';
@@ -244,13 +269,18 @@ function fold(lines: string): string {
     .join(CRLF);
 }
 
-function header(method: ICalCalendarMethod | null, extra: { name?: string; description?: string; ttl?: number }, zones: readonly string[]): string {
+function header(
+  method: ICalCalendarMethod | null,
+  extra: { name?: string; description?: string; ttl?: number },
+  zones: readonly string[],
+): string {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${PROD_ID}`, 'CALSCALE:GREGORIAN'];
   if (method) lines.push(`METHOD:${method}`);
   // NAME and DESCRIPTION (RFC 7986) are TEXT and escaped; clients read the older X-WR-
   // properties verbatim, so those carry the text as is (line breaks already removed).
   if (extra.name) lines.push(`NAME:${escapeText(extra.name)}`, `X-WR-CALNAME:${extra.name}`);
-  if (extra.description) lines.push(`DESCRIPTION:${escapeText(extra.description)}`, `X-WR-CALDESC:${extra.description}`);
+  if (extra.description)
+    lines.push(`DESCRIPTION:${escapeText(extra.description)}`, `X-WR-CALDESC:${extra.description}`);
   if (extra.ttl) {
     const ttl = `PT${Math.max(1, Math.round(extra.ttl / 60))}M`;
     lines.push(`REFRESH-INTERVAL;VALUE=DURATION:${ttl}`, `X-PUBLISHED-TTL:${ttl}`);
@@ -268,13 +298,30 @@ const EVENT_CACHE_LIMIT = 20_000;
 
 function renderEvent(calendar: ICalCalendar, event: CalendarEvent, invitation: InvitationOptions | null): string {
   const status = invitation?.method === 'CANCEL' ? 'CANCELLED' : event.status;
-  const key = invitation ? null : JSON.stringify([event.uid, event.sequence, event.dtstamp, event.start, event.end, event.zone, event.summary, event.description, event.location, event.url, status, event.recurrenceId]);
+  const key = invitation
+    ? null
+    : JSON.stringify([
+        event.uid,
+        event.sequence,
+        event.dtstamp,
+        event.start,
+        event.end,
+        event.zone,
+        event.summary,
+        event.description,
+        event.location,
+        event.url,
+        status,
+        event.recurrenceId,
+      ]);
   const cached = key === null ? undefined : eventCache.get(key);
   if (cached !== undefined) return cached;
   // ical-generator writes a feed's VEVENT (escaping, dates through luxon in the event's
   // zone); an invitation's, one per mail queued in a booking's transaction, is written here
   // with the same bytes (test/calendar pins them against ical-generator's).
-  const unfolded = invitation ? invitationEventText(event, status, invitation) : calendar.createEvent(toEventData(event, status, null)).toString();
+  const unfolded = invitation
+    ? invitationEventText(event, status, invitation)
+    : calendar.createEvent(toEventData(event, status, null)).toString();
   const text = fold(unfolded) + CRLF;
   if (key !== null) {
     if (eventCache.size >= EVENT_CACHE_LIMIT) eventCache.delete(eventCache.keys().next().value!);
@@ -286,8 +333,13 @@ function renderEvent(calendar: ICalCalendar, event: CalendarEvent, invitation: I
 /** An invitation's calendar header depends only on its method and zones: folded once each. */
 const invitationHeaders = new Map<string, string>();
 
-function foldedHeader(method: ICalCalendarMethod | null, extra: { name?: string; description?: string; ttl?: number }, zones: readonly string[]): string {
-  if (extra.name !== undefined || extra.description !== undefined || extra.ttl !== undefined) return fold(header(method, extra, zones));
+function foldedHeader(
+  method: ICalCalendarMethod | null,
+  extra: { name?: string; description?: string; ttl?: number },
+  zones: readonly string[],
+): string {
+  if (extra.name !== undefined || extra.description !== undefined || extra.ttl !== undefined)
+    return fold(header(method, extra, zones));
   const key = `${method}|${zones.join(',')}`;
   let text = invitationHeaders.get(key);
   if (text === undefined) {
@@ -297,7 +349,13 @@ function foldedHeader(method: ICalCalendarMethod | null, extra: { name?: string;
   return text;
 }
 
-function render(events: readonly CalendarEvent[], method: ICalCalendarMethod | null, extra: { name?: string; description?: string; ttl?: number }, invitation: InvitationOptions | null, alwaysZones: readonly string[] = []): string {
+function render(
+  events: readonly CalendarEvent[],
+  method: ICalCalendarMethod | null,
+  extra: { name?: string; description?: string; ttl?: number },
+  invitation: InvitationOptions | null,
+  alwaysZones: readonly string[] = [],
+): string {
   for (const event of events) checkEvent(event);
   for (const zone of alwaysZones) if (!vtimezone(zone)) throw new CalendarInputError(`no VTIMEZONE for zone "${zone}"`);
   // The calendar around the events is written here, so folding and VTIMEZONEs are ours.
@@ -314,7 +372,13 @@ function render(events: readonly CalendarEvent[], method: ICalCalendarMethod | n
 export function buildFeed(events: readonly CalendarEvent[], options: FeedOptions): string {
   const name = paramText(options.name);
   const description = options.description ? paramText(options.description) : undefined;
-  return render(events, options.publish ? ICalCalendarMethod.PUBLISH : null, { name, description, ttl: options.refreshSeconds }, null, options.zones);
+  return render(
+    events,
+    options.publish ? ICalCalendarMethod.PUBLISH : null,
+    { name, description, ttl: options.refreshSeconds },
+    null,
+    options.zones,
+  );
 }
 
 /**
@@ -327,7 +391,8 @@ export function buildInvitation(events: readonly CalendarEvent[], options: Invit
   if (uids.size !== 1) throw new CalendarInputError('an invitation carries one UID (RFC 5546 section 1.4)');
   if (options.attendees.length === 0) throw new CalendarInputError('an invitation needs an attendee');
   for (const party of [options.organizer, ...options.attendees]) {
-    if (/[\r\n\s"<>]/.test(party.email) || !party.email.includes('@')) throw new CalendarInputError(`invalid address "${party.email}"`);
+    if (/[\r\n\s"<>]/.test(party.email) || !party.email.includes('@'))
+      throw new CalendarInputError(`invalid address "${party.email}"`);
   }
   const method = options.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST;
   return render(events, method, {}, options);

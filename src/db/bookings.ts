@@ -43,10 +43,28 @@ const fromRaw = (row: Raw): BookingRow => ({ ...row, isPublic: row.isPublic === 
 /** What an insert needs: the row's own fields, the rest (id, version, times) is set by the insert. */
 export type NewBooking = Pick<
   BookingRow,
-  'resourceId' | 'seriesId' | 'originalStartsAt' | 'memberId' | 'bookedById' | 'organisationId' | 'startsAt' | 'endsAt' | 'headcount' | 'status' | 'title' | 'idempotencyKey'
+  | 'resourceId'
+  | 'seriesId'
+  | 'originalStartsAt'
+  | 'memberId'
+  | 'bookedById'
+  | 'organisationId'
+  | 'startsAt'
+  | 'endsAt'
+  | 'headcount'
+  | 'status'
+  | 'title'
+  | 'idempotencyKey'
 > & { now: number };
 
-export type BookingChange = { resourceId: number; startsAt: number; endsAt: number; status: BookingStatus; now: number; cancelledAt: number | null };
+export type BookingChange = {
+  resourceId: number;
+  startsAt: number;
+  endsAt: number;
+  status: BookingStatus;
+  now: number;
+  cancelledAt: number | null;
+};
 
 export interface BookingQueries {
   /** Active bookings of these resources that overlap [from, to). */
@@ -59,7 +77,13 @@ export interface BookingQueries {
    * Milliseconds of the organisation's active bookings of `kind` inside [from, to), each clipped
    * to it, leaving out `exclude`: the minutes quota summed by SQLite, without a row per booking.
    */
-  organisationActiveMs(organisationId: number, kind: string, from: number, to: number, exclude: readonly number[]): number;
+  organisationActiveMs(
+    organisationId: number,
+    kind: string,
+    from: number,
+    to: number,
+    exclude: readonly number[],
+  ): number;
   byId(id: number): BookingRow | undefined;
   byIdempotencyKey(bookedById: number, key: string): BookingRow | undefined;
   bySeries(seriesId: number): BookingRow[];
@@ -72,7 +96,14 @@ export interface BookingQueries {
   updateRow(id: number, change: BookingChange): BookingRow | undefined;
   /** A member's bookings (for them or booked by them) that end after `from`, or before it when `past`. */
   forMember(memberId: number, from: number, past: boolean, limit: number): BookingRow[];
-  audit(entry: { at: number; actorId: number | null; action: string; subjectType: string; subjectId: number; details: Record<string, unknown> }): void;
+  audit(entry: {
+    at: number;
+    actorId: number | null;
+    action: string;
+    subjectType: string;
+    subjectId: number;
+    details: Record<string, unknown>;
+  }): void;
 }
 
 const INSERT = `INSERT INTO bookings (resource_id, series_id, original_starts_at, member_id, booked_by_id, organisation_id,
@@ -132,7 +163,9 @@ export function bookingQueries(db: Db): BookingQueries {
     ),
     organisationMs: client.prepare(ORGANISATION_MS_SQL),
     byId: client.prepare(`SELECT ${COLUMNS} FROM bookings WHERE id = ?`),
-    byKey: client.prepare(`SELECT ${COLUMNS} FROM bookings WHERE booked_by_id = ? AND idempotency_key = ? ORDER BY id LIMIT 1`),
+    byKey: client.prepare(
+      `SELECT ${COLUMNS} FROM bookings WHERE booked_by_id = ? AND idempotency_key = ? ORDER BY id LIMIT 1`,
+    ),
     bySeries: client.prepare(`SELECT ${COLUMNS} FROM bookings WHERE series_id = ? ORDER BY starts_at`),
     insert: client.prepare(INSERT),
     insertRow: client.prepare(`${INSERT} RETURNING ${COLUMNS}`),
@@ -150,17 +183,46 @@ export function bookingQueries(db: Db): BookingQueries {
   return {
     activeOverlapping(resourceIds, from, to) {
       if (resourceIds.length === 0) return [];
-      const rows = statements.overlapping.all(JSON.stringify(resourceIds), from - MAX_BOOKING_MS, to, from) as [number, number, number | null, number, number, number, BookingStatus][];
-      return rows.map(([id, resourceId, memberId, start, end, headcount, status]) => ({ id, resourceId, memberId, start, end, headcount, status }));
+      const rows = statements.overlapping.all(JSON.stringify(resourceIds), from - MAX_BOOKING_MS, to, from) as [
+        number,
+        number,
+        number | null,
+        number,
+        number,
+        number,
+        BookingStatus,
+      ][];
+      return rows.map(([id, resourceId, memberId, start, end, headcount, status]) => ({
+        id,
+        resourceId,
+        memberId,
+        start,
+        end,
+        headcount,
+        status,
+      }));
     },
     memberActiveDesks(memberId, from, to) {
       return statements.memberDesks.all(memberId, from - MAX_BOOKING_MS, to, from) as ExistingBooking[];
     },
     organisationActive(organisationId, kinds, from, to) {
-      return statements.organisation.all(organisationId, from - MAX_BOOKING_MS, to, from, JSON.stringify(kinds)) as ExistingBooking[];
+      return statements.organisation.all(
+        organisationId,
+        from - MAX_BOOKING_MS,
+        to,
+        from,
+        JSON.stringify(kinds),
+      ) as ExistingBooking[];
     },
     organisationActiveMs(organisationId, kind, from, to, exclude) {
-      const row = statements.organisationMs.get({ organisationId, kind, from, to, lowest: from - MAX_BOOKING_MS, exclude: JSON.stringify(exclude) }) as { ms: number };
+      const row = statements.organisationMs.get({
+        organisationId,
+        kind,
+        from,
+        to,
+        lowest: from - MAX_BOOKING_MS,
+        exclude: JSON.stringify(exclude),
+      }) as { ms: number };
       return row.ms;
     },
     byId(id) {
@@ -189,13 +251,23 @@ export function bookingQueries(db: Db): BookingQueries {
     },
     forMember(memberId, from, past, limit) {
       const params = { memberId, from, limit };
-      const rows = [...((past ? statements.pastFor : statements.upcomingFor).all(params) as Raw[]), ...((past ? statements.pastBy : statements.upcomingBy).all(params) as Raw[])].map(fromRaw);
+      const rows = [
+        ...((past ? statements.pastFor : statements.upcomingFor).all(params) as Raw[]),
+        ...((past ? statements.pastBy : statements.upcomingBy).all(params) as Raw[]),
+      ].map(fromRaw);
       const order = past ? -1 : 1;
       rows.sort((a, b) => order * (a.startsAt - b.startsAt || a.id - b.id));
       return rows.slice(0, limit);
     },
     audit(entry) {
-      statements.audit.run(entry.at, entry.actorId, entry.action, entry.subjectType, entry.subjectId, JSON.stringify(entry.details));
+      statements.audit.run(
+        entry.at,
+        entry.actorId,
+        entry.action,
+        entry.subjectType,
+        entry.subjectId,
+        JSON.stringify(entry.details),
+      );
     },
   };
 }

@@ -71,10 +71,15 @@ const AGGREGATE = `count(*) AS count, coalesce(sum(b.id), 0) AS ids, coalesce(su
 export function feedQueries(db: Db): FeedQueries {
   const client = db.$client;
   const scopes = Object.keys(FEED_SOURCES) as FeedScope[];
-  const aggregate = Object.fromEntries(scopes.map((s) => [s, client.prepare(`SELECT ${AGGREGATE} ${FEED_SOURCES[s]}`)]));
+  const aggregate = Object.fromEntries(
+    scopes.map((s) => [s, client.prepare(`SELECT ${AGGREGATE} ${FEED_SOURCES[s]}`)]),
+  );
   const rows = Object.fromEntries(scopes.map((s) => [s, client.prepare(`SELECT ${ROW} ${FEED_SOURCES[s]}`)]));
   const generation = generationReader(client);
-  const params = (key: number | readonly number[], window: FeedWindow) => ({ key: typeof key === 'number' ? key : JSON.stringify(key), ...window });
+  const params = (key: number | readonly number[], window: FeedWindow) => ({
+    key: typeof key === 'number' ? key : JSON.stringify(key),
+    ...window,
+  });
   return {
     aggregate(scope, key, window) {
       return aggregate[scope]!.get(params(key, window)) as FeedAggregate;

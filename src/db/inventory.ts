@@ -107,7 +107,12 @@ export function listResources(db: Db, siteId: number): ResourceView[] {
 }
 
 export function getResource(db: Db, id: number): ResourceView | undefined {
-  const row = db.select().from(resources).leftJoin(zones, eq(resources.zoneId, zones.id)).where(eq(resources.id, id)).get();
+  const row = db
+    .select()
+    .from(resources)
+    .leftJoin(zones, eq(resources.zoneId, zones.id))
+    .where(eq(resources.id, id))
+    .get();
   return row ? toView(row.resources, row.zones, linkMap(db)) : undefined;
 }
 
@@ -118,7 +123,12 @@ export interface OpeningWeek {
 }
 
 export function getOpeningWeek(db: Db, siteId: number): OpeningWeek {
-  const rows = db.select().from(openingHours).where(eq(openingHours.siteId, siteId)).orderBy(asc(openingHours.weekday), asc(openingHours.opens)).all();
+  const rows = db
+    .select()
+    .from(openingHours)
+    .where(eq(openingHours.siteId, siteId))
+    .orderBy(asc(openingHours.weekday), asc(openingHours.opens))
+    .all();
   const week: OpeningWeek = { site: [], byResource: new Map() };
   for (const row of rows) {
     const period: OpeningPeriod = { weekday: row.weekday as Weekday, opens: row.opens, closes: row.closes };
@@ -134,11 +144,24 @@ export interface ClosureView extends Closure {
 }
 
 function toClosure(c: typeof closures.$inferSelect): ClosureView {
-  return { id: c.id, resourceId: c.resourceId, start: c.startsAt, end: c.endsAt, reason: c.reason, reasonEn: c.reasonEn, kind: c.kind };
+  return {
+    id: c.id,
+    resourceId: c.resourceId,
+    start: c.startsAt,
+    end: c.endsAt,
+    reason: c.reason,
+    reasonEn: c.reasonEn,
+    kind: c.kind,
+  };
 }
 
 /** Closures of a site that end after `from`, earliest first: site-wide and per resource, or site-wide only. */
-export function listClosuresFrom(db: Db, siteId: number, from: number, options: { limit?: number; siteWideOnly?: boolean } = {}): ClosureView[] {
+export function listClosuresFrom(
+  db: Db,
+  siteId: number,
+  from: number,
+  options: { limit?: number; siteWideOnly?: boolean } = {},
+): ClosureView[] {
   const scope = options.siteWideOnly ? isNull(closures.resourceId) : undefined;
   return db
     .select()

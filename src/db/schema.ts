@@ -20,7 +20,9 @@ export const zones = sqliteTable(
   'zones',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    siteId: integer('site_id').notNull().references(() => sites.id),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     nameEn: text('name_en'),
@@ -39,7 +41,9 @@ export const resources = sqliteTable(
   'resources',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    siteId: integer('site_id').notNull().references(() => sites.id),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
     zoneId: integer('zone_id').references(() => zones.id),
     kind: text('kind', {
       enum: ['desk', 'meeting_room', 'event_space', 'digital_studio', 'vr_studio', 'sports_hall'],
@@ -49,9 +53,15 @@ export const resources = sqliteTable(
     description: text('description').notNull().default(''),
     descriptionEn: text('description_en'),
     capacity: integer('capacity').notNull(),
-    equipment: json<string[]>('equipment').notNull().default(sql`'[]'`),
-    accessibility: json<string[]>('accessibility').notNull().default(sql`'[]'`),
-    layouts: json<EventLayout[]>('layouts').notNull().default(sql`'[]'`),
+    equipment: json<string[]>('equipment')
+      .notNull()
+      .default(sql`'[]'`),
+    accessibility: json<string[]>('accessibility')
+      .notNull()
+      .default(sql`'[]'`),
+    layouts: json<EventLayout[]>('layouts')
+      .notNull()
+      .default(sql`'[]'`),
     // Booking rules as data.
     shape: text('shape', { enum: ['half_day', 'steps'] }).notNull(),
     slotStepMinutes: integer('slot_step_minutes').notNull(),
@@ -77,8 +87,12 @@ export const resources = sqliteTable(
 export const resourceLinks = sqliteTable(
   'resource_links',
   {
-    resourceId: integer('resource_id').notNull().references(() => resources.id),
-    linkedResourceId: integer('linked_resource_id').notNull().references(() => resources.id),
+    resourceId: integer('resource_id')
+      .notNull()
+      .references(() => resources.id),
+    linkedResourceId: integer('linked_resource_id')
+      .notNull()
+      .references(() => resources.id),
   },
   (t) => [primaryKey({ columns: [t.resourceId, t.linkedResourceId] })],
 );
@@ -88,7 +102,9 @@ export const openingHours = sqliteTable(
   'opening_hours',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    siteId: integer('site_id').notNull().references(() => sites.id),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
     resourceId: integer('resource_id').references(() => resources.id),
     weekday: integer('weekday').notNull(),
     opens: text('opens').notNull(),
@@ -101,7 +117,9 @@ export const closures = sqliteTable(
   'closures',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    siteId: integer('site_id').notNull().references(() => sites.id),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
     resourceId: integer('resource_id').references(() => resources.id),
     startsAt: integer('starts_at').notNull(),
     endsAt: integer('ends_at').notNull(),
@@ -119,9 +137,15 @@ export const members = sqliteTable('members', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash'),
-  role: text('role', { enum: ['member', 'frontdesk', 'admin'] }).notNull().default('member'),
-  language: text('language', { enum: ['fr', 'en'] }).notNull().default('fr'),
-  accessNeeds: json<string[]>('access_needs').notNull().default(sql`'[]'`),
+  role: text('role', { enum: ['member', 'frontdesk', 'admin'] })
+    .notNull()
+    .default('member'),
+  language: text('language', { enum: ['fr', 'en'] })
+    .notNull()
+    .default('fr'),
+  accessNeeds: json<string[]>('access_needs')
+    .notNull()
+    .default(sql`'[]'`),
   active: bool('active').notNull().default(true),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
@@ -131,7 +155,9 @@ export const members = sqliteTable('members', {
 export const organisations = sqliteTable('organisations', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull(),
-  kind: text('kind', { enum: ['association', 'social_enterprise', 'public_body', 'red_cross_unit', 'company'] }).notNull(),
+  kind: text('kind', {
+    enum: ['association', 'social_enterprise', 'public_body', 'red_cross_unit', 'company'],
+  }).notNull(),
   programme: text('programme', {
     enum: ['intrapreneurship', 'entrepreneurship', 'oeth', 'impact_data', 'coworking'],
   }).notNull(),
@@ -146,8 +172,12 @@ export const organisations = sqliteTable('organisations', {
 export const memberships = sqliteTable(
   'memberships',
   {
-    memberId: integer('member_id').notNull().references(() => members.id),
-    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
     isLead: bool('is_lead').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.memberId, t.organisationId] }), index('memberships_org').on(t.organisationId)],
@@ -157,7 +187,9 @@ export const inductions = sqliteTable(
   'inductions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    memberId: integer('member_id').notNull().references(() => members.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
     resourceKind: text('resource_kind', { enum: ['digital_studio', 'vr_studio'] }).notNull(),
     recordedById: integer('recorded_by_id').references(() => members.id),
     recordedAt: integer('recorded_at').notNull(),
@@ -189,7 +221,9 @@ export const accountTokens = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     kind: text('kind', { enum: ['invitation', 'password_reset'] }).notNull(),
     tokenHash: text('token_hash').notNull().unique(),
-    memberId: integer('member_id').notNull().references(() => members.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
     createdById: integer('created_by_id').references(() => members.id),
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
@@ -199,22 +233,28 @@ export const accountTokens = sqliteTable(
 );
 
 /** A recurring booking: the rule, plus one `bookings` row per occurrence. */
-export const bookingSeries = sqliteTable('booking_series', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  resourceId: integer('resource_id').notNull().references(() => resources.id),
-  memberId: integer('member_id').references(() => members.id),
-  bookedById: integer('booked_by_id').references(() => members.id),
-  organisationId: integer('organisation_id').references(() => organisations.id),
-  /** The recurrence rule as the domain's SeriesRule (JSON). */
-  rule: json<Record<string, unknown>>('rule').notNull(),
-  firstStartLocal: text('first_start_local').notNull(),
-  durationMinutes: integer('duration_minutes').notNull(),
-  title: text('title').notNull().default(''),
-  idempotencyKey: text('idempotency_key'),
-  version: integer('version').notNull().default(1),
-  createdAt: integer('created_at').notNull(),
-  updatedAt: integer('updated_at').notNull(),
-}, (t) => [uniqueIndex('booking_series_idempotency').on(t.bookedById, t.idempotencyKey)]);
+export const bookingSeries = sqliteTable(
+  'booking_series',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    resourceId: integer('resource_id')
+      .notNull()
+      .references(() => resources.id),
+    memberId: integer('member_id').references(() => members.id),
+    bookedById: integer('booked_by_id').references(() => members.id),
+    organisationId: integer('organisation_id').references(() => organisations.id),
+    /** The recurrence rule as the domain's SeriesRule (JSON). */
+    rule: json<Record<string, unknown>>('rule').notNull(),
+    firstStartLocal: text('first_start_local').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    title: text('title').notNull().default(''),
+    idempotencyKey: text('idempotency_key'),
+    version: integer('version').notNull().default(1),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('booking_series_idempotency').on(t.bookedById, t.idempotencyKey)],
+);
 
 export const BOOKING_STATUSES = ['pending', 'confirmed', 'cancelled', 'released', 'rejected'] as const;
 
@@ -222,7 +262,9 @@ export const bookings = sqliteTable(
   'bookings',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    resourceId: integer('resource_id').notNull().references(() => resources.id),
+    resourceId: integer('resource_id')
+      .notNull()
+      .references(() => resources.id),
     seriesId: integer('series_id').references(() => bookingSeries.id),
     /** The occurrence's original start in the series (iCalendar RECURRENCE-ID), kept when moved. */
     originalStartsAt: integer('original_starts_at'),
@@ -253,7 +295,9 @@ export const bookings = sqliteTable(
     // "My bookings" lists what a person booked for others too. Only those rows are indexed here
     // (a person's own bookings are under bookings_member_start): walking this index never steps
     // over a member's own history to find the few made for someone else.
-    index('bookings_booked_for_others').on(t.bookedById, t.startsAt).where(sql`member_id IS NOT booked_by_id`),
+    index('bookings_booked_for_others')
+      .on(t.bookedById, t.startsAt)
+      .where(sql`member_id IS NOT booked_by_id`),
     index('bookings_series').on(t.seriesId),
     // The monthly quota sums an organisation's bookings from this index alone (end, status, resource for its kind).
     index('bookings_org_start').on(t.organisationId, t.startsAt, t.endsAt, t.status, t.resourceId),
@@ -270,7 +314,9 @@ export const auditLog = sqliteTable(
     action: text('action').notNull(),
     subjectType: text('subject_type'),
     subjectId: integer('subject_id'),
-    details: json<Record<string, unknown>>('details').notNull().default(sql`'{}'`),
+    details: json<Record<string, unknown>>('details')
+      .notNull()
+      .default(sql`'{}'`),
     ip: text('ip'),
   },
   (t) => [index('audit_log_at').on(t.at), index('audit_log_subject').on(t.subjectType, t.subjectId)],
@@ -287,7 +333,9 @@ export const outbox = sqliteTable(
     subject: text('subject').notNull(),
     /** The full message (text, html, calendar part) as rendered when the change committed. */
     message: json<Record<string, unknown>>('message').notNull(),
-    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull(),
     lastError: text('last_error'),
@@ -302,7 +350,9 @@ export const feedTokens = sqliteTable(
   'feed_tokens',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    memberId: integer('member_id').notNull().references(() => members.id),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
     tokenHash: text('token_hash').notNull().unique(),
     createdAt: integer('created_at').notNull(),
     revokedAt: integer('revoked_at'),
@@ -317,7 +367,9 @@ export const feedTokens = sqliteTable(
 export const bookingReminders = sqliteTable(
   'booking_reminders',
   {
-    bookingId: integer('booking_id').notNull().references(() => bookings.id),
+    bookingId: integer('booking_id')
+      .notNull()
+      .references(() => bookings.id),
     /** 'day_before' or 'before:<minutes>' (see src/domain/reminders.ts). */
     kind: text('kind').notNull(),
     startsAt: integer('starts_at').notNull(),

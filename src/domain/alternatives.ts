@@ -136,11 +136,14 @@ export function suggestAlternatives(
   let equivalentCount = 0;
   let evaluations = 0;
   // A booking can only matter to a start within the resource's largest buffer of it.
-  const margin = Math.max(request.resource.rules.bufferBeforeMinutes, request.resource.rules.bufferAfterMinutes) * MINUTE_MS;
+  const margin =
+    Math.max(request.resource.rules.bufferBeforeMinutes, request.resource.rules.bufferAfterMinutes) * MINUTE_MS;
   for (let day = 0; day < searchDays; day += 1) {
     if (found.length >= limit || evaluations >= maxEvaluations) break;
     const localDate = addDays(requestedDate, day);
-    const starts = startsOnDate(request, context, localDate).filter((start) => start !== request.start && start >= context.now);
+    const starts = startsOnDate(request, context, localDate).filter(
+      (start) => start !== request.start && start >= context.now,
+    );
     // The refused time itself, and times already past, cannot be the answer.
     const candidates: Candidate[] = [];
     if (starts.length > 0) {
@@ -148,21 +151,29 @@ export function suggestAlternatives(
       // cannot touch any of them, so every verdict is the one the whole window would give.
       const from = Math.min(...starts) - margin;
       const to = Math.max(...starts) + length + margin;
-      const dayContext: BookingContext = { ...context, existingBookings: context.existingBookings.filter((b) => b.start < to && b.end > from) };
+      const dayContext: BookingContext = {
+        ...context,
+        existingBookings: context.existingBookings.filter((b) => b.start < to && b.end > from),
+      };
       // On an exclusive resource, a start whose time (widened by the buffers) meets another
       // active booking is refused for certain (a conflict or a buffer): it is left out before
       // the rules are asked. A full day then costs a scan, not an evaluation per start.
       const rules = request.resource.rules;
       const blocking =
         rules.capacityModel === 'exclusive'
-          ? dayContext.existingBookings.filter((b) => b.resourceId === request.resource.id && isActive(b) && b.id !== request.excludeBookingId)
+          ? dayContext.existingBookings.filter(
+              (b) => b.resourceId === request.resource.id && isActive(b) && b.id !== request.excludeBookingId,
+            )
           : [];
       const before = rules.bufferBeforeMinutes * MINUTE_MS;
       const after = rules.bufferAfterMinutes * MINUTE_MS;
       for (const start of starts) {
         if (blocking.some((b) => b.start < start + length + after && b.end > start - before)) continue;
         candidates.push(
-          candidate(request.resource, start, { localDate, dayOffset: day }, 'same_resource', { request: { ...request, start, end: start + length }, context: dayContext }),
+          candidate(request.resource, start, { localDate, dayOffset: day }, 'same_resource', {
+            request: { ...request, start, end: start + length },
+            context: dayContext,
+          }),
         );
       }
     }

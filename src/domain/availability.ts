@@ -53,13 +53,19 @@ export interface ResourceAvailability {
 
 /** Each busy stretch cut to every opening it meets, keeping its reason. */
 function withinOpen(open: readonly Interval[], busy: BusyInterval[]): BusyInterval[] {
-  return busy.flatMap((b) => open.flatMap((o) => {
-    const part = intersect(b, o);
-    return part ? [{ ...b, ...part }] : [];
-  }));
+  return busy.flatMap((b) =>
+    open.flatMap((o) => {
+      const part = intersect(b, o);
+      return part ? [{ ...b, ...part }] : [];
+    }),
+  );
 }
 
-function occupancyOf(bookings: readonly ExistingBooking[], open: readonly Interval[], places: number): OccupancySegment[] {
+function occupancyOf(
+  bookings: readonly ExistingBooking[],
+  open: readonly Interval[],
+  places: number,
+): OccupancySegment[] {
   const segments: OccupancySegment[] = [];
   for (const window of open) {
     const cuts = new Set<Instant>([window.start, window.end]);
@@ -168,14 +174,20 @@ export interface DeskZoneHalfDay {
 
 /** Free desks per zone, per morning and afternoon of each date: the front desk's and the booking page's overview. */
 export function deskAvailabilityByZone(input: AvailabilityInput): DeskZoneHalfDay[] {
-  return deskZonesOf(resourceAvailability({ ...input, resources: input.resources.filter((r) => r.kind === 'desk') }), input);
+  return deskZonesOf(
+    resourceAvailability({ ...input, resources: input.resources.filter((r) => r.kind === 'desk') }),
+    input,
+  );
 }
 
 /**
  * The same overview from desks' availability already computed over `input`'s dates (a page
  * that shows both the desks and the counts computes the desks once).
  */
-export function deskZonesOf(availability: readonly ResourceAvailability[], input: Pick<AvailabilityInput, 'sitePeriods' | 'overridePeriods' | 'zone' | 'from' | 'to'>): DeskZoneHalfDay[] {
+export function deskZonesOf(
+  availability: readonly ResourceAvailability[],
+  input: Pick<AvailabilityInput, 'sitePeriods' | 'overridePeriods' | 'zone' | 'from' | 'to'>,
+): DeskZoneHalfDay[] {
   const desks = availability.filter((a) => a.resource.kind === 'desk');
   const counts = new Map<string, DeskZoneHalfDay>();
   const slotsOf = new Map<string, ReturnType<typeof halfDaySlotsOfDate>>();
@@ -194,7 +206,13 @@ export function deskZonesOf(availability: readonly ResourceAvailability[], input
       for (const slot of slots) {
         if (slot.part === 'full_day') continue;
         const key = `${date}|${desk.resource.zoneId}|${slot.part}`;
-        const row = counts.get(key) ?? { localDate: date, zoneId: desk.resource.zoneId, part: slot.part, total: 0, free: 0 };
+        const row = counts.get(key) ?? {
+          localDate: date,
+          zoneId: desk.resource.zoneId,
+          part: slot.part,
+          total: 0,
+          free: 0,
+        };
         row.total += 1;
         if (!desk.busy.some((b) => overlaps(b, slot))) row.free += 1;
         counts.set(key, row);

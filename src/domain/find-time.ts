@@ -32,7 +32,10 @@ export interface TimeOption {
   end: Instant;
 }
 
-export function fitsNeeds(resource: Resource, query: Pick<FindTimeQuery, 'kind' | 'headcount' | 'equipment' | 'accessibility'>): boolean {
+export function fitsNeeds(
+  resource: Resource,
+  query: Pick<FindTimeQuery, 'kind' | 'headcount' | 'equipment' | 'accessibility'>,
+): boolean {
   return (
     resource.kind === query.kind &&
     resource.capacity >= query.headcount &&
@@ -41,7 +44,11 @@ export function fitsNeeds(resource: Resource, query: Pick<FindTimeQuery, 'kind' 
   );
 }
 
-export function findTimes(query: FindTimeQuery, candidates: readonly AlternativeCandidate[], options: { limit?: number; maxEvaluations?: number } = {}): TimeOption[] {
+export function findTimes(
+  query: FindTimeQuery,
+  candidates: readonly AlternativeCandidate[],
+  options: { limit?: number; maxEvaluations?: number } = {},
+): TimeOption[] {
   const { limit = 8, maxEvaluations = 400 } = options;
   const length = query.durationMinutes * MINUTE_MS;
   if (!(length > 0)) return [];
@@ -49,17 +56,29 @@ export function findTimes(query: FindTimeQuery, candidates: readonly Alternative
   for (const candidate of candidates) {
     if (!fitsNeeds(candidate.resource, query)) continue;
     const { context } = candidate;
-    const probe = { resource: candidate.resource, start: 0, end: length, memberId: query.memberId, headcount: query.headcount };
+    const probe = {
+      resource: candidate.resource,
+      start: 0,
+      end: length,
+      memberId: query.memberId,
+      headcount: query.headcount,
+    };
     for (const window of query.windows) {
       const dates = datesFromTo(localDateOf(window.start, context.zone), localDateOf(window.end - 1, context.zone));
       for (const date of dates) {
         for (const start of startsOnDate(probe, context, date)) {
-          if (start >= window.start && start + length <= window.end && start >= context.now) tries.push({ candidate, start });
+          if (start >= window.start && start + length <= window.end && start >= context.now)
+            tries.push({ candidate, start });
         }
       }
     }
   }
-  tries.sort((a, b) => a.start - b.start || a.candidate.resource.capacity - b.candidate.resource.capacity || a.candidate.resource.id - b.candidate.resource.id);
+  tries.sort(
+    (a, b) =>
+      a.start - b.start ||
+      a.candidate.resource.capacity - b.candidate.resource.capacity ||
+      a.candidate.resource.id - b.candidate.resource.id,
+  );
 
   const found: TimeOption[] = [];
   const seen = new Set<string>();
@@ -70,11 +89,25 @@ export function findTimes(query: FindTimeQuery, candidates: readonly Alternative
     if (seen.has(key)) continue;
     seen.add(key);
     evaluations += 1;
-    const request = { resource: candidate.resource, start, end: start + length, memberId: query.memberId, headcount: query.headcount, organisationId: query.organisationId ?? null };
+    const request = {
+      resource: candidate.resource,
+      start,
+      end: start + length,
+      memberId: query.memberId,
+      headcount: query.headcount,
+      organisationId: query.organisationId ?? null,
+    };
     if (evaluateBooking(request, candidate.context).length > 0) continue;
     // One option per room and hour keeps the list varied rather than 15-minute neighbours.
-    if (found.some((f) => f.resourceId === candidate.resource.id && Math.abs(f.start - start) < 60 * MINUTE_MS)) continue;
-    found.push({ resourceId: candidate.resource.id, resourceName: candidate.resource.name, capacity: candidate.resource.capacity, start, end: start + length });
+    if (found.some((f) => f.resourceId === candidate.resource.id && Math.abs(f.start - start) < 60 * MINUTE_MS))
+      continue;
+    found.push({
+      resourceId: candidate.resource.id,
+      resourceName: candidate.resource.name,
+      capacity: candidate.resource.capacity,
+      start,
+      end: start + length,
+    });
   }
   return found;
 }
@@ -82,7 +115,14 @@ export function findTimes(query: FindTimeQuery, candidates: readonly Alternative
 export type PartOfDay = 'any' | 'morning' | 'afternoon';
 
 /** The opening hours of `days` local dates from `from`, cut to the morning or afternoon (around `split`) when asked. */
-export function partOfDayWindows(periods: readonly OpeningPeriod[], from: LocalDate, days: number, part: PartOfDay, split: string, zone: string): Interval[] {
+export function partOfDayWindows(
+  periods: readonly OpeningPeriod[],
+  from: LocalDate,
+  days: number,
+  part: PartOfDay,
+  split: string,
+  zone: string,
+): Interval[] {
   const splitMinutes = parseLocalTime(split);
   if (splitMinutes === null) throw new RangeError(`invalid split: ${JSON.stringify(split)}`);
   const windows: Interval[] = [];
@@ -91,7 +131,11 @@ export function partOfDayWindows(periods: readonly OpeningPeriod[], from: LocalD
     const middle = boundaryInstant(date, splitMinutes, zone);
     for (const open of openIntervalsOfDate(periods, date, zone)) {
       const window =
-        part === 'morning' ? { start: open.start, end: Math.min(open.end, middle) } : part === 'afternoon' ? { start: Math.max(open.start, middle), end: open.end } : { start: open.start, end: open.end };
+        part === 'morning'
+          ? { start: open.start, end: Math.min(open.end, middle) }
+          : part === 'afternoon'
+            ? { start: Math.max(open.start, middle), end: open.end }
+            : { start: open.start, end: open.end };
       if (window.end > window.start) windows.push(window);
     }
   }

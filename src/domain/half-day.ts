@@ -37,5 +37,7 @@ export function halfDaySlotsOfDate(
     { part: 'full_day', start: first.start, end: last.end, startText: first.opens, endText: last.closes },
   ];
   // A split outside the opening hours leaves only the full day.
-  return slots.filter((slot) => slot.end > slot.start && (slot.part === 'full_day' || (split > first.start && split < last.end)));
+  return slots.filter(
+    (slot) => slot.end > slot.start && (slot.part === 'full_day' || (split > first.start && split < last.end)),
+  );
 }

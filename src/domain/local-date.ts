@@ -71,7 +71,7 @@ export function daysBetween(a: LocalDate, b: LocalDate): number {
 export function weekdayOf(date: LocalDate): Weekday {
   // 1970-01-01 was a Thursday (ISO 4).
   const days = epochDay(mustParse(date));
-  return ((((days + 3) % 7) + 7) % 7 + 1) as Weekday;
+  return (((((days + 3) % 7) + 7) % 7) + 1) as Weekday;
 }
 
 /** Every date from `from` to `to`, both included. */

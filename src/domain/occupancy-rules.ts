@@ -69,7 +69,9 @@ export function checkSharedCapacity(request: BookingRequest, context: BookingCon
   const sameResource = others(request, context).filter((b) => b.resourceId === request.resource.id);
   const peak = peakHeadcount(sameResource, request);
   if (peak + request.headcount <= sharedPlaces) return [];
-  return [{ code: 'capacity_full', placesLeft: Math.max(0, sharedPlaces - peak), sharedPlaces, headcount: request.headcount }];
+  return [
+    { code: 'capacity_full', placesLeft: Math.max(0, sharedPlaces - peak), sharedPlaces, headcount: request.headcount },
+  ];
 }
 
 /** Links are symmetric: either side may list the other. */
@@ -89,7 +91,9 @@ function nameOf(resourceId: number, context: BookingContext): string {
 export function checkLinkedResources(request: BookingRequest, context: BookingContext): Violation[] {
   // Only another resource's booking at the same time can be a linked one: without any, the
   // links need not be looked up (suggestions ask this a few hundred times per refusal).
-  const elsewhere = others(request, context).filter((b) => b.resourceId !== request.resource.id && overlaps(b, request));
+  const elsewhere = others(request, context).filter(
+    (b) => b.resourceId !== request.resource.id && overlaps(b, request),
+  );
   if (elsewhere.length === 0) return [];
   const linked = linkedResourceIds(request.resource, context.resourcesById);
   if (linked.size === 0) return [];

@@ -71,7 +71,10 @@ function formatBoundary(minutes: number): string {
 
 /** The opening periods of a date as local "HH:mm" strings (what a person reads). */
 export function localPeriodsOfDate(periods: readonly OpeningPeriod[], date: LocalDate): LocalPeriod[] {
-  return parsedPeriodsOfDate(periods, date).map((p) => ({ opens: formatBoundary(p.opens), closes: formatBoundary(p.closes) }));
+  return parsedPeriodsOfDate(periods, date).map((p) => ({
+    opens: formatBoundary(p.opens),
+    closes: formatBoundary(p.closes),
+  }));
 }
 
 /** Open intervals of one local date, as instants. An opening time skipped by DST opens when the clock jumps. */
@@ -82,7 +85,11 @@ export function localPeriodsOfDate(periods: readonly OpeningPeriod[], date: Loca
 const OPENING_MEMO_LIMIT = 5_000;
 const openingMemo = new WeakMap<readonly OpeningPeriod[], Map<string, readonly OpenInterval[]>>();
 
-export function openIntervalsOfDate(periods: readonly OpeningPeriod[], date: LocalDate, zone: string): readonly OpenInterval[] {
+export function openIntervalsOfDate(
+  periods: readonly OpeningPeriod[],
+  date: LocalDate,
+  zone: string,
+): readonly OpenInterval[] {
   let byDate = openingMemo.get(periods);
   if (!byDate) {
     byDate = new Map();
@@ -143,12 +150,19 @@ export function isWithinOpeningHours(periods: readonly OpeningPeriod[], interval
  * only while it is open after `now`, and a day covered by a site-wide closure is skipped.
  * Looks a month ahead at most; returns today's date when nothing is open in that time.
  */
-export function nextOpenDate(periods: readonly OpeningPeriod[], closures: readonly Closure[], now: Instant, zone: string): LocalDate {
+export function nextOpenDate(
+  periods: readonly OpeningPeriod[],
+  closures: readonly Closure[],
+  now: Instant,
+  zone: string,
+): LocalDate {
   const today = localDateOf(now, zone);
   for (let i = 0; i < 31; i++) {
     const date = addDays(today, i);
     const open = openIntervalsOfDate(periods, date, zone).filter((o) => o.end > now);
-    const closed = closures.some((c) => c.resourceId === null && open.some((o) => c.start <= o.start && c.end >= o.end));
+    const closed = closures.some(
+      (c) => c.resourceId === null && open.some((o) => c.start <= o.start && c.end >= o.end),
+    );
     if (open.length > 0 && !closed) return date;
   }
   return today;

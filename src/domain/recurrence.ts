@@ -76,7 +76,10 @@ export interface Expansion {
 export function recurrenceRuleProblems(rule: SeriesRule): ('interval' | 'byWeekday' | 'nth' | 'until' | 'count')[] {
   const problems: ('interval' | 'byWeekday' | 'nth' | 'until' | 'count')[] = [];
   if (!Number.isInteger(rule.interval) || rule.interval < 1) problems.push('interval');
-  if (rule.byWeekday && (rule.byWeekday.length === 0 || rule.byWeekday.some((d) => !Number.isInteger(d) || d < 1 || d > 7))) {
+  if (
+    rule.byWeekday &&
+    (rule.byWeekday.length === 0 || rule.byWeekday.some((d) => !Number.isInteger(d) || d < 1 || d > 7))
+  ) {
     problems.push('byWeekday');
   }
   if (rule.nth !== undefined && !(rule.nth === -1 || (Number.isInteger(rule.nth) && rule.nth >= 1 && rule.nth <= 5))) {
@@ -171,7 +174,10 @@ export function expandSeries(
   const parsed = parseLocalDateTime(firstStart);
   if (!parsed) return { ok: false, violation: { code: 'invalid_local_time', input: firstStart } };
   const problems = recurrenceRuleProblems(rule);
-  if (problems.length > 0) throw new RangeError(`invalid recurrence rule (${problems.join(', ')}): check it with recurrenceRuleProblems first`);
+  if (problems.length > 0)
+    throw new RangeError(
+      `invalid recurrence rule (${problems.join(', ')}): check it with recurrenceRuleProblems first`,
+    );
   const { zone, horizon, maxOccurrences = 200 } = options;
   const occurrences: Occurrence[] = [];
   const stop = (stoppedBy: Expansion['stoppedBy']) => ({ ok: true as const, expansion: { occurrences, stoppedBy } });
@@ -183,7 +189,11 @@ export function expandSeries(
     // A skipped wall time still has a place in time: where the clock jumps.
     if (boundaryInstant(date, parsed.minutes, zone) >= horizon) return stop('horizon');
     if (occurrences.length >= maxOccurrences) return stop('cap');
-    const base = { index: occurrences.length, localDate: date, localStart: formatLocalDateTime({ date, minutes: parsed.minutes }) };
+    const base = {
+      index: occurrences.length,
+      localDate: date,
+      localStart: formatLocalDateTime({ date, minutes: parsed.minutes }),
+    };
     const converted = localToInstant(date, parsed.minutes, zone);
     occurrences.push(
       converted.ok

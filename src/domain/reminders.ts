@@ -22,7 +22,9 @@ function parseOne(item: string): ReminderSpec | string {
   const day = /^day_before@(\d{2}:\d{2})$/.exec(item);
   if (day) {
     const minutes = parseLocalTime(day[1]!);
-    return minutes === null ? `"${item}": the time must be HH:mm between 00:00 and 23:59` : { type: 'day_before', minutes };
+    return minutes === null
+      ? `"${item}": the time must be HH:mm between 00:00 and 23:59`
+      : { type: 'day_before', minutes };
   }
   const before = /^before@(\d{1,5})(m|h)$/.exec(item);
   if (before) {

@@ -66,8 +66,7 @@ const STANDING_RULES: readonly Rule[] = [checkHeadcount, checkOverCapacity, chec
 
 export function evaluateBooking(request: BookingRequest, context: BookingContext): Violation[] {
   const standing = STANDING_RULES.flatMap((rule) => rule(request, context));
-  const validInterval =
-    Number.isFinite(request.start) && Number.isFinite(request.end) && request.end > request.start;
+  const validInterval = Number.isFinite(request.start) && Number.isFinite(request.end) && request.end > request.start;
   if (!validInterval) {
     return [{ code: 'invalid_interval', start: request.start, end: request.end }, ...standing];
   }

@@ -18,7 +18,9 @@ export function checkOpeningHours(request: BookingRequest, context: BookingConte
   const periods = periodsFor(context);
   if (openingContaining(periods, request, context.zone)) return [];
   const localDate = localDateOf(request.start, context.zone);
-  return [{ code: 'outside_opening_hours', localDate, zone: context.zone, periods: localPeriodsOfDate(periods, localDate) }];
+  return [
+    { code: 'outside_opening_hours', localDate, zone: context.zone, periods: localPeriodsOfDate(periods, localDate) },
+  ];
 }
 
 export function checkClosures(request: BookingRequest, context: BookingContext): Violation[] {
@@ -59,9 +61,7 @@ function checkHalfDay(request: BookingRequest, context: BookingContext): Violati
 }
 
 export function checkShape(request: BookingRequest, context: BookingContext): Violation[] {
-  return request.resource.rules.shape === 'half_day'
-    ? checkHalfDay(request, context)
-    : checkSteps(request, context);
+  return request.resource.rules.shape === 'half_day' ? checkHalfDay(request, context) : checkSteps(request, context);
 }
 
 export function checkDuration(request: BookingRequest): Violation[] {
@@ -99,7 +99,13 @@ export function checkHorizon(request: BookingRequest, context: BookingContext): 
   const { horizonDays } = request.resource.rules;
   if (lastHorizon.now !== context.now || lastHorizon.zone !== context.zone || lastHorizon.horizonDays !== horizonDays) {
     const lastBookableDate = addDays(localDateOf(context.now, context.zone), horizonDays);
-    lastHorizon = { now: context.now, zone: context.zone, horizonDays, lastBookableDate, horizonEnd: startOfLocalDate(addDays(lastBookableDate, 1), context.zone) };
+    lastHorizon = {
+      now: context.now,
+      zone: context.zone,
+      horizonDays,
+      lastBookableDate,
+      horizonEnd: startOfLocalDate(addDays(lastBookableDate, 1), context.zone),
+    };
   }
   const { lastBookableDate, horizonEnd } = lastHorizon;
   return request.start >= horizonEnd ? [{ code: 'beyond_horizon', horizonDays, lastBookableDate, horizonEnd }] : [];

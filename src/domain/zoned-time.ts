@@ -20,14 +20,7 @@
 
 import { IANAZone } from 'luxon';
 import type { Instant, Interval } from './types.js';
-import {
-  addDays,
-  formatLocalDate,
-  pad2,
-  parseLocalDate,
-  type DateParts,
-  type LocalDate,
-} from './local-date.js';
+import { addDays, formatLocalDate, pad2, parseLocalDate, type DateParts, type LocalDate } from './local-date.js';
 import type { ViolationOf } from './violations.js';
 import { MINUTE_MS } from './interval.js';
 import { remembered } from './memo.js';
@@ -37,7 +30,11 @@ const DAY_MS = 86_400_000;
 export type ZonedViolation = ViolationOf<'invalid_local_time'> | ViolationOf<'nonexistent_local_time'>;
 
 export type ZonedResult =
-  | { ok: true; instant: Instant; /** true when the wall time occurs twice and we took the first. */ ambiguous: boolean }
+  | {
+      ok: true;
+      instant: Instant;
+      /** true when the wall time occurs twice and we took the first. */ ambiguous: boolean;
+    }
   | { ok: false; violation: ZonedViolation };
 
 /** A wall-clock date and time, minutes counted from local midnight. */

@@ -42,5 +42,11 @@ export function dateFormatter(lang: Language, zone: string): DateFormatter {
     let f: Intl.DateTimeFormat | undefined;
     return (instant: number) => (f ??= formatter(lang, zone, style)).format(instant);
   };
-  return { date: styled('date'), dateShort: styled('dateShort'), weekdayDate: styled('weekdayDate'), time: styled('time'), dateTime: styled('dateTime') };
+  return {
+    date: styled('date'),
+    dateShort: styled('dateShort'),
+    weekdayDate: styled('weekdayDate'),
+    time: styled('time'),
+    dateTime: styled('dateTime'),
+  };
 }

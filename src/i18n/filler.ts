@@ -7,7 +7,12 @@ import type { MessageKey, Translate } from './index.js';
  * grid labels a hundred cells or more). Each parameter is first stood in for by a character
  * of Unicode's private use area, which no message contains.
  */
-export function messageFiller(t: Translate, key: MessageKey, names: readonly string[], transform: (literal: string) => string = (text) => text): (values: Record<string, string>) => string {
+export function messageFiller(
+  t: Translate,
+  key: MessageKey,
+  names: readonly string[],
+  transform: (literal: string) => string = (text) => text,
+): (values: Record<string, string>) => string {
   const marks = names.map((_, i) => String.fromCharCode(0xe000 + i));
   const text = t(key, Object.fromEntries(names.map((name, i) => [name, marks[i]!])));
   const pieces: (string | { name: string })[] = [];
@@ -21,7 +26,8 @@ export function messageFiller(t: Translate, key: MessageKey, names: readonly str
     }
   }
   pieces.push(literal);
-  for (let i = 0; i < pieces.length; i += 1) if (typeof pieces[i] === 'string') pieces[i] = transform(pieces[i] as string);
+  for (let i = 0; i < pieces.length; i += 1)
+    if (typeof pieces[i] === 'string') pieces[i] = transform(pieces[i] as string);
   return (values) => {
     let out = '';
     for (const piece of pieces) out += typeof piece === 'string' ? piece : values[piece.name];

@@ -62,7 +62,10 @@ export function fromAcceptLanguage(header: string | undefined): Language | null 
 export function formatMinutes(t: Translate, minutes: number): string {
   if (minutes < 60) return t('duration.minutes', { count: minutes });
   if (minutes % 60 === 0) return t('duration.hours', { count: minutes / 60 });
-  return t('duration.hoursMinutes', { hours: Math.floor(minutes / 60), minutes: String(minutes % 60).padStart(2, '0') });
+  return t('duration.hoursMinutes', {
+    hours: Math.floor(minutes / 60),
+    minutes: String(minutes % 60).padStart(2, '0'),
+  });
 }
 
 /** A span of days in words, in weeks when it divides evenly: "8 semaines", "3 jours". */

@@ -45,7 +45,11 @@ export function describeViolation(v: Violation, ctx: ViolationContext): string {
     case 'outside_opening_hours':
       return v.periods.length === 0
         ? t('violation.outside_opening_hours.closedDay', { resource, date: localDateWords(v.localDate, ctx) })
-        : t('violation.outside_opening_hours', { resource, date: localDateWords(v.localDate, ctx), hours: v.periods.map((p) => `${p.opens}–${p.closes}`).join(', ') });
+        : t('violation.outside_opening_hours', {
+            resource,
+            date: localDateWords(v.localDate, ctx),
+            hours: v.periods.map((p) => `${p.opens}–${p.closes}`).join(', '),
+          });
     case 'closed': {
       const lastDay = localDateOf(v.end - 1, ctx.zone);
       const firstDay = localDateOf(v.start, ctx.zone);
@@ -58,33 +62,66 @@ export function describeViolation(v: Violation, ctx: ViolationContext): string {
       return t('violation.slot_misaligned', { step: formatMinutes(t, v.stepMinutes) });
     case 'invalid_half_day':
       return t('violation.invalid_half_day', {
-        choices: v.allowed.map((a) => t(`violation.half_day.${a.part}` as MessageKey, { start: a.start, end: a.end })).join(', '),
+        choices: v.allowed
+          .map((a) => t(`violation.half_day.${a.part}` as MessageKey, { start: a.start, end: a.end }))
+          .join(', '),
       });
     case 'too_short':
-      return t('violation.too_short', { limit: formatMinutes(t, v.limitMinutes), requested: formatMinutes(t, v.requestedMinutes) });
+      return t('violation.too_short', {
+        limit: formatMinutes(t, v.limitMinutes),
+        requested: formatMinutes(t, v.requestedMinutes),
+      });
     case 'too_long':
-      return t('violation.too_long', { limit: formatMinutes(t, v.limitMinutes), requested: formatMinutes(t, v.requestedMinutes) });
+      return t('violation.too_long', {
+        limit: formatMinutes(t, v.limitMinutes),
+        requested: formatMinutes(t, v.requestedMinutes),
+      });
     case 'too_late_to_book':
       return v.minNoticeMinutes === 0
         ? t('violation.too_late_to_book.past')
-        : t('violation.too_late_to_book', { notice: formatNotice(t, v.minNoticeMinutes), earliest: dates.dateTime(v.earliestStart) });
+        : t('violation.too_late_to_book', {
+            notice: formatNotice(t, v.minNoticeMinutes),
+            earliest: dates.dateTime(v.earliestStart),
+          });
     case 'beyond_horizon':
-      return t('violation.beyond_horizon', { horizon: formatDays(t, v.horizonDays), date: localDateWords(v.lastBookableDate, ctx) });
+      return t('violation.beyond_horizon', {
+        horizon: formatDays(t, v.horizonDays),
+        date: localDateWords(v.lastBookableDate, ctx),
+      });
     case 'conflict':
       return t('violation.conflict', { resource, start: when(v.start), end: when(v.end) });
     case 'buffer':
-      return t('violation.buffer', { resource, buffer: formatMinutes(t, Math.max(v.bufferBeforeMinutes, v.bufferAfterMinutes)), start: when(v.start), end: when(v.end) });
+      return t('violation.buffer', {
+        resource,
+        buffer: formatMinutes(t, Math.max(v.bufferBeforeMinutes, v.bufferAfterMinutes)),
+        start: when(v.start),
+        end: when(v.end),
+      });
     case 'capacity_full':
-      return t('violation.capacity_full', { resource, count: v.placesLeft, places: v.sharedPlaces, headcount: v.headcount });
+      return t('violation.capacity_full', {
+        resource,
+        count: v.placesLeft,
+        places: v.sharedPlaces,
+        headcount: v.headcount,
+      });
     case 'over_capacity':
       return t('violation.over_capacity', { resource, capacity: v.capacity, headcount: v.headcount });
     case 'linked_resource_busy':
-      return t('violation.linked_resource_busy', { resource, linked: v.resourceName, start: when(v.start), end: when(v.end) });
+      return t('violation.linked_resource_busy', {
+        resource,
+        linked: v.resourceName,
+        start: when(v.start),
+        end: when(v.end),
+      });
     case 'already_booked_elsewhere':
       return t('violation.already_booked_elsewhere', { other: v.resourceName, start: when(v.start), end: when(v.end) });
     case 'quota_exceeded':
       return v.unit === 'minutes'
-        ? t('violation.quota_exceeded.minutes', { limit: formatMinutes(t, v.limit), used: formatMinutes(t, v.used), requested: formatMinutes(t, v.requested) })
+        ? t('violation.quota_exceeded.minutes', {
+            limit: formatMinutes(t, v.limit),
+            used: formatMinutes(t, v.used),
+            requested: formatMinutes(t, v.requested),
+          })
         : t('violation.quota_exceeded.half_days', { limit: v.limit, used: v.used, requested: v.requested });
     case 'induction_required':
       return t('violation.induction_required', { resource });

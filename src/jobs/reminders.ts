@@ -4,7 +4,13 @@
 // a second process) never sends one twice and a crash between the two is impossible.
 import type { Clock } from '../app.js';
 import { immediate, type Db } from '../db/connection.js';
-import { isReminderDue, reminderInstant, reminderKey, reminderLookahead, type ReminderSpec } from '../domain/reminders.js';
+import {
+  isReminderDue,
+  reminderInstant,
+  reminderKey,
+  reminderLookahead,
+  type ReminderSpec,
+} from '../domain/reminders.js';
 import { isLanguage } from '../i18n/index.js';
 import { composeBookingMail, type BookingMailSettings } from '../mail/booking-mails.js';
 import { enqueueMail, MailValidationError } from '../mail/outbox.js';
@@ -67,7 +73,9 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
     `SELECT booking_id AS bookingId, kind, starts_at AS startsAt FROM booking_reminders
      WHERE booking_id IN (SELECT value FROM json_each(?))`,
   );
-  const record = client.prepare('INSERT INTO booking_reminders (booking_id, kind, starts_at, queued_at, outbox_id) VALUES (?, ?, ?, ?, ?)');
+  const record = client.prepare(
+    'INSERT INTO booking_reminders (booking_id, kind, starts_at, queued_at, outbox_id) VALUES (?, ?, ?, ?, ?)',
+  );
   let log: WorkerLog | null = null;
   let timer: NodeJS.Timeout | null = null;
   let stopped = true;
@@ -78,19 +86,36 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
       const now = clock.now();
       const rows = candidates.all(now, now + lookahead) as Candidate[];
       if (rows.length === 0) return 0;
-      const done = new Set((recorded.all(JSON.stringify(rows.map((r) => r.id))) as { bookingId: number; kind: string; startsAt: number }[]).map((r) => `${r.bookingId}|${r.kind}|${r.startsAt}`));
+      const done = new Set(
+        (
+          recorded.all(JSON.stringify(rows.map((r) => r.id))) as { bookingId: number; kind: string; startsAt: number }[]
+        ).map((r) => `${r.bookingId}|${r.kind}|${r.startsAt}`),
+      );
       let count = 0;
       for (const row of rows) {
-        const due = reminders.filter((spec) => !done.has(`${row.id}|${reminderKey(spec)}|${row.startsAt}`) && isReminderDue(spec, row, now, row.zone));
+        const due = reminders.filter(
+          (spec) =>
+            !done.has(`${row.id}|${reminderKey(spec)}|${row.startsAt}`) && isReminderDue(spec, row, now, row.zone),
+        );
         if (due.length === 0) continue;
         // Two reminders due in one round (after downtime): only the nearer to the start goes
         // out; the other is recorded as done all the same.
-        const send = due.reduce((a, b) => (reminderInstant(b, row.startsAt, row.zone) > reminderInstant(a, row.startsAt, row.zone) ? b : a));
+        const send = due.reduce((a, b) =>
+          reminderInstant(b, row.startsAt, row.zone) > reminderInstant(a, row.startsAt, row.zone) ? b : a,
+        );
         let outboxId: number | null = null;
         try {
           const mail = composeBookingMail(
             'booking-reminder',
-            { id: row.id, startsAt: row.startsAt, endsAt: row.endsAt, status: 'confirmed', title: row.title, version: row.version, updatedAt: row.updatedAt },
+            {
+              id: row.id,
+              startsAt: row.startsAt,
+              endsAt: row.endsAt,
+              status: 'confirmed',
+              title: row.title,
+              version: row.version,
+              updatedAt: row.updatedAt,
+            },
             { resourceName: row.resourceName, siteAddress: row.siteAddress, zone: row.zone },
             { name: row.name, email: row.email, language: isLanguage(row.language) ? row.language : 'fr' },
             settings,
@@ -103,7 +128,8 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
           if (!(err instanceof MailValidationError)) throw err;
           log?.warn({ bookingId: row.id, kind: reminderKey(send), error: err.code }, 'reminder not written');
         }
-        for (const spec of due) record.run(row.id, reminderKey(spec), row.startsAt, now, spec === send ? outboxId : null);
+        for (const spec of due)
+          record.run(row.id, reminderKey(spec), row.startsAt, now, spec === send ? outboxId : null);
       }
       return count;
     });

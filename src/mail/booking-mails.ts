@@ -4,7 +4,12 @@
 // onChange, so each mail is queued in the transaction of the change it announces.
 import { prepared, type Db } from '../db/connection.js';
 import { remembered } from '../domain/memo.js';
-import { addressDomain, bookingCalendarEvent, type BookingForCalendar, type PlaceForCalendar } from '../calendar/booking-event.js';
+import {
+  addressDomain,
+  bookingCalendarEvent,
+  type BookingForCalendar,
+  type PlaceForCalendar,
+} from '../calendar/booking-event.js';
 import { buildInvitation, CalendarInputError } from '../calendar/ical.js';
 import { formatInstant } from '../i18n/dates.js';
 import type { Language } from '../i18n/index.js';
@@ -12,7 +17,8 @@ import { enqueueMail, MailValidationError, type OutgoingMail } from './outbox.js
 import { renderMail } from './render.js';
 import type { OutboxKick } from './worker.js';
 
-export type BookingMailKind = 'booking-confirmed' | 'booking-pending' | 'booking-changed' | 'booking-cancelled' | 'booking-reminder';
+export type BookingMailKind =
+  'booking-confirmed' | 'booking-pending' | 'booking-changed' | 'booking-cancelled' | 'booking-reminder';
 
 export interface Recipient {
   name: string;
@@ -38,7 +44,9 @@ function senderAddress(mailFrom: string): string {
 // Bookings start and end on a few hundred instants a month: their words are kept (bounded).
 const formatted = new Map<string, string>();
 function wordsOf(instant: number, lang: Language, zone: string, style: 'date' | 'time'): string {
-  return remembered(formatted, `${lang}|${zone}|${style}|${instant}`, 5_000, () => formatInstant(instant, lang, zone, style));
+  return remembered(formatted, `${lang}|${zone}|${style}|${instant}`, 5_000, () =>
+    formatInstant(instant, lang, zone, style),
+  );
 }
 
 export function composeBookingMail(
@@ -67,7 +75,10 @@ export function composeBookingMail(
   });
   // A reminder changes nothing in a calendar: it goes without an invitation.
   if (!withInvitation) return { kind, to: recipient.email, ...rendered, bookingId: booking.id };
-  const event = bookingCalendarEvent(booking, place, { domain: addressDomain(settings.mailFrom), baseUrl: settings.baseUrl });
+  const event = bookingCalendarEvent(booking, place, {
+    domain: addressDomain(settings.mailFrom),
+    baseUrl: settings.baseUrl,
+  });
   const content = buildInvitation([event], {
     method,
     organizer: { name: senderName(settings.mailFrom), email: senderAddress(settings.mailFrom) },
@@ -84,14 +95,16 @@ interface ChangeEvent {
 export function mailKindFor(event: ChangeEvent): BookingMailKind | null {
   const { type, booking } = event;
   if (type === 'cancelled') return 'booking-cancelled';
-  if (booking.status === 'cancelled' || booking.status === 'rejected' || booking.status === 'released') return 'booking-cancelled';
+  if (booking.status === 'cancelled' || booking.status === 'rejected' || booking.status === 'released')
+    return 'booking-cancelled';
   if (type === 'changed') return 'booking-changed';
   return booking.status === 'pending' ? 'booking-pending' : 'booking-confirmed';
 }
 
 // Read on every booking change: prepared once per connection.
 const MEMBER = 'SELECT name, email, language, active FROM members WHERE id = ?';
-const PLACE = 'SELECT r.name AS resourceName, s.address AS siteAddress, s.timezone AS zone FROM resources r JOIN sites s ON s.id = r.site_id WHERE r.id = ?';
+const PLACE =
+  'SELECT r.name AS resourceName, s.address AS siteAddress, s.timezone AS zone FROM resources r JOIN sites s ON s.id = r.site_id WHERE r.id = ?';
 
 /**
  * A BookingService listener: queues the mail of each change in the change's transaction.

@@ -52,12 +52,20 @@ const summaryColumns = {
 export function listOutbox(db: Db, options: { status?: OutboxStatus | null; limit?: number } = {}): OutboxSummary[] {
   const query = db.select(summaryColumns).from(outbox);
   const filtered = options.status ? query.where(eq(outbox.status, options.status)) : query;
-  return filtered.orderBy(desc(outbox.id)).limit(options.limit ?? 100).all();
+  return filtered
+    .orderBy(desc(outbox.id))
+    .limit(options.limit ?? 100)
+    .all();
 }
 
 export function countOutbox(db: Db): Record<OutboxStatus, number> {
   const counts: Record<OutboxStatus, number> = { pending: 0, sent: 0, failed: 0 };
-  for (const row of db.select({ status: outbox.status, n: sql<number>`count(*)` }).from(outbox).groupBy(outbox.status).all()) counts[row.status] = row.n;
+  for (const row of db
+    .select({ status: outbox.status, n: sql<number>`count(*)` })
+    .from(outbox)
+    .groupBy(outbox.status)
+    .all())
+    counts[row.status] = row.n;
   return counts;
 }
 

@@ -67,6 +67,14 @@ export function enqueueMail(tx: Db, mail: OutgoingMail, now: number): number {
   validateMail(mail);
   const message: StoredMessage = { text: mail.text, html: mail.html };
   if (mail.calendar) message.calendar = { method: mail.calendar.method, content: mail.calendar.content };
-  const row = prepared(tx, INSERT).get(now, mail.kind, mail.to, mail.subject, JSON.stringify(message), now, mail.bookingId ?? null) as { id: number };
+  const row = prepared(tx, INSERT).get(
+    now,
+    mail.kind,
+    mail.to,
+    mail.subject,
+    JSON.stringify(message),
+    now,
+    mail.bookingId ?? null,
+  ) as { id: number };
   return row.id;
 }

@@ -54,7 +54,9 @@ function renderFile(eta: Eta, file: string, it: Record<string, unknown>): string
 export function renderMail(template: string, lang: Language, data: Record<string, unknown>): RenderedMail {
   if (!TEMPLATE_NAME.test(template)) throw new Error(`invalid mail template name "${template}"`);
   // Line breaks in a subject would be refused by the outbox; values from people may hold them.
-  const subject = translate(lang, `mail.${template}.subject` as MessageKey, subjectParams(data)).replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  const subject = translate(lang, `mail.${template}.subject` as MessageKey, subjectParams(data))
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .trim();
   const it = { ...data, lang, subject, t: translator(lang) };
   return {
     subject,

@@ -23,17 +23,36 @@ interface Place {
   closureReason?: (id: number, lang: Language) => string | undefined;
 }
 
-export function composeSeriesMail(series: SeriesCreated, place: Place, recipient: Recipient, settings: BookingMailSettings): OutgoingMail {
+export function composeSeriesMail(
+  series: SeriesCreated,
+  place: Place,
+  recipient: Recipient,
+  settings: BookingMailSettings,
+): OutgoingMail {
   const lang = recipient.language;
   const t = translator(lang);
   const line = (start: number, end: number) =>
-    t('mail.series-created.line', { date: formatInstant(start, lang, place.zone, 'date'), start: formatInstant(start, lang, place.zone, 'time'), end: formatInstant(end, lang, place.zone, 'time') });
+    t('mail.series-created.line', {
+      date: formatInstant(start, lang, place.zone, 'date'),
+      start: formatInstant(start, lang, place.zone, 'time'),
+      end: formatInstant(end, lang, place.zone, 'time'),
+    });
   const booked = series.booked.map((b) => ({ line: line(b.startsAt, b.endsAt) }));
   const skipped = series.refused.map((plan) => {
     const reasons = plan.violations.map((v) =>
-      describeViolation(v, { t, lang, zone: place.zone, resourceName: place.resourceName, requestStart: plan.start ?? 0, closureReason: (id) => place.closureReason?.(id, lang) }),
+      describeViolation(v, {
+        t,
+        lang,
+        zone: place.zone,
+        resourceName: place.resourceName,
+        requestStart: plan.start ?? 0,
+        closureReason: (id) => place.closureReason?.(id, lang),
+      }),
     );
-    const when = plan.start !== null && plan.end !== null ? line(plan.start, plan.end) : `${plan.localDate} ${plan.localStart.slice(11)}`;
+    const when =
+      plan.start !== null && plan.end !== null
+        ? line(plan.start, plan.end)
+        : `${plan.localDate} ${plan.localStart.slice(11)}`;
     return { line: when, reasons: [...new Set(reasons)] };
   });
   const first = series.booked[0];
@@ -52,10 +71,19 @@ export function composeSeriesMail(series: SeriesCreated, place: Place, recipient
 }
 
 /** A SeriesService listener: queues the summary in the series' transaction, then wakes the worker. */
-export function seriesMailListener(settings: BookingMailSettings, outbox: OutboxKick, clock: { now(): number }, inventory: Inventory) {
+export function seriesMailListener(
+  settings: BookingMailSettings,
+  outbox: OutboxKick,
+  clock: { now(): number },
+  inventory: Inventory,
+) {
   return (tx: Db, series: SeriesCreated): void => {
     if (series.booked.length === 0) return;
-    const member = tx.select({ name: members.name, email: members.email, language: members.language, active: members.active }).from(members).where(eq(members.id, series.memberId)).get();
+    const member = tx
+      .select({ name: members.name, email: members.email, language: members.language, active: members.active })
+      .from(members)
+      .where(eq(members.id, series.memberId))
+      .get();
     if (!member?.active) return;
     const snapshot = inventory.get();
     const resource = snapshot.resourcesById.get(series.resourceId);

@@ -44,7 +44,11 @@ export function smtpTransport(url: string, options: SmtpOptions = {}): MailTrans
       const info = await transporter.sendMail(message);
       // sendMail resolves when the server answered DATA with 250; a recipient refused on
       // RCPT TO while others were accepted would show here (we send to one address).
-      if (info.rejected.length > 0) throw Object.assign(new Error(`recipient refused: ${info.response}`), { responseCode: 550, command: 'RCPT TO' });
+      if (info.rejected.length > 0)
+        throw Object.assign(new Error(`recipient refused: ${info.response}`), {
+          responseCode: 550,
+          command: 'RCPT TO',
+        });
     },
     close() {
       transporter.close();
@@ -59,7 +63,9 @@ export function smtpTransport(url: string, options: SmtpOptions = {}): MailTrans
  */
 export function buildMessage(message: Mail.Options): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    new MailComposer({ ...message, newline: 'windows' } as Mail.Options).compile().build((err, bytes) => (err ? reject(err) : resolve(bytes)));
+    new MailComposer({ ...message, newline: 'windows' } as Mail.Options)
+      .compile()
+      .build((err, bytes) => (err ? reject(err) : resolve(bytes)));
   });
 }
 

@@ -112,7 +112,11 @@ export function composeMessage(row: OutboxRow, from: string): Mail.Options {
     baseBoundary: randomBytes(8).toString('hex'),
   };
   if (stored.calendar) {
-    message.icalEvent = { method: stored.calendar.method, content: stored.calendar.content, filename: 'invitation.ics' };
+    message.icalEvent = {
+      method: stored.calendar.method,
+      content: stored.calendar.content,
+      filename: 'invitation.ics',
+    };
   }
   return message;
 }
@@ -144,10 +148,18 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
        next_attempt_at AS nextAttemptAt, last_error AS lastError, sent_at AS sentAt, booking_id AS bookingId
      FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
   );
-  const lease = db.$client.prepare<[number, number, number]>('UPDATE outbox SET attempts = ?, next_attempt_at = ? WHERE id = ?');
-  const sent = db.$client.prepare<[number, number]>(`UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?`);
-  const failed = db.$client.prepare<[string, number, number]>(`UPDATE outbox SET status = 'failed', last_error = ?, next_attempt_at = ? WHERE id = ?`);
-  const retry = db.$client.prepare<[string, number, number]>('UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id = ?');
+  const lease = db.$client.prepare<[number, number, number]>(
+    'UPDATE outbox SET attempts = ?, next_attempt_at = ? WHERE id = ?',
+  );
+  const sent = db.$client.prepare<[number, number]>(
+    `UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?`,
+  );
+  const failed = db.$client.prepare<[string, number, number]>(
+    `UPDATE outbox SET status = 'failed', last_error = ?, next_attempt_at = ? WHERE id = ?`,
+  );
+  const retry = db.$client.prepare<[string, number, number]>(
+    'UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id = ?',
+  );
 
   // Deliveries that end in the same turn of the event loop are marked sent in one
   // transaction (one commit, not one per message), a turn after the transport accepted them
@@ -185,7 +197,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   /** Takes the due messages and pushes their next attempt past the lease, in one transaction. */
   function claim(now: number): OutboxRow[] {
     return immediate(db, () => {
-      const rows = due.all(now, batchSize).map((row): OutboxRow => ({ ...row, message: JSON.parse(row.message) as Record<string, unknown> }));
+      const rows = due
+        .all(now, batchSize)
+        .map((row): OutboxRow => ({ ...row, message: JSON.parse(row.message) as Record<string, unknown> }));
       for (const row of rows) {
         // Counting the attempt before it is made bounds a message that crashes the process.
         row.attempts += 1;
@@ -209,7 +223,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         const nextAttemptAt = now + retryDelay(row.attempts, retryBaseMs, retryMaxMs);
         retry.run(lastError, nextAttemptAt, row.id);
         report.retrying += 1;
-        log.warn({ outboxId: row.id, kind: row.kind, attempts: row.attempts, nextAttemptAt, error: lastError }, 'mail not sent, will retry');
+        log.warn(
+          { outboxId: row.id, kind: row.kind, attempts: row.attempts, nextAttemptAt, error: lastError },
+          'mail not sent, will retry',
+        );
       }
       return;
     }

@@ -11,7 +11,14 @@ import { enqueueMail, renderMail } from '../mail/outbox.js';
 import { writeAudit } from './audit.js';
 import { authorize, INDUCTION_KINDS, NotFound, ROLES, type Actor, type InductionKind, type Role } from './authz.js';
 import { normaliseEmail } from './email-address.js';
-import { dummyHash, hashPassword, needsRehash, passwordProblem, verifyPassword, type PasswordProblem } from './passwords.js';
+import {
+  dummyHash,
+  hashPassword,
+  needsRehash,
+  passwordProblem,
+  verifyPassword,
+  type PasswordProblem,
+} from './passwords.js';
 import type { RateLimiter } from './rate-limit.js';
 import type { ClientInfo, CurrentSession, SessionService } from './sessions.js';
 import { hashToken, isTokenShape, newToken } from './tokens.js';
@@ -22,7 +29,13 @@ export const TOKEN_LIFETIME = {
   password_reset: 1 * HOUR,
 } as const;
 
-export const ACCESS_NEEDS = ['step_free', 'quiet', 'hearing_loop', 'adjustable_height_desk', 'wheelchair_accessible'] as const;
+export const ACCESS_NEEDS = [
+  'step_free',
+  'quiet',
+  'hearing_loop',
+  'adjustable_height_desk',
+  'wheelchair_accessible',
+] as const;
 export type AccessNeed = (typeof ACCESS_NEEDS)[number];
 
 export const NAME_MAX_LENGTH = 120;
@@ -41,7 +54,8 @@ export type SignInResult =
   | { kind: 'malformed'; errors: FieldErrors<'email' | 'password'> }
   | { kind: 'limited'; retryAfterMs: number };
 
-export type ResetRequestResult = { kind: 'sent' } | { kind: 'malformed'; errors: FieldErrors<'email'> } | { kind: 'limited'; retryAfterMs: number };
+export type ResetRequestResult =
+  { kind: 'sent' } | { kind: 'malformed'; errors: FieldErrors<'email'> } | { kind: 'limited'; retryAfterMs: number };
 
 export type TokenKind = 'invitation' | 'password_reset';
 
@@ -160,11 +174,18 @@ export class AccountService {
     if (!email || errors.password) return { kind: 'malformed', errors };
 
     const ip = ctx.ip ?? 'unknown';
-    const wait = Math.max(this.limiter.blockedFor('signInPerAddress', ip), this.limiter.blockedFor('signInPerAccount', email));
+    const wait = Math.max(
+      this.limiter.blockedFor('signInPerAddress', ip),
+      this.limiter.blockedFor('signInPerAccount', email),
+    );
     if (wait > 0) return { kind: 'limited', retryAfterMs: wait };
     this.limiter.hit('signInPerAddress', ip);
 
-    const found = this.db.select({ id: members.id, passwordHash: members.passwordHash, active: members.active }).from(members).where(eq(members.email, email)).get();
+    const found = this.db
+      .select({ id: members.id, passwordHash: members.passwordHash, active: members.active })
+      .from(members)
+      .where(eq(members.email, email))
+      .get();
     const usable = found && found.active && found.passwordHash ? found : null;
     const matches = await verifyPassword(usable?.passwordHash ?? (await dummyHash()), password);
 
@@ -173,8 +194,29 @@ export class AccountService {
       const nowLimited = this.limiter.blockedFor('signInPerAccount', email) > 0;
       const now = this.clock.now();
       immediate(this.db, (tx) => {
-        writeAudit(tx, { action: 'auth.sign_in_failed', subjectType: found ? 'member' : null, subjectId: found?.id ?? null, details: { email }, ip: ctx.ip }, now);
-        if (nowLimited) writeAudit(tx, { action: 'auth.sign_in_limited', subjectType: found ? 'member' : null, subjectId: found?.id ?? null, details: { email }, ip: ctx.ip }, now);
+        writeAudit(
+          tx,
+          {
+            action: 'auth.sign_in_failed',
+            subjectType: found ? 'member' : null,
+            subjectId: found?.id ?? null,
+            details: { email },
+            ip: ctx.ip,
+          },
+          now,
+        );
+        if (nowLimited)
+          writeAudit(
+            tx,
+            {
+              action: 'auth.sign_in_limited',
+              subjectType: found ? 'member' : null,
+              subjectId: found?.id ?? null,
+              details: { email },
+              ip: ctx.ip,
+            },
+            now,
+          );
       });
       return { kind: 'invalid' };
     }
@@ -187,7 +229,11 @@ export class AccountService {
       if (!member || !member.active || member.passwordHash !== usable.passwordHash) return { kind: 'invalid' };
       if (rehash) tx.update(members).set({ passwordHash: rehash }).where(eq(members.id, member.id)).run();
       const { token, session } = this.sessions.startMemberSession(tx, member.id, ctx, now, ctx.sessionHash);
-      writeAudit(tx, { action: 'auth.sign_in', actorId: member.id, subjectType: 'member', subjectId: member.id, ip: ctx.ip }, now);
+      writeAudit(
+        tx,
+        { action: 'auth.sign_in', actorId: member.id, subjectType: 'member', subjectId: member.id, ip: ctx.ip },
+        now,
+      );
       return { kind: 'signed_in', token, session, memberId: member.id, language: member.language };
     });
     if (result.kind === 'signed_in') this.limiter.clear('signInPerAccount', email);
@@ -198,7 +244,18 @@ export class AccountService {
     const now = this.clock.now();
     immediate(this.db, (tx) => {
       this.sessions.endSession(tx, session.tokenHash);
-      if (session.memberId !== null) writeAudit(tx, { action: 'auth.sign_out', actorId: session.memberId, subjectType: 'member', subjectId: session.memberId, ip: ctx.ip }, now);
+      if (session.memberId !== null)
+        writeAudit(
+          tx,
+          {
+            action: 'auth.sign_out',
+            actorId: session.memberId,
+            subjectType: 'member',
+            subjectId: session.memberId,
+            ip: ctx.ip,
+          },
+          now,
+        );
     });
   }
 
@@ -211,17 +268,41 @@ export class AccountService {
       .where(and(eq(accountTokens.memberId, memberId), eq(accountTokens.kind, kind), isNull(accountTokens.usedAt)))
       .run();
     const token = newToken();
-    tx.insert(accountTokens).values({ kind, tokenHash: hashToken(token), memberId, createdById, createdAt: now, expiresAt: now + TOKEN_LIFETIME[kind] }).run();
+    tx.insert(accountTokens)
+      .values({
+        kind,
+        tokenHash: hashToken(token),
+        memberId,
+        createdById,
+        createdAt: now,
+        expiresAt: now + TOKEN_LIFETIME[kind],
+      })
+      .run();
     return token;
   }
 
   /** The live token row (unused, unexpired, member active), inside the caller's transaction. */
   private liveToken(tx: Db, kind: TokenKind, token: string, now: number) {
     return tx
-      .select({ id: accountTokens.id, memberId: members.id, email: members.email, name: members.name, language: members.language, passwordHash: members.passwordHash })
+      .select({
+        id: accountTokens.id,
+        memberId: members.id,
+        email: members.email,
+        name: members.name,
+        language: members.language,
+        passwordHash: members.passwordHash,
+      })
       .from(accountTokens)
       .innerJoin(members, eq(members.id, accountTokens.memberId))
-      .where(and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.kind, kind), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now), eq(members.active, true)))
+      .where(
+        and(
+          eq(accountTokens.tokenHash, hashToken(token)),
+          eq(accountTokens.kind, kind),
+          isNull(accountTokens.usedAt),
+          gt(accountTokens.expiresAt, now),
+          eq(members.active, true),
+        ),
+      )
       .get();
   }
 
@@ -250,7 +331,11 @@ export class AccountService {
   /** Always answers "sent" for a well-formed address, whether an account exists or not. */
   requestPasswordReset(emailRaw: unknown, ctx: RequestContext): ResetRequestResult {
     const email = normaliseEmail(emailRaw);
-    if (!email) return { kind: 'malformed', errors: { email: typeof emailRaw === 'string' && emailRaw.trim() !== '' ? 'invalid' : 'required' } };
+    if (!email)
+      return {
+        kind: 'malformed',
+        errors: { email: typeof emailRaw === 'string' && emailRaw.trim() !== '' ? 'invalid' : 'required' },
+      };
     const wait = this.limiter.take([
       ['resetPerAddress', ctx.ip ?? 'unknown'],
       ['resetPerAccount', email],
@@ -258,11 +343,29 @@ export class AccountService {
     if (wait > 0) return { kind: 'limited', retryAfterMs: wait };
     const now = this.clock.now();
     const queued = immediate(this.db, (tx) => {
-      const member = tx.select().from(members).where(and(eq(members.email, email), eq(members.active, true))).get();
-      writeAudit(tx, { action: 'auth.password_reset_requested', subjectType: member ? 'member' : null, subjectId: member?.id ?? null, details: { email, known: !!member }, ip: ctx.ip }, now);
+      const member = tx
+        .select()
+        .from(members)
+        .where(and(eq(members.email, email), eq(members.active, true)))
+        .get();
+      writeAudit(
+        tx,
+        {
+          action: 'auth.password_reset_requested',
+          subjectType: member ? 'member' : null,
+          subjectId: member?.id ?? null,
+          details: { email, known: !!member },
+          ip: ctx.ip,
+        },
+        now,
+      );
       if (!member) return false;
       const token = this.createToken(tx, 'password_reset', member.id, null, now);
-      const mail = renderMail('password-reset', member.language, { name: member.name, link: this.link('/password/reset', token), minutes: TOKEN_LIFETIME.password_reset / 60_000 });
+      const mail = renderMail('password-reset', member.language, {
+        name: member.name,
+        link: this.link('/password/reset', token),
+        minutes: TOKEN_LIFETIME.password_reset / 60_000,
+      });
       enqueueMail(tx, { kind: 'password-reset', to: member.email, ...mail }, now);
       return true;
     });
@@ -271,7 +374,12 @@ export class AccountService {
   }
 
   /** Sets a new password from a reset link; every session of the account ends. */
-  async resetPassword(token: unknown, password: unknown, confirm: unknown, ctx: RequestContext): Promise<SetPasswordResult> {
+  async resetPassword(
+    token: unknown,
+    password: unknown,
+    confirm: unknown,
+    ctx: RequestContext,
+  ): Promise<SetPasswordResult> {
     const wait = this.tokenLimited(ctx);
     if (wait > 0) return { kind: 'limited', retryAfterMs: wait };
     if (!isTokenShape(token)) return this.badToken(ctx);
@@ -289,7 +397,18 @@ export class AccountService {
       tx.update(accountTokens).set({ usedAt: now }).where(eq(accountTokens.id, row.id)).run();
       tx.update(members).set({ passwordHash: hashed, updatedAt: now }).where(eq(members.id, row.memberId)).run();
       const ended = this.sessions.endAllOf(tx, row.memberId);
-      writeAudit(tx, { action: 'auth.password_reset', actorId: row.memberId, subjectType: 'member', subjectId: row.memberId, details: { sessionsEnded: ended }, ip: ctx.ip }, now);
+      writeAudit(
+        tx,
+        {
+          action: 'auth.password_reset',
+          actorId: row.memberId,
+          subjectType: 'member',
+          subjectId: row.memberId,
+          details: { sessionsEnded: ended },
+          ip: ctx.ip,
+        },
+        now,
+      );
       return { kind: 'done' };
     });
     return result.kind === 'invalid_token' ? this.badToken(ctx) : result;
@@ -319,37 +438,66 @@ export class AccountService {
     if (!isLanguage(language)) errors.language = 'invalid';
     let organisationId: number | null = null;
     if (input.organisationId !== undefined && input.organisationId !== '') {
-      organisationId = typeof input.organisationId === 'number' ? input.organisationId : /^\d{1,9}$/.test(String(input.organisationId)) ? Number(input.organisationId) : NaN;
+      organisationId =
+        typeof input.organisationId === 'number'
+          ? input.organisationId
+          : /^\d{1,9}$/.test(String(input.organisationId))
+            ? Number(input.organisationId)
+            : NaN;
       if (Number.isNaN(organisationId)) errors.organisationId = 'invalid';
     }
     const asLead = input.asLead === true || input.asLead === 'on' || input.asLead === '1' || input.asLead === 'true';
     if (asLead && organisationId === null && !errors.organisationId) errors.organisationId = 'required';
     // Permission first on what can be read from the form: a lead may only invite members to a team they lead.
-    authorize(actor, 'member.invite', { organisationId: Number.isNaN(organisationId) ? null : organisationId, role: (errors.role ? 'admin' : role) as Role, asLead });
+    authorize(actor, 'member.invite', {
+      organisationId: Number.isNaN(organisationId) ? null : organisationId,
+      role: (errors.role ? 'admin' : role) as Role,
+      asLead,
+    });
     if (Object.keys(errors).length > 0) return { kind: 'problems', errors };
 
-    const wait = this.limiter.blockedFor('invitePerAccount', String(actor.id)) || this.limiter.blockedFor('invitePerAddress', ctx.ip ?? 'unknown') || this.limiter.blockedFor('invitePerInvitee', email!);
+    const wait =
+      this.limiter.blockedFor('invitePerAccount', String(actor.id)) ||
+      this.limiter.blockedFor('invitePerAddress', ctx.ip ?? 'unknown') ||
+      this.limiter.blockedFor('invitePerInvitee', email!);
     if (wait > 0) return { kind: 'limited', retryAfterMs: wait };
 
     const now = this.clock.now();
     const result = immediate(this.db, (tx): InviteResult => {
       let organisationName: string | null = null;
       if (organisationId !== null) {
-        const org = tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId)).get();
+        const org = tx
+          .select({ name: organisations.name })
+          .from(organisations)
+          .where(eq(organisations.id, organisationId))
+          .get();
         if (!org) return { kind: 'problems', errors: { organisationId: 'invalid' } };
         organisationName = org.name;
       }
       const existing = tx.select().from(members).where(eq(members.email, email!)).get();
-      if (existing && (existing.passwordHash !== null || !existing.active)) return { kind: 'problems', errors: { email: 'taken' } };
+      if (existing && (existing.passwordHash !== null || !existing.active))
+        return { kind: 'problems', errors: { email: 'taken' } };
       let memberId: number;
       if (existing) {
         memberId = existing.id;
         // A lead may re-send a pending invitation to their team, but not change who it is for.
-        if (actor.role === 'admin') tx.update(members).set({ name: name!, role: role as Role, language: language as Language, updatedAt: now }).where(eq(members.id, memberId)).run();
+        if (actor.role === 'admin')
+          tx.update(members)
+            .set({ name: name!, role: role as Role, language: language as Language, updatedAt: now })
+            .where(eq(members.id, memberId))
+            .run();
       } else {
         memberId = tx
           .insert(members)
-          .values({ email: email!, name: name!, role: role as Role, language: language as Language, passwordHash: null, createdAt: now, updatedAt: now })
+          .values({
+            email: email!,
+            name: name!,
+            role: role as Role,
+            language: language as Language,
+            passwordHash: null,
+            createdAt: now,
+            updatedAt: now,
+          })
           .returning({ id: members.id })
           .get().id;
       }
@@ -370,7 +518,18 @@ export class AccountService {
         days: TOKEN_LIFETIME.invitation / (24 * HOUR),
       });
       enqueueMail(tx, { kind: 'invitation', to: invitee.email, ...mail }, now);
-      writeAudit(tx, { action: 'member.invited', actorId: actor.id, subjectType: 'member', subjectId: memberId, details: { email: invitee.email, role: invitee.role, organisationId, asLead, resent: !!existing }, ip: ctx.ip }, now);
+      writeAudit(
+        tx,
+        {
+          action: 'member.invited',
+          actorId: actor.id,
+          subjectType: 'member',
+          subjectId: memberId,
+          details: { email: invitee.email, role: invitee.role, organisationId, asLead, resent: !!existing },
+          ip: ctx.ip,
+        },
+        now,
+      );
       return { kind: 'sent', memberId, resent: !!existing };
     });
     if (result.kind === 'sent') {
@@ -383,7 +542,11 @@ export class AccountService {
   }
 
   /** Accepting an invitation: name and password chosen, link used, signed in. */
-  async acceptInvitation(token: unknown, input: { name: unknown; password: unknown; confirm: unknown }, ctx: RequestContext): Promise<SetPasswordResult<{ token: string; session: CurrentSession; language: Language }>> {
+  async acceptInvitation(
+    token: unknown,
+    input: { name: unknown; password: unknown; confirm: unknown },
+    ctx: RequestContext,
+  ): Promise<SetPasswordResult<{ token: string; session: CurrentSession; language: Language }>> {
     const wait = this.tokenLimited(ctx);
     if (wait > 0) return { kind: 'limited', retryAfterMs: wait };
     if (!isTokenShape(token)) return this.badToken(ctx);
@@ -396,15 +559,31 @@ export class AccountService {
     }
     const hashed = await hashPassword(input.password as string);
     const now = this.clock.now();
-    const result = immediate(this.db, (tx): SetPasswordResult<{ token: string; session: CurrentSession; language: Language }> => {
-      const row = this.liveToken(tx, 'invitation', token, now);
-      if (!row) return { kind: 'invalid_token' };
-      tx.update(accountTokens).set({ usedAt: now }).where(eq(accountTokens.id, row.id)).run();
-      tx.update(members).set({ name: name!, passwordHash: hashed, updatedAt: now }).where(eq(members.id, row.memberId)).run();
-      const started = this.sessions.startMemberSession(tx, row.memberId, ctx, now, ctx.sessionHash);
-      writeAudit(tx, { action: 'member.invitation_accepted', actorId: row.memberId, subjectType: 'member', subjectId: row.memberId, ip: ctx.ip }, now);
-      return { kind: 'done', token: started.token, session: started.session, language: row.language };
-    });
+    const result = immediate(
+      this.db,
+      (tx): SetPasswordResult<{ token: string; session: CurrentSession; language: Language }> => {
+        const row = this.liveToken(tx, 'invitation', token, now);
+        if (!row) return { kind: 'invalid_token' };
+        tx.update(accountTokens).set({ usedAt: now }).where(eq(accountTokens.id, row.id)).run();
+        tx.update(members)
+          .set({ name: name!, passwordHash: hashed, updatedAt: now })
+          .where(eq(members.id, row.memberId))
+          .run();
+        const started = this.sessions.startMemberSession(tx, row.memberId, ctx, now, ctx.sessionHash);
+        writeAudit(
+          tx,
+          {
+            action: 'member.invitation_accepted',
+            actorId: row.memberId,
+            subjectType: 'member',
+            subjectId: row.memberId,
+            ip: ctx.ip,
+          },
+          now,
+        );
+        return { kind: 'done', token: started.token, session: started.session, language: row.language };
+      },
+    );
     return result.kind === 'invalid_token' ? this.badToken(ctx) : result;
   }
 
@@ -415,7 +594,11 @@ export class AccountService {
     return this.loadDetail(actor.id)!;
   }
 
-  updateProfile(actor: Actor | null, input: ProfileInput, ctx: ClientInfo): { kind: 'saved' } | { kind: 'problems'; errors: FieldErrors<'name' | 'language' | 'accessNeeds'> } {
+  updateProfile(
+    actor: Actor | null,
+    input: ProfileInput,
+    ctx: ClientInfo,
+  ): { kind: 'saved' } | { kind: 'problems'; errors: FieldErrors<'name' | 'language' | 'accessNeeds'> } {
     authorize(actor, 'profile.edit', { id: actor?.id ?? -1, organisationIds: actor?.organisationIds ?? [] });
     const errors: FieldErrors<'name' | 'language' | 'accessNeeds'> = {};
     const name = cleanName(input.name);
@@ -427,8 +610,22 @@ export class AccountService {
     const now = this.clock.now();
     const accessNeeds = ACCESS_NEEDS.filter((n) => needs.includes(n));
     immediate(this.db, (tx) => {
-      tx.update(members).set({ name: name!, language: input.language as Language, accessNeeds, updatedAt: now }).where(eq(members.id, actor.id)).run();
-      writeAudit(tx, { action: 'member.profile_changed', actorId: actor.id, subjectType: 'member', subjectId: actor.id, details: { language: input.language, accessNeeds }, ip: ctx.ip }, now);
+      tx.update(members)
+        .set({ name: name!, language: input.language as Language, accessNeeds, updatedAt: now })
+        .where(eq(members.id, actor.id))
+        .run();
+      writeAudit(
+        tx,
+        {
+          action: 'member.profile_changed',
+          actorId: actor.id,
+          subjectType: 'member',
+          subjectId: actor.id,
+          details: { language: input.language, accessNeeds },
+          ip: ctx.ip,
+        },
+        now,
+      );
     });
     return { kind: 'saved' };
   }
@@ -447,10 +644,13 @@ export class AccountService {
     const q = filter.q?.trim().toLowerCase();
     if (q) {
       const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push(or(sql`lower(${members.name}) LIKE ${pattern} ESCAPE '\\'`, sql`${members.email} LIKE ${pattern} ESCAPE '\\'`)!);
+      where.push(
+        or(sql`lower(${members.name}) LIKE ${pattern} ESCAPE '\\'`, sql`${members.email} LIKE ${pattern} ESCAPE '\\'`)!,
+      );
     }
     if (filter.role) where.push(eq(members.role, filter.role));
-    if (filter.status === 'active') where.push(and(eq(members.active, true), sql`${members.passwordHash} IS NOT NULL`)!);
+    if (filter.status === 'active')
+      where.push(and(eq(members.active, true), sql`${members.passwordHash} IS NOT NULL`)!);
     if (filter.status === 'pending') where.push(and(eq(members.active, true), isNull(members.passwordHash))!);
     if (filter.status === 'inactive') where.push(eq(members.active, false));
     const page = Math.max(1, filter.page ?? 1);
@@ -465,7 +665,16 @@ export class AccountService {
     const shown = rows.slice(0, MEMBER_PAGE_SIZE);
     const orgs = this.organisationsOf(shown.map((m) => m.id));
     return {
-      members: shown.map((m) => ({ id: m.id, email: m.email, name: m.name, role: m.role, language: m.language, active: m.active, pending: m.passwordHash === null, organisations: orgs.get(m.id) ?? [] })),
+      members: shown.map((m) => ({
+        id: m.id,
+        email: m.email,
+        name: m.name,
+        role: m.role,
+        language: m.language,
+        active: m.active,
+        pending: m.passwordHash === null,
+        organisations: orgs.get(m.id) ?? [],
+      })),
       hasMore: rows.length > MEMBER_PAGE_SIZE,
     };
   }
@@ -474,13 +683,19 @@ export class AccountService {
     const map = new Map<number, MemberSummary['organisations']>();
     if (memberIds.length === 0) return map;
     const rows = this.db
-      .select({ memberId: memberships.memberId, id: organisations.id, name: organisations.name, isLead: memberships.isLead })
+      .select({
+        memberId: memberships.memberId,
+        id: organisations.id,
+        name: organisations.name,
+        isLead: memberships.isLead,
+      })
       .from(memberships)
       .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
       .where(sql`${memberships.memberId} IN (SELECT value FROM json_each(${JSON.stringify(memberIds)}))`)
       .orderBy(asc(organisations.name))
       .all();
-    for (const r of rows) map.set(r.memberId, [...(map.get(r.memberId) ?? []), { id: r.id, name: r.name, isLead: r.isLead }]);
+    for (const r of rows)
+      map.set(r.memberId, [...(map.get(r.memberId) ?? []), { id: r.id, name: r.name, isLead: r.isLead }]);
     return map;
   }
 
@@ -519,22 +734,52 @@ export class AccountService {
   }
 
   /** Loads the member inside the transaction and checks `action` on them; missing = not found. */
-  private subject(tx: Db, actor: Actor | null, id: number, action: 'member.setRole' | 'member.deactivate' | 'member.recordInduction') {
+  private subject(
+    tx: Db,
+    actor: Actor | null,
+    id: number,
+    action: 'member.setRole' | 'member.deactivate' | 'member.recordInduction',
+  ) {
     const m = tx.select().from(members).where(eq(members.id, id)).get();
-    const orgIds = tx.select({ id: memberships.organisationId }).from(memberships).where(eq(memberships.memberId, id)).all().map((r) => r.id);
+    const orgIds = tx
+      .select({ id: memberships.organisationId })
+      .from(memberships)
+      .where(eq(memberships.memberId, id))
+      .all()
+      .map((r) => r.id);
     authorize(actor, action, { id, organisationIds: orgIds });
     if (!m) throw new NotFound();
     return { member: m, actor };
   }
 
-  setRole(actor: Actor | null, id: number, role: unknown, ctx: ClientInfo): { kind: 'saved' } | { kind: 'problems'; errors: FieldErrors<'role'> } {
+  setRole(
+    actor: Actor | null,
+    id: number,
+    role: unknown,
+    ctx: ClientInfo,
+  ): { kind: 'saved' } | { kind: 'problems'; errors: FieldErrors<'role'> } {
     const now = this.clock.now();
     return immediate(this.db, (tx) => {
       const { member, actor: a } = this.subject(tx, actor, id, 'member.setRole');
-      if (!(ROLES as readonly unknown[]).includes(role)) return { kind: 'problems' as const, errors: { role: 'invalid' } };
+      if (!(ROLES as readonly unknown[]).includes(role))
+        return { kind: 'problems' as const, errors: { role: 'invalid' } };
       if (member.role !== role) {
-        tx.update(members).set({ role: role as Role, updatedAt: now }).where(eq(members.id, id)).run();
-        writeAudit(tx, { action: 'member.role_changed', actorId: a.id, subjectType: 'member', subjectId: id, details: { from: member.role, to: role }, ip: ctx.ip }, now);
+        tx.update(members)
+          .set({ role: role as Role, updatedAt: now })
+          .where(eq(members.id, id))
+          .run();
+        writeAudit(
+          tx,
+          {
+            action: 'member.role_changed',
+            actorId: a.id,
+            subjectType: 'member',
+            subjectId: id,
+            details: { from: member.role, to: role },
+            ip: ctx.ip,
+          },
+          now,
+        );
       }
       return { kind: 'saved' as const };
     });
@@ -548,9 +793,23 @@ export class AccountService {
       if (!member.active) return;
       tx.update(members).set({ active: false, deactivatedAt: now, updatedAt: now }).where(eq(members.id, id)).run();
       const ended = this.sessions.endAllOf(tx, id);
-      tx.update(accountTokens).set({ usedAt: now }).where(and(eq(accountTokens.memberId, id), isNull(accountTokens.usedAt))).run();
+      tx.update(accountTokens)
+        .set({ usedAt: now })
+        .where(and(eq(accountTokens.memberId, id), isNull(accountTokens.usedAt)))
+        .run();
       const bookingsCancelled = this.options.onDeactivated?.(tx, id, a.id, now) ?? 0;
-      writeAudit(tx, { action: 'member.deactivated', actorId: a.id, subjectType: 'member', subjectId: id, details: { sessionsEnded: ended, bookingsCancelled }, ip: ctx.ip }, now);
+      writeAudit(
+        tx,
+        {
+          action: 'member.deactivated',
+          actorId: a.id,
+          subjectType: 'member',
+          subjectId: id,
+          details: { sessionsEnded: ended, bookingsCancelled },
+          ip: ctx.ip,
+        },
+        now,
+      );
     });
   }
 
@@ -560,17 +819,43 @@ export class AccountService {
       const { member, actor: a } = this.subject(tx, actor, id, 'member.deactivate');
       if (member.active) return;
       tx.update(members).set({ active: true, deactivatedAt: null, updatedAt: now }).where(eq(members.id, id)).run();
-      writeAudit(tx, { action: 'member.reactivated', actorId: a.id, subjectType: 'member', subjectId: id, ip: ctx.ip }, now);
+      writeAudit(
+        tx,
+        { action: 'member.reactivated', actorId: a.id, subjectType: 'member', subjectId: id, ip: ctx.ip },
+        now,
+      );
     });
   }
 
-  recordInduction(actor: Actor | null, id: number, kind: unknown, ctx: ClientInfo): { kind: 'saved' } | { kind: 'problems'; errors: FieldErrors<'induction'> } {
+  recordInduction(
+    actor: Actor | null,
+    id: number,
+    kind: unknown,
+    ctx: ClientInfo,
+  ): { kind: 'saved' } | { kind: 'problems'; errors: FieldErrors<'induction'> } {
     const now = this.clock.now();
     return immediate(this.db, (tx) => {
       const { actor: a } = this.subject(tx, actor, id, 'member.recordInduction');
-      if (!(INDUCTION_KINDS as readonly unknown[]).includes(kind)) return { kind: 'problems' as const, errors: { induction: 'invalid' } };
-      const added = tx.insert(inductions).values({ memberId: id, resourceKind: kind as InductionKind, recordedById: a.id, recordedAt: now }).onConflictDoNothing().run().changes;
-      if (added > 0) writeAudit(tx, { action: 'member.induction_recorded', actorId: a.id, subjectType: 'member', subjectId: id, details: { kind }, ip: ctx.ip }, now);
+      if (!(INDUCTION_KINDS as readonly unknown[]).includes(kind))
+        return { kind: 'problems' as const, errors: { induction: 'invalid' } };
+      const added = tx
+        .insert(inductions)
+        .values({ memberId: id, resourceKind: kind as InductionKind, recordedById: a.id, recordedAt: now })
+        .onConflictDoNothing()
+        .run().changes;
+      if (added > 0)
+        writeAudit(
+          tx,
+          {
+            action: 'member.induction_recorded',
+            actorId: a.id,
+            subjectType: 'member',
+            subjectId: id,
+            details: { kind },
+            ip: ctx.ip,
+          },
+          now,
+        );
       return { kind: 'saved' as const };
     });
   }
@@ -580,8 +865,23 @@ export class AccountService {
     immediate(this.db, (tx) => {
       const { actor: a } = this.subject(tx, actor, id, 'member.recordInduction');
       if (!(INDUCTION_KINDS as readonly unknown[]).includes(kind)) throw new NotFound();
-      const removed = tx.delete(inductions).where(and(eq(inductions.memberId, id), eq(inductions.resourceKind, kind as InductionKind))).run().changes;
-      if (removed > 0) writeAudit(tx, { action: 'member.induction_removed', actorId: a.id, subjectType: 'member', subjectId: id, details: { kind }, ip: ctx.ip }, now);
+      const removed = tx
+        .delete(inductions)
+        .where(and(eq(inductions.memberId, id), eq(inductions.resourceKind, kind as InductionKind)))
+        .run().changes;
+      if (removed > 0)
+        writeAudit(
+          tx,
+          {
+            action: 'member.induction_removed',
+            actorId: a.id,
+            subjectType: 'member',
+            subjectId: id,
+            details: { kind },
+            ip: ctx.ip,
+          },
+          now,
+        );
     });
   }
 }

@@ -84,7 +84,11 @@ export class AuditService {
   /** Every action the log holds (other areas write theirs too, e.g. bookings), for the filter. */
   actions(actor: Actor | null): string[] {
     authorize(actor, 'audit.view');
-    const seen = this.db.selectDistinct({ action: auditLog.action }).from(auditLog).all().map((r) => r.action);
+    const seen = this.db
+      .selectDistinct({ action: auditLog.action })
+      .from(auditLog)
+      .all()
+      .map((r) => r.action);
     return [...new Set<string>([...AUDIT_ACTIONS, ...seen])].sort();
   }
 

@@ -118,7 +118,8 @@ type SubjectArgs<A extends Action> = Subjects[A] extends undefined ? [] : [subje
 const isStaff = (a: Actor) => a.role === 'frontdesk' || a.role === 'admin';
 const isAdmin = (a: Actor) => a.role === 'admin';
 const leads = (a: Actor, organisationId: number | null) => organisationId !== null && a.leadOf.includes(organisationId);
-const ownsBooking = (a: Actor, b: BookingSubject) => b.memberId === a.id || (b.memberId === null && b.bookedById === a.id);
+const ownsBooking = (a: Actor, b: BookingSubject) =>
+  b.memberId === a.id || (b.memberId === null && b.bookedById === a.id);
 
 type Rules = { [A in Action]: (actor: Actor, subject: Subjects[A]) => boolean };
 
@@ -179,7 +180,11 @@ export class NotFound extends Error {
 }
 
 /** Throws NotFound unless `actor` may do `action`; the one call services make before acting. */
-export function authorize<A extends Action>(actor: Actor | null, action: A, ...subject: SubjectArgs<A>): asserts actor is Actor {
+export function authorize<A extends Action>(
+  actor: Actor | null,
+  action: A,
+  ...subject: SubjectArgs<A>
+): asserts actor is Actor {
   if (!can(actor, action, ...subject)) throw new NotFound();
 }
 

@@ -1,7 +1,12 @@
 // Free and busy time for the day views: which rooms are free when, how many desks are free
 // per zone and half-day. The domain computes; this loads one day of bookings for the
 // resources shown (plus the ones linked to them) in a single bounded query.
-import { deskZonesOf, resourceAvailability, type DeskZoneHalfDay, type ResourceAvailability } from '../domain/availability.js';
+import {
+  deskZonesOf,
+  resourceAvailability,
+  type DeskZoneHalfDay,
+  type ResourceAvailability,
+} from '../domain/availability.js';
 import { addDays, type LocalDate } from '../domain/local-date.js';
 import { startOfLocalDate } from '../domain/zoned-time.js';
 import { nextOpenDate } from '../domain/opening-hours.js';
@@ -53,7 +58,8 @@ export class AvailabilityService {
     const window = { start: startOfLocalDate(from, zone), end: startOfLocalDate(addDays(to, 1), zone) };
     const ids = new Set<number>();
     for (const r of resources) for (const id of this.inventory.interacting(r)) ids.add(id);
-    const margin = Math.max(0, ...resources.map((r) => Math.max(r.rules.bufferBeforeMinutes, r.rules.bufferAfterMinutes))) * 60_000;
+    const margin =
+      Math.max(0, ...resources.map((r) => Math.max(r.rules.bufferBeforeMinutes, r.rules.bufferAfterMinutes))) * 60_000;
     return resourceAvailability({
       resources,
       zone,
@@ -68,11 +74,17 @@ export class AvailabilityService {
   }
 
   /** One day of the resources of some kinds, in catalogue order. */
-  day(date: LocalDate, kinds: readonly ResourceKind[], filter: (r: ResourceView) => boolean = () => true): DayAvailability {
+  day(
+    date: LocalDate,
+    kinds: readonly ResourceKind[],
+    filter: (r: ResourceView) => boolean = () => true,
+  ): DayAvailability {
     const snapshot = this.inventory.get();
     const resources = snapshot.resources.filter((r) => kinds.includes(r.kind) && filter(r));
     const byId = new Map(resources.map((r) => [r.id, r]));
-    const availability = this.keep(`day|${date}|${resources.map((r) => r.id).join(',')}`, snapshot, () => this.range(resources, date, date));
+    const availability = this.keep(`day|${date}|${resources.map((r) => r.id).join(',')}`, snapshot, () =>
+      this.range(resources, date, date),
+    );
     return {
       date,
       resources: availability.map((a) => ({ ...a, resource: byId.get(a.resource.id)! })),
@@ -98,7 +110,14 @@ export class AvailabilityService {
     const byId = new Map(desks.map((r) => [r.id, r]));
     // Once for both: each desk's availability, and the counts per zone drawn from it.
     const availability = this.keep(`desks|${date}`, snapshot, () =>
-      resourceAvailability({ ...input, bookings: this.queries.activeOverlapping(desks.map((d) => d.id), window.start, window.end) }),
+      resourceAvailability({
+        ...input,
+        bookings: this.queries.activeOverlapping(
+          desks.map((d) => d.id),
+          window.start,
+          window.end,
+        ),
+      }),
     );
     let zones: DeskZoneHalfDay[] | undefined;
     return {

@@ -60,7 +60,9 @@ export class BookingContextLoader {
        FROM members m WHERE m.id = ? AND m.active = 1`,
     );
     this.inductions = client.prepare('SELECT resource_kind AS kind FROM inductions WHERE member_id = ?');
-    this.quota = client.prepare('SELECT name, quota_room_minutes_per_month AS roomMinutes, quota_desk_half_days_per_month AS deskHalfDays FROM organisations WHERE id = ?');
+    this.quota = client.prepare(
+      'SELECT name, quota_room_minutes_per_month AS roomMinutes, quota_desk_half_days_per_month AS deskHalfDays FROM organisations WHERE id = ?',
+    );
   }
 
   /** An active member as the rules see them, or undefined. */
@@ -77,7 +79,11 @@ export class BookingContextLoader {
   }
 
   /** The quota of `organisationId` that applies to `resource`'s kind, as a function of the site-zone month. */
-  quotaOfMonth(resource: Resource, organisationId: number | null, exclude: readonly number[] = []): ((month: QuotaMonth) => QuotaState | null) | undefined {
+  quotaOfMonth(
+    resource: Resource,
+    organisationId: number | null,
+    exclude: readonly number[] = [],
+  ): ((month: QuotaMonth) => QuotaState | null) | undefined {
     if (organisationId === null) return undefined;
     const unit = resource.kind === 'meeting_room' ? 'minutes' : resource.kind === 'desk' ? 'half_days' : null;
     if (!unit) return undefined;
@@ -88,13 +94,22 @@ export class BookingContextLoader {
     if (unit === 'minutes') {
       // Minutes add up: SQLite sums the clipped lengths (what usageWithin computes) without
       // handing over a row per booking; a busy organisation has hundreds a month.
-      return (month) => ({ limitMinutes: limit, usedMinutes: this.queries.organisationActiveMs(organisationId, resource.kind, month.start, month.end, exclude) / MINUTE, unit });
+      return (month) => ({
+        limitMinutes: limit,
+        usedMinutes:
+          this.queries.organisationActiveMs(organisationId, resource.kind, month.start, month.end, exclude) / MINUTE,
+        unit,
+      });
     }
     return (month) => {
       const used = this.queries
         .organisationActive(organisationId, [resource.kind], month.start, month.end)
         .filter((b) => !exclude.includes(b.id));
-      return { limitMinutes: limit, usedMinutes: usageWithin(used, month, unit, zone, resource.rules.halfDaySplit), unit };
+      return {
+        limitMinutes: limit,
+        usedMinutes: usageWithin(used, month, unit, zone, resource.rules.halfDaySplit),
+        unit,
+      };
     };
   }
 
@@ -102,7 +117,13 @@ export class BookingContextLoader {
    * The context for requests on `resource` by `person` within `window` (the request itself,
    * or a wider stretch for alternatives and series).
    */
-  contextFor(resource: Resource, person: BookingPerson, window: Interval, now: number, options: ContextOptions): BookingContext {
+  contextFor(
+    resource: Resource,
+    person: BookingPerson,
+    window: Interval,
+    now: number,
+    options: ContextOptions,
+  ): BookingContext {
     const { from, to } = this.span(resource, window);
     const existing = this.queries.activeOverlapping(this.inventory.interacting(resource), from, to);
     const desks = resource.kind === 'desk' ? this.queries.memberActiveDesks(person.id, window.start, window.end) : [];
@@ -119,19 +140,33 @@ export class BookingContextLoader {
    * resources of a refused request), from ONE read of their bookings: each context holds
    * exactly the bookings `contextFor` would have read for it.
    */
-  contextsFor(resources: readonly Resource[], person: BookingPerson, window: Interval, now: number, options: ContextOptions): BookingContext[] {
+  contextsFor(
+    resources: readonly Resource[],
+    person: BookingPerson,
+    window: Interval,
+    now: number,
+    options: ContextOptions,
+  ): BookingContext[] {
     if (resources.length === 0) return [];
     const spans = resources.map((resource) => this.span(resource, window));
     const ids = [...new Set(resources.flatMap((resource) => this.inventory.interacting(resource)))];
-    const all = this.queries.activeOverlapping(ids, Math.min(...spans.map((s) => s.from)), Math.max(...spans.map((s) => s.to)));
-    const desks = resources.some((r) => r.kind === 'desk') ? this.queries.memberActiveDesks(person.id, window.start, window.end) : [];
+    const all = this.queries.activeOverlapping(
+      ids,
+      Math.min(...spans.map((s) => s.from)),
+      Math.max(...spans.map((s) => s.to)),
+    );
+    const desks = resources.some((r) => r.kind === 'desk')
+      ? this.queries.memberActiveDesks(person.id, window.start, window.end)
+      : [];
     const month = this.monthOf(window, options);
     return resources.map((resource, i) => {
       const { from, to } = spans[i]!;
       const interacting = this.inventory.interacting(resource);
       // The bounds of activeOverlapping, applied to this resource's span.
       const lowest = from - MAX_BOOKING_MS;
-      const existing = all.filter((b) => interacting.includes(b.resourceId) && b.start >= lowest && b.start < to && b.end > from);
+      const existing = all.filter(
+        (b) => interacting.includes(b.resourceId) && b.start >= lowest && b.start < to && b.end > from,
+      );
       return this.build(resource, person, window, now, options, existing, resource.kind === 'desk' ? desks : [], month);
     });
   }
@@ -142,7 +177,16 @@ export class BookingContextLoader {
     return { from: window.start - margin, to: window.end + margin };
   }
 
-  private build(resource: Resource, person: BookingPerson, window: Interval, now: number, options: ContextOptions, overlapping: ExistingBooking[], desks: readonly ExistingBooking[], month: QuotaMonth): BookingContext {
+  private build(
+    resource: Resource,
+    person: BookingPerson,
+    window: Interval,
+    now: number,
+    options: ContextOptions,
+    overlapping: ExistingBooking[],
+    desks: readonly ExistingBooking[],
+    month: QuotaMonth,
+  ): BookingContext {
     const inventory = this.inventory.get();
     const { from, to } = this.span(resource, window);
     let existing = overlapping;

@@ -38,7 +38,10 @@ export type BookingOutcome =
 
 /** What happens in the same transaction as a booking change (mail into the outbox, ...). */
 export interface BookingListener {
-  (tx: Db, event: { type: 'created' | 'changed' | 'cancelled'; booking: BookingRow; previous?: BookingRow; actorId: number }): void;
+  (
+    tx: Db,
+    event: { type: 'created' | 'changed' | 'cancelled'; booking: BookingRow; previous?: BookingRow; actorId: number },
+  ): void;
 }
 
 const SEARCH_DAYS = 7;
@@ -66,7 +69,10 @@ export class BookingService {
   }
 
   /** Local "YYYY-MM-DDTHH:mm" in the site's zone to instants, under the DST policy of the domain. */
-  resolveLocal(start: string, end: string): { ok: true; start: number; end: number } | { ok: false; violations: Violation[] } {
+  resolveLocal(
+    start: string,
+    end: string,
+  ): { ok: true; start: number; end: number } | { ok: false; violations: Violation[] } {
     const zone = this.inventory.get().site.timezone;
     const s = localDateTimeToInstant(start, zone);
     const e = localDateTimeToInstant(end, zone);
@@ -95,41 +101,79 @@ export class BookingService {
     // The quota read to judge the request is the one its alternatives are judged against.
     const quotaMemo = new Map<string, QuotaState | null>();
 
-    const result = immediate(this.db, (tx): BookingOutcome | { refused: Violation[]; person: BookingPerson; organisationId: number | null; now: number } => {
-      if (key) {
-        const existing = this.loader.queries.byIdempotencyKey(actor.id, key);
-        if (existing) return { ok: true, booking: existing, replayed: true };
-      }
-      const now = this.clock.now();
-      const person = this.person(forMemberId);
-      const organisationId = organisationFor(person, input.organisationId);
-      const request: BookingRequest = { resource, start: input.start, end: input.end, memberId: person.id, headcount: input.headcount ?? 1, organisationId };
-      const context = this.loader.contextFor(resource, person, input, now, { organisationId, quotaMemo });
-      const violations = evaluateBooking(request, context);
-      if (violations.length > 0) return { refused: violations, person, organisationId, now };
-      const booking = this.loader.queries.insertRow({
-        resourceId: resource.id,
-        seriesId: null,
-        originalStartsAt: null,
-        memberId: person.id,
-        bookedById: actor.id,
-        organisationId,
-        startsAt: input.start,
-        endsAt: input.end,
-        headcount: request.headcount,
-        status: resource.rules.approvalRequired ? 'pending' : 'confirmed',
-        title: (input.title ?? '').trim().slice(0, 200),
-        idempotencyKey: key,
-        now,
-      });
-      const id = booking.id;
-      this.loader.queries.audit({ at: now, actorId: actor.id, action: 'booking.create', subjectType: 'booking', subjectId: id, details: { resourceId: resource.id, start: input.start, end: input.end, memberId: person.id, status: booking.status } });
-      this.notify(tx, { type: 'created', booking, actorId: actor.id });
-      return { ok: true, booking, replayed: false };
-    });
+    const result = immediate(
+      this.db,
+      (
+        tx,
+      ):
+        | BookingOutcome
+        | { refused: Violation[]; person: BookingPerson; organisationId: number | null; now: number } => {
+        if (key) {
+          const existing = this.loader.queries.byIdempotencyKey(actor.id, key);
+          if (existing) return { ok: true, booking: existing, replayed: true };
+        }
+        const now = this.clock.now();
+        const person = this.person(forMemberId);
+        const organisationId = organisationFor(person, input.organisationId);
+        const request: BookingRequest = {
+          resource,
+          start: input.start,
+          end: input.end,
+          memberId: person.id,
+          headcount: input.headcount ?? 1,
+          organisationId,
+        };
+        const context = this.loader.contextFor(resource, person, input, now, { organisationId, quotaMemo });
+        const violations = evaluateBooking(request, context);
+        if (violations.length > 0) return { refused: violations, person, organisationId, now };
+        const booking = this.loader.queries.insertRow({
+          resourceId: resource.id,
+          seriesId: null,
+          originalStartsAt: null,
+          memberId: person.id,
+          bookedById: actor.id,
+          organisationId,
+          startsAt: input.start,
+          endsAt: input.end,
+          headcount: request.headcount,
+          status: resource.rules.approvalRequired ? 'pending' : 'confirmed',
+          title: (input.title ?? '').trim().slice(0, 200),
+          idempotencyKey: key,
+          now,
+        });
+        const id = booking.id;
+        this.loader.queries.audit({
+          at: now,
+          actorId: actor.id,
+          action: 'booking.create',
+          subjectType: 'booking',
+          subjectId: id,
+          details: {
+            resourceId: resource.id,
+            start: input.start,
+            end: input.end,
+            memberId: person.id,
+            status: booking.status,
+          },
+        });
+        this.notify(tx, { type: 'created', booking, actorId: actor.id });
+        return { ok: true, booking, replayed: false };
+      },
+    );
     if ('refused' in result) {
-      const request: BookingRequest = { resource, start: input.start, end: input.end, memberId: result.person.id, headcount: input.headcount ?? 1, organisationId: result.organisationId };
-      return { ok: false, violations: result.refused, alternatives: this.alternatives(request, result.person, result.now, quotaMemo) };
+      const request: BookingRequest = {
+        resource,
+        start: input.start,
+        end: input.end,
+        memberId: result.person.id,
+        headcount: input.headcount ?? 1,
+        organisationId: result.organisationId,
+      };
+      return {
+        ok: false,
+        violations: result.refused,
+        alternatives: this.alternatives(request, result.person, result.now, quotaMemo),
+      };
     }
     return result;
   }
@@ -137,27 +181,64 @@ export class BookingService {
   /** Moves a booking to other times and/or another resource; it keeps its id and its version rises. */
   change(actor: Actor, id: number, input: { resourceId?: number; start: number; end: number }): BookingOutcome {
     const quotaMemo = new Map<string, QuotaState | null>();
-    const result = immediate(this.db, (tx): BookingOutcome | { refused: Violation[]; request: BookingRequest; person: BookingPerson; now: number } => {
-      const previous = this.loader.queries.byId(id);
-      if (!previous) throw new NotFound();
-      authorize(actor, 'booking.change', previous);
-      if (previous.status !== 'confirmed' && previous.status !== 'pending') throw new NotFound();
-      const resource = this.inventory.resource(input.resourceId ?? previous.resourceId);
-      if (!resource || !resource.active) throw new NotFound();
-      const now = this.clock.now();
-      const person = this.person(previous.memberId ?? actor.id);
-      const request: BookingRequest = { resource, start: input.start, end: input.end, memberId: person.id, headcount: previous.headcount, organisationId: previous.organisationId, excludeBookingId: id };
-      const context = this.loader.contextFor(resource, person, input, now, { organisationId: previous.organisationId, exclude: [id], quotaMemo });
-      const violations = evaluateBooking(request, context);
-      if (violations.length > 0) return { refused: violations, request, person, now };
-      // Changing a booking that needs approval puts it back in the queue.
-      const status = resource.rules.approvalRequired ? 'pending' : previous.status;
-      const booking = this.loader.queries.updateRow(id, { resourceId: resource.id, startsAt: input.start, endsAt: input.end, status, now, cancelledAt: null })!;
-      this.loader.queries.audit({ at: now, actorId: actor.id, action: 'booking.change', subjectType: 'booking', subjectId: id, details: { from: { resourceId: previous.resourceId, start: previous.startsAt, end: previous.endsAt }, to: { resourceId: resource.id, start: input.start, end: input.end } } });
-      this.notify(tx, { type: 'changed', booking, previous, actorId: actor.id });
-      return { ok: true, booking, replayed: false };
-    });
-    if ('refused' in result) return { ok: false, violations: result.refused, alternatives: this.alternatives(result.request, result.person, result.now, quotaMemo) };
+    const result = immediate(
+      this.db,
+      (tx): BookingOutcome | { refused: Violation[]; request: BookingRequest; person: BookingPerson; now: number } => {
+        const previous = this.loader.queries.byId(id);
+        if (!previous) throw new NotFound();
+        authorize(actor, 'booking.change', previous);
+        if (previous.status !== 'confirmed' && previous.status !== 'pending') throw new NotFound();
+        const resource = this.inventory.resource(input.resourceId ?? previous.resourceId);
+        if (!resource || !resource.active) throw new NotFound();
+        const now = this.clock.now();
+        const person = this.person(previous.memberId ?? actor.id);
+        const request: BookingRequest = {
+          resource,
+          start: input.start,
+          end: input.end,
+          memberId: person.id,
+          headcount: previous.headcount,
+          organisationId: previous.organisationId,
+          excludeBookingId: id,
+        };
+        const context = this.loader.contextFor(resource, person, input, now, {
+          organisationId: previous.organisationId,
+          exclude: [id],
+          quotaMemo,
+        });
+        const violations = evaluateBooking(request, context);
+        if (violations.length > 0) return { refused: violations, request, person, now };
+        // Changing a booking that needs approval puts it back in the queue.
+        const status = resource.rules.approvalRequired ? 'pending' : previous.status;
+        const booking = this.loader.queries.updateRow(id, {
+          resourceId: resource.id,
+          startsAt: input.start,
+          endsAt: input.end,
+          status,
+          now,
+          cancelledAt: null,
+        })!;
+        this.loader.queries.audit({
+          at: now,
+          actorId: actor.id,
+          action: 'booking.change',
+          subjectType: 'booking',
+          subjectId: id,
+          details: {
+            from: { resourceId: previous.resourceId, start: previous.startsAt, end: previous.endsAt },
+            to: { resourceId: resource.id, start: input.start, end: input.end },
+          },
+        });
+        this.notify(tx, { type: 'changed', booking, previous, actorId: actor.id });
+        return { ok: true, booking, replayed: false };
+      },
+    );
+    if ('refused' in result)
+      return {
+        ok: false,
+        violations: result.refused,
+        alternatives: this.alternatives(result.request, result.person, result.now, quotaMemo),
+      };
     return result;
   }
 
@@ -169,8 +250,22 @@ export class BookingService {
       authorize(actor, 'booking.cancel', previous);
       if (previous.status !== 'confirmed' && previous.status !== 'pending') return previous;
       const now = this.clock.now();
-      const booking = this.loader.queries.updateRow(id, { resourceId: previous.resourceId, startsAt: previous.startsAt, endsAt: previous.endsAt, status: 'cancelled', now, cancelledAt: now })!;
-      this.loader.queries.audit({ at: now, actorId: actor.id, action: 'booking.cancel', subjectType: 'booking', subjectId: id, details: { seriesId: previous.seriesId } });
+      const booking = this.loader.queries.updateRow(id, {
+        resourceId: previous.resourceId,
+        startsAt: previous.startsAt,
+        endsAt: previous.endsAt,
+        status: 'cancelled',
+        now,
+        cancelledAt: now,
+      })!;
+      this.loader.queries.audit({
+        at: now,
+        actorId: actor.id,
+        action: 'booking.cancel',
+        subjectType: 'booking',
+        subjectId: id,
+        details: { seriesId: previous.seriesId },
+      });
       this.notify(tx, { type: 'cancelled', booking, previous, actorId: actor.id });
       return booking;
     });
@@ -182,23 +277,51 @@ export class BookingService {
    */
   cancelFutureOf(tx: Db, memberId: number, actorId: number, now: number): number {
     const queries = this.loader.queries;
-    const held = queries.forMember(memberId, now, false, 10_000).filter((b) => b.memberId === memberId && (b.status === 'confirmed' || b.status === 'pending'));
+    const held = queries
+      .forMember(memberId, now, false, 10_000)
+      .filter((b) => b.memberId === memberId && (b.status === 'confirmed' || b.status === 'pending'));
     for (const previous of held) {
-      queries.update(previous.id, { resourceId: previous.resourceId, startsAt: previous.startsAt, endsAt: previous.endsAt, status: 'cancelled', now, cancelledAt: now });
-      queries.audit({ at: now, actorId, action: 'booking.cancel', subjectType: 'booking', subjectId: previous.id, details: { reason: 'member_deactivated' } });
+      queries.update(previous.id, {
+        resourceId: previous.resourceId,
+        startsAt: previous.startsAt,
+        endsAt: previous.endsAt,
+        status: 'cancelled',
+        now,
+        cancelledAt: now,
+      });
+      queries.audit({
+        at: now,
+        actorId,
+        action: 'booking.cancel',
+        subjectType: 'booking',
+        subjectId: previous.id,
+        details: { reason: 'member_deactivated' },
+      });
       this.notify(tx, { type: 'cancelled', booking: queries.byId(previous.id)!, previous, actorId });
     }
     return held.length;
   }
 
   /** Up to 5 free choices near a refused request: same resource at the nearest times, then equivalent resources. */
-  alternatives(request: BookingRequest, person: BookingPerson, now: number, quotaMemo = new Map<string, QuotaState | null>()): Suggestion[] {
+  alternatives(
+    request: BookingRequest,
+    person: BookingPerson,
+    now: number,
+    quotaMemo = new Map<string, QuotaState | null>(),
+  ): Suggestion[] {
     const zone = this.inventory.get().site.timezone;
     const day = localDateOf(request.start, zone);
     const window = { start: startOfLocalDate(day, zone), end: startOfLocalDate(addDays(day, SEARCH_DAYS + 1), zone) };
-    const options = { organisationId: request.organisationId ?? null, exclude: request.excludeBookingId != null ? [request.excludeBookingId] : [], quotaAt: request.start, quotaMemo };
+    const options = {
+      organisationId: request.organisationId ?? null,
+      exclude: request.excludeBookingId != null ? [request.excludeBookingId] : [],
+      quotaAt: request.start,
+      quotaMemo,
+    };
     const context = this.loader.contextFor(request.resource, person, window, now, options);
-    const others = this.inventory.get().resources.filter((r) => r.kind === request.resource.kind && r.id !== request.resource.id && r.active);
+    const others = this.inventory
+      .get()
+      .resources.filter((r) => r.kind === request.resource.kind && r.id !== request.resource.id && r.active);
     // One read of the bookings of every other resource of the kind, not one per resource.
     const contexts = this.loader.contextsFor(others, person, request, now, options);
     const equivalents: AlternativeCandidate[] = others.map((resource, i) => ({ resource, context: contexts[i]! }));

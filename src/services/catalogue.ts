@@ -1,7 +1,24 @@
 // The catalogue of resources: what the home page counts and the spaces page filters.
 import type { Db } from '../db/connection.js';
-import { getDefaultSite, getOpeningWeek, getResource, listClosuresFrom, listResources, listZones, type ResourceView, type SiteRow, type ZoneRow } from '../db/inventory.js';
-import { ACCESSIBILITY, EQUIPMENT, RESOURCE_KINDS, type Accessibility, type Equipment, type ResourceKind } from '../domain/types.js';
+import {
+  getDefaultSite,
+  getOpeningWeek,
+  getResource,
+  listClosuresFrom,
+  listResources,
+  listZones,
+  type ResourceView,
+  type SiteRow,
+  type ZoneRow,
+} from '../db/inventory.js';
+import {
+  ACCESSIBILITY,
+  EQUIPMENT,
+  RESOURCE_KINDS,
+  type Accessibility,
+  type Equipment,
+  type ResourceKind,
+} from '../domain/types.js';
 
 export interface CatalogueFilter {
   kind: ResourceKind | null;
@@ -11,7 +28,13 @@ export interface CatalogueFilter {
   accessibility: Accessibility[];
 }
 
-export const EMPTY_FILTER: CatalogueFilter = { kind: null, zoneId: null, minCapacity: null, equipment: [], accessibility: [] };
+export const EMPTY_FILTER: CatalogueFilter = {
+  kind: null,
+  zoneId: null,
+  minCapacity: null,
+  equipment: [],
+  accessibility: [],
+};
 
 export function matchesFilter(resource: ResourceView, filter: CatalogueFilter): boolean {
   if (filter.kind && resource.kind !== filter.kind) return false;
@@ -26,10 +49,14 @@ export interface FilterProblem {
   field: 'kind' | 'zone' | 'capacity' | 'equipment' | 'accessibility';
 }
 
-const list = (value: unknown): string[] => (value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)]);
+const list = (value: unknown): string[] =>
+  value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)];
 
 /** Reads the catalogue filter from a query string; unknown values are reported, never ignored silently. */
-export function parseFilter(query: Record<string, unknown>, zones: ZoneRow[]): { filter: CatalogueFilter; problems: FilterProblem[] } {
+export function parseFilter(
+  query: Record<string, unknown>,
+  zones: ZoneRow[],
+): { filter: CatalogueFilter; problems: FilterProblem[] } {
   const problems: FilterProblem[] = [];
   const filter: CatalogueFilter = { ...EMPTY_FILTER, equipment: [], accessibility: [] };
   const kind = list(query.kind)[0];
@@ -80,7 +107,9 @@ export class CatalogueService {
   }
 
   countsByKind(resources: ResourceView[]): { kind: ResourceKind; count: number }[] {
-    return RESOURCE_KINDS.map((kind) => ({ kind, count: resources.filter((r) => r.kind === kind).length })).filter((c) => c.count > 0);
+    return RESOURCE_KINDS.map((kind) => ({ kind, count: resources.filter((r) => r.kind === kind).length })).filter(
+      (c) => c.count > 0,
+    );
   }
 
   resource(id: number): ResourceView | undefined {

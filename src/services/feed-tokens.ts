@@ -40,19 +40,28 @@ export class FeedTokenService {
         `SELECT m.id AS memberId, m.role, m.language FROM feed_tokens f JOIN members m ON m.id = f.member_id
          WHERE f.token_hash = ? AND f.revoked_at IS NULL AND m.active = 1`,
       ),
-      current: client.prepare('SELECT created_at AS createdAt FROM feed_tokens WHERE member_id = ? AND revoked_at IS NULL ORDER BY id DESC LIMIT 1'),
+      current: client.prepare(
+        'SELECT created_at AS createdAt FROM feed_tokens WHERE member_id = ? AND revoked_at IS NULL ORDER BY id DESC LIMIT 1',
+      ),
       revoke: client.prepare('UPDATE feed_tokens SET revoked_at = ? WHERE member_id = ? AND revoked_at IS NULL'),
       insert: client.prepare('INSERT INTO feed_tokens (member_id, token_hash, created_at) VALUES (?, ?, ?)'),
-      audit: client.prepare(`INSERT INTO audit_log (at, actor_id, action, subject_type, subject_id, details, ip) VALUES (?, ?, ?, 'member', ?, '{}', ?)`),
+      audit: client.prepare(
+        `INSERT INTO audit_log (at, actor_id, action, subject_type, subject_id, details, ip) VALUES (?, ?, ?, 'member', ?, '{}', ?)`,
+      ),
     };
   }
 
   /** The person behind a live token, or null (malformed, unknown, revoked, or account deactivated). */
   resolve(token: string): FeedViewer | null {
     if (!isFeedTokenShape(token)) return null;
-    const row = this.statements.resolve.get(hashToken(token)) as { memberId: number; role: string; language: string } | undefined;
+    const row = this.statements.resolve.get(hashToken(token)) as
+      { memberId: number; role: string; language: string } | undefined;
     if (!row) return null;
-    return { memberId: row.memberId, staff: row.role === 'frontdesk' || row.role === 'admin', language: isLanguage(row.language) ? row.language : 'fr' };
+    return {
+      memberId: row.memberId,
+      staff: row.role === 'frontdesk' || row.role === 'admin',
+      language: isLanguage(row.language) ? row.language : 'fr',
+    };
   }
 
   /** When the person's live token was created, or null if they have none. */

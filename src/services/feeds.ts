@@ -8,7 +8,14 @@ import { gzipSync } from 'node:zlib';
 import { addressDomain, bookingCalendarEvent, type PlaceForCalendar } from '../calendar/booking-event.js';
 import { buildFeed, type CalendarEvent } from '../calendar/ical.js';
 import type { Db } from '../db/connection.js';
-import { feedQueries, type FeedAggregate, type FeedQueries, type FeedRow, type FeedScope, type FeedWindow } from '../db/feeds.js';
+import {
+  feedQueries,
+  type FeedAggregate,
+  type FeedQueries,
+  type FeedRow,
+  type FeedScope,
+  type FeedWindow,
+} from '../db/feeds.js';
 import { catalogues, translator, type Language } from '../i18n/index.js';
 import type { FeedViewer } from './feed-tokens.js';
 import type { Inventory, InventorySnapshot } from './inventory.js';
@@ -109,12 +116,15 @@ export class FeedService {
   ) {
     this.queries = feedQueries(db);
     this.organisationName = db.$client.prepare('SELECT name FROM organisations WHERE id = ?');
-    this.leads = db.$client.prepare('SELECT 1 FROM memberships WHERE member_id = ? AND organisation_id = ? AND is_lead = 1');
+    this.leads = db.$client.prepare(
+      'SELECT 1 FROM memberships WHERE member_id = ? AND organisation_id = ? AND is_lead = 1',
+    );
     this.ledBy = db.$client.prepare(
       'SELECT o.id, o.name FROM memberships ms JOIN organisations o ON o.id = ms.organisation_id WHERE ms.member_id = ? AND ms.is_lead = 1 ORDER BY o.name, o.id',
     );
     this.domain = addressDomain(settings.mailFrom);
-    const words = (lang: Language) => Object.entries(catalogues[lang]).filter(([k]) => k.startsWith('feeds.event.') || k.startsWith('feeds.name.'));
+    const words = (lang: Language) =>
+      Object.entries(catalogues[lang]).filter(([k]) => k.startsWith('feeds.event.') || k.startsWith('feeds.name.'));
     this.staticStamp = hash([FORMAT, settings.baseUrl, this.domain, words('fr'), words('en')]);
   }
 
@@ -128,22 +138,50 @@ export class FeedService {
     const snapshot = this.inventory.get();
     if (request.kind === 'public') {
       const spaces = snapshot.resources.filter((r) => r.kind === 'event_space' && r.active).map((r) => r.id);
-      return { scope: 'public', key: spaces, lang: request.lang, names: false, maskedExcept: null, title: translator(request.lang)('feeds.name.public') };
+      return {
+        scope: 'public',
+        key: spaces,
+        lang: request.lang,
+        names: false,
+        maskedExcept: null,
+        title: translator(request.lang)('feeds.name.public'),
+      };
     }
     if (!viewer) return null;
     const t = translator(viewer.language);
     if (request.kind === 'member') {
-      return { scope: 'member', key: viewer.memberId, lang: viewer.language, names: false, maskedExcept: null, title: t('feeds.name.mine') };
+      return {
+        scope: 'member',
+        key: viewer.memberId,
+        lang: viewer.language,
+        names: false,
+        maskedExcept: null,
+        title: t('feeds.name.mine'),
+      };
     }
     if (request.kind === 'resource') {
       const resource = snapshot.resourcesById.get(request.resourceId);
       if (!resource || !resource.active) return null;
-      return { scope: 'resource', key: resource.id, lang: viewer.language, names: viewer.staff, maskedExcept: viewer.staff ? null : viewer.memberId, title: t('feeds.name.resource', { resource: resource.name }) };
+      return {
+        scope: 'resource',
+        key: resource.id,
+        lang: viewer.language,
+        names: viewer.staff,
+        maskedExcept: viewer.staff ? null : viewer.memberId,
+        title: t('feeds.name.resource', { resource: resource.name }),
+      };
     }
     const organisation = this.organisationName.get(request.organisationId) as { name: string } | undefined;
     if (!organisation) return null;
     if (!viewer.staff && !this.leads.get(viewer.memberId, request.organisationId)) return null;
-    return { scope: 'organisation', key: request.organisationId, lang: viewer.language, names: true, maskedExcept: null, title: t('feeds.name.organisation', { organisation: organisation.name }) };
+    return {
+      scope: 'organisation',
+      key: request.organisationId,
+      lang: viewer.language,
+      names: true,
+      maskedExcept: null,
+      title: t('feeds.name.organisation', { organisation: organisation.name }),
+    };
   }
 
   /**
@@ -152,7 +190,12 @@ export class FeedService {
    */
   window(now: number): FeedWindow & { day: number } {
     const day = Math.floor(now / DAY) * DAY;
-    return { day, from: day - FEED_WINDOW.backDays * DAY, to: day + FEED_WINDOW.aheadDays * DAY, cancelledSince: day - FEED_WINDOW.cancelledDays * DAY };
+    return {
+      day,
+      from: day - FEED_WINDOW.backDays * DAY,
+      to: day + FEED_WINDOW.aheadDays * DAY,
+      cancelledSince: day - FEED_WINDOW.cancelledDays * DAY,
+    };
   }
 
   /** ETag and Last-Modified from one aggregate query: what a conditional request needs, and no more. */
@@ -205,7 +248,11 @@ export class FeedService {
    * (calendar clients ask for them; a 500-event feed shrinks about tenfold), compressed once
    * per document.
    */
-  render(feed: OpenFeed, now: number, options: { gzip?: boolean } = {}): { body: Buffer; gzip: boolean } & FeedValidator {
+  render(
+    feed: OpenFeed,
+    now: number,
+    options: { gzip?: boolean } = {},
+  ): { body: Buffer; gzip: boolean } & FeedValidator {
     const { day, ...window } = this.window(now);
     const read = this.queries.read(() => {
       const validator = this.validatorOf(feed, this.aggregateOf(feed, window), day);
@@ -221,7 +268,11 @@ export class FeedService {
         const event = this.eventOf(row, feed, snapshot, t);
         if (event) events.push(event);
       }
-      const text = buildFeed(events, { name: feed.title, refreshSeconds: REFRESH_SECONDS, zones: [snapshot.site.timezone] });
+      const text = buildFeed(events, {
+        name: feed.title,
+        refreshSeconds: REFRESH_SECONDS,
+        zones: [snapshot.site.timezone],
+      });
       document = { bytes: Buffer.from(text, 'utf8'), gzip: null };
     }
     if (options.gzip && document.gzip === null) document = { bytes: document.bytes, gzip: gzipSync(document.bytes) };
@@ -267,10 +318,19 @@ export class FeedService {
     return stamp;
   }
 
-  private eventOf(row: FeedRow, feed: OpenFeed, snapshot: InventorySnapshot, t: ReturnType<typeof translator>): CalendarEvent | null {
+  private eventOf(
+    row: FeedRow,
+    feed: OpenFeed,
+    snapshot: InventorySnapshot,
+    t: ReturnType<typeof translator>,
+  ): CalendarEvent | null {
     const resource = snapshot.resourcesById.get(row.resourceId);
     if (!resource) return null;
-    const place: PlaceForCalendar = { resourceName: resource.name, siteAddress: snapshot.site.address, zone: snapshot.site.timezone };
+    const place: PlaceForCalendar = {
+      resourceName: resource.name,
+      siteAddress: snapshot.site.address,
+      zone: snapshot.site.timezone,
+    };
     const options = { domain: this.domain, baseUrl: this.settings.baseUrl };
     const event = bookingCalendarEvent(row, place, options);
     const title = row.title.trim();

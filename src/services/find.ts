@@ -18,12 +18,18 @@ export class FindService {
     if (!person) throw new NotFound();
     const organisationId = organisationFor(person, null);
     const now = this.clock.now();
-    const span = { start: Math.min(...query.windows.map((w) => w.start)), end: Math.max(...query.windows.map((w) => w.end)) };
+    const span = {
+      start: Math.min(...query.windows.map((w) => w.start)),
+      end: Math.max(...query.windows.map((w) => w.end)),
+    };
     const full = { ...query, memberId: actor.id, organisationId };
     const candidates = this.bookings.inventory
       .get()
       .resources.filter((r) => r.active && fitsNeeds(r, full))
-      .map((resource) => ({ resource, context: this.bookings.loader.contextFor(resource, person, span, now, { organisationId }) }));
+      .map((resource) => ({
+        resource,
+        context: this.bookings.loader.contextFor(resource, person, span, now, { organisationId }),
+      }));
     return findTimes(full, candidates);
   }
 }

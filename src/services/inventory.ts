@@ -2,7 +2,15 @@
 // It changes only when an admin edits it, yet every booking click needs it, so it is loaded
 // once and kept until `invalidate()` (called by whatever writes the inventory).
 import type { Db } from '../db/connection.js';
-import { getDefaultSite, getOpeningWeek, listClosuresFrom, listResources, type ClosureView, type ResourceView, type SiteRow } from '../db/inventory.js';
+import {
+  getDefaultSite,
+  getOpeningWeek,
+  listClosuresFrom,
+  listResources,
+  type ClosureView,
+  type ResourceView,
+  type SiteRow,
+} from '../db/inventory.js';
 import type { OpeningPeriod, Resource } from '../domain/types.js';
 
 export interface InventorySnapshot {
@@ -40,7 +48,9 @@ export class Inventory {
 
   /** Site-wide closures and this resource's that overlap [from, to). */
   closuresFor(resourceId: number, from: number, to: number): ClosureView[] {
-    return this.get().closures.filter((c) => (c.resourceId === null || c.resourceId === resourceId) && c.start < to && c.end > from);
+    return this.get().closures.filter(
+      (c) => (c.resourceId === null || c.resourceId === resourceId) && c.start < to && c.end > from,
+    );
   }
 
   /** The resources a booking of `resource` interacts with: itself and the ones linked to it. */

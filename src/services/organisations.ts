@@ -14,7 +14,13 @@ import { normaliseEmail } from './email-address.js';
 import type { Inventory } from './inventory.js';
 import type { ClientInfo } from './sessions.js';
 
-export const ORGANISATION_KINDS = ['association', 'social_enterprise', 'public_body', 'red_cross_unit', 'company'] as const;
+export const ORGANISATION_KINDS = [
+  'association',
+  'social_enterprise',
+  'public_body',
+  'red_cross_unit',
+  'company',
+] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 export const PROGRAMMES = ['intrapreneurship', 'entrepreneurship', 'oeth', 'impact_data', 'coworking'] as const;
 export type Programme = (typeof PROGRAMMES)[number];
@@ -82,7 +88,9 @@ function optionalNumber(raw: unknown, parse: (text: string) => number | null): n
 }
 
 /** Validates the organisation form; returns the row values or the field errors. */
-export function parseOrganisation(input: OrganisationInput): { values: Omit<typeof organisations.$inferInsert, 'createdAt'> } | { errors: FieldErrors<OrgField> } {
+export function parseOrganisation(
+  input: OrganisationInput,
+): { values: Omit<typeof organisations.$inferInsert, 'createdAt'> } | { errors: FieldErrors<OrgField> } {
   const errors: FieldErrors<OrgField> = {};
   const name = cleanName(input.name);
   if (!name) errors.name = typeof input.name === 'string' && input.name.trim() !== '' ? 'invalid' : 'required';
@@ -146,7 +154,12 @@ export class OrganisationService {
 
   /** Organisations a member belongs to, by name, for forms (a lead's invitation form, the admin's). */
   choices(actor: Actor | null): { id: number; name: string }[] {
-    if (actor?.role === 'admin') return this.db.select({ id: organisations.id, name: organisations.name }).from(organisations).orderBy(asc(organisations.name)).all();
+    if (actor?.role === 'admin')
+      return this.db
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .orderBy(asc(organisations.name))
+        .all();
     const ids = actor?.leadOf ?? [];
     if (ids.length === 0) return [];
     return this.db
@@ -163,7 +176,15 @@ export class OrganisationService {
     const org = this.db.select().from(organisations).where(eq(organisations.id, id)).get();
     if (!org) throw new NotFound();
     const people = this.db
-      .select({ id: members.id, name: members.name, email: members.email, role: members.role, isLead: memberships.isLead, active: members.active, passwordHash: members.passwordHash })
+      .select({
+        id: members.id,
+        name: members.name,
+        email: members.email,
+        role: members.role,
+        isLead: memberships.isLead,
+        active: members.active,
+        passwordHash: members.passwordHash,
+      })
       .from(memberships)
       .innerJoin(members, eq(members.id, memberships.memberId))
       .where(eq(memberships.organisationId, id))
@@ -194,25 +215,55 @@ export class OrganisationService {
     const desks = this.bookings.organisationActive(org.id, ['desk'], month.start, month.end);
     return {
       month: month.month,
-      roomMinutes: { used: usageWithin(rooms, month, 'minutes', site.timezone, split), limit: org.quotaRoomMinutesPerMonth },
-      deskHalfDays: { used: usageWithin(desks, month, 'half_days', site.timezone, split), limit: org.quotaDeskHalfDaysPerMonth },
+      roomMinutes: {
+        used: usageWithin(rooms, month, 'minutes', site.timezone, split),
+        limit: org.quotaRoomMinutesPerMonth,
+      },
+      deskHalfDays: {
+        used: usageWithin(desks, month, 'half_days', site.timezone, split),
+        limit: org.quotaDeskHalfDaysPerMonth,
+      },
     };
   }
 
-  create(actor: Actor | null, input: OrganisationInput, ctx: ClientInfo): { kind: 'saved'; id: number } | { kind: 'problems'; errors: FieldErrors<OrgField> } {
+  create(
+    actor: Actor | null,
+    input: OrganisationInput,
+    ctx: ClientInfo,
+  ): { kind: 'saved'; id: number } | { kind: 'problems'; errors: FieldErrors<OrgField> } {
     authorize(actor, 'organisation.create');
     const parsed = parseOrganisation(input);
     if ('errors' in parsed) return { kind: 'problems', errors: parsed.errors };
     const now = this.clock.now();
     const id = immediate(this.db, (tx) => {
-      const row = tx.insert(organisations).values({ ...parsed.values, createdAt: now }).returning({ id: organisations.id }).get();
-      writeAudit(tx, { action: 'organisation.created', actorId: actor.id, subjectType: 'organisation', subjectId: row.id, details: { ...parsed.values }, ip: ctx.ip }, now);
+      const row = tx
+        .insert(organisations)
+        .values({ ...parsed.values, createdAt: now })
+        .returning({ id: organisations.id })
+        .get();
+      writeAudit(
+        tx,
+        {
+          action: 'organisation.created',
+          actorId: actor.id,
+          subjectType: 'organisation',
+          subjectId: row.id,
+          details: { ...parsed.values },
+          ip: ctx.ip,
+        },
+        now,
+      );
       return row.id;
     });
     return { kind: 'saved', id };
   }
 
-  update(actor: Actor | null, id: number, input: OrganisationInput, ctx: ClientInfo): { kind: 'saved' } | { kind: 'problems'; errors: FieldErrors<OrgField> } {
+  update(
+    actor: Actor | null,
+    id: number,
+    input: OrganisationInput,
+    ctx: ClientInfo,
+  ): { kind: 'saved' } | { kind: 'problems'; errors: FieldErrors<OrgField> } {
     authorize(actor, 'organisation.edit', { id });
     const parsed = parseOrganisation(input);
     const now = this.clock.now();
@@ -226,23 +277,62 @@ export class OrganisationService {
           .filter(([key, value]) => before[key as keyof typeof before] !== value)
           .map(([key, value]) => [key, { from: before[key as keyof typeof before], to: value }]),
       );
-      if (Object.keys(changed).length > 0) writeAudit(tx, { action: 'organisation.updated', actorId: actor.id, subjectType: 'organisation', subjectId: id, details: changed, ip: ctx.ip }, now);
+      if (Object.keys(changed).length > 0)
+        writeAudit(
+          tx,
+          {
+            action: 'organisation.updated',
+            actorId: actor.id,
+            subjectType: 'organisation',
+            subjectId: id,
+            details: changed,
+            ip: ctx.ip,
+          },
+          now,
+        );
       return { kind: 'saved' as const };
     });
   }
 
   /** Adds an existing account to the organisation (new people are invited instead). */
-  addMember(actor: Actor | null, id: number, emailRaw: unknown, asLead: boolean, ctx: ClientInfo): { kind: 'saved' } | { kind: 'problems'; errors: FieldErrors<'email'> } {
+  addMember(
+    actor: Actor | null,
+    id: number,
+    emailRaw: unknown,
+    asLead: boolean,
+    ctx: ClientInfo,
+  ): { kind: 'saved' } | { kind: 'problems'; errors: FieldErrors<'email'> } {
     authorize(actor, 'organisation.manageMembers', { id });
     const email = normaliseEmail(emailRaw);
     const now = this.clock.now();
     return immediate(this.db, (tx) => {
-      if (!tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id)).get()) throw new NotFound();
-      if (!email) return { kind: 'problems' as const, errors: { email: typeof emailRaw === 'string' && emailRaw.trim() !== '' ? 'invalid' : 'required' } };
+      if (!tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id)).get())
+        throw new NotFound();
+      if (!email)
+        return {
+          kind: 'problems' as const,
+          errors: { email: typeof emailRaw === 'string' && emailRaw.trim() !== '' ? 'invalid' : 'required' },
+        };
       const member = tx.select({ id: members.id }).from(members).where(eq(members.email, email)).get();
       if (!member) return { kind: 'problems' as const, errors: { email: 'unknown' } };
-      const added = tx.insert(memberships).values({ memberId: member.id, organisationId: id, isLead: asLead }).onConflictDoNothing().run().changes;
-      if (added > 0) writeAudit(tx, { action: 'membership.added', actorId: actor.id, subjectType: 'member', subjectId: member.id, details: { organisationId: id, asLead }, ip: ctx.ip }, now);
+      const added = tx
+        .insert(memberships)
+        .values({ memberId: member.id, organisationId: id, isLead: asLead })
+        .onConflictDoNothing()
+        .run().changes;
+      if (added > 0)
+        writeAudit(
+          tx,
+          {
+            action: 'membership.added',
+            actorId: actor.id,
+            subjectType: 'member',
+            subjectId: member.id,
+            details: { organisationId: id, asLead },
+            ip: ctx.ip,
+          },
+          now,
+        );
       return { kind: 'saved' as const };
     });
   }
@@ -251,9 +341,23 @@ export class OrganisationService {
     authorize(actor, 'team.removeMember', { id, memberId });
     const now = this.clock.now();
     immediate(this.db, (tx) => {
-      const removed = tx.delete(memberships).where(and(eq(memberships.organisationId, id), eq(memberships.memberId, memberId))).run().changes;
+      const removed = tx
+        .delete(memberships)
+        .where(and(eq(memberships.organisationId, id), eq(memberships.memberId, memberId)))
+        .run().changes;
       if (removed === 0) throw new NotFound();
-      writeAudit(tx, { action: 'membership.removed', actorId: actor.id, subjectType: 'member', subjectId: memberId, details: { organisationId: id }, ip: ctx.ip }, now);
+      writeAudit(
+        tx,
+        {
+          action: 'membership.removed',
+          actorId: actor.id,
+          subjectType: 'member',
+          subjectId: memberId,
+          details: { organisationId: id },
+          ip: ctx.ip,
+        },
+        now,
+      );
     });
   }
 
@@ -261,11 +365,29 @@ export class OrganisationService {
     authorize(actor, 'organisation.manageMembers', { id });
     const now = this.clock.now();
     immediate(this.db, (tx) => {
-      const row = tx.select().from(memberships).where(and(eq(memberships.organisationId, id), eq(memberships.memberId, memberId))).get();
+      const row = tx
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.organisationId, id), eq(memberships.memberId, memberId)))
+        .get();
       if (!row) throw new NotFound();
       if (row.isLead === isLead) return;
-      tx.update(memberships).set({ isLead }).where(and(eq(memberships.organisationId, id), eq(memberships.memberId, memberId))).run();
-      writeAudit(tx, { action: 'membership.lead_changed', actorId: actor.id, subjectType: 'member', subjectId: memberId, details: { organisationId: id, isLead }, ip: ctx.ip }, now);
+      tx.update(memberships)
+        .set({ isLead })
+        .where(and(eq(memberships.organisationId, id), eq(memberships.memberId, memberId)))
+        .run();
+      writeAudit(
+        tx,
+        {
+          action: 'membership.lead_changed',
+          actorId: actor.id,
+          subjectType: 'member',
+          subjectId: memberId,
+          details: { organisationId: id, isLead },
+          ip: ctx.ip,
+        },
+        now,
+      );
     });
   }
 }

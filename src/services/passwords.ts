@@ -40,7 +40,12 @@ export async function verifyPassword(stored: string, password: string): Promise<
 export function needsRehash(stored: string): boolean {
   try {
     const o = parseOptions(stored);
-    return o.algorithm !== PASSWORD_OPTIONS.algorithm || o.memoryCost !== PASSWORD_OPTIONS.memoryCost || o.timeCost !== PASSWORD_OPTIONS.timeCost || o.parallelism !== PASSWORD_OPTIONS.parallelism;
+    return (
+      o.algorithm !== PASSWORD_OPTIONS.algorithm ||
+      o.memoryCost !== PASSWORD_OPTIONS.memoryCost ||
+      o.timeCost !== PASSWORD_OPTIONS.timeCost ||
+      o.parallelism !== PASSWORD_OPTIONS.parallelism
+    );
   } catch {
     return true;
   }

@@ -20,7 +20,9 @@ export class PublicEventService {
       // Visibility is not a change of the event itself: the version (SEQUENCE) stays, the
       // last change (DTSTAMP, feed validators) moves.
       set: client.prepare('UPDATE bookings SET is_public = ?, updated_at = ? WHERE id = ?'),
-      audit: client.prepare(`INSERT INTO audit_log (at, actor_id, action, subject_type, subject_id, details) VALUES (?, ?, 'booking.public', 'booking', ?, ?)`),
+      audit: client.prepare(
+        `INSERT INTO audit_log (at, actor_id, action, subject_type, subject_id, details) VALUES (?, ?, 'booking.public', 'booking', ?, ?)`,
+      ),
     };
   }
 

@@ -8,8 +8,20 @@ import { immediate } from '../db/connection.js';
 import type { BookingRow } from '../db/bookings.js';
 import { bookingSeries } from '../db/schema.js';
 import { addDays } from '../domain/local-date.js';
-import { expandSeries, recurrenceRuleProblems, type Expansion, type Occurrence, type SeriesRule } from '../domain/recurrence.js';
-import { decideSeries, planSeries, seriesEvaluator, type OccurrencePlan, type SeriesPolicy } from '../domain/series-plan.js';
+import {
+  expandSeries,
+  recurrenceRuleProblems,
+  type Expansion,
+  type Occurrence,
+  type SeriesRule,
+} from '../domain/recurrence.js';
+import {
+  decideSeries,
+  planSeries,
+  seriesEvaluator,
+  type OccurrencePlan,
+  type SeriesPolicy,
+} from '../domain/series-plan.js';
 import type { Violation } from '../domain/violations.js';
 import { localDateOf, localTimeOnDate, startOfLocalDate } from '../domain/zoned-time.js';
 import { authorize, NotFound, type Actor } from './authz.js';
@@ -78,7 +90,14 @@ export class SeriesService {
     return immediate(this.db, (tx): SeriesOutcome => {
       if (key) {
         const existing = this.byKey.get(actor.id, key) as { id: number } | undefined;
-        if (existing) return { ok: true, seriesId: existing.id, booked: this.bookings.loader.queries.bySeries(existing.id), refused: [], replayed: true };
+        if (existing)
+          return {
+            ok: true,
+            seriesId: existing.id,
+            booked: this.bookings.loader.queries.bySeries(existing.id),
+            refused: [],
+            replayed: true,
+          };
       }
       const now = this.clock.now();
       const planned = this.plan(actor, input, now);
@@ -124,9 +143,29 @@ export class SeriesService {
         });
         return queries.byId(id)!;
       });
-      queries.audit({ at: now, actorId: actor.id, action: 'series.create', subjectType: 'series', subjectId: series.id, details: { resourceId: resource.id, policy, booked: booked.length, skipped: decision.refused.map((p) => p.localDate) } });
+      queries.audit({
+        at: now,
+        actorId: actor.id,
+        action: 'series.create',
+        subjectType: 'series',
+        subjectId: series.id,
+        details: {
+          resourceId: resource.id,
+          policy,
+          booked: booked.length,
+          skipped: decision.refused.map((p) => p.localDate),
+        },
+      });
       for (const booking of booked) this.bookings.notify(tx, { type: 'created', booking, actorId: actor.id });
-      const created: SeriesCreated = { seriesId: series.id, resourceId: resource.id, memberId: person.id, actorId: actor.id, title: (input.title ?? '').trim().slice(0, 200), booked, refused: decision.refused };
+      const created: SeriesCreated = {
+        seriesId: series.id,
+        resourceId: resource.id,
+        memberId: person.id,
+        actorId: actor.id,
+        title: (input.title ?? '').trim().slice(0, 200),
+        booked,
+        refused: decision.refused,
+      };
       for (const listener of this.createdListeners) listener(tx, created);
       return { ok: true, seriesId: series.id, booked, refused: decision.refused, replayed: false };
     });
@@ -137,13 +176,19 @@ export class SeriesService {
    * resource), each on its own local date: all or nothing. The dates being moved do not stand
    * in each other's way; every new time is judged by the engine.
    */
-  moveFrom(actor: Actor, bookingId: number, change: { startTime: string; durationMinutes: number; resourceId?: number }): { ok: true; moved: BookingRow[] } | { ok: false; plans: OccurrencePlan[] } {
+  moveFrom(
+    actor: Actor,
+    bookingId: number,
+    change: { startTime: string; durationMinutes: number; resourceId?: number },
+  ): { ok: true; moved: BookingRow[] } | { ok: false; plans: OccurrencePlan[] } {
     return immediate(this.db, (tx) => {
       const queries = this.bookings.loader.queries;
       const first = queries.byId(bookingId);
       if (!first || first.seriesId === null) throw new NotFound();
       authorize(actor, 'booking.change', first);
-      const moving = queries.bySeries(first.seriesId).filter((b) => b.startsAt >= first.startsAt && (b.status === 'confirmed' || b.status === 'pending'));
+      const moving = queries
+        .bySeries(first.seriesId)
+        .filter((b) => b.startsAt >= first.startsAt && (b.status === 'confirmed' || b.status === 'pending'));
       const resource = this.bookings.inventory.resource(change.resourceId ?? first.resourceId);
       if (!resource || !resource.active) throw new NotFound();
       const person = this.bookings.loader.loadPerson(first.memberId ?? actor.id);
@@ -154,23 +199,57 @@ export class SeriesService {
         const localDate = localDateOf(b.startsAt, zone);
         const base = { index, localDate, localStart: `${localDate}T${change.startTime}` };
         const start = localTimeOnDate(localDate, change.startTime, zone);
-        return start.ok ? { ...base, ok: true, start: start.instant, end: start.instant + change.durationMinutes * 60_000 } : { ...base, ok: false, violation: start.violation };
+        return start.ok
+          ? { ...base, ok: true, start: start.instant, end: start.instant + change.durationMinutes * 60_000 }
+          : { ...base, ok: false, violation: start.violation };
       });
       const times = occurrences.flatMap((o) => (o.ok ? [o.start, o.end] : []));
-      const window = times.length > 0 ? { start: Math.min(...times), end: Math.max(...times) } : { start: now, end: now + 1 };
+      const window =
+        times.length > 0 ? { start: Math.min(...times), end: Math.max(...times) } : { start: now, end: now + 1 };
       const exclude = moving.map((b) => b.id);
-      const context = this.bookings.loader.contextFor(resource, person, window, now, { organisationId: first.organisationId, exclude });
-      const request = { resource, memberId: person.id, headcount: first.headcount, organisationId: first.organisationId };
-      const plans = planSeries(occurrences, seriesEvaluator(request, context, this.bookings.loader.quotaOfMonth(resource, first.organisationId, exclude)));
+      const context = this.bookings.loader.contextFor(resource, person, window, now, {
+        organisationId: first.organisationId,
+        exclude,
+      });
+      const request = {
+        resource,
+        memberId: person.id,
+        headcount: first.headcount,
+        organisationId: first.organisationId,
+      };
+      const plans = planSeries(
+        occurrences,
+        seriesEvaluator(request, context, this.bookings.loader.quotaOfMonth(resource, first.organisationId, exclude)),
+      );
       if (plans.some((p) => p.violations.length > 0)) return { ok: false as const, plans };
       const moved = moving.map((previous, i) => {
         const plan = plans[i]!;
-        queries.update(previous.id, { resourceId: resource.id, startsAt: plan.start!, endsAt: plan.end!, status: resource.rules.approvalRequired ? 'pending' : previous.status, now, cancelledAt: null });
+        queries.update(previous.id, {
+          resourceId: resource.id,
+          startsAt: plan.start!,
+          endsAt: plan.end!,
+          status: resource.rules.approvalRequired ? 'pending' : previous.status,
+          now,
+          cancelledAt: null,
+        });
         const booking = queries.byId(previous.id)!;
         this.bookings.notify(tx, { type: 'changed', booking, previous, actorId: actor.id });
         return booking;
       });
-      queries.audit({ at: now, actorId: actor.id, action: 'series.move_from', subjectType: 'series', subjectId: first.seriesId, details: { from: first.startsAt, startTime: change.startTime, durationMinutes: change.durationMinutes, resourceId: resource.id, moved: moved.map((b) => b.id) } });
+      queries.audit({
+        at: now,
+        actorId: actor.id,
+        action: 'series.move_from',
+        subjectType: 'series',
+        subjectId: first.seriesId,
+        details: {
+          from: first.startsAt,
+          startTime: change.startTime,
+          durationMinutes: change.durationMinutes,
+          resourceId: resource.id,
+          moved: moved.map((b) => b.id),
+        },
+      });
       return { ok: true as const, moved };
     });
   }
@@ -185,13 +264,28 @@ export class SeriesService {
       const now = this.clock.now();
       const cancelled: BookingRow[] = [];
       for (const occurrence of occurrences) {
-        if (occurrence.startsAt < from || (occurrence.status !== 'confirmed' && occurrence.status !== 'pending')) continue;
-        queries.update(occurrence.id, { resourceId: occurrence.resourceId, startsAt: occurrence.startsAt, endsAt: occurrence.endsAt, status: 'cancelled', now, cancelledAt: now });
+        if (occurrence.startsAt < from || (occurrence.status !== 'confirmed' && occurrence.status !== 'pending'))
+          continue;
+        queries.update(occurrence.id, {
+          resourceId: occurrence.resourceId,
+          startsAt: occurrence.startsAt,
+          endsAt: occurrence.endsAt,
+          status: 'cancelled',
+          now,
+          cancelledAt: now,
+        });
         const booking = queries.byId(occurrence.id)!;
         cancelled.push(booking);
         this.bookings.notify(tx, { type: 'cancelled', booking, previous: occurrence, actorId: actor.id });
       }
-      queries.audit({ at: now, actorId: actor.id, action: 'series.cancel_from', subjectType: 'series', subjectId: seriesId, details: { from, cancelled: cancelled.map((b) => b.id) } });
+      queries.audit({
+        at: now,
+        actorId: actor.id,
+        action: 'series.cancel_from',
+        subjectType: 'series',
+        subjectId: seriesId,
+        details: { from, cancelled: cancelled.map((b) => b.id) },
+      });
       return cancelled;
     });
   }
@@ -212,10 +306,15 @@ export class SeriesService {
     if (!person) throw new NotFound();
     const organisationId = organisationFor(person, input.organisationId);
     const times = expanded.expansion.occurrences.flatMap((o) => (o.ok ? [o.start, o.end] : []));
-    const window = times.length > 0 ? { start: Math.min(...times), end: Math.max(...times) } : { start: now, end: now + 1 };
+    const window =
+      times.length > 0 ? { start: Math.min(...times), end: Math.max(...times) } : { start: now, end: now + 1 };
     const context = this.bookings.loader.contextFor(resource, person, window, now, { organisationId });
     const request = { resource, memberId: person.id, headcount: input.headcount ?? 1, organisationId };
     const evaluate = seriesEvaluator(request, context, this.bookings.loader.quotaOfMonth(resource, organisationId));
-    return { ok: true, plans: planSeries(expanded.expansion.occurrences, evaluate), stoppedBy: expanded.expansion.stoppedBy };
+    return {
+      ok: true,
+      plans: planSeries(expanded.expansion.occurrences, evaluate),
+      stoppedBy: expanded.expansion.stoppedBy,
+    };
   }
 }

@@ -82,7 +82,10 @@ export function sessionRef(tokenHash: string): string {
 }
 
 /** Builds the Actor fields of a member from the JSON aggregates of the session query. */
-export function parseMembership(orgsJson: string, inductionsJson: string): Pick<Actor, 'organisationIds' | 'leadOf' | 'inductions'> {
+export function parseMembership(
+  orgsJson: string,
+  inductionsJson: string,
+): Pick<Actor, 'organisationIds' | 'leadOf' | 'inductions'> {
   const orgs = (JSON.parse(orgsJson) as [number, number][]).filter((o) => o[0] !== null);
   return {
     organisationIds: orgs.map((o) => o[0]),
@@ -165,12 +168,23 @@ export class SessionService {
    * Inside the caller's transaction: replaces the session `replacing` (if any) with a new
    * one for `memberId`, with a new token and a new CSRF secret (no session fixation).
    */
-  startMemberSession(tx: Db, memberId: number, client: ClientInfo, now: number, replacing: string | null): { token: string; session: CurrentSession } {
+  startMemberSession(
+    tx: Db,
+    memberId: number,
+    client: ClientInfo,
+    now: number,
+    replacing: string | null,
+  ): { token: string; session: CurrentSession } {
     if (replacing) tx.delete(sessions).where(eq(sessions.tokenHash, replacing)).run();
     return this.insert(tx, memberId, client, now);
   }
 
-  private insert(tx: Db, memberId: number | null, client: ClientInfo, now: number): { token: string; session: CurrentSession } {
+  private insert(
+    tx: Db,
+    memberId: number | null,
+    client: ClientInfo,
+    now: number,
+  ): { token: string; session: CurrentSession } {
     const token = newToken();
     const session: CurrentSession = {
       tokenHash: hashToken(token),
@@ -202,7 +216,9 @@ export class SessionService {
 
   /** Inside the caller's transaction: ends every session of a member (deactivation, new password). */
   endAllOf(tx: Db, memberId: number, except: string | null = null): number {
-    const where = except ? and(eq(sessions.memberId, memberId), ne(sessions.tokenHash, except)) : eq(sessions.memberId, memberId);
+    const where = except
+      ? and(eq(sessions.memberId, memberId), ne(sessions.tokenHash, except))
+      : eq(sessions.memberId, memberId);
     return tx.delete(sessions).where(where).run().changes;
   }
 
@@ -212,21 +228,51 @@ export class SessionService {
     return this.db
       .select()
       .from(sessions)
-      .where(and(eq(sessions.memberId, actor.id), sql`${sessions.expiresAt} > ${now}`, sql`${sessions.lastSeenAt} > ${now - SESSION_POLICY.memberIdle}`))
+      .where(
+        and(
+          eq(sessions.memberId, actor.id),
+          sql`${sessions.expiresAt} > ${now}`,
+          sql`${sessions.lastSeenAt} > ${now - SESSION_POLICY.memberIdle}`,
+        ),
+      )
       .orderBy(desc(sessions.lastSeenAt))
       .all()
-      .map((s) => ({ ref: sessionRef(s.tokenHash), current: s.tokenHash === currentHash, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, userAgent: s.userAgent, ip: s.ip }));
+      .map((s) => ({
+        ref: sessionRef(s.tokenHash),
+        current: s.tokenHash === currentHash,
+        createdAt: s.createdAt,
+        lastSeenAt: s.lastSeenAt,
+        userAgent: s.userAgent,
+        ip: s.ip,
+      }));
   }
 
   /** Ends one of the actor's own sessions by its reference; someone else's answers "not found". */
   endByRef(actor: Actor | null, ref: string, currentHash: string, client: ClientInfo): { wasCurrent: boolean } {
     const now = this.clock.now();
     return immediate(this.db, (tx) => {
-      const mine = actor ? tx.select({ tokenHash: sessions.tokenHash, memberId: sessions.memberId }).from(sessions).where(eq(sessions.memberId, actor.id)).all() : [];
+      const mine = actor
+        ? tx
+            .select({ tokenHash: sessions.tokenHash, memberId: sessions.memberId })
+            .from(sessions)
+            .where(eq(sessions.memberId, actor.id))
+            .all()
+        : [];
       const target = mine.find((s) => sessionRef(s.tokenHash) === ref);
       authorize(actor, 'session.end', { memberId: target?.memberId ?? -1 });
       tx.delete(sessions).where(eq(sessions.tokenHash, target!.tokenHash)).run();
-      writeAudit(tx, { action: 'auth.sessions_ended', actorId: actor.id, subjectType: 'member', subjectId: actor.id, details: { count: 1 }, ip: client.ip }, now);
+      writeAudit(
+        tx,
+        {
+          action: 'auth.sessions_ended',
+          actorId: actor.id,
+          subjectType: 'member',
+          subjectId: actor.id,
+          details: { count: 1 },
+          ip: client.ip,
+        },
+        now,
+      );
       return { wasCurrent: target!.tokenHash === currentHash };
     });
   }
@@ -237,7 +283,18 @@ export class SessionService {
     const now = this.clock.now();
     return immediate(this.db, (tx) => {
       const count = this.endAllOf(tx, actor.id, currentHash);
-      writeAudit(tx, { action: 'auth.sessions_ended', actorId: actor.id, subjectType: 'member', subjectId: actor.id, details: { count, others: true }, ip: client.ip }, now);
+      writeAudit(
+        tx,
+        {
+          action: 'auth.sessions_ended',
+          actorId: actor.id,
+          subjectType: 'member',
+          subjectId: actor.id,
+          details: { count, others: true },
+          ip: client.ip,
+        },
+        now,
+      );
       return count;
     });
   }
@@ -248,7 +305,12 @@ export class SessionService {
     this.lastSweep = now;
     this.db
       .delete(sessions)
-      .where(or(lte(sessions.expiresAt, now), and(isNotNull(sessions.memberId), lte(sessions.lastSeenAt, now - SESSION_POLICY.memberIdle))))
+      .where(
+        or(
+          lte(sessions.expiresAt, now),
+          and(isNotNull(sessions.memberId), lte(sessions.lastSeenAt, now - SESSION_POLICY.memberIdle)),
+        ),
+      )
       .run();
   }
 }

@@ -7,7 +7,20 @@ import type { SeriesPolicy } from '../domain/series-plan.js';
 import type { Weekday } from '../domain/types.js';
 import { parseLocalDateTime } from '../domain/zoned-time.js';
 
-export type BookingField = 'resource' | 'start' | 'end' | 'headcount' | 'title' | 'repeat' | 'repeat_interval' | 'repeat_end' | 'repeat_until' | 'repeat_count' | 'repeat_weekdays' | 'monthly_by' | 'series_policy';
+export type BookingField =
+  | 'resource'
+  | 'start'
+  | 'end'
+  | 'headcount'
+  | 'title'
+  | 'repeat'
+  | 'repeat_interval'
+  | 'repeat_end'
+  | 'repeat_until'
+  | 'repeat_count'
+  | 'repeat_weekdays'
+  | 'monthly_by'
+  | 'series_policy';
 
 /** Error codes per field; the page turns them into messages (form.error.<code>). */
 export type FieldErrors = Partial<Record<BookingField, 'required' | 'invalid' | 'too_long' | 'out_of_range'>>;
@@ -51,7 +64,9 @@ export function normaliseLocal(text: string): string | null {
   return match && parseLocalDateTime(match[1]!) ? match[1]! : null;
 }
 
-export function parseBookingForm(body: Body): { ok: true; form: BookingForm } | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> } {
+export function parseBookingForm(
+  body: Body,
+): { ok: true; form: BookingForm } | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> } {
   const errors: FieldErrors = {};
   const resourceText = one(body, 'resource');
   const resourceId = /^\d{1,9}$/.test(resourceText) ? Number(resourceText) : null;
@@ -114,11 +129,20 @@ export function parseBookingForm(body: Body): { ok: true; form: BookingForm } | 
 
   if (Object.keys(errors).length > 0) {
     const values: Record<string, string | string[]> = {};
-    for (const [k, v] of Object.entries(body)) if (k !== '_csrf') values[k] = Array.isArray(v) ? v.map(String) : String(v ?? '');
+    for (const [k, v] of Object.entries(body))
+      if (k !== '_csrf') values[k] = Array.isArray(v) ? v.map(String) : String(v ?? '');
     return { ok: false, errors, values };
   }
   return {
     ok: true,
-    form: { resourceId: resourceId!, start: start!, end: end!, headcount: headcount!, title, idempotencyKey: key, repeat },
+    form: {
+      resourceId: resourceId!,
+      start: start!,
+      end: end!,
+      headcount: headcount!,
+      title,
+      idempotencyKey: key,
+      repeat,
+    },
   };
 }

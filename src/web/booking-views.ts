@@ -66,21 +66,26 @@ export function bookingView(row: BookingRow, ctx: ViewContext): BookingView {
   };
 }
 
-export function reasons(violations: readonly Violation[], resource: ResourceView, requestStart: number, ctx: ViewContext): string[] {
+export function reasons(
+  violations: readonly Violation[],
+  resource: ResourceView,
+  requestStart: number,
+  ctx: ViewContext,
+): string[] {
   const zone = ctx.inventory.site.timezone;
   const closures = new Map(ctx.inventory.closures.map((c) => [c.id, c]));
   const sentences = violations.map((v) =>
-      describeViolation(v, {
-        t: ctx.t,
-        lang: ctx.lang,
-        zone,
-        resourceName: resource.name,
-        requestStart,
-        closureReason: (id) => {
-          const c = closures.get(id);
-          return c && ctx.lang === 'en' ? (c.reasonEn ?? c.reason) : c?.reason;
-        },
-      }),
+    describeViolation(v, {
+      t: ctx.t,
+      lang: ctx.lang,
+      zone,
+      resourceName: resource.name,
+      requestStart,
+      closureReason: (id) => {
+        const c = closures.get(id);
+        return c && ctx.lang === 'en' ? (c.reasonEn ?? c.reason) : c?.reason;
+      },
+    }),
   );
   // Two violations can read the same (a start and an end both skipped by the clock change).
   return [...new Set(sentences)];
@@ -99,7 +104,11 @@ export function suggestionViews(suggestions: readonly Suggestion[], ctx: ViewCon
   const zone = ctx.inventory.site.timezone;
   const dates = dateFormatter(ctx.lang, zone);
   return suggestions.map((s) => {
-    const when = ctx.t('booking.when.value', { date: dates.weekdayDate(s.start), start: dates.time(s.start), end: dates.time(s.end) });
+    const when = ctx.t('booking.when.value', {
+      date: dates.weekdayDate(s.start),
+      start: dates.time(s.start),
+      end: dates.time(s.end),
+    });
     return {
       resourceId: s.resourceId,
       resourceName: s.resourceName,

@@ -16,8 +16,12 @@ export interface GridWords {
 
 /** Each row's cells, in the grid's row order; `freeAt` must escape its own literal text. */
 export function gridCellsHtml(grid: DayGrid, words: GridWords): string[] {
-  const states = Object.fromEntries(Object.entries(words.states).map(([state, word]) => [state, escapeHtml(word)])) as Record<CellState, string>;
-  const plain = Object.fromEntries(Object.entries(states).map(([state, word]) => [state, `        <td class="cell cell-${state}">${word}</td>\n`])) as Record<CellState, string>;
+  const states = Object.fromEntries(
+    Object.entries(words.states).map(([state, word]) => [state, escapeHtml(word)]),
+  ) as Record<CellState, string>;
+  const plain = Object.fromEntries(
+    Object.entries(states).map(([state, word]) => [state, `        <td class="cell cell-${state}">${word}</td>\n`]),
+  ) as Record<CellState, string>;
   const times = grid.times.map(escapeHtml);
   return grid.rows.map((row) => {
     const room = escapeHtml(row.resource.name);

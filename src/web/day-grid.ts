@@ -108,10 +108,16 @@ const CLOSURE = 1;
 const FULL = 2;
 const BUSY = 4;
 
-export function dayGrid(day: readonly (ResourceAvailability & { resource: ResourceView })[], zone: string, lang: Language, now: number): DayGrid {
+export function dayGrid(
+  day: readonly (ResourceAvailability & { resource: ResourceView })[],
+  zone: string,
+  lang: Language,
+  now: number,
+): DayGrid {
   const instants = instantsOf(lang, zone);
   const opens = day.flatMap((a) => a.open);
-  if (opens.length === 0) return { times: [], rows: day.map((a) => ({ resource: a.resource, cells: [], free: [], placesNote: null })) };
+  if (opens.length === 0)
+    return { times: [], rows: day.map((a) => ({ resource: a.resource, cells: [], free: [], placesNote: null })) };
   let from = Infinity;
   let to = -Infinity;
   for (const o of opens) {
@@ -175,7 +181,10 @@ export function dayGrid(day: readonly (ResourceAvailability & { resource: Resour
           free = a.free
             .map((s) => ({ start: Math.max(s.start, firstStart), end: s.end }))
             .filter((s) => s.end > s.start)
-            .map((s) => ({ text: `${instants.time(s.start)}–${instants.time(s.end)}`, href: formHref(a.resource, s.start, s.end, instants) }));
+            .map((s) => ({
+              text: `${instants.time(s.start)}–${instants.time(s.end)}`,
+              href: formHref(a.resource, s.start, s.end, instants),
+            }));
         }
         return free;
       },

@@ -67,7 +67,12 @@ export function feedSection(input: FeedSectionInput): FeedSectionView {
     const personal = [
       feedLink('feed-mine', `${root}/bookings.ics`, t('feeds.list.mine'), t('feeds.list.mine.hint')),
       ...input.fresh.organisations.map((o) =>
-        feedLink(`feed-org-${o.id}`, `${root}/organisations/${o.id}.ics`, t('feeds.list.organisation', { organisation: o.name }), t('feeds.list.organisation.hint')),
+        feedLink(
+          `feed-org-${o.id}`,
+          `${root}/organisations/${o.id}.ics`,
+          t('feeds.list.organisation', { organisation: o.name }),
+          t('feeds.list.organisation.hint'),
+        ),
       ),
     ];
     // Desks come by the dozen and are booked by the half-day: their calendars are not offered here.
@@ -77,7 +82,8 @@ export function feedSection(input: FeedSectionInput): FeedSectionView {
     fresh = { personal, resources };
   }
   return {
-    current: input.createdAt === null ? null : dateFormatter(input.lang, input.inventory.site.timezone).date(input.createdAt),
+    current:
+      input.createdAt === null ? null : dateFormatter(input.lang, input.inventory.site.timezone).date(input.createdAt),
     fresh,
     publicFeed: feedLink('feed-public', publicFeedUrl(baseUrl, input.lang), publicName, t('feeds.list.public.hint')),
     staff: input.staff,

@@ -60,7 +60,12 @@ function shiftOf(n: number): number {
 }
 
 export function compressedPart(bytes: Buffer): CompressedPart {
-  return { bytes, deflated: deflateRawSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH }), crc: crc32(bytes), shift: shiftOf(bytes.length) };
+  return {
+    bytes,
+    deflated: deflateRawSync(bytes, { finishFlush: constants.Z_SYNC_FLUSH }),
+    crc: crc32(bytes),
+    shift: shiftOf(bytes.length),
+  };
 }
 
 const HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);

@@ -8,12 +8,19 @@ import type { Language } from '../i18n/index.js';
 /** Groups consecutive weekdays with the same hours: "du lundi au vendredi : 08:30–19:00". */
 export function openingLines(t: Translate, periods: OpeningPeriod[]): string[] {
   const byDay = new Map<number, string>();
-  for (const p of periods) byDay.set(p.weekday, [byDay.get(p.weekday), `${p.opens}–${p.closes}`].filter(Boolean).join(', '));
+  for (const p of periods)
+    byDay.set(p.weekday, [byDay.get(p.weekday), `${p.opens}–${p.closes}`].filter(Boolean).join(', '));
   const lines: string[] = [];
   let run: { from: number; to: number; hours: string } | null = null;
   const flush = () => {
     if (!run) return;
-    const days = run.from === run.to ? t(`weekday.${run.from}` as 'weekday.1') : t('weekday.range', { from: t(`weekday.${run.from}` as 'weekday.1'), to: t(`weekday.${run.to}` as 'weekday.1') });
+    const days =
+      run.from === run.to
+        ? t(`weekday.${run.from}` as 'weekday.1')
+        : t('weekday.range', {
+            from: t(`weekday.${run.from}` as 'weekday.1'),
+            to: t(`weekday.${run.to}` as 'weekday.1'),
+          });
     lines.push(t('home.hours.line', { days: `${days.charAt(0).toUpperCase()}${days.slice(1)}`, hours: run.hours }));
     run = null;
   };
@@ -36,15 +43,32 @@ export function ruleSentences(t: Translate, resource: ResourceView, linkedNames:
   const lines = [
     r.shape === 'half_day'
       ? t('resource.rules.half_day', { horizon })
-      : t('resource.rules.steps', { step: formatMinutes(t, r.slotStepMinutes), min: formatMinutes(t, r.minDurationMinutes), max: formatMinutes(t, r.maxDurationMinutes), horizon }),
+      : t('resource.rules.steps', {
+          step: formatMinutes(t, r.slotStepMinutes),
+          min: formatMinutes(t, r.minDurationMinutes),
+          max: formatMinutes(t, r.maxDurationMinutes),
+          horizon,
+        }),
   ];
   if (r.minNoticeMinutes > 0) lines.push(t('resource.rules.notice', { notice: formatNotice(t, r.minNoticeMinutes) }));
-  if (r.bufferBeforeMinutes > 0) lines.push(t('resource.rules.buffers', { before: formatMinutes(t, r.bufferBeforeMinutes), after: formatMinutes(t, r.bufferAfterMinutes) }));
-  else if (r.bufferAfterMinutes > 0) lines.push(t('resource.rules.bufferAfter', { after: formatMinutes(t, r.bufferAfterMinutes) }));
-  lines.push(r.capacityModel === 'shared' ? t('resource.rules.shared', { places: r.sharedPlaces ?? resource.capacity }) : t('resource.rules.exclusive'));
+  if (r.bufferBeforeMinutes > 0)
+    lines.push(
+      t('resource.rules.buffers', {
+        before: formatMinutes(t, r.bufferBeforeMinutes),
+        after: formatMinutes(t, r.bufferAfterMinutes),
+      }),
+    );
+  else if (r.bufferAfterMinutes > 0)
+    lines.push(t('resource.rules.bufferAfter', { after: formatMinutes(t, r.bufferAfterMinutes) }));
+  lines.push(
+    r.capacityModel === 'shared'
+      ? t('resource.rules.shared', { places: r.sharedPlaces ?? resource.capacity })
+      : t('resource.rules.exclusive'),
+  );
   if (r.approvalRequired) lines.push(t('resource.rules.approval'));
   if (r.inductionRequired) lines.push(t('resource.rules.induction'));
-  if (r.checkInGraceMinutes !== null) lines.push(t('resource.rules.checkIn', { grace: formatMinutes(t, r.checkInGraceMinutes) }));
+  if (r.checkInGraceMinutes !== null)
+    lines.push(t('resource.rules.checkIn', { grace: formatMinutes(t, r.checkInGraceMinutes) }));
   if (linkedNames.length > 0) lines.push(t('resource.rules.linked', { names: linkedNames.join(', ') }));
   return lines;
 }

@@ -1,7 +1,17 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import ical from 'ical-generator';
-import { buildFeed, buildInvitation, CalendarInputError, foldLine, invitationEventText, isAmbiguousLocalTime, toEventData, type CalendarEvent, type InvitationOptions } from '../../src/calendar/ical.js';
+import {
+  buildFeed,
+  buildInvitation,
+  CalendarInputError,
+  foldLine,
+  invitationEventText,
+  isAmbiguousLocalTime,
+  toEventData,
+  type CalendarEvent,
+  type InvitationOptions,
+} from '../../src/calendar/ical.js';
 import { lint, readCalendar } from '../helpers/ical.js';
 import { cleanEnv, ROOT } from '../helpers/process.js';
 
@@ -31,14 +41,34 @@ const parties: Omit<InvitationOptions, 'method'> = {
 };
 
 /** Names that push lines past 75 octets with multi-octet characters at the fold. */
-const LONG = 'Atelier « Économie sociale & solidaire » 🎉🚀 avec Zoé, Jérôme; Ægir, Łukasz et 👩🏽‍💻 l’équipe d’accompagnement';
+const LONG =
+  'Atelier « Économie sociale & solidaire » 🎉🚀 avec Zoé, Jérôme; Ægir, Łukasz et 👩🏽‍💻 l’équipe d’accompagnement';
 
 describe('feed', () => {
   const events = [
     event(),
-    event({ uid: 'booking-13@21.example.org', sequence: 4, start: Date.UTC(2026, 11, 8, 13, 0), end: Date.UTC(2026, 11, 8, 17, 0), summary: LONG, description: `${LONG}\nDeuxième ligne`, location: `Studio 🎬 numérique, ${LONG}` }),
-    event({ uid: 'booking-14@21.example.org', sequence: 2, status: 'CANCELLED', start: Date.UTC(2026, 11, 9, 8, 0), end: Date.UTC(2026, 11, 9, 9, 0) }),
-    event({ uid: 'booking-15@21.example.org', status: 'TENTATIVE', start: Date.UTC(2026, 11, 10, 8, 0), end: Date.UTC(2026, 11, 10, 9, 0) }),
+    event({
+      uid: 'booking-13@21.example.org',
+      sequence: 4,
+      start: Date.UTC(2026, 11, 8, 13, 0),
+      end: Date.UTC(2026, 11, 8, 17, 0),
+      summary: LONG,
+      description: `${LONG}\nDeuxième ligne`,
+      location: `Studio 🎬 numérique, ${LONG}`,
+    }),
+    event({
+      uid: 'booking-14@21.example.org',
+      sequence: 2,
+      status: 'CANCELLED',
+      start: Date.UTC(2026, 11, 9, 8, 0),
+      end: Date.UTC(2026, 11, 9, 9, 0),
+    }),
+    event({
+      uid: 'booking-15@21.example.org',
+      status: 'TENTATIVE',
+      start: Date.UTC(2026, 11, 10, 8, 0),
+      end: Date.UTC(2026, 11, 10, 9, 0),
+    }),
   ];
   const ics = buildFeed(events, { name: '21 – Mes réservations, Zoé', refreshSeconds: 3600 });
   const read = readCalendar(ics);
@@ -65,7 +95,13 @@ describe('feed', () => {
       ['booking-15@21.example.org', 0, 'TENTATIVE'],
     ]);
     const [first, second] = read.events;
-    expect(first).toMatchObject({ startLocal: '2026-12-07T09:00:00', endLocal: '2026-12-07T10:30:00', tzid: 'Europe/Paris', start: events[0]!.start, end: events[0]!.end });
+    expect(first).toMatchObject({
+      startLocal: '2026-12-07T09:00:00',
+      endLocal: '2026-12-07T10:30:00',
+      tzid: 'Europe/Paris',
+      start: events[0]!.start,
+      end: events[0]!.end,
+    });
     expect(first!.location).toBe('Salle Henry Dunant, 21 rue de la Vanne, 92120 Montrouge');
     expect(first!.url).toBe('https://reservations.21.example.org/bookings/12');
     expect(second!.summary).toBe(LONG);
@@ -76,14 +112,25 @@ describe('feed', () => {
 
   it('is byte-identical for the same input, whatever order the events come in', () => {
     expect(buildFeed([...events].reverse(), { name: '21 – Mes réservations, Zoé', refreshSeconds: 3600 })).toBe(ics);
-    expect(buildFeed(events.map((e) => ({ ...e })), { name: '21 – Mes réservations, Zoé', refreshSeconds: 3600 })).toBe(ics);
+    expect(
+      buildFeed(
+        events.map((e) => ({ ...e })),
+        { name: '21 – Mes réservations, Zoé', refreshSeconds: 3600 },
+      ),
+    ).toBe(ics);
   });
 
   it('keeps UIDs across generations and changes only what changed', () => {
-    const moved = events.map((e, i) => (i === 0 ? { ...e, sequence: 1, dtstamp: e.dtstamp + DAY, start: e.start + HOUR, end: e.end + HOUR } : e));
+    const moved = events.map((e, i) =>
+      i === 0 ? { ...e, sequence: 1, dtstamp: e.dtstamp + DAY, start: e.start + HOUR, end: e.end + HOUR } : e,
+    );
     const again = readCalendar(buildFeed(moved, { name: 'x' }));
     expect(again.events.map((e) => e.uid)).toEqual(read.events.map((e) => e.uid));
-    expect(again.events[0]).toMatchObject({ sequence: 1, startLocal: '2026-12-07T10:00:00', dtstampRaw: 'DTSTAMP:20261201T164512Z' });
+    expect(again.events[0]).toMatchObject({
+      sequence: 1,
+      startLocal: '2026-12-07T10:00:00',
+      dtstampRaw: 'DTSTAMP:20261201T164512Z',
+    });
     expect(again.events.slice(1)).toEqual(read.events.slice(1));
   });
 
@@ -108,7 +155,13 @@ describe('feed', () => {
     ]);
     expect(r.events.map((e) => e.start)).toEqual(dst.map((e) => e.start));
     // 02:30 on 25 October happens twice: that one event is written in UTC, unambiguous.
-    expect(r.events.map((e) => e.tzid)).toEqual(['Europe/Paris', 'Europe/Paris', 'Europe/Paris', 'UTC', 'Europe/Paris']);
+    expect(r.events.map((e) => e.tzid)).toEqual([
+      'Europe/Paris',
+      'Europe/Paris',
+      'Europe/Paris',
+      'UTC',
+      'Europe/Paris',
+    ]);
     expect(r.events.map((e) => e.end)).toEqual(dst.map((e) => e.end));
   });
 
@@ -124,11 +177,19 @@ describe('feed', () => {
   });
 
   it('writes RECURRENCE-ID for an occurrence of a series in the event zone', () => {
-    const occurrence = event({ uid: 'series-3@21.example.org', recurrenceId: Date.UTC(2026, 11, 7, 8, 0), start: Date.UTC(2026, 11, 7, 9, 0), end: Date.UTC(2026, 11, 7, 10, 0) });
+    const occurrence = event({
+      uid: 'series-3@21.example.org',
+      recurrenceId: Date.UTC(2026, 11, 7, 8, 0),
+      start: Date.UTC(2026, 11, 7, 9, 0),
+      end: Date.UTC(2026, 11, 7, 10, 0),
+    });
     const text = buildFeed([occurrence], { name: 'x' });
     expect(lint(text)).toEqual([]);
     expect(text).toContain('RECURRENCE-ID;TZID=Europe/Paris:20261207T090000\r\n');
-    expect(readCalendar(text).events[0]).toMatchObject({ recurrenceIdLocal: '2026-12-07T09:00:00', startLocal: '2026-12-07T10:00:00' });
+    expect(readCalendar(text).events[0]).toMatchObject({
+      recurrenceIdLocal: '2026-12-07T09:00:00',
+      startLocal: '2026-12-07T10:00:00',
+    });
   });
 
   it('writes a VTIMEZONE for each zone used', () => {
@@ -136,7 +197,10 @@ describe('feed', () => {
     expect(lint(text)).toEqual([]);
     const r = readCalendar(text);
     expect(r.tzids.sort()).toEqual(['America/New_York', 'Europe/Paris']);
-    expect(r.events.find((e) => e.uid === 'ny@x')).toMatchObject({ startLocal: '2026-12-07T03:00:00', tzid: 'America/New_York' });
+    expect(r.events.find((e) => e.uid === 'ny@x')).toMatchObject({
+      startLocal: '2026-12-07T03:00:00',
+      tzid: 'America/New_York',
+    });
   });
 
   it('refuses events it cannot write correctly', () => {
@@ -147,7 +211,9 @@ describe('feed', () => {
   });
 
   it('keeps a line break in a summary from starting a new property', () => {
-    const text = buildFeed([event({ summary: 'Réunion\r\nATTENDEE:mailto:evil@example.org' })], { name: 'x\r\nX-EVIL:1' });
+    const text = buildFeed([event({ summary: 'Réunion\r\nATTENDEE:mailto:evil@example.org' })], {
+      name: 'x\r\nX-EVIL:1',
+    });
     expect(lint(text)).toEqual([]);
     expect(text).not.toMatch(/\r\nATTENDEE/);
     expect(text).not.toMatch(/\r\nX-EVIL/);
@@ -156,7 +222,13 @@ describe('feed', () => {
 
   it('builds a feed of 500 events quickly, and faster again from its cache', () => {
     const many = Array.from({ length: 500 }, (_, i) =>
-      event({ uid: `perf-${i}@x`, sequence: i % 5, start: event().start + i * DAY, end: event().end + i * DAY, summary: `${LONG} ${i}` }),
+      event({
+        uid: `perf-${i}@x`,
+        sequence: i % 5,
+        start: event().start + i * DAY,
+        end: event().end + i * DAY,
+        summary: `${LONG} ${i}`,
+      }),
     );
     const t0 = performance.now();
     const first = buildFeed(many, { name: 'x' });
@@ -167,7 +239,9 @@ describe('feed', () => {
     expect(second).toBe(first);
     expect(lint(first)).toEqual([]);
     expect(readCalendar(first).events).toHaveLength(500);
-    console.log(`calendar: 500-event feed (${(first.length / 1024).toFixed(0)} KiB) cold ${cold.toFixed(1)} ms, cached ${warm.toFixed(1)} ms`);
+    console.log(
+      `calendar: 500-event feed (${(first.length / 1024).toFixed(0)} KiB) cold ${cold.toFixed(1)} ms, cached ${warm.toFixed(1)} ms`,
+    );
     // Generous bounds for a loaded 2-core machine; the figures above are the measurement.
     expect(cold).toBeLessThan(1_000);
     expect(warm).toBeLessThan(200);
@@ -181,11 +255,20 @@ describe('invitation', () => {
     const r = readCalendar(text);
     expect(r.method).toBe('REQUEST');
     expect(r.events).toHaveLength(1);
-    expect(r.events[0]).toMatchObject({ uid: 'booking-12@21.example.org', sequence: 3, status: 'CONFIRMED', summary: LONG, startLocal: '2026-12-07T09:00:00', tzid: 'Europe/Paris' });
+    expect(r.events[0]).toMatchObject({
+      uid: 'booking-12@21.example.org',
+      sequence: 3,
+      status: 'CONFIRMED',
+      summary: LONG,
+      startLocal: '2026-12-07T09:00:00',
+      tzid: 'Europe/Paris',
+    });
     expect(r.events[0]!.organizer).toBe('mailto:reservations@21.example.org');
     expect(r.events[0]!.attendees.map((a) => a.toLowerCase())).toEqual(['mailto:zoe@example.org']);
     const unfolded = text.replace(/\r\n[ \t]/g, '');
-    expect(unfolded).toMatch(/\r\nATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE;CN="Zoé Ärnström":MAILTO:zoe@example.org\r\n/);
+    expect(unfolded).toMatch(
+      /\r\nATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;RSVP=FALSE;CN="Zoé Ärnström":MAILTO:zoe@example.org\r\n/,
+    );
   });
 
   it('CANCEL: METHOD:CANCEL and STATUS:CANCELLED with a higher SEQUENCE, same UID', () => {
@@ -199,23 +282,48 @@ describe('invitation', () => {
   });
 
   it('keeps display names from breaking out of their quoted parameter', () => {
-    const text = buildInvitation([event()], { method: 'REQUEST', organizer: parties.organizer, attendees: [{ name: 'Zoé "the boss"\r\nX-EVIL:1', email: 'zoe@example.org' }] });
+    const text = buildInvitation([event()], {
+      method: 'REQUEST',
+      organizer: parties.organizer,
+      attendees: [{ name: 'Zoé "the boss"\r\nX-EVIL:1', email: 'zoe@example.org' }],
+    });
     expect(lint(text)).toEqual([]);
     expect(text.replace(/\r\n[ \t]/g, '')).toContain('CN="Zoé the boss X-EVIL:1":MAILTO:zoe@example.org');
     expect(readCalendar(text).events[0]!.attendees).toHaveLength(1);
   });
 
   it('carries the occurrences of one series under one UID and refuses mixed UIDs', () => {
-    const occurrences = [0, 7, 14].map((d) => event({ uid: 'series-3@x', start: event().start + d * DAY, end: event().end + d * DAY, recurrenceId: event().start + d * DAY }));
+    const occurrences = [0, 7, 14].map((d) =>
+      event({
+        uid: 'series-3@x',
+        start: event().start + d * DAY,
+        end: event().end + d * DAY,
+        recurrenceId: event().start + d * DAY,
+      }),
+    );
     const r = readCalendar(buildInvitation(occurrences, { method: 'REQUEST', ...parties }));
-    expect(r.events.map((e) => e.recurrenceIdLocal)).toEqual(['2026-12-07T09:00:00', '2026-12-14T09:00:00', '2026-12-21T09:00:00']);
-    expect(() => buildInvitation([event(), event({ uid: 'other@x' })], { method: 'REQUEST', ...parties })).toThrow(CalendarInputError);
+    expect(r.events.map((e) => e.recurrenceIdLocal)).toEqual([
+      '2026-12-07T09:00:00',
+      '2026-12-14T09:00:00',
+      '2026-12-21T09:00:00',
+    ]);
+    expect(() => buildInvitation([event(), event({ uid: 'other@x' })], { method: 'REQUEST', ...parties })).toThrow(
+      CalendarInputError,
+    );
     expect(() => buildInvitation([], { method: 'REQUEST', ...parties })).toThrow(CalendarInputError);
-    expect(() => buildInvitation([event()], { method: 'REQUEST', organizer: parties.organizer, attendees: [{ name: 'x', email: 'x@y.org\r\nX: 1' }] })).toThrow(CalendarInputError);
+    expect(() =>
+      buildInvitation([event()], {
+        method: 'REQUEST',
+        organizer: parties.organizer,
+        attendees: [{ name: 'x', email: 'x@y.org\r\nX: 1' }],
+      }),
+    ).toThrow(CalendarInputError);
   });
 
   it('is byte-identical for the same input', () => {
-    expect(buildInvitation([event()], { method: 'REQUEST', ...parties })).toBe(buildInvitation([event()], { method: 'REQUEST', ...parties }));
+    expect(buildInvitation([event()], { method: 'REQUEST', ...parties })).toBe(
+      buildInvitation([event()], { method: 'REQUEST', ...parties }),
+    );
   });
 });
 
@@ -237,9 +345,15 @@ describe('folding', () => {
 });
 
 describe('whatever the time zone of the process', () => {
-  function inZone(tz: string): Promise<{ tz: string; feed: Record<string, unknown>; invitation: Record<string, unknown>; bytes: string }> {
+  function inZone(
+    tz: string,
+  ): Promise<{ tz: string; feed: Record<string, unknown>; invitation: Record<string, unknown>; bytes: string }> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/calendar-in-zone.ts'], { cwd: ROOT, env: { ...cleanEnv(), TZ: tz }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/calendar-in-zone.ts'], {
+        cwd: ROOT,
+        env: { ...cleanEnv(), TZ: tz },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       let err = '';
       child.stdout.on('data', (d) => (out += d));
@@ -270,18 +384,51 @@ describe('whatever the time zone of the process', () => {
 
 describe('the invitation VEVENT writer', () => {
   it('writes the very bytes ical-generator writes for the same event, whatever the text, zone or method', () => {
-    const texts = ['Salle Henry Dunant', 'Réunion; budget, 2027 \\ suite', 'Zoé "la cheffe"\r\nX-EVIL:1', 'ligne\rdeux\nтри', '🎬 Studio', '', `${'x'.repeat(80)}é`];
+    const texts = [
+      'Salle Henry Dunant',
+      'Réunion; budget, 2027 \\ suite',
+      'Zoé "la cheffe"\r\nX-EVIL:1',
+      'ligne\rdeux\nтри',
+      '🎬 Studio',
+      '',
+      `${'x'.repeat(80)}é`,
+    ];
     const zones = ['Europe/Paris', 'America/New_York', 'UTC', 'Pacific/Auckland'];
-    const starts = [Date.UTC(2026, 11, 7, 8, 0), Date.UTC(2026, 9, 25, 0, 30), Date.UTC(2026, 2, 29, 1, 0), Date.UTC(2027, 0, 3, 22, 15, 42)];
+    const starts = [
+      Date.UTC(2026, 11, 7, 8, 0),
+      Date.UTC(2026, 9, 25, 0, 30),
+      Date.UTC(2026, 2, 29, 1, 0),
+      Date.UTC(2027, 0, 3, 22, 15, 42),
+    ];
     let checked = 0;
     for (const [i, text] of texts.entries()) {
       for (const zone of zones) {
         for (const start of starts) {
           for (const method of ['REQUEST', 'CANCEL'] as const) {
-            const e = event({ zone, start, end: start + (i + 1) * HOUR, summary: text || 'x', description: text, location: text, url: i % 2 ? `https://x.example.org/bookings/${i}` : undefined, dtstamp: start - 1234567, sequence: i, status: i % 3 ? 'TENTATIVE' : 'CONFIRMED', recurrenceId: i % 2 ? start - 7 * DAY : undefined });
-            const options: InvitationOptions = { method, organizer: { name: text || '21', email: 'reservations@21.example.org' }, attendees: [{ name: text, email: 'zoe@example.org' }] };
+            const e = event({
+              zone,
+              start,
+              end: start + (i + 1) * HOUR,
+              summary: text || 'x',
+              description: text,
+              location: text,
+              url: i % 2 ? `https://x.example.org/bookings/${i}` : undefined,
+              dtstamp: start - 1234567,
+              sequence: i,
+              status: i % 3 ? 'TENTATIVE' : 'CONFIRMED',
+              recurrenceId: i % 2 ? start - 7 * DAY : undefined,
+            });
+            const options: InvitationOptions = {
+              method,
+              organizer: { name: text || '21', email: 'reservations@21.example.org' },
+              attendees: [{ name: text, email: 'zoe@example.org' }],
+            };
             const status = method === 'CANCEL' ? 'CANCELLED' : e.status;
-            expect(invitationEventText(e, status, options)).toBe(ical({ timezone: null }).createEvent(toEventData(e, status, options)).toString());
+            expect(invitationEventText(e, status, options)).toBe(
+              ical({ timezone: null })
+                .createEvent(toEventData(e, status, options))
+                .toString(),
+            );
             checked += 1;
           }
         }

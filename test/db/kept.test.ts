@@ -26,7 +26,8 @@ afterEach(() => {
 
 function counted(kept: KeptUntilWrite<number>) {
   let computed = 0;
-  const read = () => kept.get('n', () => ((computed += 1), (db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n));
+  const read = () =>
+    kept.get('n', () => ((computed += 1), (db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n));
   return { read, computed: () => computed };
 }
 

@@ -16,34 +16,51 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const tables = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable => is(value, SQLiteTableClass));
+const tables = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable =>
+  is(value, SQLiteTableClass),
+);
 
 describe('migrations applied to an empty file', () => {
   it('give the overlap and quota reads covering indexes: the 7 days below their window are read without a row lookup', () => {
-    const plan = (sql: string, ...params: unknown[]) => (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
-    expect(plan(OVERLAPPING_SQL, '[1]', 0, 1, 0)).toContain('USING COVERING INDEX bookings_resource_start (resource_id=? AND starts_at>? AND starts_at<?)');
-    expect(plan(ORGANISATION_MS_SQL, { organisationId: 1, lowest: 0, from: 0, to: 1, kind: 'meeting_room', exclude: '[]' })).toContain('USING COVERING INDEX bookings_org_start (organisation_id=? AND starts_at>? AND starts_at<?)');
+    const plan = (sql: string, ...params: unknown[]) =>
+      (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+        .map((r) => r.detail)
+        .join(' | ');
+    expect(plan(OVERLAPPING_SQL, '[1]', 0, 1, 0)).toContain(
+      'USING COVERING INDEX bookings_resource_start (resource_id=? AND starts_at>? AND starts_at<?)',
+    );
+    expect(
+      plan(ORGANISATION_MS_SQL, { organisationId: 1, lowest: 0, from: 0, to: 1, kind: 'meeting_room', exclude: '[]' }),
+    ).toContain('USING COVERING INDEX bookings_org_start (organisation_id=? AND starts_at>? AND starts_at<?)');
   });
 
   it('create every table and column the code expects, with the same nullability', () => {
     expect(tables.length).toBeGreaterThan(10);
     for (const table of tables) {
       const config = getTableConfig(table);
-      const actual = db.$client.prepare(`PRAGMA table_info(${config.name})`).all() as { name: string; notnull: number }[];
+      const actual = db.$client.prepare(`PRAGMA table_info(${config.name})`).all() as {
+        name: string;
+        notnull: number;
+      }[];
       expect(actual.length, `table ${config.name}`).toBeGreaterThan(0);
       const byName = new Map(actual.map((c) => [c.name, c]));
       for (const column of config.columns) {
         const found = byName.get(column.name);
         expect(found, `${config.name}.${column.name}`).toBeDefined();
-        if (!column.primary) expect(found?.notnull === 1, `${config.name}.${column.name} NOT NULL`).toBe(column.notNull);
+        if (!column.primary)
+          expect(found?.notnull === 1, `${config.name}.${column.name} NOT NULL`).toBe(column.notNull);
       }
       expect(actual.length, `no extra columns in ${config.name}`).toBe(config.columns.length);
       for (const index of config.indexes) {
         const name = index.config.name;
         const row = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = ?").get(name);
         expect(row, `index ${name}`).toBeDefined();
-        const columns = (db.$client.prepare(`PRAGMA index_info(${name})`).all() as { name: string }[]).map((c) => c.name);
-        expect(columns, `columns of index ${name}`).toEqual(index.config.columns.map((c) => (c as { name: string }).name));
+        const columns = (db.$client.prepare(`PRAGMA index_info(${name})`).all() as { name: string }[]).map(
+          (c) => c.name,
+        );
+        expect(columns, `columns of index ${name}`).toEqual(
+          index.config.columns.map((c) => (c as { name: string }).name),
+        );
       }
     }
   });
@@ -65,6 +82,8 @@ describe('migrations applied to an empty file', () => {
     const again = openDatabase(path.join(dir, 'empty.sqlite'));
     closeDatabase(again);
     expect(count()).toBe(before);
-    expect(before).toBe(fs.readdirSync(new URL('../../migrations', import.meta.url)).filter((f) => f.endsWith('.sql')).length);
+    expect(before).toBe(
+      fs.readdirSync(new URL('../../migrations', import.meta.url)).filter((f) => f.endsWith('.sql')).length,
+    );
   });
 });

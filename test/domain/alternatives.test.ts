@@ -7,13 +7,21 @@ import { at, booking, context, desk, meetingRoom } from './fixtures.js';
 
 const TUE = '2026-03-03';
 const room = meetingRoom(10, { capacity: 8, equipment: ['screen', 'video_conference'], accessibility: ['step_free'] });
-const twin = meetingRoom(11, { capacity: 10, equipment: ['screen', 'video_conference', 'whiteboard'], accessibility: ['step_free'] });
+const twin = meetingRoom(11, {
+  capacity: 10,
+  equipment: ['screen', 'video_conference', 'whiteboard'],
+  accessibility: ['step_free'],
+});
 const noVideo = meetingRoom(12, { capacity: 10, equipment: ['screen'], accessibility: ['step_free'] });
 const tiny = meetingRoom(13, { capacity: 2, equipment: ['screen', 'video_conference'], accessibility: ['step_free'] });
 const stairs = meetingRoom(14, { capacity: 10, equipment: ['screen', 'video_conference'], accessibility: [] });
 const all = [room, twin, noVideo, tiny, stairs];
 
-function allFree(suggestions: ReturnType<typeof suggestAlternatives>, req: BookingRequest, contexts: Map<number, BookingContext>) {
+function allFree(
+  suggestions: ReturnType<typeof suggestAlternatives>,
+  req: BookingRequest,
+  contexts: Map<number, BookingContext>,
+) {
   for (const s of suggestions) {
     const resource = all.find((r) => r.id === s.resourceId) ?? req.resource;
     expect(evaluateBooking({ ...req, resource, start: s.start, end: s.end }, contexts.get(s.resourceId)!)).toEqual([]);
@@ -27,7 +35,11 @@ describe('equivalent resources', () => {
     ['too small for the group', tiny, false],
     ['not step-free', stairs, false],
     ['itself', room, false],
-    ['another kind', desk(1, { capacity: 10, equipment: ['screen', 'video_conference'], accessibility: ['step_free'] }), false],
+    [
+      'another kind',
+      desk(1, { capacity: 10, equipment: ['screen', 'video_conference'], accessibility: ['step_free'] }),
+      false,
+    ],
   ])('%s', (_, candidate, expected) => {
     expect(isEquivalentResource(room, candidate as Resource, 4)).toBe(expected);
   });
@@ -36,7 +48,13 @@ describe('equivalent resources', () => {
 describe('suggestions for a taken room', () => {
   const taken = booking(10, `${TUE}T10:00`, `${TUE}T11:00`);
   const ctx = context(all, { existingBookings: [taken] });
-  const req: BookingRequest = { resource: room, start: at(`${TUE}T10:00`), end: at(`${TUE}T11:00`), memberId: 7, headcount: 4 };
+  const req: BookingRequest = {
+    resource: room,
+    start: at(`${TUE}T10:00`),
+    end: at(`${TUE}T11:00`),
+    memberId: 7,
+    headcount: 4,
+  };
 
   it('offers the nearest free times the same day, earlier first on ties', () => {
     expect(evaluateBooking(req, ctx).length).toBeGreaterThan(0);
@@ -44,7 +62,9 @@ describe('suggestions for a taken room', () => {
     expect(found.map((s) => s.start)).toEqual(
       ['09:00', '11:00', '08:45', '11:15', '08:30'].map((t) => at(`${TUE}T${t}`)),
     );
-    expect(found.every((s) => s.kind === 'same_resource' && s.dayOffset === 0 && s.end - s.start === 3_600_000)).toBe(true);
+    expect(found.every((s) => s.kind === 'same_resource' && s.dayOffset === 0 && s.end - s.start === 3_600_000)).toBe(
+      true,
+    );
     allFree(found, req, new Map([[10, ctx]]));
   });
 
@@ -52,9 +72,21 @@ describe('suggestions for a taken room', () => {
     const others = [twin, noVideo, tiny, stairs].map((resource) => ({ resource, context: ctx }));
     const found = suggestAlternatives(req, ctx, others);
     expect(found).toHaveLength(5);
-    expect(found[0]).toMatchObject({ kind: 'equivalent_resource', resourceId: 11, start: req.start, distanceMinutes: 0 });
+    expect(found[0]).toMatchObject({
+      kind: 'equivalent_resource',
+      resourceId: 11,
+      start: req.start,
+      distanceMinutes: 0,
+    });
     expect(found.slice(1).every((s) => s.resourceId === 10)).toBe(true);
-    allFree(found, req, new Map([[10, ctx], [11, ctx]]));
+    allFree(
+      found,
+      req,
+      new Map([
+        [10, ctx],
+        [11, ctx],
+      ]),
+    );
   });
 
   it('an equivalent room that is busy then is not offered', () => {
@@ -69,7 +101,9 @@ describe('suggestions for a taken room', () => {
     const bctx = context([buffered], { existingBookings: [taken], closures: [closure] });
     const breq = { ...req, resource: buffered };
     const found = suggestAlternatives(breq, bctx, []);
-    expect(found.map((s) => s.start)).toEqual(['11:30', '11:45', '12:00', '12:15', '12:30'].map((t) => at(`${TUE}T${t}`)));
+    expect(found.map((s) => s.start)).toEqual(
+      ['11:30', '11:45', '12:00', '12:15', '12:30'].map((t) => at(`${TUE}T${t}`)),
+    );
     for (const s of found) expect(evaluateBooking({ ...breq, start: s.start, end: s.end }, bctx)).toEqual([]);
   });
 });
@@ -78,7 +112,13 @@ describe('same day first, then the following days', () => {
   it('a room taken all Friday is offered on Monday (the weekend is closed)', () => {
     const fri = '2026-03-06';
     const ctx = context([room], { existingBookings: [booking(10, `${fri}T08:30`, `${fri}T19:00`)] });
-    const req: BookingRequest = { resource: room, start: at(`${fri}T10:00`), end: at(`${fri}T11:00`), memberId: 7, headcount: 2 };
+    const req: BookingRequest = {
+      resource: room,
+      start: at(`${fri}T10:00`),
+      end: at(`${fri}T11:00`),
+      memberId: 7,
+      headcount: 2,
+    };
     const found = suggestAlternatives(req, ctx, []);
     expect(found[0]).toMatchObject({ localDate: '2026-03-09', dayOffset: 3, start: at('2026-03-09T10:00') });
     expect(found.map((s) => s.dayOffset)).toEqual([...found.map((s) => s.dayOffset)].sort((a, b) => a - b));
@@ -88,7 +128,13 @@ describe('same day first, then the following days', () => {
   it('never suggests a time in the past or beyond the horizon', () => {
     const now = at(`${TUE}T10:20`);
     const ctx = context([room], { now, existingBookings: [booking(10, `${TUE}T10:30`, `${TUE}T11:30`)] });
-    const req: BookingRequest = { resource: room, start: at(`${TUE}T10:30`), end: at(`${TUE}T11:30`), memberId: 7, headcount: 2 };
+    const req: BookingRequest = {
+      resource: room,
+      start: at(`${TUE}T10:30`),
+      end: at(`${TUE}T11:30`),
+      memberId: 7,
+      headcount: 2,
+    };
     const found = suggestAlternatives(req, ctx, []);
     expect(found.length).toBe(5);
     expect(found.every((s) => s.start >= now)).toBe(true);
@@ -120,20 +166,38 @@ describe('same day first, then the following days', () => {
 
 describe('bounded cost', () => {
   it('a week with no free slot anywhere ends quickly with nothing', () => {
-    const busy = ['2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-09'].map((d) => booking(10, `${d}T08:30`, `${d}T19:00`));
+    const busy = ['2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-09'].map((d) =>
+      booking(10, `${d}T08:30`, `${d}T19:00`),
+    );
     const ctx = context([room], { existingBookings: busy });
-    const req: BookingRequest = { resource: room, start: at(`${TUE}T10:00`), end: at(`${TUE}T11:00`), memberId: 7, headcount: 2 };
+    const req: BookingRequest = {
+      resource: room,
+      start: at(`${TUE}T10:00`),
+      end: at(`${TUE}T11:00`),
+      memberId: 7,
+      headcount: 2,
+    };
     const started = performance.now();
     expect(suggestAlternatives(req, ctx, [])).toEqual([]);
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('leaves out times that meet another booking before asking the rules: they spend none of the budget', () => {
-    const full = ['2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06'].map((d) => booking(10, `${d}T08:30`, `${d}T19:00`));
+    const full = ['2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06'].map((d) =>
+      booking(10, `${d}T08:30`, `${d}T19:00`),
+    );
     // Monday: taken but for 17:30–19:00; with a 15-minute buffer on each side, an hour fits from 17:45 or 18:00 (closing needs no buffer).
     const buffered = meetingRoom(10, {}, { bufferBeforeMinutes: 15, bufferAfterMinutes: 15 });
-    const ctx = context([buffered], { existingBookings: [...full, booking(10, '2026-03-09T08:30', '2026-03-09T17:30')] });
-    const req: BookingRequest = { resource: buffered, start: at(`${TUE}T10:00`), end: at(`${TUE}T11:00`), memberId: 7, headcount: 2 };
+    const ctx = context([buffered], {
+      existingBookings: [...full, booking(10, '2026-03-09T08:30', '2026-03-09T17:30')],
+    });
+    const req: BookingRequest = {
+      resource: buffered,
+      start: at(`${TUE}T10:00`),
+      end: at(`${TUE}T11:00`),
+      memberId: 7,
+      headcount: 2,
+    };
     const found = suggestAlternatives(req, ctx, [], { maxEvaluations: 2 });
     expect(found.map((s) => s.start)).toEqual([at('2026-03-09T17:45'), at('2026-03-09T18:00')]);
     allFree(found, req, new Map([[10, ctx]]));

@@ -43,7 +43,12 @@ const BASE_RULES: BookingRules = {
   halfDaySplit: '13:00',
 };
 
-function resource(id: number, kind: Resource['kind'], rules: Partial<BookingRules>, extra: Partial<Resource> = {}): Resource {
+function resource(
+  id: number,
+  kind: Resource['kind'],
+  rules: Partial<BookingRules>,
+  extra: Partial<Resource> = {},
+): Resource {
   return {
     id,
     siteId: 1,
@@ -93,7 +98,14 @@ export function sportsHall(id: number, extra: Partial<Resource> = {}, rules: Par
   return resource(
     id,
     'sports_hall',
-    { slotStepMinutes: 60, minDurationMinutes: 60, maxDurationMinutes: 240, capacityModel: 'shared', sharedPlaces: 20, ...rules },
+    {
+      slotStepMinutes: 60,
+      minDurationMinutes: 60,
+      maxDurationMinutes: 240,
+      capacityModel: 'shared',
+      sharedPlaces: 20,
+      ...rules,
+    },
     { capacity: 20, ...extra },
   );
 }

@@ -60,9 +60,18 @@ describe('contains', () => {
 describe('intersect and clamp', () => {
   it.each([
     [{ start: 0, end: 10 }, null],
-    [{ start: 5, end: 15 }, { start: 10, end: 15 }],
-    [{ start: 12, end: 18 }, { start: 12, end: 18 }],
-    [{ start: 0, end: 30 }, { start: 10, end: 20 }],
+    [
+      { start: 5, end: 15 },
+      { start: 10, end: 15 },
+    ],
+    [
+      { start: 12, end: 18 },
+      { start: 12, end: 18 },
+    ],
+    [
+      { start: 0, end: 30 },
+      { start: 10, end: 20 },
+    ],
     [{ start: 20, end: 30 }, null],
   ])('%j', (other, expected) => {
     expect(intersect(base, other)).toEqual(expected);
@@ -88,29 +97,66 @@ describe('normalise', () => {
   });
 
   it('does not mutate its input', () => {
-    const input = [{ start: 1, end: 5 }, { start: 3, end: 9 }];
+    const input = [
+      { start: 1, end: 5 },
+      { start: 3, end: 9 },
+    ];
     normalise(input);
-    expect(input).toEqual([{ start: 1, end: 5 }, { start: 3, end: 9 }]);
+    expect(input).toEqual([
+      { start: 1, end: 5 },
+      { start: 3, end: 9 },
+    ]);
   });
 });
 
 describe('subtract: free = window minus busy', () => {
   it.each([
     ['nothing busy', [], [{ start: 0, end: 100 }]],
-    ['busy before and after the window', [{ start: -10, end: 0 }, { start: 100, end: 120 }], [{ start: 0, end: 100 }]],
+    [
+      'busy before and after the window',
+      [
+        { start: -10, end: 0 },
+        { start: 100, end: 120 },
+      ],
+      [{ start: 0, end: 100 }],
+    ],
     [
       'several blocks, overlapping ones and one past the end',
-      [{ start: 10, end: 20 }, { start: 15, end: 30 }, { start: 50, end: 60 }, { start: 90, end: 120 }],
-      [{ start: 0, end: 10 }, { start: 30, end: 50 }, { start: 60, end: 90 }],
+      [
+        { start: 10, end: 20 },
+        { start: 15, end: 30 },
+        { start: 50, end: 60 },
+        { start: 90, end: 120 },
+      ],
+      [
+        { start: 0, end: 10 },
+        { start: 30, end: 50 },
+        { start: 60, end: 90 },
+      ],
     ],
     ['everything busy', [{ start: -5, end: 105 }], []],
-    ['touching blocks leave no sliver', [{ start: 0, end: 50 }, { start: 50, end: 100 }], []],
+    [
+      'touching blocks leave no sliver',
+      [
+        { start: 0, end: 50 },
+        { start: 50, end: 100 },
+      ],
+      [],
+    ],
   ])('%s', (_, busy, expected) => {
     expect(subtract({ start: 0, end: 100 }, busy)).toEqual(expected);
   });
 
   it('takes several windows', () => {
-    expect(subtract([{ start: 0, end: 10 }, { start: 20, end: 30 }], [{ start: 5, end: 25 }])).toEqual([
+    expect(
+      subtract(
+        [
+          { start: 0, end: 10 },
+          { start: 20, end: 30 },
+        ],
+        [{ start: 5, end: 25 }],
+      ),
+    ).toEqual([
       { start: 0, end: 5 },
       { start: 25, end: 30 },
     ]);

@@ -26,8 +26,18 @@ describe('open intervals of a local day', () => {
     ['Monday after fall back', '2026-10-26', SITE_PERIODS, [['2026-10-26T07:30:00Z', '2026-10-26T18:00:00Z']]],
     ['Saturday', '2026-03-07', SITE_PERIODS, []],
     ['spring-forward Sunday, site closed', '2026-03-29', SITE_PERIODS, []],
-    ['spring-forward Sunday, open daily', '2026-03-29', week('08:30', '19:00', EVERY_DAY), [['2026-03-29T06:30:00Z', '2026-03-29T17:00:00Z']]],
-    ['fall-back Sunday, open daily', '2026-10-25', week('08:30', '19:00', EVERY_DAY), [['2026-10-25T07:30:00Z', '2026-10-25T18:00:00Z']]],
+    [
+      'spring-forward Sunday, open daily',
+      '2026-03-29',
+      week('08:30', '19:00', EVERY_DAY),
+      [['2026-03-29T06:30:00Z', '2026-03-29T17:00:00Z']],
+    ],
+    [
+      'fall-back Sunday, open daily',
+      '2026-10-25',
+      week('08:30', '19:00', EVERY_DAY),
+      [['2026-10-25T07:30:00Z', '2026-10-25T18:00:00Z']],
+    ],
     ['event space evening', '2026-03-03', EVENT_SPACE_PERIODS, [['2026-03-03T07:30:00Z', '2026-03-03T22:00:00Z']]],
     [
       'lunch break, touching periods merged',
@@ -104,8 +114,14 @@ describe('within one opening', () => {
 
 describe('period validation', () => {
   it.each([
-    [{ weekday: 1, opens: '08:30', closes: '19:00' }, { opens: 510, closes: 1140 }],
-    [{ weekday: 7, opens: '00:00', closes: '24:00' }, { opens: 0, closes: 1440 }],
+    [
+      { weekday: 1, opens: '08:30', closes: '19:00' },
+      { opens: 510, closes: 1140 },
+    ],
+    [
+      { weekday: 7, opens: '00:00', closes: '24:00' },
+      { opens: 0, closes: 1440 },
+    ],
     [{ weekday: 1, opens: '19:00', closes: '08:30' }, null],
     [{ weekday: 1, opens: '10:00', closes: '10:00' }, null],
     [{ weekday: 1, opens: '8:30', closes: '19:00' }, null],
@@ -115,13 +131,21 @@ describe('period validation', () => {
   });
 
   it('a malformed stored period is a loud error, not a silently closed day', () => {
-    expect(() => openIntervalsOfDate([{ weekday: 2, opens: '8h30', closes: '19:00' }], '2026-03-03', ZONE)).toThrow(RangeError);
+    expect(() => openIntervalsOfDate([{ weekday: 2, opens: '8h30', closes: '19:00' }], '2026-03-03', ZONE)).toThrow(
+      RangeError,
+    );
   });
 });
 
 describe('nextOpenDate', () => {
   const weekdays = ([1, 2, 3, 4, 5] as const).map((weekday) => ({ weekday, opens: '08:30', closes: '19:00' }));
-  const christmas = { id: 1, resourceId: null, start: Date.UTC(2026, 11, 24, 23), end: Date.UTC(2026, 11, 25, 23), reason: 'Noël' };
+  const christmas = {
+    id: 1,
+    resourceId: null,
+    start: Date.UTC(2026, 11, 24, 23),
+    end: Date.UTC(2026, 11, 25, 23),
+    reason: 'Noël',
+  };
   it.each([
     ['a Monday morning is that Monday', Date.UTC(2026, 11, 7, 9), '2026-12-07'],
     ['a Friday after closing is the Monday after', Date.UTC(2026, 11, 11, 18, 30), '2026-12-14'],

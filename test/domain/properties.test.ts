@@ -23,7 +23,16 @@ const NOW = at('2026-03-20T07:00');
 const DATES = ['2026-03-27', '2026-03-30'];
 
 type Action =
-  | { kind: 'book'; resource: number; date: number; startQuarter: number; quarters: number; part: number; headcount: number; member: number }
+  | {
+      kind: 'book';
+      resource: number;
+      date: number;
+      startQuarter: number;
+      quarters: number;
+      part: number;
+      headcount: number;
+      member: number;
+    }
   | { kind: 'cancel'; pick: number };
 
 const arbAction: fc.Arbitrary<Action> = fc.oneof(
@@ -54,7 +63,13 @@ function toRequest(action: Extract<Action, { kind: 'book' }>): BookingRequest {
         ['08:30', '19:00'],
       ] as const
     )[action.part]!;
-    return { resource, start: at(`${date}T${start}`), end: at(`${date}T${end}`), memberId: action.member, headcount: 1 };
+    return {
+      resource,
+      start: at(`${date}T${start}`),
+      end: at(`${date}T${end}`),
+      memberId: action.member,
+      headcount: 1,
+    };
   }
   // Snap to the resource's grid so that most requests meet the occupancy rules, not the shape ones.
   const unit = resource.rules.slotStepMinutes / 15;
@@ -91,7 +106,12 @@ function run(actions: Action[]) {
       // Every reason that names a booking names a real, active one.
       for (const v of violations) {
         expect(isViolation(v)).toBe(true);
-        if (v.code === 'conflict' || v.code === 'buffer' || v.code === 'linked_resource_busy' || v.code === 'already_booked_elsewhere') {
+        if (
+          v.code === 'conflict' ||
+          v.code === 'buffer' ||
+          v.code === 'linked_resource_busy' ||
+          v.code === 'already_booked_elsewhere'
+        ) {
           expect(bookings.find((b) => b.id === v.bookingId)?.status).toBe('confirmed');
         }
       }
@@ -128,7 +148,14 @@ describe('evaluateBooking as the only gate (property)', () => {
         // Every accepted booking still passes the rules against the final list.
         for (const b of bookings) {
           const resource = RESOURCES.find((r) => r.id === b.resourceId)!;
-          const again = { resource, start: b.start, end: b.end, memberId: b.memberId!, headcount: b.headcount, excludeBookingId: b.id };
+          const again = {
+            resource,
+            start: b.start,
+            end: b.end,
+            memberId: b.memberId!,
+            headcount: b.headcount,
+            excludeBookingId: b.id,
+          };
           expect(evaluateBooking(again, context(RESOURCES, { now: NOW, existingBookings: bookings }))).toEqual([]);
         }
       }),

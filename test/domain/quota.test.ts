@@ -30,7 +30,9 @@ describe('half-days', () => {
   });
 
   it('amount in minutes is the length', () => {
-    expect(quotaAmount({ start: at('2026-03-03T10:00'), end: at('2026-03-03T11:30') }, 'minutes', ZONE, '13:00')).toBe(90);
+    expect(quotaAmount({ start: at('2026-03-03T10:00'), end: at('2026-03-03T11:30') }, 'minutes', ZONE, '13:00')).toBe(
+      90,
+    );
   });
 });
 

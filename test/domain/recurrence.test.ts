@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { expandSeries, nthWeekdayOfMonth, recurrenceRuleProblems, type Occurrence, type SeriesRule } from '../../src/domain/recurrence.js';
+import {
+  expandSeries,
+  nthWeekdayOfMonth,
+  recurrenceRuleProblems,
+  type Occurrence,
+  type SeriesRule,
+} from '../../src/domain/recurrence.js';
 import { decideSeries, planSeries, seriesEvaluator } from '../../src/domain/series-plan.js';
 import { calendarMonthOf } from '../../src/domain/quota.js';
 import { ZONE, at, booking, context, meetingRoom, utc } from './fixtures.js';
@@ -7,12 +13,17 @@ import { ZONE, at, booking, context, meetingRoom, utc } from './fixtures.js';
 const FAR = utc('2030-01-01T00:00:00Z');
 
 function expand(rule: SeriesRule, first: string, duration = 60, horizon = FAR, maxOccurrences?: number) {
-  const result = expandSeries(rule, first, duration, { zone: ZONE, horizon, ...(maxOccurrences ? { maxOccurrences } : {}) });
+  const result = expandSeries(rule, first, duration, {
+    zone: ZONE,
+    horizon,
+    ...(maxOccurrences ? { maxOccurrences } : {}),
+  });
   if (!result.ok) throw new Error(JSON.stringify(result.violation));
   return result.expansion;
 }
 const dates = (occurrences: Occurrence[]) => occurrences.map((o) => o.localDate);
-const starts = (occurrences: Occurrence[]) => occurrences.map((o) => (o.ok ? new Date(o.start).toISOString() : o.violation.code));
+const starts = (occurrences: Occurrence[]) =>
+  occurrences.map((o) => (o.ok ? new Date(o.start).toISOString() : o.violation.code));
 
 describe('wall-clock time is kept across DST changes', () => {
   it.each([
@@ -48,7 +59,11 @@ describe('wall-clock time is kept across DST changes', () => {
 
   it('a time skipped by spring forward is refused on that occurrence only', () => {
     const { occurrences } = expand({ freq: 'daily', interval: 1, count: 3 }, '2026-03-28T02:30');
-    expect(starts(occurrences)).toEqual(['2026-03-28T01:30:00.000Z', 'nonexistent_local_time', '2026-03-30T00:30:00.000Z']);
+    expect(starts(occurrences)).toEqual([
+      '2026-03-28T01:30:00.000Z',
+      'nonexistent_local_time',
+      '2026-03-30T00:30:00.000Z',
+    ]);
     expect(occurrences[1]).toEqual({
       index: 1,
       localDate: '2026-03-29',
@@ -60,7 +75,11 @@ describe('wall-clock time is kept across DST changes', () => {
 
   it('a repeated time means its first occurrence', () => {
     const { occurrences } = expand({ freq: 'daily', interval: 1, count: 3 }, '2026-10-24T02:30');
-    expect(starts(occurrences)).toEqual(['2026-10-24T00:30:00.000Z', '2026-10-25T00:30:00.000Z', '2026-10-26T01:30:00.000Z']);
+    expect(starts(occurrences)).toEqual([
+      '2026-10-24T00:30:00.000Z',
+      '2026-10-25T00:30:00.000Z',
+      '2026-10-26T01:30:00.000Z',
+    ]);
   });
 
   it('the end is the start plus the duration in real minutes', () => {
@@ -71,7 +90,12 @@ describe('wall-clock time is kept across DST changes', () => {
 
 describe('frequencies', () => {
   it.each([
-    ['every other day', { freq: 'daily', interval: 2, count: 3 }, '2026-03-02T10:00', ['2026-03-02', '2026-03-04', '2026-03-06']],
+    [
+      'every other day',
+      { freq: 'daily', interval: 2, count: 3 },
+      '2026-03-02T10:00',
+      ['2026-03-02', '2026-03-04', '2026-03-06'],
+    ],
     [
       'Mon/Wed/Fri every other week, starting on a Wednesday',
       { freq: 'weekly', interval: 2, byWeekday: [5, 1, 3], count: 5 },
@@ -184,7 +208,10 @@ describe('planning a series through evaluateBooking', () => {
     const taken = booking(10, '2026-03-30T09:30', '2026-03-30T10:30', { id: 77 });
     const plans = planSeries(occurrences, seriesEvaluator(base, context([room], { now, existingBookings: [taken] })));
     expect(plans.map((p) => p.violations.map((v) => v.code))).toEqual([[], [], ['conflict'], []]);
-    expect(decideSeries(plans, 'skip_conflicts')).toMatchObject({ book: [plans[0], plans[1], plans[3]], refused: [plans[2]] });
+    expect(decideSeries(plans, 'skip_conflicts')).toMatchObject({
+      book: [plans[0], plans[1], plans[3]],
+      refused: [plans[2]],
+    });
     expect(decideSeries(plans, 'all_or_nothing')).toEqual({ book: [], refused: [plans[2]] });
   });
 
@@ -199,7 +226,13 @@ describe('planning a series through evaluateBooking', () => {
     // The room's horizon is 56 days: the last bookable day is Monday 27 April.
     const weekly = expand({ freq: 'weekly', interval: 1, count: 5 }, '2026-04-13T09:00', 60).occurrences;
     const plans = planSeries(weekly, seriesEvaluator(base, context([room], { now })));
-    expect(plans.map((p) => p.violations.map((v) => v.code))).toEqual([[], [], [], ['beyond_horizon'], ['beyond_horizon']]);
+    expect(plans.map((p) => p.violations.map((v) => v.code))).toEqual([
+      [],
+      [],
+      [],
+      ['beyond_horizon'],
+      ['beyond_horizon'],
+    ]);
   });
 
   it('quota use adds up across the series', () => {
@@ -223,8 +256,21 @@ describe('planning a series through evaluateBooking', () => {
   });
 
   it('a series cannot overlap itself: accepted occurrences count as bookings', () => {
-    const first: Occurrence = { index: 0, localDate: '2026-03-16', localStart: '2026-03-16T09:00', ok: true, start: at('2026-03-16T09:00'), end: at('2026-03-16T10:00') };
-    const second: Occurrence = { ...first, index: 1, localStart: '2026-03-16T09:30', start: at('2026-03-16T09:30'), end: at('2026-03-16T10:30') };
+    const first: Occurrence = {
+      index: 0,
+      localDate: '2026-03-16',
+      localStart: '2026-03-16T09:00',
+      ok: true,
+      start: at('2026-03-16T09:00'),
+      end: at('2026-03-16T10:00'),
+    };
+    const second: Occurrence = {
+      ...first,
+      index: 1,
+      localStart: '2026-03-16T09:30',
+      start: at('2026-03-16T09:30'),
+      end: at('2026-03-16T10:30'),
+    };
     const plans = planSeries([first, second], seriesEvaluator(base, context([room], { now })));
     expect(plans.map((p) => p.violations.map((v) => v.code))).toEqual([[], ['conflict']]);
   });

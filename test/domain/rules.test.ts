@@ -52,9 +52,9 @@ describe('invalid_interval', () => {
   });
 
   it('NaN times are invalid too', () => {
-    expect(codes(evaluateBooking({ ...request(room, `${TUE}T10:00`, `${TUE}T11:00`), end: Number.NaN }, context([room])))).toEqual([
-      'invalid_interval',
-    ]);
+    expect(
+      codes(evaluateBooking({ ...request(room, `${TUE}T10:00`, `${TUE}T11:00`), end: Number.NaN }, context([room]))),
+    ).toEqual(['invalid_interval']);
   });
 });
 
@@ -94,7 +94,13 @@ describe('outside_opening_hours', () => {
 });
 
 describe('closed', () => {
-  const drill: Closure = { id: 5, resourceId: null, start: at(`${TUE}T12:00`), end: at(`${TUE}T14:00`), reason: 'Fire drill' };
+  const drill: Closure = {
+    id: 5,
+    resourceId: null,
+    start: at(`${TUE}T12:00`),
+    end: at(`${TUE}T14:00`),
+    reason: 'Fire drill',
+  };
   const otherRoom: Closure = { ...drill, id: 6, resourceId: 11, reason: 'Painting' };
   const thisRoom: Closure = { ...drill, id: 7, resourceId: 10, reason: 'Repairs' };
   it.each([
@@ -106,12 +112,18 @@ describe('closed', () => {
     ['around', '11:00', '15:00', [5]],
     ['touching after', '14:00', '15:00', []],
   ])('site-wide closure, %s', (_, start, end, closureIds) => {
-    const found = evaluateBooking(request(room, `${TUE}T${start}`, `${TUE}T${end}`), context([room], { closures: [drill] }));
+    const found = evaluateBooking(
+      request(room, `${TUE}T${start}`, `${TUE}T${end}`),
+      context([room], { closures: [drill] }),
+    );
     expect(found.flatMap((v) => (v.code === 'closed' ? [v.closureId] : []))).toEqual(closureIds);
   });
 
   it('another resource’s closure is ignored, this one’s counts, and the data explains it', () => {
-    const found = evaluateBooking(request(room, `${TUE}T12:00`, `${TUE}T13:00`), context([room], { closures: [otherRoom, thisRoom] }));
+    const found = evaluateBooking(
+      request(room, `${TUE}T12:00`, `${TUE}T13:00`),
+      context([room], { closures: [otherRoom, thisRoom] }),
+    );
     expect(found).toEqual([
       { code: 'closed', closureId: 7, reason: 'Repairs', start: drill.start, end: drill.end, siteWide: false },
     ]);
@@ -127,7 +139,10 @@ describe('slot_misaligned (steps on the local wall clock)', () => {
     ['studio on the hour', studio(20), '10:00', '11:00', true],
     ['studio on the half hour', studio(20), '10:30', '11:30', false],
   ])('%s', (_, resource, start, end, allowed) => {
-    const found = evaluateBooking(request(resource, `${TUE}T${start}`, `${TUE}T${end}`), context([resource], { hasInduction: true }));
+    const found = evaluateBooking(
+      request(resource, `${TUE}T${start}`, `${TUE}T${end}`),
+      context([resource], { hasInduction: true }),
+    );
     expect(codes(found)).toEqual(allowed ? [] : ['slot_misaligned']);
   });
 
@@ -177,13 +192,19 @@ describe('too_short / too_long', () => {
     ['the maximum', room, '10:00', '14:00', []],
     ['above the maximum', room, '10:00', '14:15', [{ code: 'too_long', limitMinutes: 240, requestedMinutes: 255 }]],
   ])('%s', (_, resource, start, end, expected) => {
-    expect(evaluateBooking(request(resource, `${TUE}T${start}`, `${TUE}T${end}`), context([resource]))).toEqual(expected);
+    expect(evaluateBooking(request(resource, `${TUE}T${start}`, `${TUE}T${end}`), context([resource]))).toEqual(
+      expected,
+    );
   });
 
   it('counts real minutes on a DST day (01:00-03:00 on 29 March 2026 is one hour)', () => {
     const allDay = meetingRoom(13, {}, { slotStepMinutes: 60, minDurationMinutes: 60, maxDurationMinutes: 60 });
     const ctx = context([allDay], { sitePeriods: week('00:00', '24:00', EVERY_DAY), now: utc('2026-03-20T00:00:00Z') });
-    const springNight = { ...request(allDay, `${TUE}T10:00`, `${TUE}T11:00`), start: utc('2026-03-29T00:00:00Z'), end: utc('2026-03-29T01:00:00Z') };
+    const springNight = {
+      ...request(allDay, `${TUE}T10:00`, `${TUE}T11:00`),
+      start: utc('2026-03-29T00:00:00Z'),
+      end: utc('2026-03-29T01:00:00Z'),
+    };
     expect(evaluateBooking(springNight, ctx)).toEqual([]);
     // 02:00 (first) to 03:00 on 25 October 2026 is two hours.
     const fallNight = { ...springNight, start: utc('2026-10-25T00:00:00Z'), end: utc('2026-10-25T02:00:00Z') };
@@ -228,9 +249,13 @@ describe('too_late_to_book (notice)', () => {
   it('refuses a desk half-day that has ended, and a started one when notice is asked', () => {
     const d = desk(16);
     const afternoon = at(`${TUE}T14:00`);
-    expect(codes(evaluateBooking(request(d, `${TUE}T08:30`, `${TUE}T13:00`), context([d], { now: afternoon })))).toEqual(['too_late_to_book']);
+    expect(
+      codes(evaluateBooking(request(d, `${TUE}T08:30`, `${TUE}T13:00`), context([d], { now: afternoon }))),
+    ).toEqual(['too_late_to_book']);
     const noticedDesk = desk(17, {}, { minNoticeMinutes: 60 });
-    expect(codes(evaluateBooking(request(noticedDesk, `${TUE}T08:30`, `${TUE}T13:00`), context([noticedDesk], { now })))).toEqual(['too_late_to_book']);
+    expect(
+      codes(evaluateBooking(request(noticedDesk, `${TUE}T08:30`, `${TUE}T13:00`), context([noticedDesk], { now }))),
+    ).toEqual(['too_late_to_book']);
   });
 });
 
@@ -248,9 +273,17 @@ describe('beyond_horizon (local days)', () => {
   });
 
   it('ends at local midnight even across spring forward', () => {
-    const found = evaluateBooking(request(room, '2026-04-28T08:30', '2026-04-28T09:30'), context([room], { now: evening }));
+    const found = evaluateBooking(
+      request(room, '2026-04-28T08:30', '2026-04-28T09:30'),
+      context([room], { now: evening }),
+    );
     expect(found).toEqual([
-      { code: 'beyond_horizon', horizonDays: 56, lastBookableDate: '2026-04-27', horizonEnd: utc('2026-04-27T22:00:00Z') },
+      {
+        code: 'beyond_horizon',
+        horizonDays: 56,
+        lastBookableDate: '2026-04-27',
+        horizonEnd: utc('2026-04-27T22:00:00Z'),
+      },
     ]);
   });
 });
@@ -268,8 +301,13 @@ describe('conflict (exclusive resource)', () => {
     ['touching after (back-to-back)', '11:00', '12:00', false],
     ['after', '12:00', '13:00', false],
   ])('%s', (_, start, end, refused) => {
-    const found = evaluateBooking(request(room, `${TUE}T${start}`, `${TUE}T${end}`), context([room], { existingBookings: [existing] }));
-    expect(found).toEqual(refused ? [{ code: 'conflict', bookingId: 1, start: existing.start, end: existing.end }] : []);
+    const found = evaluateBooking(
+      request(room, `${TUE}T${start}`, `${TUE}T${end}`),
+      context([room], { existingBookings: [existing] }),
+    );
+    expect(found).toEqual(
+      refused ? [{ code: 'conflict', bookingId: 1, start: existing.start, end: existing.end }] : [],
+    );
   });
 
   it.each([
@@ -279,7 +317,10 @@ describe('conflict (exclusive resource)', () => {
     ['released frees it', 'released', false],
     ['rejected frees it', 'rejected', false],
   ] as const)('%s', (_, status, refused) => {
-    const found = evaluateBooking(request(room, `${TUE}T10:00`, `${TUE}T11:00`), context([room], { existingBookings: [{ ...existing, status }] }));
+    const found = evaluateBooking(
+      request(room, `${TUE}T10:00`, `${TUE}T11:00`),
+      context([room], { existingBookings: [{ ...existing, status }] }),
+    );
     expect(codes(found)).toEqual(refused ? ['conflict'] : []);
   });
 
@@ -293,7 +334,12 @@ describe('conflict (exclusive resource)', () => {
 
   it('a booking of another resource is no conflict', () => {
     const elsewhere = { ...existing, resourceId: 11 };
-    expect(evaluateBooking(request(room, `${TUE}T10:00`, `${TUE}T11:00`), context([room], { existingBookings: [elsewhere] }))).toEqual([]);
+    expect(
+      evaluateBooking(
+        request(room, `${TUE}T10:00`, `${TUE}T11:00`),
+        context([room], { existingBookings: [elsewhere] }),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -307,7 +353,10 @@ describe('buffer', () => {
     ['back-to-back after', '11:00', '12:00', ['buffer']],
     ['gap of the buffer after', '11:15', '12:00', []],
   ])('%s', (_, start, end, expected) => {
-    const found = evaluateBooking(request(buffered, `${TUE}T${start}`, `${TUE}T${end}`), context([buffered], { existingBookings: [existing] }));
+    const found = evaluateBooking(
+      request(buffered, `${TUE}T${start}`, `${TUE}T${end}`),
+      context([buffered], { existingBookings: [existing] }),
+    );
     expect(codes(found)).toEqual(expected);
   });
 
@@ -326,7 +375,10 @@ describe('buffer', () => {
 
   it('the event space blocks an hour either side for setup and teardown', () => {
     const space = eventSpace(30);
-    const ctx = context([space], { resourceOverridePeriods: EVENT_SPACE_PERIODS, existingBookings: [booking(30, `${TUE}T14:00`, `${TUE}T17:00`)] });
+    const ctx = context([space], {
+      resourceOverridePeriods: EVENT_SPACE_PERIODS,
+      existingBookings: [booking(30, `${TUE}T14:00`, `${TUE}T17:00`)],
+    });
     expect(codes(evaluateBooking(request(space, `${TUE}T17:30`, `${TUE}T20:00`), ctx))).toEqual(['buffer']);
     expect(codes(evaluateBooking(request(space, `${TUE}T18:00`, `${TUE}T20:00`), ctx))).toEqual([]);
   });
@@ -341,32 +393,50 @@ describe('capacity_full and over_capacity (shared sports hall, 20 places)', () =
   const ctx = context([hall], { existingBookings: existing });
   it.each([
     ['fits the peak exactly', '10:00', '12:00', 3, []],
-    ['one too many at the peak', '10:00', '12:00', 4, [{ code: 'capacity_full', placesLeft: 3, sharedPlaces: 20, headcount: 4 }]],
+    [
+      'one too many at the peak',
+      '10:00',
+      '12:00',
+      4,
+      [{ code: 'capacity_full', placesLeft: 3, sharedPlaces: 20, headcount: 4 }],
+    ],
     ['after the big group leaves', '11:00', '12:00', 15, []],
-    ['after it, one too many', '11:00', '12:00', 16, [{ code: 'capacity_full', placesLeft: 15, sharedPlaces: 20, headcount: 16 }]],
+    [
+      'after it, one too many',
+      '11:00',
+      '12:00',
+      16,
+      [{ code: 'capacity_full', placesLeft: 15, sharedPlaces: 20, headcount: 16 }],
+    ],
     ['before everyone', '09:00', '10:00', 20, []],
   ])('%s', (_, start, end, headcount, expected) => {
     expect(evaluateBooking(request(hall, `${TUE}T${start}`, `${TUE}T${end}`, { headcount }), ctx)).toEqual(expected);
   });
 
   it('back-to-back full groups do not add up', () => {
-    const full = context([hall], { existingBookings: [booking(40, `${TUE}T10:00`, `${TUE}T11:00`, { headcount: 20 })] });
+    const full = context([hall], {
+      existingBookings: [booking(40, `${TUE}T10:00`, `${TUE}T11:00`, { headcount: 20 })],
+    });
     expect(evaluateBooking(request(hall, `${TUE}T11:00`, `${TUE}T12:00`, { headcount: 20 }), full)).toEqual([]);
     expect(evaluateBooking(request(hall, `${TUE}T09:00`, `${TUE}T10:00`, { headcount: 20 }), full)).toEqual([]);
-    expect(codes(evaluateBooking(request(hall, `${TUE}T10:00`, `${TUE}T11:00`, { headcount: 1 }), full))).toEqual(['capacity_full']);
+    expect(codes(evaluateBooking(request(hall, `${TUE}T10:00`, `${TUE}T11:00`, { headcount: 1 }), full))).toEqual([
+      'capacity_full',
+    ]);
   });
 
   it('a group bigger than the resource is over capacity', () => {
-    expect(codes(evaluateBooking(request(room, `${TUE}T10:00`, `${TUE}T11:00`, { headcount: 9 }), context([room])))).toEqual([
-      'over_capacity',
-    ]);
-    expect(evaluateBooking(request(room, `${TUE}T10:00`, `${TUE}T11:00`, { headcount: 8 }), context([room]))).toEqual([]);
+    expect(
+      codes(evaluateBooking(request(room, `${TUE}T10:00`, `${TUE}T11:00`, { headcount: 9 }), context([room]))),
+    ).toEqual(['over_capacity']);
+    expect(evaluateBooking(request(room, `${TUE}T10:00`, `${TUE}T11:00`, { headcount: 8 }), context([room]))).toEqual(
+      [],
+    );
   });
 
   it.each([0, -1, 1.5])('headcount %d is invalid', (headcount) => {
-    expect(codes(evaluateBooking(request(room, `${TUE}T10:00`, `${TUE}T11:00`, { headcount }), context([room])))).toEqual([
-      'invalid_headcount',
-    ]);
+    expect(
+      codes(evaluateBooking(request(room, `${TUE}T10:00`, `${TUE}T11:00`, { headcount }), context([room]))),
+    ).toEqual(['invalid_headcount']);
   });
 });
 
@@ -382,14 +452,31 @@ describe('linked_resource_busy', () => {
     ['same', '10:00', '11:00', true],
     ['touching after', '11:00', '12:00', false],
   ])('%s', (_, start, end, refused) => {
-    const found = evaluateBooking(request(a, `${TUE}T${start}`, `${TUE}T${end}`), context([a, b], { existingBookings: [onB] }));
+    const found = evaluateBooking(
+      request(a, `${TUE}T${start}`, `${TUE}T${end}`),
+      context([a, b], { existingBookings: [onB] }),
+    );
     expect(found).toEqual(
-      refused ? [{ code: 'linked_resource_busy', resourceId: 22, resourceName: 'Salle B', bookingId: 8, start: onB.start, end: onB.end }] : [],
+      refused
+        ? [
+            {
+              code: 'linked_resource_busy',
+              resourceId: 22,
+              resourceName: 'Salle B',
+              bookingId: 8,
+              start: onB.start,
+              end: onB.end,
+            },
+          ]
+        : [],
     );
   });
 
   it('the other side of the link is blocked too', () => {
-    const found = evaluateBooking(request(b, `${TUE}T10:00`, `${TUE}T11:00`), context([a, b], { existingBookings: [onA] }));
+    const found = evaluateBooking(
+      request(b, `${TUE}T10:00`, `${TUE}T11:00`),
+      context([a, b], { existingBookings: [onA] }),
+    );
     expect(codes(found)).toEqual(['linked_resource_busy']);
   });
 });
@@ -406,9 +493,23 @@ describe('already_booked_elsewhere (one desk per person)', () => {
     ['my cancelled morning', '08:30', '13:00', [{ ...mine, status: 'cancelled' as const }], false],
     ['my meeting room, not a desk', '08:30', '13:00', [{ ...mine, resourceId: 10 }], false],
   ])('%s', (_, start, end, existing, refused) => {
-    const found = evaluateBooking(request(d1, `${TUE}T${start}`, `${TUE}T${end}`), context([d1, d2, room], { existingBookings: existing }));
+    const found = evaluateBooking(
+      request(d1, `${TUE}T${start}`, `${TUE}T${end}`),
+      context([d1, d2, room], { existingBookings: existing }),
+    );
     expect(found).toEqual(
-      refused ? [{ code: 'already_booked_elsewhere', bookingId: 11, resourceId: 2, resourceName: 'Desk 2', start: mine.start, end: mine.end }] : [],
+      refused
+        ? [
+            {
+              code: 'already_booked_elsewhere',
+              bookingId: 11,
+              resourceId: 2,
+              resourceName: 'Desk 2',
+              start: mine.start,
+              end: mine.end,
+            },
+          ]
+        : [],
     );
   });
 
@@ -424,7 +525,9 @@ describe('quota_exceeded', () => {
     ['minutes, over', { limitMinutes: 600, usedMinutes: 540, unit: 'minutes' as const }, '10:00', '11:15', 75],
   ])('%s', (_, quota, start, end, requested) => {
     const found = evaluateBooking(request(room, `${TUE}T${start}`, `${TUE}T${end}`), context([room], { quota }));
-    expect(found).toEqual(requested === null ? [] : [{ code: 'quota_exceeded', unit: 'minutes', limit: 600, used: 540, requested }]);
+    expect(found).toEqual(
+      requested === null ? [] : [{ code: 'quota_exceeded', unit: 'minutes', limit: 600, used: 540, requested }],
+    );
   });
 
   it.each([
@@ -432,8 +535,13 @@ describe('quota_exceeded', () => {
     ['full day', '08:30', '19:00', 2],
   ])('half-days, %s with one left', (_, start, end, requested) => {
     const d = desk(1);
-    const found = evaluateBooking(request(d, `${TUE}T${start}`, `${TUE}T${end}`), context([d], { quota: { limitMinutes: 10, usedMinutes: 9, unit: 'half_days' } }));
-    expect(found).toEqual(requested === null ? [] : [{ code: 'quota_exceeded', unit: 'half_days', limit: 10, used: 9, requested }]);
+    const found = evaluateBooking(
+      request(d, `${TUE}T${start}`, `${TUE}T${end}`),
+      context([d], { quota: { limitMinutes: 10, usedMinutes: 9, unit: 'half_days' } }),
+    );
+    expect(found).toEqual(
+      requested === null ? [] : [{ code: 'quota_exceeded', unit: 'half_days', limit: 10, used: 9, requested }],
+    );
   });
 });
 
@@ -444,7 +552,9 @@ describe('induction_required', () => {
     ['studio with induction', s, true, []],
     ['room without induction', room, false, []],
   ])('%s', (_, resource, hasInduction, expected) => {
-    expect(codes(evaluateBooking(request(resource, `${TUE}T10:00`, `${TUE}T11:00`), context([resource], { hasInduction })))).toEqual(expected);
+    expect(
+      codes(evaluateBooking(request(resource, `${TUE}T10:00`, `${TUE}T11:00`), context([resource], { hasInduction }))),
+    ).toEqual(expected);
   });
 });
 

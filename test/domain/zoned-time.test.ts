@@ -102,7 +102,11 @@ describe('wall clock to instant in Europe/Paris around DST', () => {
   });
 
   it('local "HH:mm" on a date follows the same policy', () => {
-    expect(localTimeOnDate('2026-10-25', '02:30', ZONE)).toEqual({ ok: true, instant: utc('2026-10-25T00:30:00Z'), ambiguous: true });
+    expect(localTimeOnDate('2026-10-25', '02:30', ZONE)).toEqual({
+      ok: true,
+      instant: utc('2026-10-25T00:30:00Z'),
+      ambiguous: true,
+    });
     expect(localTimeOnDate('2026-03-29', '02:30', ZONE).ok).toBe(false);
   });
 
@@ -169,12 +173,17 @@ describe('local days', () => {
 
 describe('round trip (property)', () => {
   it('every existing local time maps back to itself; ambiguous ones to the earlier instant', () => {
-    const anyDay = fc.integer({ min: 0, max: 729 }).map((day) => new Date(Date.UTC(2026, 0, 1 + day)).toISOString().slice(0, 10));
+    const anyDay = fc
+      .integer({ min: 0, max: 729 })
+      .map((day) => new Date(Date.UTC(2026, 0, 1 + day)).toISOString().slice(0, 10));
     // Half the runs land on a change day, so the gap and the repeated hour are always exercised.
     const changeDay = fc.constantFrom('2026-03-29', '2026-10-25', '2027-03-28', '2027-10-31');
     const arbLocal = fc
       .tuple(fc.oneof(anyDay, changeDay), fc.integer({ min: 0, max: 1439 }))
-      .map(([date, minutes]) => `${date}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`);
+      .map(
+        ([date, minutes]) =>
+          `${date}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`,
+      );
     fc.assert(
       fc.property(arbLocal, (local) => {
         const result = localDateTimeToInstant(local, ZONE);

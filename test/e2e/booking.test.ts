@@ -7,7 +7,18 @@ import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/connection.js';
 import { addDays, weekdayOf, type LocalDate } from '../../src/domain/local-date.js';
-import { isOpenDay, launchChromium, localInstant, newContext, nextOpenDays, signIn, signedInPage, startE2eServer, todayOnSite, type E2eServer } from '../helpers/browser.js';
+import {
+  isOpenDay,
+  launchChromium,
+  localInstant,
+  newContext,
+  nextOpenDays,
+  signIn,
+  signedInPage,
+  startE2eServer,
+  todayOnSite,
+  type E2eServer,
+} from '../helpers/browser.js';
 
 /** A weekly series of three dates, one of which (and only one) is closed. */
 interface SeriesPlan {
@@ -28,7 +39,11 @@ interface SeriesPlan {
  */
 function planSeries(db: Db): SeriesPlan {
   const today = todayOnSite();
-  const rows = db.$client.prepare('SELECT starts_at AS start, ends_at AS end, reason, reason_en AS reasonEn FROM closures WHERE resource_id IS NULL').all() as E2eServer['closures'];
+  const rows = db.$client
+    .prepare(
+      'SELECT starts_at AS start, ends_at AS end, reason, reason_en AS reasonEn FROM closures WHERE resource_id IS NULL',
+    )
+    .all() as E2eServer['closures'];
   const view = { closures: rows };
   const datesFrom = (first: LocalDate) => [0, 7, 14].map((d) => addDays(first, d));
   const plan = (closed: LocalDate, reason: string, created: boolean): SeriesPlan | null => {
@@ -37,21 +52,29 @@ function planSeries(db: Db): SeriesPlan {
       const first = addDays(closed, -7 * closedIndex);
       const dates = datesFrom(first);
       const othersOpen = dates.every((d, i) => i === closedIndex || isOpenDay(view, d));
-      if (first > today && othersOpen && dates[2]! <= addDays(today, 49)) return { first, closedIndex, reason, created, closed };
+      if (first > today && othersOpen && dates[2]! <= addDays(today, 49))
+        return { first, closedIndex, reason, created, closed };
     }
     return null;
   };
-  const holidays = db.$client.prepare("SELECT source_key AS key, reason FROM closures WHERE kind = 'public_holiday' AND resource_id IS NULL ORDER BY starts_at").all() as { key: string; reason: string }[];
+  const holidays = db.$client
+    .prepare(
+      "SELECT source_key AS key, reason FROM closures WHERE kind = 'public_holiday' AND resource_id IS NULL ORDER BY starts_at",
+    )
+    .all() as { key: string; reason: string }[];
   for (const h of holidays) {
     const found = plan(h.key.replace(/^holiday:/, ''), h.reason, false);
     if (found) return found;
   }
   let closed = addDays(today, 14);
   let found: SeriesPlan | null = null;
-  while (!(isOpenDay(view, closed) && (found = plan(closed, 'Fermeture exceptionnelle (test)', true)))) closed = addDays(closed, 1);
+  while (!(isOpenDay(view, closed) && (found = plan(closed, 'Fermeture exceptionnelle (test)', true))))
+    closed = addDays(closed, 1);
   const site = db.$client.prepare('SELECT id FROM sites LIMIT 1').get() as { id: number };
   db.$client
-    .prepare("INSERT INTO closures (site_id, resource_id, starts_at, ends_at, kind, reason, reason_en, source_key) VALUES (?, NULL, ?, ?, 'other', ?, 'Exceptional closure (test)', 'e2e:series')")
+    .prepare(
+      "INSERT INTO closures (site_id, resource_id, starts_at, ends_at, kind, reason, reason_en, source_key) VALUES (?, NULL, ?, ?, 'other', ?, 'Exceptional closure (test)', 'e2e:series')",
+    )
     .run(site.id, localInstant(closed, '00:00'), localInstant(addDays(closed, 1), '00:00'), found.reason);
   return found;
 }
@@ -71,7 +94,9 @@ beforeAll(async () => {
     launchChromium(),
   ]);
   [day] = nextOpenDays(server, 1) as [LocalDate];
-  console.info(`e2e: weekly series from ${series.first}, closed on ${series.closed} (${series.created ? 'a closure made for the test: no public holiday within the horizon' : series.reason})`);
+  console.info(
+    `e2e: weekly series from ${series.first}, closed on ${series.closed} (${series.created ? 'a closure made for the test: no public holiday within the horizon' : series.reason})`,
+  );
 });
 
 afterAll(async () => {
@@ -104,7 +129,10 @@ describe('a member books', () => {
     await camille.check('input[name="part"][value="full_day"]');
     await camille.getByRole('button', { name: 'Voir les postes libres' }).click();
     // htmx swapped the results and moved focus to their heading.
-    await camille.waitForFunction((d) => document.activeElement?.id === 'desk-day' && new URL(location.href).searchParams.get('date') === d, day);
+    await camille.waitForFunction(
+      (d) => document.activeElement?.id === 'desk-day' && new URL(location.href).searchParams.get('date') === d,
+      day,
+    );
     await camille.getByRole('button', { name: 'Prendre un poste libre dans la zone Zone calme' }).click();
     await camille.waitForURL(/\/bookings\/\d+\?done=created$/);
     await expect(notice(camille).textContent()).resolves.toBe('Réservation confirmée.');
@@ -136,7 +164,9 @@ describe('a member books', () => {
     await camille.waitForURL(/\/bookings\/\d+$/);
     expect(await camille.locator('h1').count()).toBe(1);
     await expect(camille.locator('#booking-panel .notice').textContent()).resolves.toBe('Réservation confirmée.');
-    await expect(camille.locator('#booking-panel h2').textContent()).resolves.toBe('Salle Théodore Maunoir – Point équipe');
+    await expect(camille.locator('#booking-panel h2').textContent()).resolves.toBe(
+      'Salle Théodore Maunoir – Point équipe',
+    );
     // The live region says it too.
     await camille.waitForFunction(() => document.getElementById('announcer')?.textContent === 'Réservation confirmée.');
   });
@@ -167,7 +197,10 @@ describe('a member books', () => {
     }
     await camille.getByRole('button', { name: 'Réserver les 2 dates libres et sauter les autres' }).click();
     await camille.waitForURL(/\/bookings\/\d+\?done=series&booked=2&skipped=1$/);
-    await expect(camille.locator('main .notice').allTextContents()).resolves.toEqual(['2 dates réservées.', '1 date sautée.']);
+    await expect(camille.locator('main .notice').allTextContents()).resolves.toEqual([
+      '2 dates réservées.',
+      '1 date sautée.',
+    ]);
 
     await camille.getByRole('button', { name: 'Annuler cette date seulement' }).click();
     await camille.waitForURL(/\?done=cancelled$/);
@@ -191,7 +224,9 @@ describe('a member books', () => {
       await sami.waitForFunction(() => document.activeElement?.id === 'refusal');
       const refusal = sami.locator('#refusal');
       await expect(refusal.locator('h2').textContent()).resolves.toBe('Réservation impossible');
-      await expect(refusal.locator('ul').first().textContent()).resolves.toContain('Salle Théodore Maunoir est déjà réservé de 10:00 à 11:00.');
+      await expect(refusal.locator('ul').first().textContent()).resolves.toContain(
+        'Salle Théodore Maunoir est déjà réservé de 10:00 à 11:00.',
+      );
       const alternatives = refusal.locator('.alternatives button');
       expect(await alternatives.count()).toBeGreaterThan(1);
       const first = (await alternatives.first().textContent())!.trim();
@@ -217,7 +252,10 @@ describe('without JavaScript', () => {
       await page.goto(`${server.url}/book/desk`);
       await page.fill('#d-date', day);
       await page.check('input[name="part"][value="morning"]');
-      await Promise.all([page.waitForURL(/\/book\/desk\?date=/), page.getByRole('button', { name: 'Voir les postes libres' }).click()]);
+      await Promise.all([
+        page.waitForURL(/\/book\/desk\?date=/),
+        page.getByRole('button', { name: 'Voir les postes libres' }).click(),
+      ]);
       expect(new URL(page.url()).searchParams.get('part')).toBe('morning');
       await page.getByRole('button', { name: 'Prendre un poste libre dans la zone Côté fenêtres' }).click();
       await page.waitForURL(/\/bookings\/\d+\?done=created$/);
@@ -228,7 +266,10 @@ describe('without JavaScript', () => {
       await page.selectOption('#b-resource', { label: 'Salle Théodore Maunoir' });
       await page.fill('#b-start', `${day}T10:00`);
       await page.fill('#b-end', `${day}T11:00`);
-      const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Réserver', exact: true }).click()]);
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Réserver', exact: true }).click(),
+      ]);
       expect(response.status()).toBe(409);
       await expect(page.locator('#refusal h2').textContent()).resolves.toBe('Réservation impossible');
       await page.locator('#refusal .alternatives button').first().click();
@@ -238,4 +279,3 @@ describe('without JavaScript', () => {
     }
   });
 });
-

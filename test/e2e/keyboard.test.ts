@@ -34,11 +34,30 @@ function focusState(page: Page, selector: string): Promise<FocusState> {
     const style = getComputedStyle(el);
     const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
     const rect = el.getBoundingClientRect();
-    const onScreen = rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < window.innerHeight && rect.right > 0 && rect.left < window.innerWidth;
+    const onScreen =
+      rect.width > 0 &&
+      rect.height > 0 &&
+      rect.bottom > 0 &&
+      rect.top < window.innerHeight &&
+      rect.right > 0 &&
+      rect.left < window.innerWidth;
     // Not hidden behind something else (a sticky header, for instance).
-    const probe = document.elementFromPoint(Math.min(Math.max(rect.left + rect.width / 2, 0), window.innerWidth - 1), Math.min(Math.max(rect.top + rect.height / 2, 0), window.innerHeight - 1));
-    const covered = probe !== null && probe !== el && !el.contains(probe) && !(probe instanceof HTMLLabelElement && probe.control === el);
-    const problem = !outlined ? `no visible focus outline (${style.outlineStyle} ${style.outlineWidth})` : !onScreen ? 'off screen' : covered ? 'covered by another element' : null;
+    const probe = document.elementFromPoint(
+      Math.min(Math.max(rect.left + rect.width / 2, 0), window.innerWidth - 1),
+      Math.min(Math.max(rect.top + rect.height / 2, 0), window.innerHeight - 1),
+    );
+    const covered =
+      probe !== null &&
+      probe !== el &&
+      !el.contains(probe) &&
+      !(probe instanceof HTMLLabelElement && probe.control === el);
+    const problem = !outlined
+      ? `no visible focus outline (${style.outlineStyle} ${style.outlineWidth})`
+      : !onScreen
+        ? 'off screen'
+        : covered
+          ? 'covered by another element'
+          : null;
     return { description, matches: el.matches(sel), problem };
   }, selector);
 }
@@ -109,7 +128,10 @@ describe('the keyboard alone', () => {
       await tabTo(page, 'form.filters button[type="submit"]');
       await page.keyboard.press('Enter');
       // htmx swapped the results and moved the focus to their heading, which shows it.
-      await page.waitForFunction((d) => document.activeElement?.id === 'desk-day' && new URL(location.href).searchParams.get('date') === d, day);
+      await page.waitForFunction(
+        (d) => document.activeElement?.id === 'desk-day' && new URL(location.href).searchParams.get('date') === d,
+        day,
+      );
       expect((await focusState(page, '#desk-day')).problem).toBeNull();
 
       const take = '#desk-results form button[type="submit"]';

@@ -7,7 +7,19 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDate } from '../../src/domain/local-date.js';
-import { axeTargetSize, axeViolations, focusWithoutOutline, horizontalOverflow, launchChromium, newContext, nextOpenDays, screenshot, signIn, startE2eServer, type E2eServer } from '../helpers/browser.js';
+import {
+  axeTargetSize,
+  axeViolations,
+  focusWithoutOutline,
+  horizontalOverflow,
+  launchChromium,
+  newContext,
+  nextOpenDays,
+  screenshot,
+  signIn,
+  startE2eServer,
+  type E2eServer,
+} from '../helpers/browser.js';
 
 export type Lang = 'fr' | 'en';
 
@@ -22,10 +34,12 @@ interface Spec {
   open(page: Page): Promise<unknown>;
 }
 
-const go = (to: () => string, status = 200) => async (page: Page) => {
-  const response = await page.goto(`${server.url}${to()}`);
-  expect(response?.status(), to()).toBe(status);
-};
+const go =
+  (to: () => string, status = 200) =>
+  async (page: Page) => {
+    const response = await page.goto(`${server.url}${to()}`);
+    expect(response?.status(), to()).toBe(status);
+  };
 
 /** A form sent with the browser (htmx swaps the panel), waiting for what it shows. */
 const submitted = (to: () => string, fill: (page: Page) => Promise<void>, shown: string) => async (page: Page) => {
@@ -53,7 +67,14 @@ const MEMBER_PAGES: Spec[] = [
   { name: 'rooms-list', open: go(() => `/book/rooms?date=${day}&view=list`) },
   { name: 'find', open: go(() => `/find?people=4&duration=60&date=${day}&part=any&days=1`) },
   { name: 'booking-form', open: go(at('/bookings/new')) },
-  { name: 'refusal', open: submitted(() => `/bookings/new?resource=${ids.maunoir}&start=${day}T10:00&end=${day}T11:00`, async () => {}, '#refusal') },
+  {
+    name: 'refusal',
+    open: submitted(
+      () => `/bookings/new?resource=${ids.maunoir}&start=${day}T10:00&end=${day}T11:00`,
+      async () => {},
+      '#refusal',
+    ),
+  },
   {
     name: 'series-preview',
     open: submitted(
@@ -121,7 +142,8 @@ export function checkEveryPage(lang: Lang): void {
     [server, browser] = await Promise.all([
       startE2eServer({
         prepare: (db) => {
-          const id = (name: string) => (db.$client.prepare('SELECT id FROM resources WHERE name = ?').get(name) as { id: number }).id;
+          const id = (name: string) =>
+            (db.$client.prepare('SELECT id FROM resources WHERE name = ?').get(name) as { id: number }).id;
           rooms = { maunoir: id('Salle Théodore Maunoir'), dodu: id('Salle Juliette Dodu') };
         },
       }),
@@ -135,12 +157,21 @@ export function checkEveryPage(lang: Lang): void {
     await visitor.goto(`${server.url}/`);
     if (lang === 'en') {
       // The header's switch: a form for the member (saved in the profile), a link for a visitor.
-      await Promise.all([member.waitForURL(`${server.url}/`), member.locator('header form[action="/profile/language"] button').click()]);
-      await Promise.all([visitor.waitForURL(`${server.url}/`), visitor.locator('header a[href^="/language/"]').click()]);
+      await Promise.all([
+        member.waitForURL(`${server.url}/`),
+        member.locator('header form[action="/profile/language"] button').click(),
+      ]);
+      await Promise.all([
+        visitor.waitForURL(`${server.url}/`),
+        visitor.locator('header a[href^="/language/"]').click(),
+      ]);
     }
     // One booking of the member's, so that a booking page and a refusal exist.
     const csrf = JSON.parse((await member.getAttribute('body', 'hx-headers:inherited'))!)['X-CSRF-Token'] as string;
-    const res = await member.request.post(`${server.url}/bookings`, { form: { resource: String(rooms!.maunoir), start: `${day}T10:00`, end: `${day}T11:00`, _csrf: csrf }, maxRedirects: 0 });
+    const res = await member.request.post(`${server.url}/bookings`, {
+      form: { resource: String(rooms!.maunoir), start: `${day}T10:00`, end: `${day}T11:00`, _csrf: csrf },
+      maxRedirects: 0,
+    });
     expect(res.status()).toBe(303);
     ids = { ...rooms!, booking: Number(/\/bookings\/(\d+)/.exec(res.headers().location!)![1]) };
   });

@@ -51,9 +51,19 @@ export function tempDir(prefix = 'b21-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function createTestApp(options: { now?: number; env?: Record<string, string>; seed?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { now?: number; env?: Record<string, string>; seed?: boolean } = {},
+): Promise<TestApp> {
   const dir = tempDir();
-  const config = loadConfig({ DATABASE_PATH: path.join(dir, 'test.sqlite'), LOG_LEVEL: 'silent', DEMO_PASSWORD: 'demo-password-21', ...options.env }, dir);
+  const config = loadConfig(
+    {
+      DATABASE_PATH: path.join(dir, 'test.sqlite'),
+      LOG_LEVEL: 'silent',
+      DEMO_PASSWORD: 'demo-password-21',
+      ...options.env,
+    },
+    dir,
+  );
   const db = openDatabase(config.databasePath);
   const clock = mutableClock(options.now ?? DEFAULT_NOW);
   if (options.seed !== false) await seedAll(db, config, clock.now());

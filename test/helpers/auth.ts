@@ -40,11 +40,17 @@ export function sessionCookie(res: LightMyRequestResponse): string | null {
 
 /** The CSRF token a page carries (form field or the htmx header on <body>). */
 export function csrfOf(html: string): string | null {
-  return /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? /X-CSRF-Token&quot;:&quot;([^&]+)&quot;/.exec(html)?.[1] ?? null;
+  return (
+    /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? /X-CSRF-Token&quot;:&quot;([^&]+)&quot;/.exec(html)?.[1] ?? null
+  );
 }
 
 function session(cookie: string, csrf: string): Session {
-  return { cookie, csrf, headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/x-www-form-urlencoded' } };
+  return {
+    cookie,
+    csrf,
+    headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/x-www-form-urlencoded' },
+  };
 }
 
 /** A signed-out visitor with a session, as after opening the sign-in page. */

@@ -20,7 +20,16 @@ import { freePort, ROOT, startServer, type Started } from './process.js';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Flags for a quiet, offline, throw-away Chromium (playwright adds a fresh --user-data-dir). */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export const SCREENSHOTS_DIR = path.join(ROOT, 'test-results', 'screenshots');
 
@@ -29,7 +38,9 @@ export const ZONE = SITE.timezone;
 /** Chromium from Debian. A browser test never skips: without Chromium it fails and says how to get it. */
 export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium" (.ci/run does), or set CHROMIUM_PATH. Browser tests never skip.`);
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium" (.ci/run does), or set CHROMIUM_PATH. Browser tests never skip.`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 30_000 });
 }
@@ -56,7 +67,11 @@ export async function startE2eServer(options: { prepare?: (db: Db) => void } = {
   try {
     await seedAll(db, loadConfig(env, dir), Date.now());
     options.prepare?.(db);
-    closures = db.$client.prepare('SELECT starts_at AS start, ends_at AS end, reason, reason_en AS reasonEn FROM closures WHERE resource_id IS NULL').all() as E2eServer['closures'];
+    closures = db.$client
+      .prepare(
+        'SELECT starts_at AS start, ends_at AS end, reason, reason_en AS reasonEn FROM closures WHERE resource_id IS NULL',
+      )
+      .all() as E2eServer['closures'];
   } finally {
     closeDatabase(db);
   }
@@ -96,12 +111,18 @@ export function isOpenDay(server: Pick<E2eServer, 'closures'>, date: LocalDate):
 /** The next `count` open days strictly after today: bookable whatever the time of day. */
 export function nextOpenDays(server: Pick<E2eServer, 'closures'>, count: number, from = todayOnSite()): LocalDate[] {
   const days: LocalDate[] = [];
-  for (let date = addDays(from, 1); days.length < count; date = addDays(date, 1)) if (isOpenDay(server, date)) days.push(date);
+  for (let date = addDays(from, 1); days.length < count; date = addDays(date, 1))
+    if (isOpenDay(server, date)) days.push(date);
   return days;
 }
 
 export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: ZONE, ...options });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'fr-FR',
+    timezoneId: ZONE,
+    ...options,
+  });
   context.setDefaultTimeout(10_000);
   return context;
 }
@@ -111,10 +132,18 @@ export async function signIn(page: Page, baseUrl: string, who: DemoAccount): Pro
   await page.goto(`${baseUrl}/login`);
   await page.fill('#login-email', DEMO_ACCOUNTS[who].email);
   await page.fill('#login-password', DEMO_TEST_PASSWORD);
-  await Promise.all([page.waitForURL(`${baseUrl}/`), page.locator('main form[action="/login"] button[type="submit"]').click()]);
+  await Promise.all([
+    page.waitForURL(`${baseUrl}/`),
+    page.locator('main form[action="/login"] button[type="submit"]').click(),
+  ]);
 }
 
-export async function signedInPage(browser: Browser, server: Pick<E2eServer, 'url'>, who: DemoAccount, options: BrowserContextOptions = {}): Promise<Page> {
+export async function signedInPage(
+  browser: Browser,
+  server: Pick<E2eServer, 'url'>,
+  who: DemoAccount,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
   const context = await newContext(browser, options);
   const page = await context.newPage();
   await signIn(page, server.url, who);
@@ -126,8 +155,15 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 /** Every axe violation of the page, one readable line per failing element. */
 export async function axeViolations(page: Page): Promise<string[]> {
   // Label in name (WCAG 2.5.3) is still "experimental" in axe, so off unless asked for.
-  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? v.help}`));
+  const result = await new AxeBuilder({ page })
+    .withTags(AXE_TAGS)
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .analyze();
+  return result.violations.flatMap((v) =>
+    v.nodes.map(
+      (n) => `${v.id} (${v.impact}) at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? v.help}`,
+    ),
+  );
 }
 
 /**
@@ -136,10 +172,24 @@ export async function axeViolations(page: Page): Promise<string[]> {
  */
 export async function axeTargetSize(page: Page): Promise<string[]> {
   const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe?: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe?: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[] }>;
+        };
+      }
+    ).axe;
     if (!axe) return null;
-    const result = await axe.run(document, { runOnly: { type: 'rule', values: ['target-size'] }, resultTypes: ['violations'] });
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`));
+    const result = await axe.run(document, {
+      runOnly: { type: 'rule', values: ['target-size'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.flatMap((v) =>
+      v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`),
+    );
   });
   if (found === null) throw new Error('axeTargetSize() needs axeViolations() on the same page first');
   return found;
@@ -152,7 +202,8 @@ export async function axeTargetSize(page: Page): Promise<string[]> {
 export async function focusWithoutOutline(page: Page): Promise<string[]> {
   await page.keyboard.press('Tab');
   return page.evaluate(() => {
-    const reachable = 'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+    const reachable =
+      'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
     const found: string[] = [];
     for (const el of Array.from(document.querySelectorAll<HTMLElement>(reachable))) {
       if (el.getClientRects().length === 0) continue;

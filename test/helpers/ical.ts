@@ -44,8 +44,10 @@ export function lint(text: string): string[] {
   const logical = text.replace(/\r\n[ \t]/g, '').split('\r\n');
   const declared = new Set(logical.filter((l) => l.startsWith('TZID:')).map((l) => l.slice(5)));
   for (const line of logical) {
-    for (const m of line.matchAll(/;TZID=([^;:]+)/g)) if (!declared.has(m[1]!)) problems.push(`TZID ${m[1]} has no VTIMEZONE`);
-    if (line.startsWith('DTSTAMP') && !/^DTSTAMP:\d{8}T\d{6}Z$/.test(line)) problems.push(`DTSTAMP not in UTC: ${line}`);
+    for (const m of line.matchAll(/;TZID=([^;:]+)/g))
+      if (!declared.has(m[1]!)) problems.push(`TZID ${m[1]} has no VTIMEZONE`);
+    if (line.startsWith('DTSTAMP') && !/^DTSTAMP:\d{8}T\d{6}Z$/.test(line))
+      problems.push(`DTSTAMP not in UTC: ${line}`);
   }
   return problems;
 }
@@ -63,7 +65,10 @@ export function readCalendar(ics: string): ReadCalendar {
     ICAL.TimezoneService.register(tz, tz.tzid);
     tzids.push(tz.tzid);
   }
-  const rawStamps = ics.replace(/\r\n[ \t]/g, '').split('\r\n').filter((l) => l.startsWith('DTSTAMP'));
+  const rawStamps = ics
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter((l) => l.startsWith('DTSTAMP'));
   const events = root.getAllSubcomponents('vevent').map((vevent, i): ReadEvent => {
     const event = new ICAL.Event(vevent);
     const start = event.startDate;

@@ -5,27 +5,50 @@ import type { Actor, InductionKind, Role } from '../../src/services/authz.js';
 
 let counter = 0;
 
-export function createOrganisation(db: Db, options: { name?: string; quotaRoomMinutes?: number | null; quotaDeskHalfDays?: number | null } = {}): number {
+export function createOrganisation(
+  db: Db,
+  options: { name?: string; quotaRoomMinutes?: number | null; quotaDeskHalfDays?: number | null } = {},
+): number {
   counter += 1;
   const row = db.$client
     .prepare(
       `INSERT INTO organisations (name, kind, programme, starts_on, quota_room_minutes_per_month, quota_desk_half_days_per_month, created_at)
        VALUES (?, 'association', 'coworking', '2026-01-01', ?, ?, 0) RETURNING id`,
     )
-    .get(options.name ?? `Organisation ${counter}`, options.quotaRoomMinutes ?? null, options.quotaDeskHalfDays ?? null) as { id: number };
+    .get(
+      options.name ?? `Organisation ${counter}`,
+      options.quotaRoomMinutes ?? null,
+      options.quotaDeskHalfDays ?? null,
+    ) as { id: number };
   return row.id;
 }
 
 export function createMember(
   db: Db,
-  options: { name?: string; role?: Role; organisationId?: number; lead?: boolean; inductions?: InductionKind[]; language?: 'fr' | 'en' } = {},
+  options: {
+    name?: string;
+    role?: Role;
+    organisationId?: number;
+    lead?: boolean;
+    inductions?: InductionKind[];
+    language?: 'fr' | 'en';
+  } = {},
 ): number {
   counter += 1;
   const { id } = db.$client
-    .prepare(`INSERT INTO members (email, name, role, language, created_at, updated_at) VALUES (?, ?, ?, ?, 0, 0) RETURNING id`)
-    .get(`person${counter}-${Math.random().toString(36).slice(2, 8)}@example.org`, options.name ?? `Person ${counter}`, options.role ?? 'member', options.language ?? 'fr') as { id: number };
+    .prepare(
+      `INSERT INTO members (email, name, role, language, created_at, updated_at) VALUES (?, ?, ?, ?, 0, 0) RETURNING id`,
+    )
+    .get(
+      `person${counter}-${Math.random().toString(36).slice(2, 8)}@example.org`,
+      options.name ?? `Person ${counter}`,
+      options.role ?? 'member',
+      options.language ?? 'fr',
+    ) as { id: number };
   if (options.organisationId !== undefined) {
-    db.$client.prepare('INSERT INTO memberships (member_id, organisation_id, is_lead) VALUES (?, ?, ?)').run(id, options.organisationId, options.lead ? 1 : 0);
+    db.$client
+      .prepare('INSERT INTO memberships (member_id, organisation_id, is_lead) VALUES (?, ?, ?)')
+      .run(id, options.organisationId, options.lead ? 1 : 0);
   }
   for (const kind of options.inductions ?? []) {
     db.$client.prepare('INSERT INTO inductions (member_id, resource_kind, recorded_at) VALUES (?, ?, 0)').run(id, kind);
@@ -34,9 +57,20 @@ export function createMember(
 }
 
 export function actorOf(db: Db, memberId: number): Actor {
-  const member = db.$client.prepare('SELECT id, role FROM members WHERE id = ?').get(memberId) as { id: number; role: Role };
-  const memberships = db.$client.prepare('SELECT organisation_id AS org, is_lead AS lead FROM memberships WHERE member_id = ? ORDER BY organisation_id').all(memberId) as { org: number; lead: number }[];
-  const inductions = (db.$client.prepare('SELECT resource_kind AS kind FROM inductions WHERE member_id = ?').all(memberId) as { kind: InductionKind }[]).map((r) => r.kind);
+  const member = db.$client.prepare('SELECT id, role FROM members WHERE id = ?').get(memberId) as {
+    id: number;
+    role: Role;
+  };
+  const memberships = db.$client
+    .prepare(
+      'SELECT organisation_id AS org, is_lead AS lead FROM memberships WHERE member_id = ? ORDER BY organisation_id',
+    )
+    .all(memberId) as { org: number; lead: number }[];
+  const inductions = (
+    db.$client.prepare('SELECT resource_kind AS kind FROM inductions WHERE member_id = ?').all(memberId) as {
+      kind: InductionKind;
+    }[]
+  ).map((r) => r.kind);
   return {
     id: member.id,
     role: member.role,

@@ -43,9 +43,12 @@ export async function buildServer(options: { outDir?: string; check?: boolean } 
  * (e.g. V8 heap limits), then DIST_ENTRY. The bench and the tests start it the same way.
  */
 export function startArgs(): string[] {
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
   const match = /&& node((?: --[^\s]+)*) ([^\s]+)$/.exec(pkg.scripts.start ?? '');
-  if (!match || match[2] !== DIST_ENTRY) throw new Error(`npm start does not end with "node [--options] ${DIST_ENTRY}": ${pkg.scripts.start}`);
+  if (!match || match[2] !== DIST_ENTRY)
+    throw new Error(`npm start does not end with "node [--options] ${DIST_ENTRY}": ${pkg.scripts.start}`);
   return [...match[1]!.trim().split(' ').filter(Boolean), match[2]];
 }
 
@@ -75,7 +78,19 @@ export interface Started {
 /** The parent's environment without what vitest adds (it sets BASE_URL=/ for Vite). */
 export function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'NODE_ENV']) delete env[name];
+  for (const name of [
+    'BASE_URL',
+    'MODE',
+    'DEV',
+    'PROD',
+    'SSR',
+    'VITEST',
+    'VITEST_MODE',
+    'VITEST_POOL_ID',
+    'VITEST_WORKER_ID',
+    'NODE_ENV',
+  ])
+    delete env[name];
   return env;
 }
 

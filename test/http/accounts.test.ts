@@ -3,7 +3,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { sessionRef } from '../../src/services/sessions.js';
 import { hashToken } from '../../src/services/tokens.js';
-import { csrfOf, DEMO_ACCOUNTS, DEMO_TEST_PASSWORD, form, sessionCookie, signIn, signInAs, visitor, type Session } from '../helpers/auth.js';
+import {
+  csrfOf,
+  DEMO_ACCOUNTS,
+  DEMO_TEST_PASSWORD,
+  form,
+  sessionCookie,
+  signIn,
+  signInAs,
+  visitor,
+  type Session,
+} from '../helpers/auth.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -20,9 +30,15 @@ const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 const HOUR = 3_600_000;
 
 function post(session: Session, url: string, fields: Record<string, string | string[]> = {}) {
-  return t.app.inject({ method: 'POST', url, headers: { ...FORM, cookie: session.cookie }, payload: form({ _csrf: session.csrf, ...fields }) });
+  return t.app.inject({
+    method: 'POST',
+    url,
+    headers: { ...FORM, cookie: session.cookie },
+    payload: form({ _csrf: session.csrf, ...fields }),
+  });
 }
-const get = (url: string, session?: Session) => t.app.inject({ method: 'GET', url, headers: session ? { cookie: session.cookie } : {} });
+const get = (url: string, session?: Session) =>
+  t.app.inject({ method: 'GET', url, headers: session ? { cookie: session.cookie } : {} });
 
 interface OutboxRow {
   id: number;
@@ -33,7 +49,11 @@ interface OutboxRow {
   html: string;
 }
 function mails(kind: string, to?: string): OutboxRow[] {
-  return (t.db.$client.prepare('SELECT id, kind, to_address AS "to", subject, message FROM outbox WHERE kind = ? ORDER BY id').all(kind) as (OutboxRow & { message: string })[])
+  return (
+    t.db.$client
+      .prepare('SELECT id, kind, to_address AS "to", subject, message FROM outbox WHERE kind = ? ORDER BY id')
+      .all(kind) as (OutboxRow & { message: string })[]
+  )
     .map(({ message, ...row }) => ({ ...row, ...(JSON.parse(message) as { text: string; html: string }) }))
     .filter((m) => to === undefined || m.to === to);
 }
@@ -42,8 +62,14 @@ function linkIn(mail: OutboxRow, path: string): string {
   if (!match) throw new Error(`no ${path} link in: ${mail.text}`);
   return match[1]!;
 }
-const memberId = (email: string) => (t.db.$client.prepare('SELECT id FROM members WHERE email = ?').get(email) as { id: number }).id;
-const liveSessions = (email: string) => (t.db.$client.prepare('SELECT count(*) AS n FROM sessions s JOIN members m ON m.id = s.member_id WHERE m.email = ?').get(email) as { n: number }).n;
+const memberId = (email: string) =>
+  (t.db.$client.prepare('SELECT id FROM members WHERE email = ?').get(email) as { id: number }).id;
+const liveSessions = (email: string) =>
+  (
+    t.db.$client
+      .prepare('SELECT count(*) AS n FROM sessions s JOIN members m ON m.id = s.member_id WHERE m.email = ?')
+      .get(email) as { n: number }
+  ).n;
 
 async function createAccount(email: string, name = 'Test Person'): Promise<void> {
   const admin = await signInAs(t.app, 'admin');
@@ -51,7 +77,12 @@ async function createAccount(email: string, name = 'Test Person'): Promise<void>
   expect(res.statusCode).toBe(303);
   const link = linkIn(mails('invitation', email).at(-1)!, '/invitation');
   const page = await get(link);
-  const accept = await t.app.inject({ method: 'POST', url: link, headers: { ...FORM, cookie: sessionCookie(page)! }, payload: form({ _csrf: csrfOf(page.body)!, name, password: DEMO_TEST_PASSWORD, confirm: DEMO_TEST_PASSWORD }) });
+  const accept = await t.app.inject({
+    method: 'POST',
+    url: link,
+    headers: { ...FORM, cookie: sessionCookie(page)! },
+    payload: form({ _csrf: csrfOf(page.body)!, name, password: DEMO_TEST_PASSWORD, confirm: DEMO_TEST_PASSWORD }),
+  });
   expect(accept.statusCode).toBe(303);
 }
 
@@ -90,14 +121,29 @@ describe('password reset', () => {
     const cookie = sessionCookie(page)!;
     const csrf = csrfOf(page.body)!;
 
-    const short = await t.app.inject({ method: 'POST', url: link, headers: { ...FORM, cookie }, payload: form({ _csrf: csrf, password: 'short', confirm: 'short' }) });
+    const short = await t.app.inject({
+      method: 'POST',
+      url: link,
+      headers: { ...FORM, cookie },
+      payload: form({ _csrf: csrf, password: 'short', confirm: 'short' }),
+    });
     expect(short.statusCode).toBe(422);
     expect(short.body).toContain('Le mot de passe doit contenir au moins 12 caractères.');
-    const mismatch = await t.app.inject({ method: 'POST', url: link, headers: { ...FORM, cookie }, payload: form({ _csrf: csrf, password: 'a-long-new-password', confirm: 'another-long-password' }) });
+    const mismatch = await t.app.inject({
+      method: 'POST',
+      url: link,
+      headers: { ...FORM, cookie },
+      payload: form({ _csrf: csrf, password: 'a-long-new-password', confirm: 'another-long-password' }),
+    });
     expect(mismatch.statusCode).toBe(422);
     expect(mismatch.body).toContain('Les deux mots de passe ne sont pas identiques.');
 
-    const done = await t.app.inject({ method: 'POST', url: link, headers: { ...FORM, cookie }, payload: form({ _csrf: csrf, password: 'a-long-new-password', confirm: 'a-long-new-password' }) });
+    const done = await t.app.inject({
+      method: 'POST',
+      url: link,
+      headers: { ...FORM, cookie },
+      payload: form({ _csrf: csrf, password: 'a-long-new-password', confirm: 'a-long-new-password' }),
+    });
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toBe('/login?done=password_reset');
     expect((await get('/login?done=password_reset')).body).toContain('Votre mot de passe a été changé.');
@@ -107,7 +153,12 @@ describe('password reset', () => {
     await expect(signIn(t.app, email, DEMO_TEST_PASSWORD)).rejects.toThrow(/401/);
     await signIn(t.app, email, 'a-long-new-password');
 
-    const again = await t.app.inject({ method: 'POST', url: link, headers: { ...FORM, cookie }, payload: form({ _csrf: csrf, password: 'yet-another-password', confirm: 'yet-another-password' }) });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: link,
+      headers: { ...FORM, cookie },
+      payload: form({ _csrf: csrf, password: 'yet-another-password', confirm: 'yet-another-password' }),
+    });
     expect(again.statusCode).toBe(404);
     expect(again.body).toContain('Lien invalide ou expiré');
     expect((await get(link)).statusCode).toBe(404);
@@ -163,7 +214,13 @@ describe('password reset', () => {
 describe('invitations', () => {
   it('an admin invites; the link is mailed, accepting it sets name and password and signs in; it works once', async () => {
     const admin = await signInAs(t.app, 'admin');
-    const res = await post(admin, '/admin/members/invite', { email: 'New.Person@Example.org', name: 'New Person', role: 'member', organisationId: '1', language: 'en' });
+    const res = await post(admin, '/admin/members/invite', {
+      email: 'New.Person@Example.org',
+      name: 'New Person',
+      role: 'member',
+      organisationId: '1',
+      language: 'en',
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toMatch(/^\/admin\/members\/\d+\?done=invited$/);
     const mail = mails('invitation', 'new.person@example.org').at(-1)!;
@@ -176,10 +233,24 @@ describe('invitations', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('new.person@example.org');
     expect(page.body).toContain('value="New Person"');
-    const res2 = await t.app.inject({ method: 'POST', url: link, headers: { ...FORM, cookie: sessionCookie(page)! }, payload: form({ _csrf: csrfOf(page.body)!, name: 'Nouvelle Personne', password: 'a-good-long-password', confirm: 'a-good-long-password' }) });
+    const res2 = await t.app.inject({
+      method: 'POST',
+      url: link,
+      headers: { ...FORM, cookie: sessionCookie(page)! },
+      payload: form({
+        _csrf: csrfOf(page.body)!,
+        name: 'Nouvelle Personne',
+        password: 'a-good-long-password',
+        confirm: 'a-good-long-password',
+      }),
+    });
     expect(res2.statusCode).toBe(303);
     expect(res2.headers.location).toBe('/profile?done=welcome');
-    const welcome = await t.app.inject({ method: 'GET', url: '/profile?done=welcome', headers: { cookie: sessionCookie(res2)! } });
+    const welcome = await t.app.inject({
+      method: 'GET',
+      url: '/profile?done=welcome',
+      headers: { cookie: sessionCookie(res2)! },
+    });
     expect(welcome.body).toContain('<html lang="en">');
     expect(welcome.body).toContain('Your account is active. Welcome to 21!');
     expect(welcome.body).toContain('Association Démo');
@@ -205,10 +276,18 @@ describe('invitations', () => {
 
   it('refuses an address that already has an account, and bad fields, with 422 and messages tied to fields', async () => {
     const admin = await signInAs(t.app, 'admin');
-    const taken = await post(admin, '/admin/members/invite', { email: DEMO_ACCOUNTS.member.email, name: 'Again', role: 'member' });
+    const taken = await post(admin, '/admin/members/invite', {
+      email: DEMO_ACCOUNTS.member.email,
+      name: 'Again',
+      role: 'member',
+    });
     expect(taken.statusCode).toBe(422);
     expect(taken.body).toContain('Un compte existe déjà pour cette adresse.');
-    const bad = await post(admin, '/admin/members/invite', { email: 'a@b.org\r\nBcc: c@d.org', name: '', role: 'owner' });
+    const bad = await post(admin, '/admin/members/invite', {
+      email: 'a@b.org\r\nBcc: c@d.org',
+      name: '',
+      role: 'owner',
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toMatch(/id="invite-email"[^>]*aria-invalid="true"[^>]*aria-describedby="invite-email-error"/);
     expect(bad.body).toContain('Indiquez le nom.');
@@ -217,25 +296,62 @@ describe('invitations', () => {
 
   it('a lead invites into their own team only, as a plain member', async () => {
     const lead = await signInAs(t.app, 'lead');
-    const res = await post(lead, '/team/1/invite', { email: 'teammate@example.org', name: 'Team Mate', role: 'admin', language: 'fr' });
+    const res = await post(lead, '/team/1/invite', {
+      email: 'teammate@example.org',
+      name: 'Team Mate',
+      role: 'admin',
+      language: 'fr',
+    });
     expect(res.statusCode).toBe(303);
-    const row = t.db.$client.prepare("SELECT m.role, ms.organisation_id AS org, ms.is_lead AS lead FROM members m JOIN memberships ms ON ms.member_id = m.id WHERE m.email = 'teammate@example.org'").get();
+    const row = t.db.$client
+      .prepare(
+        "SELECT m.role, ms.organisation_id AS org, ms.is_lead AS lead FROM members m JOIN memberships ms ON ms.member_id = m.id WHERE m.email = 'teammate@example.org'",
+      )
+      .get();
     expect(row).toEqual({ role: 'member', org: 1, lead: 0 });
-    const other = t.db.$client.prepare("INSERT INTO organisations (name, kind, programme, starts_on, created_at) VALUES ('Other', 'association', 'coworking', '2026-01-01', 0) RETURNING id").get() as { id: number };
+    const other = t.db.$client
+      .prepare(
+        "INSERT INTO organisations (name, kind, programme, starts_on, created_at) VALUES ('Other', 'association', 'coworking', '2026-01-01', 0) RETURNING id",
+      )
+      .get() as { id: number };
     expect((await post(lead, `/team/${other.id}/invite`, { email: 'x@example.org', name: 'X' })).statusCode).toBe(404);
-    expect((await post(lead, '/admin/members/invite', { email: 'y@example.org', name: 'Y', organisationId: '1', role: 'frontdesk' })).statusCode).toBe(404);
-    expect((await post(lead, '/admin/members/invite', { email: 'z@example.org', name: 'Z', organisationId: '1', role: 'member', asLead: '1' })).statusCode).toBe(404);
+    expect(
+      (
+        await post(lead, '/admin/members/invite', {
+          email: 'y@example.org',
+          name: 'Y',
+          organisationId: '1',
+          role: 'frontdesk',
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await post(lead, '/admin/members/invite', {
+          email: 'z@example.org',
+          name: 'Z',
+          organisationId: '1',
+          role: 'member',
+          asLead: '1',
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('a member who leads nothing cannot invite', async () => {
     const m = await signInAs(t.app, 'member');
     expect((await post(m, '/team/1/invite', { email: 'q@example.org', name: 'Q' })).statusCode).toBe(404);
-    expect((await post(m, '/admin/members/invite', { email: 'q@example.org', name: 'Q', organisationId: '1' })).statusCode).toBe(404);
+    expect(
+      (await post(m, '/admin/members/invite', { email: 'q@example.org', name: 'Q', organisationId: '1' })).statusCode,
+    ).toBe(404);
   });
 
   it('is rate limited per inviting account (20 an hour)', async () => {
     const admin = await signInAs(t.app, 'admin');
-    for (let i = 0; i < 20; i++) expect((await post(admin, '/admin/members/invite', { email: `bulk${i}@example.org`, name: `Bulk ${i}` })).statusCode).toBe(303);
+    for (let i = 0; i < 20; i++)
+      expect(
+        (await post(admin, '/admin/members/invite', { email: `bulk${i}@example.org`, name: `Bulk ${i}` })).statusCode,
+      ).toBe(303);
     const res = await post(admin, '/admin/members/invite', { email: 'bulk-last@example.org', name: 'Last' });
     expect(res.statusCode).toBe(429);
     expect(res.body).toContain('Trop de tentatives.');
@@ -244,8 +360,13 @@ describe('invitations', () => {
 
   it('is rate limited per invited address (3 an hour), whoever sends them', async () => {
     const admin = await signInAs(t.app, 'admin');
-    for (let i = 0; i < 3; i++) expect((await post(admin, '/admin/members/invite', { email: 'pester@example.org', name: 'Pester' })).statusCode).toBe(303);
-    expect((await post(admin, '/admin/members/invite', { email: 'pester@example.org', name: 'Pester' })).statusCode).toBe(429);
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await post(admin, '/admin/members/invite', { email: 'pester@example.org', name: 'Pester' })).statusCode,
+      ).toBe(303);
+    expect(
+      (await post(admin, '/admin/members/invite', { email: 'pester@example.org', name: 'Pester' })).statusCode,
+    ).toBe(429);
   });
 });
 
@@ -275,7 +396,11 @@ describe('deactivation', () => {
   });
 
   it('is written to the audit log with who did it', async () => {
-    const row = t.db.$client.prepare("SELECT actor_id AS actor, json_extract(details, '$.sessionsEnded') AS ended FROM audit_log WHERE action = 'member.deactivated' ORDER BY id DESC").get() as { actor: number; ended: number };
+    const row = t.db.$client
+      .prepare(
+        "SELECT actor_id AS actor, json_extract(details, '$.sessionsEnded') AS ended FROM audit_log WHERE action = 'member.deactivated' ORDER BY id DESC",
+      )
+      .get() as { actor: number; ended: number };
     expect(row.actor).toBe(memberId(DEMO_ACCOUNTS.admin.email));
     expect(row.ended).toBe(3);
   });
@@ -289,7 +414,11 @@ describe('profile', () => {
     const res = await post(s, '/profile', { name: 'Pro  File  ', language: 'en', accessNeeds: ['step_free', 'quiet'] });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/profile?done=saved');
-    const page = await t.app.inject({ method: 'GET', url: '/profile?done=saved', headers: { cookie: s.cookie, 'accept-language': 'fr' } });
+    const page = await t.app.inject({
+      method: 'GET',
+      url: '/profile?done=saved',
+      headers: { cookie: s.cookie, 'accept-language': 'fr' },
+    });
     expect(page.body).toContain('<html lang="en">');
     expect(page.body).toContain('Your profile is saved.');
     expect(page.body).toContain('value="Pro File"');
@@ -346,7 +475,9 @@ describe('profile', () => {
     const a = await signIn(t.app, email);
     const b = await signIn(t.app, email);
     const refOf = (session: Session) => sessionRef(hashToken(session.cookie.slice(session.cookie.indexOf('=') + 1)));
-    const listed = [...(await get('/profile', a)).body.matchAll(/action="\/profile\/sessions\/([0-9a-f]{16})\/end"/g)].map((m) => m[1]!);
+    const listed = [
+      ...(await get('/profile', a)).body.matchAll(/action="\/profile\/sessions\/([0-9a-f]{16})\/end"/g),
+    ].map((m) => m[1]!);
     expect(listed).toContain(refOf(a));
     expect(listed).toContain(refOf(b));
     const stranger = await signInAs(t.app, 'member');

@@ -21,15 +21,36 @@ afterEach(async () => {
   await t.close();
 });
 
-function queue(kind: string, subject: string, extra: Partial<{ text: string; calendar: { method: 'REQUEST'; content: string } }> = {}): number {
-  return immediate(t.db, (tx) => enqueueMail(tx, { kind, to: 'zoe@example.org', subject, text: extra.text ?? `Corps de ${subject}`, html: '<p>x</p>', calendar: extra.calendar }, t.clock.now()));
+function queue(
+  kind: string,
+  subject: string,
+  extra: Partial<{ text: string; calendar: { method: 'REQUEST'; content: string } }> = {},
+): number {
+  return immediate(t.db, (tx) =>
+    enqueueMail(
+      tx,
+      {
+        kind,
+        to: 'zoe@example.org',
+        subject,
+        text: extra.text ?? `Corps de ${subject}`,
+        html: '<p>x</p>',
+        calendar: extra.calendar,
+      },
+      t.clock.now(),
+    ),
+  );
 }
 
 describe('admin outbox page', () => {
   it('lists messages with status, attempts and last error, and filters by status', async () => {
     const a = queue('booking-confirmed', 'Réservation <confirmée>');
     const b = queue('booking-cancelled', 'Réservation annulée');
-    t.db.update(outbox).set({ status: 'failed', attempts: 12, lastError: 'ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:25' }).where(eqId(b)).run();
+    t.db
+      .update(outbox)
+      .set({ status: 'failed', attempts: 12, lastError: 'ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:25' })
+      .where(eqId(b))
+      .run();
     const admin = await signInAs(t.app, 'admin');
     const res = await t.app.inject({ method: 'GET', url: '/admin/outbox', headers: { cookie: admin.cookie } });
     expect(res.statusCode).toBe(200);
@@ -38,7 +59,11 @@ describe('admin outbox page', () => {
     expect(res.body).toContain('ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:25');
     expect(res.body).toMatch(/Échec<\/span>/);
     expect(res.body).toContain('fichier .eml');
-    const failed = await t.app.inject({ method: 'GET', url: '/admin/outbox?status=failed', headers: { cookie: admin.cookie } });
+    const failed = await t.app.inject({
+      method: 'GET',
+      url: '/admin/outbox?status=failed',
+      headers: { cookie: admin.cookie },
+    });
     expect(failed.body).toContain('Réservation annulée');
     expect(failed.body).not.toContain('Réservation &lt;confirmée&gt;');
   });
@@ -53,7 +78,11 @@ describe('admin outbox page', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Bonjour &lt;Zoé&gt;');
     expect(page.body).toContain('METHOD:REQUEST');
-    const eml = await t.app.inject({ method: 'GET', url: `/admin/outbox/${id}/eml`, headers: { cookie: admin.cookie } });
+    const eml = await t.app.inject({
+      method: 'GET',
+      url: `/admin/outbox/${id}/eml`,
+      headers: { cookie: admin.cookie },
+    });
     expect(eml.statusCode).toBe(200);
     expect(eml.headers['content-type']).toMatch(/^message\/rfc822/);
     expect(eml.body).toMatch(/\r\nSubject: /);
@@ -61,12 +90,18 @@ describe('admin outbox page', () => {
   });
 
   it('never shows the body of a password-reset mail', async () => {
-    const id = queue('password-reset', 'Réinitialiser votre mot de passe', { text: 'Lien : https://x/password/reset/SECRET-TOKEN' });
+    const id = queue('password-reset', 'Réinitialiser votre mot de passe', {
+      text: 'Lien : https://x/password/reset/SECRET-TOKEN',
+    });
     const admin = await signInAs(t.app, 'admin');
     const page = await t.app.inject({ method: 'GET', url: `/admin/outbox/${id}`, headers: { cookie: admin.cookie } });
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('SECRET-TOKEN');
-    const eml = await t.app.inject({ method: 'GET', url: `/admin/outbox/${id}/eml`, headers: { cookie: admin.cookie } });
+    const eml = await t.app.inject({
+      method: 'GET',
+      url: `/admin/outbox/${id}/eml`,
+      headers: { cookie: admin.cookie },
+    });
     expect(eml.statusCode).toBe(404);
   });
 
@@ -74,16 +109,35 @@ describe('admin outbox page', () => {
     const id = queue('booking-confirmed', 'Réservation confirmée');
     t.db.update(outbox).set({ status: 'failed', attempts: 12, nextAttemptAt: 0 }).where(eqId(id)).run();
     const admin = await signInAs(t.app, 'admin');
-    const res = await t.app.inject({ method: 'POST', url: `/admin/outbox/${id}/retry`, headers: admin.headers, payload: form({}) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/admin/outbox/${id}/retry`,
+      headers: admin.headers,
+      payload: form({}),
+    });
     expect(res.statusCode).toBe(303);
-    expect(t.db.select().from(outbox).where(eqId(id)).get()).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: t.clock.now() });
+    expect(t.db.select().from(outbox).where(eqId(id)).get()).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: t.clock.now(),
+    });
     expect(kicks).toBe(1);
     // Only a failed message can be retried.
-    const again = await t.app.inject({ method: 'POST', url: `/admin/outbox/${id}/retry`, headers: admin.headers, payload: form({}) });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/admin/outbox/${id}/retry`,
+      headers: admin.headers,
+      payload: form({}),
+    });
     expect(again.statusCode).toBe(404);
     // And not without the CSRF token.
     t.db.update(outbox).set({ status: 'failed' }).where(eqId(id)).run();
-    const forged = await t.app.inject({ method: 'POST', url: `/admin/outbox/${id}/retry`, headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({}) });
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: `/admin/outbox/${id}/retry`,
+      headers: { cookie: admin.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({}),
+    });
     expect(forged.statusCode).toBe(403);
     expect(t.db.select().from(outbox).where(eqId(id)).get()!.status).toBe('failed');
   });

@@ -1,7 +1,17 @@
 // Sign-in, sessions, sign-out, CSRF and rate limits, through app.inject on a real SQLite file.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, nextTurn, type TestApp } from '../helpers/app.js';
-import { csrfOf, DEMO_ACCOUNTS, DEMO_TEST_PASSWORD, form, sessionCookie, signIn, signInAs, visitor, type Session } from '../helpers/auth.js';
+import {
+  csrfOf,
+  DEMO_ACCOUNTS,
+  DEMO_TEST_PASSWORD,
+  form,
+  sessionCookie,
+  signIn,
+  signInAs,
+  visitor,
+  type Session,
+} from '../helpers/auth.js';
 import Database from 'better-sqlite3';
 import { hashToken } from '../../src/services/tokens.js';
 
@@ -21,11 +31,19 @@ const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 const member = DEMO_ACCOUNTS.member.email;
 
 function postLogin(session: Session, fields: Record<string, string>, extra: Record<string, string> = {}) {
-  return t.app.inject({ method: 'POST', url: '/login', headers: { ...FORM, cookie: session.cookie, ...extra }, payload: form({ _csrf: session.csrf, ...fields }) });
+  return t.app.inject({
+    method: 'POST',
+    url: '/login',
+    headers: { ...FORM, cookie: session.cookie, ...extra },
+    payload: form({ _csrf: session.csrf, ...fields }),
+  });
 }
 
 const tokenOf = (cookie: string) => cookie.slice(cookie.indexOf('=') + 1);
-const sessionRow = (cookie: string) => t.db.$client.prepare('SELECT member_id AS memberId FROM sessions WHERE token_hash = ?').get(hashToken(tokenOf(cookie))) as { memberId: number | null } | undefined;
+const sessionRow = (cookie: string) =>
+  t.db.$client
+    .prepare('SELECT member_id AS memberId FROM sessions WHERE token_hash = ?')
+    .get(hashToken(tokenOf(cookie))) as { memberId: number | null } | undefined;
 const count = (sql: string, ...params: unknown[]) => (t.db.$client.prepare(sql).get(...params) as { n: number }).n;
 const profile = (cookie: string) => t.app.inject({ method: 'GET', url: '/profile', headers: { cookie } });
 
@@ -34,8 +52,12 @@ describe('GET /login', () => {
     const res = await t.app.inject({ method: 'GET', url: '/login' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<form method="post" action="/login"');
-    expect(res.body).toMatch(/<label for="login-email">Adresse e-mail<\/label>[\s\S]*<input id="login-email" name="email" type="email"/);
-    expect(res.body).toMatch(/<label for="login-password">Mot de passe<\/label>[\s\S]*<input id="login-password" name="password" type="password"/);
+    expect(res.body).toMatch(
+      /<label for="login-email">Adresse e-mail<\/label>[\s\S]*<input id="login-email" name="email" type="email"/,
+    );
+    expect(res.body).toMatch(
+      /<label for="login-password">Mot de passe<\/label>[\s\S]*<input id="login-password" name="password" type="password"/,
+    );
     expect(csrfOf(res.body)).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/^sid=[A-Za-z0-9_-]{43};/);
@@ -85,16 +107,28 @@ describe('POST /login', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(member);
     expect(csrfOf(page.body)).not.toBe(anonymous.csrf);
-    expect(count("SELECT count(*) AS n FROM audit_log WHERE action = 'auth.sign_in' AND actor_id = ?", sessionRow(cookie)!.memberId)).toBeGreaterThan(0);
+    expect(
+      count(
+        "SELECT count(*) AS n FROM audit_log WHERE action = 'auth.sign_in' AND actor_id = ?",
+        sessionRow(cookie)!.memberId,
+      ),
+    ).toBeGreaterThan(0);
   });
 
   it('accepts the e-mail in any case and with spaces around it', async () => {
-    const res = await postLogin(await visitor(t.app), { email: `  ${member.toUpperCase()} `, password: DEMO_TEST_PASSWORD });
+    const res = await postLogin(await visitor(t.app), {
+      email: `  ${member.toUpperCase()} `,
+      password: DEMO_TEST_PASSWORD,
+    });
     expect(res.statusCode).toBe(303);
   });
 
   it('goes only to a path of this site after sign-in', async () => {
-    const res = await postLogin(await visitor(t.app), { email: member, password: DEMO_TEST_PASSWORD, next: '//evil.example.org/x' });
+    const res = await postLogin(await visitor(t.app), {
+      email: member,
+      password: DEMO_TEST_PASSWORD,
+      next: '//evil.example.org/x',
+    });
     expect(res.headers.location).toBe('/');
   });
 
@@ -106,7 +140,12 @@ describe('POST /login', () => {
     expect(res.body).toMatch(/id="login-email"[^>]*aria-invalid="true"[^>]*aria-describedby="login-failed"/);
     expect(sessionCookie(res)).toBeNull();
     expect(sessionRow(anonymous.cookie)).toEqual({ memberId: null });
-    expect(count("SELECT count(*) AS n FROM audit_log WHERE action = 'auth.sign_in_failed' AND json_extract(details, '$.email') = ?", member)).toBeGreaterThan(0);
+    expect(
+      count(
+        "SELECT count(*) AS n FROM audit_log WHERE action = 'auth.sign_in_failed' AND json_extract(details, '$.email') = ?",
+        member,
+      ),
+    ).toBeGreaterThan(0);
   });
 
   it('answers an unknown e-mail exactly like a wrong password (status and body)', async () => {
@@ -141,7 +180,11 @@ describe('POST /login', () => {
 
   it('answers the same for a deactivated account and for an invited one without a password', async () => {
     const anonymous = await visitor(t.app);
-    t.db.$client.prepare("INSERT INTO members (email, name, role, language, created_at, updated_at) VALUES ('pending@demo.21.example.org', 'Pending', 'member', 'fr', 0, 0)").run();
+    t.db.$client
+      .prepare(
+        "INSERT INTO members (email, name, role, language, created_at, updated_at) VALUES ('pending@demo.21.example.org', 'Pending', 'member', 'fr', 0, 0)",
+      )
+      .run();
     const wrong = await postLogin(anonymous, { email: member, password: 'not-the-password' });
     const pending = await postLogin(anonymous, { email: 'pending@demo.21.example.org', password: 'anything-at-all' });
     expect(pending.statusCode).toBe(401);
@@ -149,7 +192,10 @@ describe('POST /login', () => {
   });
 
   it('refuses an e-mail with a line break (422, the field explains) before looking anything up', async () => {
-    const res = await postLogin(await visitor(t.app), { email: `${member}\r\nBcc: x@example.org`, password: DEMO_TEST_PASSWORD });
+    const res = await postLogin(await visitor(t.app), {
+      email: `${member}\r\nBcc: x@example.org`,
+      password: DEMO_TEST_PASSWORD,
+    });
     expect(res.statusCode).toBe(422);
     expect(res.body).toMatch(/<p class="field-error" id="login-email-error">Indiquez une adresse e-mail valide/);
     expect(res.body).toMatch(/id="login-email"[^>]*aria-invalid="true"[^>]*aria-describedby="login-email-error"/);
@@ -178,7 +224,12 @@ describe('POST /login', () => {
 describe('POST /logout', () => {
   it('ends the server session: the old cookie no longer signs anyone in', async () => {
     const s = await signInAs(t.app, 'member');
-    const res = await t.app.inject({ method: 'POST', url: '/logout', headers: { ...FORM, cookie: s.cookie }, payload: form({ _csrf: s.csrf }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/logout',
+      headers: { ...FORM, cookie: s.cookie },
+      payload: form({ _csrf: s.csrf }),
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/login?done=signed_out');
     expect(String(res.headers['set-cookie'])).toMatch(/^sid=;/);
@@ -190,11 +241,19 @@ describe('POST /logout', () => {
 
   it('a stale cookie is replaced by a working visitor session on the next form', async () => {
     const s = await signInAs(t.app, 'member2');
-    await t.app.inject({ method: 'POST', url: '/logout', headers: { ...FORM, cookie: s.cookie }, payload: form({ _csrf: s.csrf }) });
+    await t.app.inject({
+      method: 'POST',
+      url: '/logout',
+      headers: { ...FORM, cookie: s.cookie },
+      payload: form({ _csrf: s.csrf }),
+    });
     const page = await t.app.inject({ method: 'GET', url: '/login', headers: { cookie: s.cookie } });
     const cookie = sessionCookie(page)!;
     expect(cookie).toMatch(/^sid=[A-Za-z0-9_-]{43}$/);
-    const res = await postLogin({ cookie, csrf: csrfOf(page.body)!, headers: {} }, { email: DEMO_ACCOUNTS.member2.email, password: DEMO_TEST_PASSWORD });
+    const res = await postLogin(
+      { cookie, csrf: csrfOf(page.body)!, headers: {} },
+      { email: DEMO_ACCOUNTS.member2.email, password: DEMO_TEST_PASSWORD },
+    );
     expect(res.statusCode).toBe(303);
   });
 });
@@ -229,7 +288,9 @@ describe('sessions read again after any write', () => {
       await nextTurn();
       expect((await profile(s.cookie)).statusCode).toBe(303);
     } finally {
-      other.prepare('UPDATE members SET active = 1, name = ? WHERE email = ?').run(DEMO_ACCOUNTS.lead.name, DEMO_ACCOUNTS.lead.email);
+      other
+        .prepare('UPDATE members SET active = 1, name = ? WHERE email = ?')
+        .run(DEMO_ACCOUNTS.lead.name, DEMO_ACCOUNTS.lead.email);
       other.close();
     }
   });
@@ -255,7 +316,12 @@ describe('CSRF', () => {
   it('refuses a sign-in without the token (403, translated) and signs nobody in', async () => {
     const anonymous = await visitor(t.app);
     const before = count('SELECT count(*) AS n FROM sessions WHERE member_id IS NOT NULL');
-    const res = await t.app.inject({ method: 'POST', url: '/login', headers: { ...FORM, cookie: anonymous.cookie }, payload: form({ email: member, password: DEMO_TEST_PASSWORD }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/login',
+      headers: { ...FORM, cookie: anonymous.cookie },
+      payload: form({ email: member, password: DEMO_TEST_PASSWORD }),
+    });
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('Action refusée');
     expect(res.body).toContain('Ce formulaire a expiré ou ne vient pas de ce site');
@@ -264,12 +330,22 @@ describe('CSRF', () => {
   });
 
   it('refuses a sign-in without any session at all', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/login', headers: FORM, payload: form({ email: member, password: DEMO_TEST_PASSWORD, _csrf: 'x'.repeat(43) }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/login',
+      headers: FORM,
+      payload: form({ email: member, password: DEMO_TEST_PASSWORD, _csrf: 'x'.repeat(43) }),
+    });
     expect(res.statusCode).toBe(403);
   });
 
   it('speaks English to an English visitor', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/login', headers: { ...FORM, 'accept-language': 'en' }, payload: form({ email: member, password: 'x' }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/login',
+      headers: { ...FORM, 'accept-language': 'en' },
+      payload: form({ email: member, password: 'x' }),
+    });
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('Action refused');
   });
@@ -277,16 +353,28 @@ describe('CSRF', () => {
   it('refuses a profile change with a wrong token and changes nothing', async () => {
     const s = await signInAs(t.app, 'member2');
     for (const token of ['wrong', (await visitor(t.app)).csrf, '']) {
-      const res = await t.app.inject({ method: 'POST', url: '/profile', headers: { ...FORM, cookie: s.cookie }, payload: form({ _csrf: token, name: 'Forged', language: 'en' }) });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/profile',
+        headers: { ...FORM, cookie: s.cookie },
+        payload: form({ _csrf: token, name: 'Forged', language: 'en' }),
+      });
       expect(res.statusCode).toBe(403);
     }
-    const row = t.db.$client.prepare('SELECT name, language FROM members WHERE email = ?').get(DEMO_ACCOUNTS.member2.email);
+    const row = t.db.$client
+      .prepare('SELECT name, language FROM members WHERE email = ?')
+      .get(DEMO_ACCOUNTS.member2.email);
     expect(row).toEqual({ name: DEMO_ACCOUNTS.member2.name, language: 'fr' });
   });
 
   it('refuses a sign-out without the token: the session goes on', async () => {
     const s = await signInAs(t.app, 'member');
-    const res = await t.app.inject({ method: 'POST', url: '/logout', headers: { ...FORM, cookie: s.cookie }, payload: '' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/logout',
+      headers: { ...FORM, cookie: s.cookie },
+      payload: '',
+    });
     expect(res.statusCode).toBe(403);
     expect((await profile(s.cookie)).statusCode).toBe(200);
   });
@@ -295,17 +383,34 @@ describe('CSRF', () => {
     const s = await signInAs(t.app, 'member2');
     const page = await profile(s.cookie);
     expect(page.body).toContain(`<body hx-headers:inherited="{&quot;X-CSRF-Token&quot;:&quot;${s.csrf}&quot;}">`);
-    const res = await t.app.inject({ method: 'POST', url: '/profile', headers: { ...s.headers, 'hx-request': 'true' }, payload: form({ name: 'Sami M.', language: 'fr' }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/profile',
+      headers: { ...s.headers, 'hx-request': 'true' },
+      payload: form({ name: 'Sami M.', language: 'fr' }),
+    });
     expect(res.statusCode).toBe(303);
-    const wrongHeader = await t.app.inject({ method: 'POST', url: '/profile', headers: { ...s.headers, 'x-csrf-token': 'nope' }, payload: form({ name: 'Forged', language: 'fr', _csrf: s.csrf }) });
+    const wrongHeader = await t.app.inject({
+      method: 'POST',
+      url: '/profile',
+      headers: { ...s.headers, 'x-csrf-token': 'nope' },
+      payload: form({ name: 'Forged', language: 'fr', _csrf: s.csrf }),
+    });
     expect(wrongHeader.statusCode).toBe(403);
-    expect(t.db.$client.prepare('SELECT name FROM members WHERE email = ?').get(DEMO_ACCOUNTS.member2.email)).toEqual({ name: 'Sami M.' });
+    expect(t.db.$client.prepare('SELECT name FROM members WHERE email = ?').get(DEMO_ACCOUNTS.member2.email)).toEqual({
+      name: 'Sami M.',
+    });
   });
 
   it("refuses another session's token", async () => {
     const a = await signInAs(t.app, 'member');
     const b = await signInAs(t.app, 'member2');
-    const res = await t.app.inject({ method: 'POST', url: '/profile', headers: { ...FORM, cookie: a.cookie }, payload: form({ _csrf: b.csrf, name: 'Forged', language: 'fr' }) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/profile',
+      headers: { ...FORM, cookie: a.cookie },
+      payload: form({ _csrf: b.csrf, name: 'Forged', language: 'fr' }),
+    });
     expect(res.statusCode).toBe(403);
   });
 });
@@ -313,12 +418,18 @@ describe('CSRF', () => {
 describe('rate limits', () => {
   it('blocks an account after 5 failed sign-ins with 429 and a clear message, even with the right password, then lets it in after the window', async () => {
     const anonymous = await visitor(t.app);
-    for (let i = 0; i < 5; i++) expect((await postLogin(anonymous, { email: member, password: `wrong-${i}` })).statusCode).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await postLogin(anonymous, { email: member, password: `wrong-${i}` })).statusCode).toBe(401);
     const blocked = await postLogin(anonymous, { email: member, password: DEMO_TEST_PASSWORD });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.body).toMatch(/Trop de tentatives\. Réessayez dans 15 minutes\./);
     expect(Number(blocked.headers['retry-after'])).toBe(900);
-    expect(count("SELECT count(*) AS n FROM audit_log WHERE action = 'auth.sign_in_limited' AND json_extract(details, '$.email') = ?", member)).toBeGreaterThan(0);
+    expect(
+      count(
+        "SELECT count(*) AS n FROM audit_log WHERE action = 'auth.sign_in_limited' AND json_extract(details, '$.email') = ?",
+        member,
+      ),
+    ).toBeGreaterThan(0);
     t.clock.advance(15 * 60_000);
     expect((await postLogin(anonymous, { email: member, password: DEMO_TEST_PASSWORD })).statusCode).toBe(303);
     t.clock.advance(-15 * 60_000);
@@ -338,11 +449,20 @@ describe('rate limits', () => {
 
   it('blocks a client address after 30 attempts whatever the e-mails', async () => {
     const anonymous = await visitor(t.app);
-    for (let i = 0; i < 30; i++) expect((await postLogin(anonymous, { email: `someone${i}@example.org`, password: 'wrong' })).statusCode).toBe(401);
+    for (let i = 0; i < 30; i++)
+      expect((await postLogin(anonymous, { email: `someone${i}@example.org`, password: 'wrong' })).statusCode).toBe(
+        401,
+      );
     const res = await postLogin(anonymous, { email: 'someone-else@example.org', password: 'wrong' });
     expect(res.statusCode).toBe(429);
     // Another client address is not affected.
-    const other = await t.app.inject({ method: 'POST', url: '/login', remoteAddress: '203.0.113.9', headers: { ...FORM, cookie: anonymous.cookie }, payload: form({ _csrf: anonymous.csrf, email: member, password: DEMO_TEST_PASSWORD }) });
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/login',
+      remoteAddress: '203.0.113.9',
+      headers: { ...FORM, cookie: anonymous.cookie },
+      payload: form({ _csrf: anonymous.csrf, email: member, password: DEMO_TEST_PASSWORD }),
+    });
     expect(other.statusCode).toBe(303);
   });
 });

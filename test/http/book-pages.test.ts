@@ -11,20 +11,36 @@ beforeAll(async () => {
   t = await createTestApp();
   camille = await signInAs(t.app, 'member');
   // Salle Louis Appia booked 10:00–11:00 on Tuesday 8 December.
-  const res = await t.app.inject({ method: 'POST', url: '/bookings', headers: { cookie: camille.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ resource: resourceId(t.db, 'salle-appia'), start: '2026-12-08T10:00', end: '2026-12-08T11:00', _csrf: camille.csrf }) });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/bookings',
+    headers: { cookie: camille.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: form({
+      resource: resourceId(t.db, 'salle-appia'),
+      start: '2026-12-08T10:00',
+      end: '2026-12-08T11:00',
+      _csrf: camille.csrf,
+    }),
+  });
   expect(res.statusCode).toBe(303);
 });
 afterAll(async () => {
   await t.close();
 });
 
-const get = (url: string, htmx = false, who: Session | null = camille) => t.app.inject({ method: 'GET', url, headers: { ...(who ? { cookie: who.cookie } : {}), ...(htmx ? { 'hx-request': 'true' } : {}) } });
+const get = (url: string, htmx = false, who: Session | null = camille) =>
+  t.app.inject({
+    method: 'GET',
+    url,
+    headers: { ...(who ? { cookie: who.cookie } : {}), ...(htmx ? { 'hx-request': 'true' } : {}) },
+  });
 
 describe('/book', () => {
   it('offers desks, rooms, a time finder, studios and the hall, to members only', async () => {
     const res = await get('/book');
     expect(res.statusCode).toBe(200);
-    for (const href of ['/book/desk', '/book/rooms', '/find', '/book/rooms?group=studios', '/book/rooms?group=hall']) expect(res.body).toContain(`href="${href}"`);
+    for (const href of ['/book/desk', '/book/rooms', '/find', '/book/rooms?group=studios', '/book/rooms?group=hall'])
+      expect(res.body).toContain(`href="${href}"`);
     expect((await get('/book', false, null)).statusCode).toBe(303);
   });
 });
@@ -54,16 +70,35 @@ describe('/book/desk', () => {
     expect(bad.body).toMatch(/id="d-date"[^>]*aria-invalid="true"/);
   });
 
-  it('books from one form per zone: a button per desk, each desk its own intent under the form\'s key', async () => {
+  it("books from one form per zone: a button per desk, each desk its own intent under the form's key", async () => {
     const page = (await get('/book/desk?date=2026-12-11&part=morning')).body;
-    const zone = page.match(/<section class="zone" aria-labelledby="zone-\d+">\s*<h3[^>]*>Zone calme<\/h3>[\s\S]*?<\/section>/)![0];
+    const zone = page.match(
+      /<section class="zone" aria-labelledby="zone-\d+">\s*<h3[^>]*>Zone calme<\/h3>[\s\S]*?<\/section>/,
+    )![0];
     expect(zone.match(/<form /g)).toHaveLength(1);
     const value = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(zone)![1]!;
-    const desks = [...zone.matchAll(/<button type="submit" name="resource" value="(\d+)" class="secondary">Réserver ([^<]+)<\/button>/g)].map((m) => ({ id: m[1]!, name: m[2]! }));
+    const desks = [
+      ...zone.matchAll(
+        /<button type="submit" name="resource" value="(\d+)" class="secondary">Réserver ([^<]+)<\/button>/g,
+      ),
+    ].map((m) => ({ id: m[1]!, name: m[2]! }));
     expect(desks.length).toBeGreaterThan(3);
-    expect(zone).toContain(`<button type="submit" name="resource" value="${desks[0]!.id}">Prendre un poste libre dans la zone Zone calme</button>`);
+    expect(zone).toContain(
+      `<button type="submit" name="resource" value="${desks[0]!.id}">Prendre un poste libre dans la zone Zone calme</button>`,
+    );
     const send = (resource: string) =>
-      t.app.inject({ method: 'POST', url: '/bookings', headers: { cookie: camille.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: value('_csrf'), idempotency_key: value('idempotency_key'), start: value('start'), end: value('end'), resource }) });
+      t.app.inject({
+        method: 'POST',
+        url: '/bookings',
+        headers: { cookie: camille.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form({
+          _csrf: value('_csrf'),
+          idempotency_key: value('idempotency_key'),
+          start: value('start'),
+          end: value('end'),
+          resource,
+        }),
+      });
     const first = await send(desks[1]!.id);
     const again = await send(desks[1]!.id);
     expect(first.statusCode).toBe(303);
@@ -92,7 +127,9 @@ describe('/book/rooms', () => {
     // Appia is taken 10:00–11:00: two cells say so in words.
     const appia = res.body.match(/Salle Louis Appia<\/a>[\s\S]*?<\/tr>/)![0];
     expect(appia.match(/cell-busy">Réservé</g)).toHaveLength(2);
-    expect(appia).toContain(`href="/bookings/new?resource=${resourceId(t.db, 'salle-appia')}&amp;start=2026-12-08T11%3A00&amp;end=2026-12-08T12%3A00"`);
+    expect(appia).toContain(
+      `href="/bookings/new?resource=${resourceId(t.db, 'salle-appia')}&amp;start=2026-12-08T11%3A00&amp;end=2026-12-08T12%3A00"`,
+    );
   });
 
   it('has an equivalent list view', async () => {
@@ -103,7 +140,9 @@ describe('/book/rooms', () => {
   });
 
   it('filters by capacity, equipment and accessibility', async () => {
-    const res = await get('/book/rooms?date=2026-12-08&capacity=10&equipment=video_conference&accessibility=wheelchair_accessible');
+    const res = await get(
+      '/book/rooms?date=2026-12-08&capacity=10&equipment=video_conference&accessibility=wheelchair_accessible',
+    );
     expect(res.body.match(/<th scope="row">/g)).toHaveLength(3);
     const bad = await get('/book/rooms?date=2026-12-08&equipment=jacuzzi');
     expect(bad.statusCode).toBe(422);
@@ -135,7 +174,9 @@ describe('/book/rooms', () => {
         expect(res.body).toContain('Réserver Salle &lt;b&gt;&quot;Dodu&quot; &amp; l&#39;autre&lt;/b&gt; à 08:30');
       }
       const grid = (await get('/book/rooms?date=2026-12-08')).body;
-      expect(grid.match(/Réserver Salle &lt;b&gt;&quot;Dodu&quot; &amp; l&#39;autre&lt;\/b&gt; à \d\d:\d\d/g)!.length).toBeGreaterThan(15);
+      expect(
+        grid.match(/Réserver Salle &lt;b&gt;&quot;Dodu&quot; &amp; l&#39;autre&lt;\/b&gt; à \d\d:\d\d/g)!.length,
+      ).toBeGreaterThan(15);
     } finally {
       t.db.$client.prepare('UPDATE resources SET name = ? WHERE id = ?').run('Salle Juliette Dodu', id);
       t.app.services.inventory.invalidate();
@@ -171,7 +212,9 @@ describe('times already begun (the clock stands at 10:00 on Monday 7 December)',
     expect(dunant.match(/cell-past">Passé</g)).toHaveLength(3);
     expect(dunant).toContain('start=2026-12-07T10%3A00');
     expect(dunant).not.toContain('start=2026-12-07T09');
-    const list = (await get('/book/rooms?date=2026-12-07&view=list')).body.match(/Salle Henry Dunant<\/a>[\s\S]*?<\/li>\s*<\/ul>/)![0];
+    const list = (await get('/book/rooms?date=2026-12-07&view=list')).body.match(
+      /Salle Henry Dunant<\/a>[\s\S]*?<\/li>\s*<\/ul>/,
+    )![0];
     expect(list).toContain('10:00–19:00');
     expect(list).not.toContain('08:30');
   });
@@ -181,7 +224,17 @@ describe('times already begun (the clock stands at 10:00 on Monday 7 December)',
     expect(byDefault.body).toContain('lundi 7 décembre 2026 – Journée (08:30–19:00)');
     const morning = await get('/book/desk?date=2026-12-07&part=morning');
     expect(morning.body).toContain('Prendre un poste libre');
-    const taken = await t.app.inject({ method: 'POST', url: '/bookings', headers: { cookie: camille.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ resource: resourceId(t.db, 'poste-fe-05'), start: '2026-12-07T08:30', end: '2026-12-07T13:00', _csrf: camille.csrf }) });
+    const taken = await t.app.inject({
+      method: 'POST',
+      url: '/bookings',
+      headers: { cookie: camille.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({
+        resource: resourceId(t.db, 'poste-fe-05'),
+        start: '2026-12-07T08:30',
+        end: '2026-12-07T13:00',
+        _csrf: camille.csrf,
+      }),
+    });
     expect(taken.statusCode).toBe(303);
   });
 
@@ -212,7 +265,8 @@ describe('times already begun (the clock stands at 10:00 on Monday 7 December)',
 
 describe('day views kept between writes (views.ts keeps their fragments)', () => {
   const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-  const fieldValues = (body: string, name: string) => [...body.matchAll(new RegExp(`name="${name}" value="([^"]*)"`, 'g'))].map((m) => m[1]!);
+  const fieldValues = (body: string, name: string) =>
+    [...body.matchAll(new RegExp(`name="${name}" value="([^"]*)"`, 'g'))].map((m) => m[1]!);
 
   it("every desk form carries the asking session's CSRF token and a key of its own, page after page", async () => {
     const sami = await signInAs(t.app, 'member2');
@@ -245,7 +299,12 @@ describe('day views kept between writes (views.ts keeps their fragments)', () =>
     const lea = await signInAs(t.app, 'lead');
     const rooms = () => get('/book/rooms?date=2026-12-08', false, lea);
     expect((await rooms()).body).toContain('aria-label="Mon profil (Léa Responsable)"');
-    const renamed = await t.app.inject({ method: 'POST', url: '/profile', headers: { cookie: lea.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: lea.csrf, name: 'Léa Renommée', language: 'en' }) });
+    const renamed = await t.app.inject({
+      method: 'POST',
+      url: '/profile',
+      headers: { cookie: lea.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: lea.csrf, name: 'Léa Renommée', language: 'en' }),
+    });
     expect(renamed.statusCode).toBeLessThan(400);
     const after = (await rooms()).body;
     expect(after).toContain('<html lang="en">');
@@ -256,14 +315,20 @@ describe('day views kept between writes (views.ts keeps their fragments)', () =>
   it('a booking shows on the desk page and on the rooms grid on the next look', async () => {
     const deskPage = () => get('/book/desk?date=2026-12-10&part=morning');
     const roomsGrid = () => get('/book/rooms?date=2026-12-10');
-    const dunantAt14 = (body: string) => body.match(/Salle Henry Dunant<\/a>[\s\S]*?<\/tr>/)![0].includes('start=2026-12-10T14%3A00');
+    const dunantAt14 = (body: string) =>
+      body.match(/Salle Henry Dunant<\/a>[\s\S]*?<\/tr>/)![0].includes('start=2026-12-10T14%3A00');
     expect((await deskPage()).body).toContain('40 postes libres sur 40');
     expect(dunantAt14((await roomsGrid()).body)).toBe(true);
     for (const [resource, start, end] of [
       ['poste-os-07', '2026-12-10T08:30', '2026-12-10T13:00'],
       ['salle-dunant', '2026-12-10T14:00', '2026-12-10T15:00'],
     ] as const) {
-      const res = await t.app.inject({ method: 'POST', url: '/bookings', headers: { cookie: camille.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ resource: resourceId(t.db, resource), start, end, _csrf: camille.csrf }) });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/bookings',
+        headers: { cookie: camille.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form({ resource: resourceId(t.db, resource), start, end, _csrf: camille.csrf }),
+      });
       expect(res.statusCode).toBe(303);
     }
     expect((await deskPage()).body).toContain('39 postes libres sur 40');
@@ -272,11 +337,16 @@ describe('day views kept between writes (views.ts keeps their fragments)', () =>
 
   it('a booking cancelled from another connection (an admin in sqlite3) frees its time on the next look', async () => {
     const grid = () => get('/book/rooms?date=2026-12-08');
-    const appiaAt10 = (body: string) => body.match(/Salle Louis Appia<\/a>[\s\S]*?<\/tr>/)![0].includes('start=2026-12-08T10%3A00');
+    const appiaAt10 = (body: string) =>
+      body.match(/Salle Louis Appia<\/a>[\s\S]*?<\/tr>/)![0].includes('start=2026-12-08T10%3A00');
     expect(appiaAt10((await grid()).body)).toBe(false);
     const other = new Database(t.config.databasePath);
     try {
-      const id = (other.prepare("SELECT id FROM bookings WHERE resource_id = ? AND status = 'confirmed' ORDER BY starts_at LIMIT 1").get(resourceId(t.db, 'salle-appia')) as { id: number }).id;
+      const id = (
+        other
+          .prepare("SELECT id FROM bookings WHERE resource_id = ? AND status = 'confirmed' ORDER BY starts_at LIMIT 1")
+          .get(resourceId(t.db, 'salle-appia')) as { id: number }
+      ).id;
       other.prepare("UPDATE bookings SET status = 'cancelled' WHERE id = ?").run(id);
       await nextTurn();
       expect(appiaAt10((await grid()).body)).toBe(true);
@@ -289,11 +359,25 @@ describe('day views kept between writes (views.ts keeps their fragments)', () =>
   });
 
   it('are sent gzipped to a browser that accepts it: the same page once inflated, the CSRF token and keys in it', async () => {
-    const withKeys = (body: string) => body.replace(/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g, 'KEY');
-    for (const url of ['/book/rooms?date=2026-12-08', '/book/rooms?date=2026-12-08&view=list&capacity=10', '/book/desk?date=2026-12-09', '/book/desk?date=2026-12-25']) {
+    const withKeys = (body: string) =>
+      body.replace(/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g, 'KEY');
+    for (const url of [
+      '/book/rooms?date=2026-12-08',
+      '/book/rooms?date=2026-12-08&view=list&capacity=10',
+      '/book/desk?date=2026-12-09',
+      '/book/desk?date=2026-12-25',
+    ]) {
       for (const htmx of [false, true]) {
         const plain = await get(url, htmx);
-        const zipped = await t.app.inject({ method: 'GET', url, headers: { cookie: camille.cookie, 'accept-encoding': 'gzip, deflate, br', ...(htmx ? { 'hx-request': 'true' } : {}) } });
+        const zipped = await t.app.inject({
+          method: 'GET',
+          url,
+          headers: {
+            cookie: camille.cookie,
+            'accept-encoding': 'gzip, deflate, br',
+            ...(htmx ? { 'hx-request': 'true' } : {}),
+          },
+        });
         expect(plain.headers['content-encoding']).toBeUndefined();
         expect(zipped.headers['content-encoding']).toBe('gzip');
         for (const res of [plain, zipped]) expect(String(res.headers.vary)).toMatch(/HX-Request.*Accept-Encoding/);
@@ -310,7 +394,8 @@ describe('day views kept between writes (views.ts keeps their fragments)', () =>
 
   it('a cell turns past the moment its time begins, not a minute later', async () => {
     const before = t.clock.now();
-    const dunant = async () => (await get('/book/rooms?date=2026-12-07')).body.match(/Salle Henry Dunant<\/a>[\s\S]*?<\/tr>/)![0];
+    const dunant = async () =>
+      (await get('/book/rooms?date=2026-12-07')).body.match(/Salle Henry Dunant<\/a>[\s\S]*?<\/tr>/)![0];
     try {
       t.clock.set(Date.UTC(2026, 11, 7, 9, 30)); // 10:30 in Paris
       expect(await dunant()).toContain('start=2026-12-07T10%3A30');

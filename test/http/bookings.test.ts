@@ -18,13 +18,33 @@ afterAll(async () => {
 });
 
 const post = (who: Session, url: string, fields: Record<string, string | number | readonly string[]>, htmx = false) =>
-  t.app.inject({ method: 'POST', url, headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded', ...(htmx ? { 'hx-request': 'true', 'x-csrf-token': who.csrf } : {}) }, payload: form({ ...fields, ...(htmx ? {} : { _csrf: who.csrf }) }) });
-const get = (who: Session | null, url: string, htmx = false) => t.app.inject({ method: 'GET', url, headers: { ...(who ? { cookie: who.cookie } : {}), ...(htmx ? { 'hx-request': 'true' } : {}) } });
+  t.app.inject({
+    method: 'POST',
+    url,
+    headers: {
+      cookie: who.cookie,
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(htmx ? { 'hx-request': 'true', 'x-csrf-token': who.csrf } : {}),
+    },
+    payload: form({ ...fields, ...(htmx ? {} : { _csrf: who.csrf }) }),
+  });
+const get = (who: Session | null, url: string, htmx = false) =>
+  t.app.inject({
+    method: 'GET',
+    url,
+    headers: { ...(who ? { cookie: who.cookie } : {}), ...(htmx ? { 'hx-request': 'true' } : {}) },
+  });
 const count = (sql: string) => (t.db.$client.prepare(sql).get() as { n: number }).n;
 
 describe('POST /bookings', () => {
   it('books and answers 303 to the booking page, which confirms it', async () => {
-    const res = await post(camille, '/bookings', { resource: room, start: '2026-12-08T10:00', end: '2026-12-08T11:00', headcount: 3, title: 'Point hebdo' });
+    const res = await post(camille, '/bookings', {
+      resource: room,
+      start: '2026-12-08T10:00',
+      end: '2026-12-08T11:00',
+      headcount: 3,
+      title: 'Point hebdo',
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toMatch(/^\/bookings\/\d+\?done=created$/);
     const page = await get(camille, res.headers.location as string);
@@ -44,7 +64,12 @@ describe('POST /bookings', () => {
     // Take the first alternative as a click would.
     const first = res.body.match(/<ul class="alternatives">[\s\S]*?<form[\s\S]*?<\/form>/)![0];
     const field = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(first)![1]!;
-    const taken = await post(sami, '/bookings', { resource: field('resource'), start: field('start'), end: field('end'), idempotency_key: field('idempotency_key') });
+    const taken = await post(sami, '/bookings', {
+      resource: field('resource'),
+      start: field('start'),
+      end: field('end'),
+      idempotency_key: field('idempotency_key'),
+    });
     expect(taken.statusCode).toBe(303);
   });
 
@@ -65,7 +90,11 @@ describe('POST /bookings', () => {
     expect(res.body).toContain('Ce champ est obligatoire.');
     expect(res.body).toContain('Cette valeur est hors des limites permises.');
     expect(count('SELECT count(*) AS n FROM bookings')).toBe(before);
-    const unknown = await post(camille, '/bookings', { resource: '999999', start: '2026-12-08T10:00', end: '2026-12-08T11:00' });
+    const unknown = await post(camille, '/bookings', {
+      resource: '999999',
+      start: '2026-12-08T10:00',
+      end: '2026-12-08T11:00',
+    });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.body).toContain('Cet espace n’existe pas.');
   });
@@ -74,7 +103,17 @@ describe('POST /bookings', () => {
     const spring = await createTestApp({ now: Date.UTC(2027, 2, 1, 9) });
     try {
       const member = await signInAs(spring.app, 'member');
-      const res = await spring.app.inject({ method: 'POST', url: '/bookings', headers: { cookie: member.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ resource: resourceId(spring.db, 'salle-appia'), start: '2027-03-28T02:30', end: '2027-03-28T03:30', _csrf: member.csrf }) });
+      const res = await spring.app.inject({
+        method: 'POST',
+        url: '/bookings',
+        headers: { cookie: member.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form({
+          resource: resourceId(spring.db, 'salle-appia'),
+          start: '2027-03-28T02:30',
+          end: '2027-03-28T03:30',
+          _csrf: member.csrf,
+        }),
+      });
       expect(res.statusCode).toBe(409);
       expect(res.body).toContain('L’heure 02:30 du dimanche 28 mars n’existe pas à Paris');
     } finally {
@@ -91,26 +130,45 @@ describe('POST /bookings', () => {
   });
 
   it('answers htmx with the panel fragment and the same statuses', async () => {
-    const refused = await post(sami, '/bookings', { resource: room, start: '2026-12-09T15:00', end: '2026-12-09T16:00' }, true);
+    const refused = await post(
+      sami,
+      '/bookings',
+      { resource: room, start: '2026-12-09T15:00', end: '2026-12-09T16:00' },
+      true,
+    );
     expect(refused.statusCode).toBe(409);
     expect(refused.body.trimStart().startsWith('<section id="booking-panel"')).toBe(true);
     expect(refused.body).not.toContain('<html');
     expect(refused.headers.vary).toContain('HX-Request');
-    const ok = await post(sami, '/bookings', { resource: room, start: '2026-12-09T17:00', end: '2026-12-09T18:00' }, true);
+    const ok = await post(
+      sami,
+      '/bookings',
+      { resource: room, start: '2026-12-09T17:00', end: '2026-12-09T18:00' },
+      true,
+    );
     expect(ok.statusCode).toBe(303);
     const followed = await get(sami, ok.headers.location as string, true);
     expect(followed.body).not.toContain('<html');
     expect(followed.body).toContain('<section id="booking-panel"');
     expect(followed.body).toContain('data-focus');
     // The heading and the address follow the booking that replaced the form.
-    expect(followed.body.trimStart().startsWith('<h1 id="page-title" hx-swap-oob="true">Réservation – Salle Louis Appia</h1>')).toBe(true);
+    expect(
+      followed.body
+        .trimStart()
+        .startsWith('<h1 id="page-title" hx-swap-oob="true">Réservation – Salle Louis Appia</h1>'),
+    ).toBe(true);
     expect(followed.headers['hx-push-url']).toBe((ok.headers.location as string).replace(/\?.*$/, ''));
     const plain = await get(sami, ok.headers.location as string);
     expect(plain.body).not.toContain('hx-swap-oob');
   });
 
   it('refuses a post without the CSRF token, and a visitor is sent to sign in', async () => {
-    const forged = await t.app.inject({ method: 'POST', url: '/bookings', headers: { cookie: camille.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ resource: room, start: '2026-12-10T10:00', end: '2026-12-10T11:00' }) });
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: '/bookings',
+      headers: { cookie: camille.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ resource: room, start: '2026-12-10T10:00', end: '2026-12-10T11:00' }),
+    });
     expect(forged.statusCode).toBe(403);
     const visitor = await get(null, '/bookings/new');
     expect(visitor.statusCode).toBe(303);
@@ -119,10 +177,24 @@ describe('POST /bookings', () => {
 });
 
 describe('recurring meetings', () => {
-  const weekly = { resource: '', start: '2026-12-14T09:00', end: '2026-12-14T10:00', repeat: 'weekly', repeat_interval: '1', repeat_end: 'count', repeat_count: '3' };
+  const weekly = {
+    resource: '',
+    start: '2026-12-14T09:00',
+    end: '2026-12-14T10:00',
+    repeat: 'weekly',
+    repeat_interval: '1',
+    repeat_end: 'count',
+    repeat_count: '3',
+  };
 
   it('previews the dates with the one that falls on a holiday, then books the others', async () => {
-    const fields = { ...weekly, resource: String(resourceId(t.db, 'salle-dodu')), start: '2026-12-11T09:00', end: '2026-12-11T10:00', idempotency_key: 'series-1' };
+    const fields = {
+      ...weekly,
+      resource: String(resourceId(t.db, 'salle-dodu')),
+      start: '2026-12-11T09:00',
+      end: '2026-12-11T10:00',
+      idempotency_key: 'series-1',
+    };
     const preview = await post(camille, '/bookings', fields);
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('La série compte 3 dates.');
@@ -139,15 +211,37 @@ describe('recurring meetings', () => {
 
   it('moves a date and the following ones of a series from the booking page', async () => {
     const dodu = String(resourceId(t.db, 'salle-dodu'));
-    const made = await post(camille, '/bookings', { resource: dodu, start: '2027-01-11T09:00', end: '2027-01-11T10:00', repeat: 'weekly', repeat_interval: '1', repeat_end: 'count', repeat_count: '3', series_policy: 'all_or_nothing' });
+    const made = await post(camille, '/bookings', {
+      resource: dodu,
+      start: '2027-01-11T09:00',
+      end: '2027-01-11T10:00',
+      repeat: 'weekly',
+      repeat_interval: '1',
+      repeat_end: 'count',
+      repeat_count: '3',
+      series_policy: 'all_or_nothing',
+    });
     expect(made.statusCode).toBe(303);
     const first = /\/bookings\/(\d+)/.exec(made.headers.location as string)![1];
     const page = await get(camille, `/bookings/${first}`);
     expect(page.body).toContain('Appliquer ce nouvel horaire à cette date et aux suivantes');
-    const moved = await post(camille, `/bookings/${first}/change`, { resource: dodu, start: '2027-01-11T14:00', end: '2027-01-11T15:30', scope: 'rest' });
+    const moved = await post(camille, `/bookings/${first}/change`, {
+      resource: dodu,
+      start: '2027-01-11T14:00',
+      end: '2027-01-11T15:30',
+      scope: 'rest',
+    });
     expect(moved.statusCode).toBe(303);
-    const rows = t.db.$client.prepare('SELECT starts_at AS s, ends_at AS e FROM bookings WHERE series_id = (SELECT series_id FROM bookings WHERE id = ?) ORDER BY starts_at').all(Number(first)) as { s: number; e: number }[];
-    expect(rows.map((r) => new Date(r.s).toISOString())).toEqual(['2027-01-11T13:00:00.000Z', '2027-01-18T13:00:00.000Z', '2027-01-25T13:00:00.000Z']);
+    const rows = t.db.$client
+      .prepare(
+        'SELECT starts_at AS s, ends_at AS e FROM bookings WHERE series_id = (SELECT series_id FROM bookings WHERE id = ?) ORDER BY starts_at',
+      )
+      .all(Number(first)) as { s: number; e: number }[];
+    expect(rows.map((r) => new Date(r.s).toISOString())).toEqual([
+      '2027-01-11T13:00:00.000Z',
+      '2027-01-18T13:00:00.000Z',
+      '2027-01-25T13:00:00.000Z',
+    ]);
     expect(rows.every((r) => r.e - r.s === 90 * 60_000)).toBe(true);
   });
 
@@ -170,25 +264,43 @@ describe('my bookings, change and cancel', () => {
   });
 
   it('changes the time of a booking (303), and refuses a change onto a taken slot (409)', async () => {
-    const made = await post(camille, '/bookings', { resource: room, start: '2026-12-10T14:00', end: '2026-12-10T15:00' });
+    const made = await post(camille, '/bookings', {
+      resource: room,
+      start: '2026-12-10T14:00',
+      end: '2026-12-10T15:00',
+    });
     const id = /\/bookings\/(\d+)/.exec(made.headers.location as string)![1];
-    const moved = await post(camille, `/bookings/${id}/change`, { resource: room, start: '2026-12-10T15:00', end: '2026-12-10T16:00' });
+    const moved = await post(camille, `/bookings/${id}/change`, {
+      resource: room,
+      start: '2026-12-10T15:00',
+      end: '2026-12-10T16:00',
+    });
     expect(moved.statusCode).toBe(303);
     expect((await get(camille, `/bookings/${id}`)).body).toContain('15:00–16:00');
-    const clash = await post(camille, `/bookings/${id}/change`, { resource: room, start: '2026-12-08T10:00', end: '2026-12-08T11:00' });
+    const clash = await post(camille, `/bookings/${id}/change`, {
+      resource: room,
+      start: '2026-12-08T10:00',
+      end: '2026-12-08T11:00',
+    });
     expect(clash.statusCode).toBe(409);
     expect(clash.body).toContain('déjà réservé');
   });
 
   it("answers another member's booking exactly like one that does not exist", async () => {
-    const made = await post(camille, '/bookings', { resource: room, start: '2026-12-11T14:00', end: '2026-12-11T15:00' });
+    const made = await post(camille, '/bookings', {
+      resource: room,
+      start: '2026-12-11T14:00',
+      end: '2026-12-11T15:00',
+    });
     const id = /\/bookings\/(\d+)/.exec(made.headers.location as string)![1];
     // The same answer, byte for byte once the id in the URL and the request id are set aside.
-    const same = (body: string, bookingId: string) => body.replaceAll(`/bookings/${bookingId}`, '/bookings/ID').replace(/[0-9a-f-]{36}/g, '');
+    const same = (body: string, bookingId: string) =>
+      body.replaceAll(`/bookings/${bookingId}`, '/bookings/ID').replace(/[0-9a-f-]{36}/g, '');
     const attempts = [
       (bookingId: string) => get(sami, `/bookings/${bookingId}`),
       (bookingId: string) => post(sami, `/bookings/${bookingId}/cancel`, {}),
-      (bookingId: string) => post(sami, `/bookings/${bookingId}/change`, { start: '2026-12-11T16:00', end: '2026-12-11T17:00' }),
+      (bookingId: string) =>
+        post(sami, `/bookings/${bookingId}/change`, { start: '2026-12-11T16:00', end: '2026-12-11T17:00' }),
     ];
     for (const attempt of attempts) {
       const theirs = await attempt(id!);

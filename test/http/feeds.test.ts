@@ -33,7 +33,12 @@ afterEach(async () => {
 });
 
 function book(memberId: number, slug: string, start: number, end: number, title = '') {
-  const outcome = t.app.services.bookings.create(actorOf(t.db, memberId), { resourceId: resourceId(t.db, slug), start, end, title });
+  const outcome = t.app.services.bookings.create(actorOf(t.db, memberId), {
+    resourceId: resourceId(t.db, slug),
+    start,
+    end,
+    title,
+  });
   if (!outcome.ok) throw new Error(`booking refused: ${outcome.violations.map((v) => v.code).join(', ')}`);
   return outcome.booking;
 }
@@ -77,9 +82,20 @@ describe('my bookings feed', () => {
     const token = tokenOf(zoe);
     const feed = await read(`/feeds/${token}/bookings.ics`);
     expect(feed.name).toBe('21 – Mes réservations');
-    expect(feed.events.map((e) => e.uid)).toEqual([bookingUid(first.id, '21.example.org'), bookingUid(second.id, '21.example.org')]);
+    expect(feed.events.map((e) => e.uid)).toEqual([
+      bookingUid(first.id, '21.example.org'),
+      bookingUid(second.id, '21.example.org'),
+    ]);
     const [a, b] = feed.events;
-    expect(a).toMatchObject({ sequence: 0, status: 'CONFIRMED', startLocal: '2026-12-08T09:00:00', endLocal: '2026-12-08T10:30:00', tzid: 'Europe/Paris', start: paris(8, 9), end: paris(8, 10, 30) });
+    expect(a).toMatchObject({
+      sequence: 0,
+      status: 'CONFIRMED',
+      startLocal: '2026-12-08T09:00:00',
+      endLocal: '2026-12-08T10:30:00',
+      tzid: 'Europe/Paris',
+      start: paris(8, 9),
+      end: paris(8, 10, 30),
+    });
     expect(a!.summary).toBe(`Salle Louis Appia – ${LONG_TITLE}`);
     expect(a!.location).toBe('Salle Louis Appia, 21 rue de la Vanne, 92120 Montrouge, France (1er étage)');
     expect(a!.url).toBe(`${t.config.baseUrl}/bookings/${first.id}`);
@@ -102,7 +118,10 @@ describe('my bookings feed', () => {
     expect(two.res.headers.etag).toBe(one.res.headers.etag);
 
     t.clock.advance(HOUR);
-    const changed = t.app.services.bookings.change(actorOf(t.db, zoe), booking.id, { start: paris(8, 14), end: paris(8, 15) });
+    const changed = t.app.services.bookings.change(actorOf(t.db, zoe), booking.id, {
+      start: paris(8, 14),
+      end: paris(8, 15),
+    });
     expect(changed.ok).toBe(true);
     const three = await read(url);
     expect(three.events.map((e) => e.uid)).toEqual(one.events.map((e) => e.uid));
@@ -110,7 +129,12 @@ describe('my bookings feed', () => {
     expect(moved.sequence).toBeGreaterThan(one.events[0]!.sequence);
     expect(moved.startLocal).toBe('2026-12-08T14:00:00');
     // DTSTAMP is the last change, in UTC.
-    expect(moved.dtstampRaw).toBe(`DTSTAMP:${new Date(t.clock.now()).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
+    expect(moved.dtstampRaw).toBe(
+      `DTSTAMP:${new Date(t.clock.now())
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}/, '')}`,
+    );
 
     t.clock.advance(HOUR);
     t.app.services.bookings.cancel(actorOf(t.db, zoe), booking.id);
@@ -149,15 +173,33 @@ describe('my bookings feed', () => {
       insert.run(room, zoe, zoe, start + 9 * HOUR, start + 10 * HOUR, title);
     }
     const feed = await read(`/feeds/${tokenOf(zoe)}/bookings.ics`);
-    expect(feed.events.map((e) => e.summary)).toEqual(['Salle Louis Appia – old-enough', 'Salle Louis Appia – far-but-in']);
+    expect(feed.events.map((e) => e.summary)).toEqual([
+      'Salle Louis Appia – old-enough',
+      'Salle Louis Appia – far-but-in',
+    ]);
   });
 
   it('reads its rows on the (member_id, starts_at), (resource_id, starts_at) and (organisation_id, starts_at) indexes, bounded', () => {
     for (const [scope, source] of Object.entries(FEED_SOURCES)) {
-      const plan = (t.db.$client.prepare(`EXPLAIN QUERY PLAN SELECT b.id ${source}`).all({ key: scope === 'public' ? '[1]' : 1, from: 0, to: 1, cancelledSince: 0 }) as { detail: string }[]).map((r) => r.detail);
-      const index = { member: 'bookings_member_start', resource: 'bookings_resource_start', organisation: 'bookings_org_start', public: 'bookings_resource_start' }[scope];
-      expect(plan.some((d) => d.includes(`USING INDEX ${index}`) && d.includes('starts_at>? AND starts_at<?')), `${scope}: ${plan.join(' / ')}`).toBe(true);
-      expect(plan.some((d) => /^SCAN b\b/.test(d)), scope).toBe(false);
+      const plan = (
+        t.db.$client
+          .prepare(`EXPLAIN QUERY PLAN SELECT b.id ${source}`)
+          .all({ key: scope === 'public' ? '[1]' : 1, from: 0, to: 1, cancelledSince: 0 }) as { detail: string }[]
+      ).map((r) => r.detail);
+      const index = {
+        member: 'bookings_member_start',
+        resource: 'bookings_resource_start',
+        organisation: 'bookings_org_start',
+        public: 'bookings_resource_start',
+      }[scope];
+      expect(
+        plan.some((d) => d.includes(`USING INDEX ${index}`) && d.includes('starts_at>? AND starts_at<?')),
+        `${scope}: ${plan.join(' / ')}`,
+      ).toBe(true);
+      expect(
+        plan.some((d) => /^SCAN b\b/.test(d)),
+        scope,
+      ).toBe(false);
     }
   });
 });
@@ -264,7 +306,9 @@ describe('conditional requests', () => {
     // Another connection (another process) books for Zoé: the feed changes.
     const elsewhere = new Database(t.db.$client.name);
     elsewhere
-      .prepare(`INSERT INTO bookings (resource_id, member_id, booked_by_id, starts_at, ends_at, status, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'confirmed', '', ?, ?)`)
+      .prepare(
+        `INSERT INTO bookings (resource_id, member_id, booked_by_id, starts_at, ends_at, status, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'confirmed', '', ?, ?)`,
+      )
       .run(resourceId(t.db, 'salle-dodu'), zoe, zoe, paris(9, 9), paris(9, 10), t.clock.now(), t.clock.now());
     elsewhere.close();
     await nextTurn();
@@ -280,7 +324,9 @@ describe('conditional requests', () => {
     const today = Math.floor(t.clock.now() / DAY) * DAY;
     // A booking just beyond the far edge: it enters the window tomorrow.
     t.db.$client
-      .prepare(`INSERT INTO bookings (resource_id, member_id, booked_by_id, starts_at, ends_at, status, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'confirmed', '', 0, 0)`)
+      .prepare(
+        `INSERT INTO bookings (resource_id, member_id, booked_by_id, starts_at, ends_at, status, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'confirmed', '', 0, 0)`,
+      )
       .run(resourceId(t.db, 'salle-appia'), zoe, zoe, today + 548 * DAY + 9 * HOUR, today + 548 * DAY + 10 * HOUR);
     const before = await get(url);
     expect(readCalendar(before.body).events).toHaveLength(0);
@@ -310,7 +356,9 @@ describe('feed tokens', () => {
     expect((await get(`/feeds/${old}/bookings.ics`)).statusCode).toBe(404);
     expect((await get(`/feeds/${fresh}/bookings.ics`)).statusCode).toBe(200);
     // Only the hash is stored.
-    const stored = t.db.$client.prepare('SELECT token_hash AS hash FROM feed_tokens WHERE member_id = ?').all(zoe) as { hash: string }[];
+    const stored = t.db.$client.prepare('SELECT token_hash AS hash FROM feed_tokens WHERE member_id = ?').all(zoe) as {
+      hash: string;
+    }[];
     expect(stored).toHaveLength(2);
     expect(stored.every((r) => /^[0-9a-f]{64}$/.test(r.hash) && r.hash !== fresh && r.hash !== old)).toBe(true);
 
@@ -338,8 +386,17 @@ describe('feed tokens', () => {
     // The known answer belongs to this token and this feed only.
     const samis = tokenOf(sami);
     expect((await get(`/feeds/${samis}/bookings.ics`, { 'if-none-match': etag })).statusCode).toBe(200);
-    expect((await get(`/feeds/${token}/resources/${resourceId(t.db, 'salle-appia')}.ics`, { 'if-none-match': etag })).statusCode).toBe(200);
-    expect((await get(url.replace(token, `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`), { 'if-none-match': etag })).statusCode).toBe(404);
+    expect(
+      (await get(`/feeds/${token}/resources/${resourceId(t.db, 'salle-appia')}.ics`, { 'if-none-match': etag }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await get(url.replace(token, `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`), {
+          'if-none-match': etag,
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await get(url, { 'if-none-match': etag })).statusCode).toBe(304);
 
     // Revoked by this process: the next poll is refused.
@@ -366,7 +423,12 @@ describe('feed tokens', () => {
     expect(lead.events.map((e) => e.summary)).toEqual(['Salle Louis Appia – Atelier équipe (Sami Secret)']);
     // Sami is in the organisation but does not lead it; Olga is in another one.
     const notFound = await get(`/feeds/${tokenOf(other)}/organisations/${org}.ics`);
-    for (const url of [`/feeds/${tokenOf(sami)}/organisations/${org}.ics`, `/feeds/${tokenOf(zoe)}/organisations/999999.ics`, `/feeds/${tokenOf(zoe)}/organisations/${org}`, `/feeds/${tokenOf(zoe)}/resources/999999.ics`]) {
+    for (const url of [
+      `/feeds/${tokenOf(sami)}/organisations/${org}.ics`,
+      `/feeds/${tokenOf(zoe)}/organisations/999999.ics`,
+      `/feeds/${tokenOf(zoe)}/organisations/${org}`,
+      `/feeds/${tokenOf(zoe)}/resources/999999.ics`,
+    ]) {
       const res = await get(url);
       expect(res.statusCode, url).toBe(404);
       expect(res.body).toBe(notFound.body);
@@ -385,7 +447,11 @@ describe('resource feed', () => {
     const member = await read(`/feeds/${tokenOf(zoe)}/resources/${room}.ics`);
     expect(member.name).toBe('21 – Salle Louis Appia');
     expect(member.events.map((e) => [e.uid, e.summary, e.url])).toEqual([
-      [bookingUid(mine.id, '21.example.org'), 'Salle Louis Appia – Mon point', `${t.config.baseUrl}/bookings/${mine.id}`],
+      [
+        bookingUid(mine.id, '21.example.org'),
+        'Salle Louis Appia – Mon point',
+        `${t.config.baseUrl}/bookings/${mine.id}`,
+      ],
       [bookingUid(theirs.id, '21.example.org'), 'Réservé', null],
     ]);
     expect(member.body).not.toMatch(/Sami|confidentiel/);
@@ -395,7 +461,10 @@ describe('resource feed', () => {
     expect((await read(`/feeds/${tokenOf(zoe)}/resources/${room}.ics`)).events[1]!.summary).toBe('Booked');
 
     const staff = await read(`/feeds/${tokenOf(desk)}/resources/${room}.ics`);
-    expect(staff.events.map((e) => e.summary)).toEqual(['Salle Louis Appia – Mon point (Zoé Ärnström 🎉)', 'Salle Louis Appia – Projet confidentiel (Sami Secret)']);
+    expect(staff.events.map((e) => e.summary)).toEqual([
+      'Salle Louis Appia – Mon point (Zoé Ärnström 🎉)',
+      'Salle Louis Appia – Projet confidentiel (Sami Secret)',
+    ]);
     expect(staff.events[1]!.url).toBe(`${t.config.baseUrl}/bookings/${theirs.id}`);
   });
 
@@ -407,7 +476,9 @@ describe('resource feed', () => {
     const memberUrl = `/feeds/${tokenOf(zoe)}/resources/${resourceId(t.db, 'salle-appia')}.ics`;
     const memberBefore = await get(memberUrl);
     t.clock.advance(HOUR);
-    t.db.$client.prepare("UPDATE members SET name = 'Sami Nouveau', updated_at = ? WHERE id = ?").run(t.clock.now(), sami);
+    t.db.$client
+      .prepare("UPDATE members SET name = 'Sami Nouveau', updated_at = ? WHERE id = ?")
+      .run(t.clock.now(), sami);
     const after = await get(url, { 'if-none-match': before.headers.etag as string });
     expect(after.statusCode).toBe(200);
     expect(readCalendar(after.body).events[0]!.summary).toBe('Salle Louis Appia – Sami Nouveau');
@@ -423,13 +494,36 @@ describe('public events feed', () => {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0) RETURNING id`,
     );
     const space = resourceId(t.db, 'espace-evenementiel');
-    const talk = insert.get(space, zoe, zoe, paris(10, 18), paris(10, 20), 'confirmed', '21 Talk : l’IA au service du soin 🩺', 1) as { id: number };
+    const talk = insert.get(
+      space,
+      zoe,
+      zoe,
+      paris(10, 18),
+      paris(10, 20),
+      'confirmed',
+      '21 Talk : l’IA au service du soin 🩺',
+      1,
+    ) as { id: number };
     insert.run(space, zoe, zoe, paris(11, 18), paris(11, 20), 'confirmed', 'Séminaire privé', 0);
-    insert.run(resourceId(t.db, 'salle-appia'), zoe, zoe, paris(10, 9), paris(10, 10), 'confirmed', 'Pas un événement', 1);
+    insert.run(
+      resourceId(t.db, 'salle-appia'),
+      zoe,
+      zoe,
+      paris(10, 9),
+      paris(10, 10),
+      'confirmed',
+      'Pas un événement',
+      1,
+    );
     const feed = await read('/feeds/events.ics');
     expect(feed.name).toBe('21 – Événements publics');
     expect(feed.events.map((e) => [e.uid, e.summary, e.url, e.startLocal])).toEqual([
-      [bookingUid(talk.id, '21.example.org'), '21 Talk : l’IA au service du soin 🩺', `${t.config.baseUrl}/resources/${space}`, '2026-12-10T18:00:00'],
+      [
+        bookingUid(talk.id, '21.example.org'),
+        '21 Talk : l’IA au service du soin 🩺',
+        `${t.config.baseUrl}/resources/${space}`,
+        '2026-12-10T18:00:00',
+      ],
     ]);
     expect(feed.body).not.toContain('Zoé');
     expect(feed.res.headers['cache-control']).toBe('public, max-age=300');
@@ -448,7 +542,9 @@ describe('public events feed', () => {
       }
     }
     // Elsewhere, an unknown session cookie is still cleared.
-    expect((await get('/', { cookie: 'sid=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' })).headers['set-cookie']).toBeDefined();
+    expect(
+      (await get('/', { cookie: 'sid=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' })).headers['set-cookie'],
+    ).toBeDefined();
   });
 });
 
@@ -461,13 +557,20 @@ describe('public event checkbox', () => {
     const desk = await signInAs(t.app, 'frontdesk');
     const page = await get(`/bookings/${event.id}`, { cookie: desk.cookie });
     expect(page.statusCode).toBe(200);
-    expect(page.body).toMatch(/<input type="checkbox" id="b-public" name="public" value="1" aria-describedby="b-public-hint">/);
+    expect(page.body).toMatch(
+      /<input type="checkbox" id="b-public" name="public" value="1" aria-describedby="b-public-hint">/,
+    );
     expect(page.body).toContain('<label class="check">');
     // A room's page has no such box, nor has the member's own view of the event.
     expect((await get(`/bookings/${room.id}`, { cookie: desk.cookie })).body).not.toContain('id="b-public"');
     const member = await signInAs(t.app, 'member');
     const post = (session: typeof desk, id: number, fields: Record<string, string>) =>
-      t.app.inject({ method: 'POST', url: `/bookings/${id}/public`, headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: session.csrf, ...fields }) });
+      t.app.inject({
+        method: 'POST',
+        url: `/bookings/${id}/public`,
+        headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form({ _csrf: session.csrf, ...fields }),
+      });
 
     const before = await get('/feeds/events.ics');
     expect(readCalendar(before.body).events).toEqual([]);
@@ -475,18 +578,26 @@ describe('public event checkbox', () => {
     const marked = await post(desk, event.id, { public: '1' });
     expect(marked.statusCode).toBe(303);
     expect(marked.headers.location).toBe(`/bookings/${event.id}`);
-    expect((await get(`/bookings/${event.id}`, { cookie: desk.cookie })).body).toContain('aria-describedby="b-public-hint" checked>');
+    expect((await get(`/bookings/${event.id}`, { cookie: desk.cookie })).body).toContain(
+      'aria-describedby="b-public-hint" checked>',
+    );
     const after = await get('/feeds/events.ics', { 'if-none-match': before.headers.etag as string });
     expect(after.statusCode).toBe(200);
     const [read] = readCalendar(after.body).events;
-    expect(read).toMatchObject({ summary: 'Conférence « Santé & numérique »', status: 'TENTATIVE', sequence: event.version });
+    expect(read).toMatchObject({
+      summary: 'Conférence « Santé & numérique »',
+      status: 'TENTATIVE',
+      sequence: event.version,
+    });
 
     expect((await post(member, event.id, {})).statusCode).toBe(404);
     expect((await post(desk, room.id, { public: '1' })).statusCode).toBe(404);
     expect((await post(desk, 999999, { public: '1' })).statusCode).toBe(404);
     expect((await post(desk, event.id, {})).statusCode).toBe(303);
     expect(readCalendar((await get('/feeds/events.ics')).body).events).toEqual([]);
-    expect(t.db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'booking.public'").get()).toEqual({ n: 2 });
+    expect(t.db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'booking.public'").get()).toEqual({
+      n: 2,
+    });
   });
 });
 
@@ -497,10 +608,19 @@ describe('profile links', () => {
     expect(before.body).toContain('id="feeds-heading"');
     expect(before.body).toContain('Créer mes liens d’agenda');
 
-    const created = await t.app.inject({ method: 'POST', url: '/profile/feeds', headers: { cookie: lead.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: lead.csrf }) });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/profile/feeds',
+      headers: { cookie: lead.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: lead.csrf }),
+    });
     expect(created.statusCode).toBe(200);
     expect(created.headers['cache-control']).toBe('no-store');
-    const urls = [...created.body.matchAll(/<label for="([^"]+)">[^<]+<\/label>\s*<input type="text" id="\1" value="([^"]+)" readonly/g)].map((m) => m[2]!);
+    const urls = [
+      ...created.body.matchAll(
+        /<label for="([^"]+)">[^<]+<\/label>\s*<input type="text" id="\1" value="([^"]+)" readonly/g,
+      ),
+    ].map((m) => m[2]!);
     const mine = urls.find((u) => u.endsWith('/bookings.ics'))!;
     expect(mine).toMatch(new RegExp(`^${t.config.baseUrl}/feeds/[A-Za-z0-9_-]{24}/bookings\\.ics$`));
     const token = /\/feeds\/([^/]+)\//.exec(mine)![1]!;
@@ -510,9 +630,15 @@ describe('profile links', () => {
     expect(urls).toContain(`${t.config.baseUrl}/feeds/events.ics`);
     const webcal = mine.replace(/^http:\/\//, 'webcal://');
     expect(created.body).toContain(`href="${webcal}"`);
-    expect(created.body).toContain(`href="https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}"`);
-    expect(created.body).toContain(`https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(mine)}&amp;name=`);
-    expect(created.body).toContain(`https://outlook.office.com/calendar/0/addfromweb?url=${encodeURIComponent(mine)}&amp;name=`);
+    expect(created.body).toContain(
+      `href="https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}"`,
+    );
+    expect(created.body).toContain(
+      `https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(mine)}&amp;name=`,
+    );
+    expect(created.body).toContain(
+      `https://outlook.office.com/calendar/0/addfromweb?url=${encodeURIComponent(mine)}&amp;name=`,
+    );
     for (const url of urls) expect((await get(url.replace(t.config.baseUrl, ''))).statusCode, url).toBe(200);
 
     // Afterwards the profile says when they were made but never shows the token again.
@@ -520,11 +646,21 @@ describe('profile links', () => {
     expect(later.body).toContain('Vos liens d’agenda personnels ont été créés le lundi 7 décembre 2026.');
     expect(later.body).not.toContain(token);
 
-    const rotated = await t.app.inject({ method: 'POST', url: '/profile/feeds', headers: { cookie: lead.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: lead.csrf }) });
+    const rotated = await t.app.inject({
+      method: 'POST',
+      url: '/profile/feeds',
+      headers: { cookie: lead.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: lead.csrf }),
+    });
     expect(rotated.body).not.toContain(token);
     expect((await get(mine.replace(t.config.baseUrl, ''))).statusCode).toBe(404);
 
-    const off = await t.app.inject({ method: 'POST', url: '/profile/feeds/revoke', headers: { cookie: lead.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: lead.csrf }) });
+    const off = await t.app.inject({
+      method: 'POST',
+      url: '/profile/feeds/revoke',
+      headers: { cookie: lead.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: form({ _csrf: lead.csrf }),
+    });
     expect(off.statusCode).toBe(303);
     const page = await get(off.headers.location as string, { cookie: lead.cookie });
     expect(page.body).toContain('Vos liens d’agenda sont désactivés.');
@@ -534,7 +670,12 @@ describe('profile links', () => {
 
   it('refuses a POST without the CSRF token and sends visitors to sign in', async () => {
     const lead = await signInAs(t.app, 'lead');
-    const forged = await t.app.inject({ method: 'POST', url: '/profile/feeds', headers: { cookie: lead.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: '/profile/feeds',
+      headers: { cookie: lead.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: '',
+    });
     expect(forged.statusCode).toBe(403);
     expect(t.db.$client.prepare('SELECT count(*) AS n FROM feed_tokens').get()).toEqual({ n: 0 });
     const visitor = await get('/profile/feeds');
@@ -546,7 +687,9 @@ describe('profile links', () => {
 describe('performance', () => {
   it('builds the feed of a person with 500 bookings quickly, and answers 304 from the aggregate alone', async () => {
     const { zoe } = setup();
-    const rooms = ['salle-appia', 'salle-barton', 'salle-dufour', 'salle-dodu', 'salle-maunoir'].map((s) => resourceId(t.db, s));
+    const rooms = ['salle-appia', 'salle-barton', 'salle-dufour', 'salle-dodu', 'salle-maunoir'].map((s) =>
+      resourceId(t.db, s),
+    );
     const insert = t.db.$client.prepare(
       `INSERT INTO bookings (resource_id, member_id, booked_by_id, starts_at, ends_at, status, title, version, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, 'confirmed', ?, ?, 0, ?)`,
@@ -555,7 +698,16 @@ describe('performance', () => {
     t.db.$client.transaction(() => {
       for (let i = 0; i < 500; i += 1) {
         const s = start + i * DAY + (i % 4) * HOUR;
-        insert.run(rooms[i % rooms.length], zoe, zoe, s, s + HOUR, `Réunion n° ${i} – équipe « Émeraude » 🎯`, i % 3, start + i * MINUTE);
+        insert.run(
+          rooms[i % rooms.length],
+          zoe,
+          zoe,
+          s,
+          s + HOUR,
+          `Réunion n° ${i} – équipe « Émeraude » 🎯`,
+          i % 3,
+          start + i * MINUTE,
+        );
       }
     })();
     const token = tokenOf(zoe);
@@ -571,7 +723,9 @@ describe('performance', () => {
     // Unchanged: the same document again, by its ETag.
     const unchanged = time(() => service.render(feed, t.clock.now()), 20);
     // One booking changed: a new document, the 499 other events from the per-event cache.
-    const touch = t.db.$client.prepare('UPDATE bookings SET version = version + 1, updated_at = ? WHERE id = (SELECT min(id) FROM bookings WHERE member_id = ?)');
+    const touch = t.db.$client.prepare(
+      'UPDATE bookings SET version = version + 1, updated_at = ? WHERE id = (SELECT min(id) FROM bookings WHERE member_id = ?)',
+    );
     let changedTotal = 0;
     for (let i = 1; i <= 10; i += 1) {
       touch.run(t.clock.now() + i, zoe);
@@ -585,7 +739,9 @@ describe('performance', () => {
     const httpStarted = performance.now();
     for (let i = 0; i < 20; i += 1) await get(url, { 'if-none-match': res.headers.etag as string });
     const http304 = (performance.now() - httpStarted) / 20;
-    console.log(`feed of 500 bookings: ${Math.round(res.body.length / 1024)} KiB; render cold ${cold.toFixed(1)} ms, one booking changed ${changed.toFixed(1)} ms, unchanged ${unchanged.toFixed(2)} ms; validator ${validator.toFixed(2)} ms; 304 over inject ${http304.toFixed(2)} ms`);
+    console.log(
+      `feed of 500 bookings: ${Math.round(res.body.length / 1024)} KiB; render cold ${cold.toFixed(1)} ms, one booking changed ${changed.toFixed(1)} ms, unchanged ${unchanged.toFixed(2)} ms; validator ${validator.toFixed(2)} ms; 304 over inject ${http304.toFixed(2)} ms`,
+    );
     // Generous bounds (shared 2-core machine); the figures above are what to read.
     expect(cold).toBeLessThan(1500);
     expect(changed).toBeLessThan(300);

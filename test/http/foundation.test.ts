@@ -126,14 +126,20 @@ describe('resource page', () => {
     const res = await get(`/resources/${await idOf('Poste OS-01')}`);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<h1>Poste OS-01</h1>');
-    expect(res.body).toContain('Réservable par demi-journée (matin ou après-midi) ou pour la journée entière, jusqu’à 2 semaines à l’avance.');
-    expect(res.body).toContain('Présentez-vous à l’accueil dans les 30 minutes qui suivent le début, sinon la réservation est libérée.');
+    expect(res.body).toContain(
+      'Réservable par demi-journée (matin ou après-midi) ou pour la journée entière, jusqu’à 2 semaines à l’avance.',
+    );
+    expect(res.body).toContain(
+      'Présentez-vous à l’accueil dans les 30 minutes qui suivent le début, sinon la réservation est libérée.',
+    );
   });
 
   it('shows a meeting room in French and English', async () => {
     const id = await idOf('Salle Henry Dunant');
     const fr = await get(`/resources/${id}`);
-    expect(fr.body).toContain('Réservable par tranches de 15 minutes, de 15 minutes à 4 heures, jusqu’à 8 semaines à l’avance.');
+    expect(fr.body).toContain(
+      'Réservable par tranches de 15 minutes, de 15 minutes à 4 heures, jusqu’à 8 semaines à l’avance.',
+    );
     expect(fr.body).toContain('Réserver cet espace bloque aussi : Espace événementiel.');
     const en = await get(`/resources/${id}`, { cookie: 'lang=en' });
     expect(en.body).toContain('Bookable in steps of 15 minutes, from 15 minutes to 4 hours, up to 8 weeks ahead.');
@@ -189,17 +195,42 @@ describe('plumbing', () => {
   });
 
   it('sends the same security headers on every kind of response, and HSTS only over HTTPS', async () => {
-    const names = ['content-security-policy', 'x-frame-options', 'x-content-type-options', 'referrer-policy', 'cross-origin-opener-policy', 'cross-origin-resource-policy', 'origin-agent-cluster', 'x-dns-prefetch-control', 'x-permitted-cross-domain-policies'];
-    const responses = [await get('/'), await get('/livez'), await get('/nowhere'), await get('/assets/app.css'), await t.app.inject({ method: 'POST', url: '/bookings', payload: 'x=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } })];
+    const names = [
+      'content-security-policy',
+      'x-frame-options',
+      'x-content-type-options',
+      'referrer-policy',
+      'cross-origin-opener-policy',
+      'cross-origin-resource-policy',
+      'origin-agent-cluster',
+      'x-dns-prefetch-control',
+      'x-permitted-cross-domain-policies',
+    ];
+    const responses = [
+      await get('/'),
+      await get('/livez'),
+      await get('/nowhere'),
+      await get('/assets/app.css'),
+      await t.app.inject({
+        method: 'POST',
+        url: '/bookings',
+        payload: 'x=1',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+    ];
     const first = responses[0]!;
     for (const name of names) expect(first.headers[name], name).toBeTruthy();
-    expect(first.headers['content-security-policy']).toBe("default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';connect-src 'self';form-action 'self';frame-ancestors 'none';base-uri 'self';object-src 'none'");
+    expect(first.headers['content-security-policy']).toBe(
+      "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';connect-src 'self';form-action 'self';frame-ancestors 'none';base-uri 'self';object-src 'none'",
+    );
     expect(first.headers['x-frame-options']).toBe('SAMEORIGIN');
     for (const res of responses.slice(1)) {
       for (const name of names) expect(res.headers[name], `${name} on ${res.statusCode}`).toBe(first.headers[name]);
     }
     // The test app's base URL is http://: no Strict-Transport-Security (it would pin localhost to HTTPS).
     expect(first.headers['strict-transport-security']).toBeUndefined();
-    expect(helmetHeaders({ strictTransportSecurity: true })['strict-transport-security']).toMatch(/^max-age=\d+; includeSubDomains$/);
+    expect(helmetHeaders({ strictTransportSecurity: true })['strict-transport-security']).toMatch(
+      /^max-age=\d+; includeSubDomains$/,
+    );
   });
 });

@@ -18,12 +18,16 @@ beforeAll(async () => {
   t = await createTestApp();
   sessions.anonymous = await visitor(t.app);
   for (const who of WHO) if (who !== 'anonymous') sessions[who] = await signInAs(t.app, who);
-  const demoOrg = (t.db.$client.prepare('SELECT organisation_id AS id FROM memberships LIMIT 1').get() as { id: number }).id;
+  const demoOrg = (
+    t.db.$client.prepare('SELECT organisation_id AS id FROM memberships LIMIT 1').get() as { id: number }
+  ).id;
   const otherOrg = createOrganisation(t.db, { name: 'Autre organisation' });
   ids = {
     demoOrg,
     otherOrg,
-    teammate: (t.db.$client.prepare("SELECT id FROM members WHERE email = 'sami@demo.21.example.org'").get() as { id: number }).id,
+    teammate: (
+      t.db.$client.prepare("SELECT id FROM members WHERE email = 'sami@demo.21.example.org'").get() as { id: number }
+    ).id,
     stranger: createMember(t.db, { name: 'Stranger', organisationId: otherOrg }),
   };
 });
@@ -43,11 +47,26 @@ const pages: Record<string, Page> = {
   'own profile': { url: () => '/profile', expected: { member: 200, lead: 200, frontdesk: 200, admin: 200 } },
   'team page': { url: () => '/team', expected: { member: 404, lead: 200, frontdesk: 404, admin: 404 } },
   'member search': { url: () => '/admin/members', expected: { member: 404, lead: 404, frontdesk: 200, admin: 200 } },
-  'a teammate': { url: () => `/admin/members/${ids.teammate}`, expected: { member: 404, lead: 200, frontdesk: 200, admin: 200 } },
-  'a member of another organisation': { url: () => `/admin/members/${ids.stranger}`, expected: { member: 404, lead: 404, frontdesk: 200, admin: 200 } },
-  'organisation list': { url: () => '/admin/organisations', expected: { member: 404, lead: 404, frontdesk: 200, admin: 200 } },
-  'organisation page': { url: () => `/admin/organisations/${ids.demoOrg}`, expected: { member: 404, lead: 404, frontdesk: 200, admin: 200 } },
-  'new organisation form': { url: () => '/admin/organisations/new', expected: { member: 404, lead: 404, frontdesk: 404, admin: 200 } },
+  'a teammate': {
+    url: () => `/admin/members/${ids.teammate}`,
+    expected: { member: 404, lead: 200, frontdesk: 200, admin: 200 },
+  },
+  'a member of another organisation': {
+    url: () => `/admin/members/${ids.stranger}`,
+    expected: { member: 404, lead: 404, frontdesk: 200, admin: 200 },
+  },
+  'organisation list': {
+    url: () => '/admin/organisations',
+    expected: { member: 404, lead: 404, frontdesk: 200, admin: 200 },
+  },
+  'organisation page': {
+    url: () => `/admin/organisations/${ids.demoOrg}`,
+    expected: { member: 404, lead: 404, frontdesk: 200, admin: 200 },
+  },
+  'new organisation form': {
+    url: () => '/admin/organisations/new',
+    expected: { member: 404, lead: 404, frontdesk: 404, admin: 200 },
+  },
   'audit log': { url: () => '/admin/audit', expected: { member: 404, lead: 404, frontdesk: 404, admin: 200 } },
 };
 
@@ -65,7 +84,11 @@ describe('pages', () => {
 
   it('"not yours" is word for word "does not exist"', async () => {
     const s = sessions.member;
-    const notYours = await t.app.inject({ method: 'GET', url: `/admin/members/${ids.stranger}`, headers: { cookie: s.cookie } });
+    const notYours = await t.app.inject({
+      method: 'GET',
+      url: `/admin/members/${ids.stranger}`,
+      headers: { cookie: s.cookie },
+    });
     const missing = await t.app.inject({ method: 'GET', url: '/admin/members/999999', headers: { cookie: s.cookie } });
     const nowhere = await t.app.inject({ method: 'GET', url: '/no/such/page', headers: { cookie: s.cookie } });
     expect(notYours.statusCode).toBe(404);
@@ -75,7 +98,10 @@ describe('pages', () => {
   });
 
   it('even staff get 404 for a member that does not exist', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/admin/members/999999', headers: { cookie: sessions.admin.cookie } })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/admin/members/999999', headers: { cookie: sessions.admin.cookie } }))
+        .statusCode,
+    ).toBe(404);
   });
 });
 
@@ -87,9 +113,17 @@ interface Action {
 
 const db = () => t.db.$client;
 function post(s: Session, url: string, fields: Record<string, string> = {}) {
-  return t.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: s.cookie }, payload: form({ _csrf: s.csrf, ...fields }) });
+  return t.app.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: s.cookie },
+    payload: form({ _csrf: s.csrf, ...fields }),
+  });
 }
-const one = <T>(sql: string, ...params: unknown[]) => db().prepare(sql).get(...params) as T;
+const one = <T>(sql: string, ...params: unknown[]) =>
+  db()
+    .prepare(sql)
+    .get(...params) as T;
 
 let seq = 0;
 const email = () => `walk${++seq}@example.org`;
@@ -115,7 +149,10 @@ const actions: Record<string, Action> = {
     run: async (s) => {
       const id = createMember(t.db, { organisationId: ids.otherOrg });
       const res = await post(s, `/admin/members/${id}/role`, { role: 'frontdesk' });
-      return { status: res.statusCode, changed: one<{ role: string }>('SELECT role FROM members WHERE id = ?', id).role === 'frontdesk' };
+      return {
+        status: res.statusCode,
+        changed: one<{ role: string }>('SELECT role FROM members WHERE id = ?', id).role === 'frontdesk',
+      };
     },
     expected: { member: 404, lead: 404, frontdesk: 404, admin: 303 },
   },
@@ -123,16 +160,22 @@ const actions: Record<string, Action> = {
     run: async (s) => {
       const id = createMember(t.db, { organisationId: ids.demoOrg });
       const res = await post(s, `/admin/members/${id}/deactivate`);
-      return { status: res.statusCode, changed: one<{ active: number }>('SELECT active FROM members WHERE id = ?', id).active === 0 };
+      return {
+        status: res.statusCode,
+        changed: one<{ active: number }>('SELECT active FROM members WHERE id = ?', id).active === 0,
+      };
     },
     expected: { member: 404, lead: 404, frontdesk: 404, admin: 303 },
   },
-  'reactivate': {
+  reactivate: {
     run: async (s) => {
       const id = createMember(t.db);
       db().prepare('UPDATE members SET active = 0 WHERE id = ?').run(id);
       const res = await post(s, `/admin/members/${id}/reactivate`);
-      return { status: res.statusCode, changed: one<{ active: number }>('SELECT active FROM members WHERE id = ?', id).active === 1 };
+      return {
+        status: res.statusCode,
+        changed: one<{ active: number }>('SELECT active FROM members WHERE id = ?', id).active === 1,
+      };
     },
     expected: { member: 404, lead: 404, frontdesk: 404, admin: 303 },
   },
@@ -155,7 +198,14 @@ const actions: Record<string, Action> = {
   'create an organisation': {
     run: async (s) => {
       const name = `Org ${++seq}`;
-      const res = await post(s, '/admin/organisations/new', { name, kind: 'association', programme: 'oeth', startsOn: '2026-01-01', quotaRoomHours: '7,5', quotaDeskHalfDays: '' });
+      const res = await post(s, '/admin/organisations/new', {
+        name,
+        kind: 'association',
+        programme: 'oeth',
+        startsOn: '2026-01-01',
+        quotaRoomHours: '7,5',
+        quotaDeskHalfDays: '',
+      });
       return { status: res.statusCode, changed: !!one('SELECT id FROM organisations WHERE name = ?', name) };
     },
     expected: { member: 404, lead: 404, frontdesk: 404, admin: 303 },
@@ -163,17 +213,43 @@ const actions: Record<string, Action> = {
   "change an organisation's plan": {
     run: async (s) => {
       const id = createOrganisation(t.db, { quotaRoomMinutes: 60 });
-      const res = await post(s, `/admin/organisations/${id}`, { name: 'Renamed', kind: 'company', programme: 'impact_data', startsOn: '2026-01-01', endsOn: '2026-06-30', quotaRoomHours: '12', quotaDeskHalfDays: '8' });
-      return { status: res.statusCode, changed: one<{ q: number }>('SELECT quota_room_minutes_per_month AS q FROM organisations WHERE id = ?', id).q === 720 };
+      const res = await post(s, `/admin/organisations/${id}`, {
+        name: 'Renamed',
+        kind: 'company',
+        programme: 'impact_data',
+        startsOn: '2026-01-01',
+        endsOn: '2026-06-30',
+        quotaRoomHours: '12',
+        quotaDeskHalfDays: '8',
+      });
+      return {
+        status: res.statusCode,
+        changed:
+          one<{ q: number }>('SELECT quota_room_minutes_per_month AS q FROM organisations WHERE id = ?', id).q === 720,
+      };
     },
     expected: { member: 404, lead: 404, frontdesk: 404, admin: 303 },
   },
   "change the lead's own organisation's plan": {
     run: async (s) => {
-      const before = one<{ q: number }>('SELECT quota_room_minutes_per_month AS q FROM organisations WHERE id = ?', ids.demoOrg).q;
-      const res = await post(s, `/admin/organisations/${ids.demoOrg}`, { name: 'Association Démo – Solidarités numériques', kind: 'association', programme: 'entrepreneurship', startsOn: '2026-12-01', quotaRoomHours: String(before / 60 + 1), quotaDeskHalfDays: '20' });
-      const after = one<{ q: number }>('SELECT quota_room_minutes_per_month AS q FROM organisations WHERE id = ?', ids.demoOrg).q;
-      if (after !== before) db().prepare('UPDATE organisations SET quota_room_minutes_per_month = ? WHERE id = ?').run(before, ids.demoOrg);
+      const before = one<{ q: number }>(
+        'SELECT quota_room_minutes_per_month AS q FROM organisations WHERE id = ?',
+        ids.demoOrg,
+      ).q;
+      const res = await post(s, `/admin/organisations/${ids.demoOrg}`, {
+        name: 'Association Démo – Solidarités numériques',
+        kind: 'association',
+        programme: 'entrepreneurship',
+        startsOn: '2026-12-01',
+        quotaRoomHours: String(before / 60 + 1),
+        quotaDeskHalfDays: '20',
+      });
+      const after = one<{ q: number }>(
+        'SELECT quota_room_minutes_per_month AS q FROM organisations WHERE id = ?',
+        ids.demoOrg,
+      ).q;
+      if (after !== before)
+        db().prepare('UPDATE organisations SET quota_room_minutes_per_month = ? WHERE id = ?').run(before, ids.demoOrg);
       return { status: res.statusCode, changed: after !== before };
     },
     expected: { member: 404, lead: 404, frontdesk: 404, admin: 303 },
@@ -183,7 +259,14 @@ const actions: Record<string, Action> = {
       const id = createMember(t.db);
       const e = one<{ email: string }>('SELECT email FROM members WHERE id = ?', id).email;
       const res = await post(s, `/admin/organisations/${ids.otherOrg}/members`, { email: e });
-      return { status: res.statusCode, changed: !!one('SELECT member_id FROM memberships WHERE member_id = ? AND organisation_id = ?', id, ids.otherOrg) };
+      return {
+        status: res.statusCode,
+        changed: !!one(
+          'SELECT member_id FROM memberships WHERE member_id = ? AND organisation_id = ?',
+          id,
+          ids.otherOrg,
+        ),
+      };
     },
     expected: { member: 404, lead: 404, frontdesk: 404, admin: 303 },
   },
@@ -191,7 +274,10 @@ const actions: Record<string, Action> = {
     run: async (s) => {
       const id = createMember(t.db, { organisationId: ids.demoOrg });
       const res = await post(s, `/admin/organisations/${ids.demoOrg}/members/${id}/lead`, { isLead: '1' });
-      return { status: res.statusCode, changed: one<{ l: number }>('SELECT is_lead AS l FROM memberships WHERE member_id = ?', id).l === 1 };
+      return {
+        status: res.statusCode,
+        changed: one<{ l: number }>('SELECT is_lead AS l FROM memberships WHERE member_id = ?', id).l === 1,
+      };
     },
     expected: { member: 404, lead: 404, frontdesk: 404, admin: 303 },
   },
@@ -227,9 +313,14 @@ describe('actions', () => {
   }
 
   it('nobody changes their own role or deactivates themselves, not even an admin', async () => {
-    const adminId = (db().prepare("SELECT id FROM members WHERE email = 'admin@demo.21.example.org'").get() as { id: number }).id;
+    const adminId = (
+      db().prepare("SELECT id FROM members WHERE email = 'admin@demo.21.example.org'").get() as { id: number }
+    ).id;
     expect((await post(sessions.admin, `/admin/members/${adminId}/role`, { role: 'member' })).statusCode).toBe(404);
     expect((await post(sessions.admin, `/admin/members/${adminId}/deactivate`)).statusCode).toBe(404);
-    expect(one<{ role: string; active: number }>('SELECT role, active FROM members WHERE id = ?', adminId)).toEqual({ role: 'admin', active: 1 });
+    expect(one<{ role: string; active: number }>('SELECT role, active FROM members WHERE id = ?', adminId)).toEqual({
+      role: 'admin',
+      active: 1,
+    });
   });
 });

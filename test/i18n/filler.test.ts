@@ -8,7 +8,11 @@ describe('messageFiller', () => {
     const t = translator(lang);
     it(`fills a message as t(key, params) does (${lang})`, () => {
       const freeAt = messageFiller(t, 'rooms.free.at', ['room', 'time']);
-      for (const [room, time] of [['Salle Louis Appia', '08:30'], ['Salle « A & B »', '18:00'], ['', '']]) {
+      for (const [room, time] of [
+        ['Salle Louis Appia', '08:30'],
+        ['Salle « A & B »', '18:00'],
+        ['', ''],
+      ]) {
         expect(freeAt({ room: room!, time: time! })).toBe(t('rooms.free.at', { room: room!, time: time! }));
       }
       const book = messageFiller(t, 'desk.book', ['desk']);
@@ -18,7 +22,9 @@ describe('messageFiller', () => {
     it(`escapes only the message's own text with a transform, leaving the values as given (${lang})`, () => {
       const freeAt = messageFiller(t, 'rooms.free.at', ['room', 'time'], escapeHtml);
       const room = escapeHtml(`Salle <b>"A&B"</b>`);
-      expect(freeAt({ room, time: '09:00' })).toBe(escapeHtml(t('rooms.free.at', { room: `Salle <b>"A&B"</b>`, time: '09:00' })));
+      expect(freeAt({ room, time: '09:00' })).toBe(
+        escapeHtml(t('rooms.free.at', { room: `Salle <b>"A&B"</b>`, time: '09:00' })),
+      );
     });
   }
 });

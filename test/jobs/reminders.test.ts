@@ -25,12 +25,20 @@ interface Sent {
 
 function sent(app: TestApp): Sent[] {
   return app.db.$client
-    .prepare("SELECT kind, to_address AS \"to\", subject, created_at AS createdAt, booking_id AS bookingId, message FROM outbox WHERE kind = 'booking-reminder' ORDER BY id")
+    .prepare(
+      'SELECT kind, to_address AS "to", subject, created_at AS createdAt, booking_id AS bookingId, message FROM outbox WHERE kind = \'booking-reminder\' ORDER BY id',
+    )
     .all() as Sent[];
 }
 
 function job(app: TestApp, env: { kicks: number }, reminders = app.config.reminders): ReminderJob {
-  return createReminderJob({ db: app.db, clock: app.clock, reminders, settings: app.config, outbox: { kick: () => (env.kicks += 1) } });
+  return createReminderJob({
+    db: app.db,
+    clock: app.clock,
+    reminders,
+    settings: app.config,
+    outbox: { kick: () => (env.kicks += 1) },
+  });
 }
 
 /** Runs the job every minute from `from` to `to`, as the server's timer does. */
@@ -42,7 +50,11 @@ function walk(app: TestApp, reminders: ReminderJob, from: number, to: number): v
 }
 
 function book(app: TestApp, memberId: number, slug: string, start: number, end: number) {
-  const outcome = app.app.services.bookings.create(actorOf(app.db, memberId), { resourceId: resourceId(app.db, slug), start, end });
+  const outcome = app.app.services.bookings.create(actorOf(app.db, memberId), {
+    resourceId: resourceId(app.db, slug),
+    start,
+    end,
+  });
   if (!outcome.ok) throw new Error(`refused: ${outcome.violations.map((v) => v.code).join(', ')}`);
   return outcome.booking;
 }
@@ -88,7 +100,9 @@ describe('reminder job', () => {
     const restarted = job(t, env);
     walk(t, restarted, Date.UTC(2026, 2, 29, 14, 0), Date.UTC(2026, 2, 30, 7, 0));
     expect(sent(t)).toHaveLength(4);
-    expect(t.db.$client.prepare('SELECT booking_id AS id, kind FROM booking_reminders ORDER BY queued_at, booking_id').all()).toEqual([
+    expect(
+      t.db.$client.prepare('SELECT booking_id AS id, kind FROM booking_reminders ORDER BY queued_at, booking_id').all(),
+    ).toEqual([
       { id: monday.id, kind: 'day_before' },
       { id: english.id, kind: 'day_before' },
       { id: monday.id, kind: 'before:60' },
@@ -127,7 +141,12 @@ describe('reminder job', () => {
     expect(sent(t)).toHaveLength(1);
     // Moved on Monday evening to Thursday 10 December 09:00: a new day-before reminder is due on Wednesday.
     t.clock.set(Date.UTC(2026, 11, 7, 18, 0));
-    expect(t.app.services.bookings.change(actorOf(t.db, zoe), booking.id, { start: Date.UTC(2026, 11, 10, 8, 0), end: Date.UTC(2026, 11, 10, 9, 0) }).ok).toBe(true);
+    expect(
+      t.app.services.bookings.change(actorOf(t.db, zoe), booking.id, {
+        start: Date.UTC(2026, 11, 10, 8, 0),
+        end: Date.UTC(2026, 11, 10, 9, 0),
+      }).ok,
+    ).toBe(true);
     // The server is down from Wednesday 12:00 to Thursday 07:30 UTC (08:30 Paris): both reminders are due at once.
     t.clock.set(Date.UTC(2026, 11, 10, 7, 30));
     expect(reminders.runOnce()).toEqual({ queued: 1 });
@@ -135,7 +154,11 @@ describe('reminder job', () => {
     const mails = sent(t);
     expect(mails).toHaveLength(2);
     expect(mails[1]!.subject).toBe('Rappel : Salle Louis Appia, jeudi 10 décembre 2026 à 09:00');
-    const rows = t.db.$client.prepare('SELECT kind, starts_at AS startsAt, outbox_id AS outboxId FROM booking_reminders WHERE booking_id = ? ORDER BY queued_at, kind').all(booking.id) as { kind: string; startsAt: number; outboxId: number | null }[];
+    const rows = t.db.$client
+      .prepare(
+        'SELECT kind, starts_at AS startsAt, outbox_id AS outboxId FROM booking_reminders WHERE booking_id = ? ORDER BY queued_at, kind',
+      )
+      .all(booking.id) as { kind: string; startsAt: number; outboxId: number | null }[];
     expect(rows.map((r) => [r.kind, r.startsAt, r.outboxId !== null])).toEqual([
       ['day_before', Date.UTC(2026, 11, 8, 8, 0), true],
       ['before:60', Date.UTC(2026, 11, 10, 8, 0), true],
@@ -170,7 +193,14 @@ describe('reminder job', () => {
     book(t, zoe, 'salle-appia', Date.UTC(2026, 11, 8, 8, 0), Date.UTC(2026, 11, 8, 9, 0));
     t.clock.set(Date.UTC(2026, 11, 8, 7, 10));
     const env = { kicks: 0 };
-    const reminders = createReminderJob({ db: t.db, clock: t.clock, reminders: t.config.reminders, settings: t.config, outbox: { kick: () => (env.kicks += 1) }, intervalMs: 10 });
+    const reminders = createReminderJob({
+      db: t.db,
+      clock: t.clock,
+      reminders: t.config.reminders,
+      settings: t.config,
+      outbox: { kick: () => (env.kicks += 1) },
+      intervalMs: 10,
+    });
     reminders.start();
     await new Promise((resolve) => setTimeout(resolve, 60));
     reminders.stop();

@@ -21,7 +21,12 @@ let kicks = 0;
 beforeEach(async () => {
   t = await createTestApp();
   smtp = await startSmtp();
-  worker = createOutboxWorker({ db: t.db, clock: t.clock, transport: smtpTransport(smtp.url), from: t.config.mailFrom });
+  worker = createOutboxWorker({
+    db: t.db,
+    clock: t.clock,
+    transport: smtpTransport(smtp.url),
+    from: t.config.mailFrom,
+  });
   kicks = 0;
   // buildApp registers bookingMailListener; createTestApp has no worker, so count its kicks.
   t.app.outbox.kick = () => {
@@ -46,7 +51,13 @@ describe('booking mails', () => {
     const zoe = createMember(t.db, { name: 'Zoé Ärnström 🎉', organisationId: org, language: 'fr' });
     const room = resourceId(t.db, 'salle-appia');
     const bookings = t.app.services.bookings;
-    const created = bookings.create(actorOf(t.db, zoe), { resourceId: room, start: paris(8, 9), end: paris(8, 10, 30), headcount: 3, title: 'Point « impact », équipe' });
+    const created = bookings.create(actorOf(t.db, zoe), {
+      resourceId: room,
+      start: paris(8, 9),
+      end: paris(8, 10, 30),
+      headcount: 3,
+      title: 'Point « impact », équipe',
+    });
     expect(created.ok).toBe(true);
     if (!created.ok) return;
     const id = created.booking.id;
@@ -57,7 +68,9 @@ describe('booking mails', () => {
     expect(kicks).toBe(3);
 
     expect(await worker.runOnce()).toEqual({ sent: 3, retrying: 0, failed: 0 });
-    expect(t.db.select({ kind: outbox.kind, bookingId: outbox.bookingId, status: outbox.status }).from(outbox).all()).toEqual([
+    expect(
+      t.db.select({ kind: outbox.kind, bookingId: outbox.bookingId, status: outbox.status }).from(outbox).all(),
+    ).toEqual([
       { kind: 'booking-confirmed', bookingId: id, status: 'sent' },
       { kind: 'booking-changed', bookingId: id, status: 'sent' },
       { kind: 'booking-cancelled', bookingId: id, status: 'sent' },
@@ -80,7 +93,11 @@ describe('booking mails', () => {
     expect(events[1]!.sequence).toBeGreaterThan(events[0]!.sequence);
     expect(events[2]!.sequence).toBeGreaterThan(events[1]!.sequence);
     expect(events.map((e) => e.status)).toEqual(['CONFIRMED', 'CONFIRMED', 'CANCELLED']);
-    expect(events.map((e) => e.startLocal)).toEqual(['2026-12-08T09:00:00', '2026-12-08T14:00:00', '2026-12-08T14:00:00']);
+    expect(events.map((e) => e.startLocal)).toEqual([
+      '2026-12-08T09:00:00',
+      '2026-12-08T14:00:00',
+      '2026-12-08T14:00:00',
+    ]);
     expect(events[0]!.summary).toBe('Salle Louis Appia – Point « impact », équipe');
     expect(events[0]!.location).toMatch(/^Salle Louis Appia, .*Montrouge/);
     expect(events[0]!.url).toBe(`${t.config.baseUrl}/bookings/${id}`);
@@ -90,7 +107,11 @@ describe('booking mails', () => {
   it('writes the mail in the language of the member', async () => {
     const org = createOrganisation(t.db);
     const sam = createMember(t.db, { name: 'Sam', organisationId: org, language: 'en' });
-    const outcome = t.app.services.bookings.create(actorOf(t.db, sam), { resourceId: resourceId(t.db, 'salle-appia'), start: paris(8, 9), end: paris(8, 10) });
+    const outcome = t.app.services.bookings.create(actorOf(t.db, sam), {
+      resourceId: resourceId(t.db, 'salle-appia'),
+      start: paris(8, 9),
+      end: paris(8, 10),
+    });
     expect(outcome.ok).toBe(true);
     await worker.runOnce();
     const { headers } = calendarOf(smtp.received[0]!.raw);
@@ -100,7 +121,11 @@ describe('booking mails', () => {
   it('queues nothing for a refused booking', async () => {
     const org = createOrganisation(t.db);
     const zoe = createMember(t.db, { organisationId: org });
-    const outcome = t.app.services.bookings.create(actorOf(t.db, zoe), { resourceId: resourceId(t.db, 'salle-appia'), start: paris(8, 9), end: paris(8, 8) });
+    const outcome = t.app.services.bookings.create(actorOf(t.db, zoe), {
+      resourceId: resourceId(t.db, 'salle-appia'),
+      start: paris(8, 9),
+      end: paris(8, 8),
+    });
     expect(outcome.ok).toBe(false);
     expect(t.db.select().from(outbox).all()).toEqual([]);
     expect(kicks).toBe(0);
@@ -108,22 +133,68 @@ describe('booking mails', () => {
 });
 
 describe('composeBookingMail', () => {
-  const booking = { id: 42, startsAt: paris(7, 9), endsAt: paris(7, 10), status: 'pending' as const, title: '', version: 0, updatedAt: paris(1, 12) };
+  const booking = {
+    id: 42,
+    startsAt: paris(7, 9),
+    endsAt: paris(7, 10),
+    status: 'pending' as const,
+    title: '',
+    version: 0,
+    updatedAt: paris(1, 12),
+  };
   const place = { resourceName: 'Studio numérique', siteAddress: '98 rue Didot, 75014 Paris', zone: 'Europe/Paris' };
-  const settings = { baseUrl: 'https://reservations.21.example.org', mailFrom: '21 – Croix-Rouge <reservations@21.example.org>' };
+  const settings = {
+    baseUrl: 'https://reservations.21.example.org',
+    mailFrom: '21 – Croix-Rouge <reservations@21.example.org>',
+  };
 
   it('marks a booking awaiting approval TENTATIVE, organised by the sender', () => {
-    const mail = composeBookingMail('booking-pending', booking, place, { name: 'Zoé', email: 'zoe@example.org', language: 'fr' }, settings);
-    expect(mail).toMatchObject({ kind: 'booking-pending', to: 'zoe@example.org', bookingId: 42, calendar: { method: 'REQUEST' } });
+    const mail = composeBookingMail(
+      'booking-pending',
+      booking,
+      place,
+      { name: 'Zoé', email: 'zoe@example.org', language: 'fr' },
+      settings,
+    );
+    expect(mail).toMatchObject({
+      kind: 'booking-pending',
+      to: 'zoe@example.org',
+      bookingId: 42,
+      calendar: { method: 'REQUEST' },
+    });
     const read = readCalendar(mail.calendar!.content);
-    expect(read.events[0]).toMatchObject({ uid: 'booking-42@21.example.org', status: 'TENTATIVE', summary: 'Studio numérique', organizer: 'mailto:reservations@21.example.org' });
-    expect(mail.calendar!.content.replace(/\r\n /g, '')).toContain('ORGANIZER;CN="21 – Croix-Rouge":mailto:reservations@21.example.org');
+    expect(read.events[0]).toMatchObject({
+      uid: 'booking-42@21.example.org',
+      status: 'TENTATIVE',
+      summary: 'Studio numérique',
+      organizer: 'mailto:reservations@21.example.org',
+    });
+    expect(mail.calendar!.content.replace(/\r\n /g, '')).toContain(
+      'ORGANIZER;CN="21 – Croix-Rouge":mailto:reservations@21.example.org',
+    );
   });
 
   it('gives feeds and invitations the same event', () => {
-    const mail = composeBookingMail('booking-confirmed', { ...booking, status: 'confirmed' }, place, { name: 'Zoé', email: 'zoe@example.org', language: 'fr' }, settings);
-    const event = bookingCalendarEvent({ ...booking, status: 'confirmed' }, place, { domain: '21.example.org', baseUrl: settings.baseUrl });
+    const mail = composeBookingMail(
+      'booking-confirmed',
+      { ...booking, status: 'confirmed' },
+      place,
+      { name: 'Zoé', email: 'zoe@example.org', language: 'fr' },
+      settings,
+    );
+    const event = bookingCalendarEvent({ ...booking, status: 'confirmed' }, place, {
+      domain: '21.example.org',
+      baseUrl: settings.baseUrl,
+    });
     const fromMail = readCalendar(mail.calendar!.content).events[0]!;
-    expect(fromMail).toMatchObject({ uid: event.uid, sequence: event.sequence, start: event.start, end: event.end, summary: event.summary, location: event.location, url: event.url });
+    expect(fromMail).toMatchObject({
+      uid: event.uid,
+      sequence: event.sequence,
+      start: event.start,
+      end: event.end,
+      summary: event.summary,
+      location: event.location,
+      url: event.url,
+    });
   });
 });

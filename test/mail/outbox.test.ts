@@ -10,7 +10,14 @@ import { tempDir } from '../helpers/app.js';
 const NOW = Date.UTC(2026, 11, 7, 9, 0);
 
 function sampleMail(overrides: Partial<OutgoingMail> = {}): OutgoingMail {
-  return { kind: 'test', to: 'zoe@example.org', subject: 'Réservation confirmée', text: 'Bonjour', html: '<p>Bonjour</p>', ...overrides };
+  return {
+    kind: 'test',
+    to: 'zoe@example.org',
+    subject: 'Réservation confirmée',
+    text: 'Bonjour',
+    html: '<p>Bonjour</p>',
+    ...overrides,
+  };
 }
 
 describe('enqueueMail', () => {
@@ -29,7 +36,17 @@ describe('enqueueMail', () => {
     const calendar = { method: 'REQUEST' as const, content: 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n' };
     const id = immediate(db, (tx) => enqueueMail(tx, sampleMail({ calendar }), NOW));
     const row = db.select().from(outbox).where(eq(outbox.id, id)).get()!;
-    expect(row).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: NOW, createdAt: NOW, toAddress: 'zoe@example.org', subject: 'Réservation confirmée', kind: 'test', sentAt: null, lastError: null });
+    expect(row).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: NOW,
+      createdAt: NOW,
+      toAddress: 'zoe@example.org',
+      subject: 'Réservation confirmée',
+      kind: 'test',
+      sentAt: null,
+      lastError: null,
+    });
     expect(row.message).toEqual({ text: 'Bonjour', html: '<p>Bonjour</p>', calendar });
   });
 
@@ -51,7 +68,11 @@ describe('enqueueMail', () => {
     ['to', { to: 'Zoé <zoe@example.org>' }, 'invalid_address'],
     ['to', { to: 'a@b.org, c@d.org' }, 'invalid_address'],
     ['subject', { subject: '  ' }, 'empty_subject'],
-    ['calendar', { calendar: { method: 'CANCEL' as const, content: 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n' } }, 'calendar_method_mismatch'],
+    [
+      'calendar',
+      { calendar: { method: 'CANCEL' as const, content: 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n' } },
+      'calendar_method_mismatch',
+    ],
   ])('refuses a bad %s (%j) with a typed error and writes nothing', (field, overrides, code) => {
     let error: unknown;
     try {
@@ -81,7 +102,9 @@ describe('renderMail', () => {
   it('renders subject, text and HTML in French', () => {
     const mail = renderMail('booking-confirmed', 'fr', data);
     expect(mail.subject).toBe('Réservation confirmée : Salle Henry Dunant, lundi 7 décembre 2026');
-    expect(mail.text).toContain('Bonjour Zoé <script>alert(1)</script>,\n\nVotre réservation est confirmée.\n\nEspace : Salle Henry Dunant\nDate : lundi 7 décembre 2026\nHoraire : 09:00 – 10:30\n');
+    expect(mail.text).toContain(
+      'Bonjour Zoé <script>alert(1)</script>,\n\nVotre réservation est confirmée.\n\nEspace : Salle Henry Dunant\nDate : lundi 7 décembre 2026\nHoraire : 09:00 – 10:30\n',
+    );
     expect(mail.text).toContain('Voir la réservation : http://localhost:3000/bookings/12');
     expect(mail.html).toContain('<html lang="fr">');
     expect(mail.html).toContain('Bonjour Zoé &lt;script&gt;alert(1)&lt;/script&gt;,');
@@ -98,17 +121,22 @@ describe('renderMail', () => {
   });
 
   it('keeps line breaks out of the subject', () => {
-    expect(renderMail('booking-confirmed', 'fr', { ...data, resource: 'Salle\r\nBcc: x@y.org' }).subject).toBe('Réservation confirmée : Salle Bcc: x@y.org, lundi 7 décembre 2026');
+    expect(renderMail('booking-confirmed', 'fr', { ...data, resource: 'Salle\r\nBcc: x@y.org' }).subject).toBe(
+      'Réservation confirmée : Salle Bcc: x@y.org, lundi 7 décembre 2026',
+    );
   });
 
-  it.each(['confirmed', 'pending', 'changed', 'cancelled', 'reminder'])('renders booking-%s in both languages', (kind) => {
-    for (const lang of ['fr', 'en'] as const) {
-      const mail = renderMail(`booking-${kind}`, lang, data);
-      expect(mail.subject).not.toContain('mail.');
-      expect(mail.text).not.toMatch(/mail\.|undefined/);
-      expect(mail.html).not.toMatch(/mail\.|undefined/);
-    }
-  });
+  it.each(['confirmed', 'pending', 'changed', 'cancelled', 'reminder'])(
+    'renders booking-%s in both languages',
+    (kind) => {
+      for (const lang of ['fr', 'en'] as const) {
+        const mail = renderMail(`booking-${kind}`, lang, data);
+        expect(mail.subject).not.toContain('mail.');
+        expect(mail.text).not.toMatch(/mail\.|undefined/);
+        expect(mail.html).not.toMatch(/mail\.|undefined/);
+      }
+    },
+  );
 
   it('refuses a template name that could leave views/emails', () => {
     expect(() => renderMail('../pages/home', 'fr', {})).toThrow(/invalid mail template/);

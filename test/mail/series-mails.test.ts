@@ -26,7 +26,10 @@ interface Row {
   message: string;
 }
 
-const outbox = () => t.db.$client.prepare('SELECT kind, to_address AS "to", subject, booking_id AS bookingId, message FROM outbox ORDER BY id').all() as Row[];
+const outbox = () =>
+  t.db.$client
+    .prepare('SELECT kind, to_address AS "to", subject, booking_id AS bookingId, message FROM outbox ORDER BY id')
+    .all() as Row[];
 // Paris is UTC+1 in December 2026.
 const paris = (day: number, hour: number) => Date.UTC(2026, 11, day, hour - 1);
 
@@ -37,14 +40,24 @@ describe('series summary mail', () => {
     const sami = createMember(t.db, { organisationId: org });
     const room = resourceId(t.db, 'salle-appia');
     // Sami holds Wednesday 16 December 10:00-11:00: that date of the series is skipped.
-    const taken = t.app.services.bookings.create(actorOf(t.db, sami), { resourceId: room, start: paris(16, 10), end: paris(16, 11) });
+    const taken = t.app.services.bookings.create(actorOf(t.db, sami), {
+      resourceId: room,
+      start: paris(16, 10),
+      end: paris(16, 11),
+    });
     expect(taken.ok).toBe(true);
     const before = outbox().length;
     kicks = 0;
 
     const outcome = t.app.services.series.create(
       actorOf(t.db, zoe),
-      { resourceId: room, firstStart: '2026-12-09T10:00', durationMinutes: 60, rule: { freq: 'weekly', interval: 1, count: 3 }, title: 'Point <hebdo> & co' },
+      {
+        resourceId: room,
+        firstStart: '2026-12-09T10:00',
+        durationMinutes: 60,
+        rule: { freq: 'weekly', interval: 1, count: 3 },
+        title: 'Point <hebdo> & co',
+      },
       'skip_conflicts',
     );
     expect(outcome.ok).toBe(true);
@@ -59,8 +72,12 @@ describe('series summary mail', () => {
     const message = JSON.parse(mail!.message) as { text: string; html: string; calendar?: unknown };
     expect(message.calendar).toBeUndefined();
     expect(message.text).toContain('Bonjour Zoé <b>Ärnström</b>,');
-    expect(message.text).toContain('Dates réservées (2)\n- mercredi 9 décembre 2026, 10:00 – 11:00\n- mercredi 23 décembre 2026, 10:00 – 11:00\n');
-    expect(message.text).toContain('Date non réservée (1)\n- mercredi 16 décembre 2026, 10:00 – 11:00\n  Salle Louis Appia est déjà réservé de 10:00 à 11:00.\n');
+    expect(message.text).toContain(
+      'Dates réservées (2)\n- mercredi 9 décembre 2026, 10:00 – 11:00\n- mercredi 23 décembre 2026, 10:00 – 11:00\n',
+    );
+    expect(message.text).toContain(
+      'Date non réservée (1)\n- mercredi 16 décembre 2026, 10:00 – 11:00\n  Salle Louis Appia est déjà réservé de 10:00 à 11:00.\n',
+    );
     expect(message.text).toContain(`${t.config.baseUrl}/bookings/${outcome.booked[0]!.id}`);
     // User text is escaped in the HTML part.
     expect(message.html).toContain('Zoé &lt;b&gt;Ärnström&lt;/b&gt;');
@@ -72,12 +89,23 @@ describe('series summary mail', () => {
   it('is written in the member’s language', async () => {
     const org = createOrganisation(t.db);
     const sam = createMember(t.db, { name: 'Sam', organisationId: org, language: 'en' });
-    const outcome = t.app.services.series.create(actorOf(t.db, sam), { resourceId: resourceId(t.db, 'salle-barton'), firstStart: '2026-12-10T14:00', durationMinutes: 90, rule: { freq: 'weekly', interval: 1, count: 2 } }, 'skip_conflicts');
+    const outcome = t.app.services.series.create(
+      actorOf(t.db, sam),
+      {
+        resourceId: resourceId(t.db, 'salle-barton'),
+        firstStart: '2026-12-10T14:00',
+        durationMinutes: 90,
+        rule: { freq: 'weekly', interval: 1, count: 2 },
+      },
+      'skip_conflicts',
+    );
     expect(outcome.ok).toBe(true);
     const [mail] = outbox().filter((m) => m.kind === 'series-created');
     expect(mail!.subject).toBe('Recurring booking: Salle Clara Barton, 2 dates');
     const message = JSON.parse(mail!.message) as { text: string };
-    expect(message.text).toContain('Dates booked (2)\n- Thursday, 10 December 2026, 14:00 – 15:30\n- Thursday, 17 December 2026, 14:00 – 15:30\n');
+    expect(message.text).toContain(
+      'Dates booked (2)\n- Thursday, 10 December 2026, 14:00 – 15:30\n- Thursday, 17 December 2026, 14:00 – 15:30\n',
+    );
     expect(message.text).not.toContain('not booked');
   });
 
@@ -87,13 +115,26 @@ describe('series summary mail', () => {
     const sami = createMember(t.db, { organisationId: org });
     const room = resourceId(t.db, 'salle-appia');
     t.app.services.bookings.create(actorOf(t.db, sami), { resourceId: room, start: paris(16, 10), end: paris(16, 11) });
-    const input = { resourceId: room, firstStart: '2026-12-09T10:00', durationMinutes: 60, rule: { freq: 'weekly' as const, interval: 1, count: 3 }, idempotencyKey: 'series-key-1' };
+    const input = {
+      resourceId: room,
+      firstStart: '2026-12-09T10:00',
+      durationMinutes: 60,
+      rule: { freq: 'weekly' as const, interval: 1, count: 3 },
+      idempotencyKey: 'series-key-1',
+    };
     const before = outbox().length;
     expect(t.app.services.series.create(actorOf(t.db, zoe), input, 'all_or_nothing').ok).toBe(false);
     expect(outbox().length).toBe(before);
     expect(t.app.services.series.create(actorOf(t.db, zoe), input, 'skip_conflicts').ok).toBe(true);
-    expect(t.app.services.series.create(actorOf(t.db, zoe), input, 'skip_conflicts')).toMatchObject({ ok: true, replayed: true });
-    expect(outbox().slice(before).map((m) => m.kind)).toEqual(['series-created']);
+    expect(t.app.services.series.create(actorOf(t.db, zoe), input, 'skip_conflicts')).toMatchObject({
+      ok: true,
+      replayed: true,
+    });
+    expect(
+      outbox()
+        .slice(before)
+        .map((m) => m.kind),
+    ).toEqual(['series-created']);
   });
 
   it('rolls back with the series when a later step of its transaction fails', async () => {
@@ -103,7 +144,16 @@ describe('series summary mail', () => {
       throw new Error('boom after the summary was queued');
     });
     expect(() =>
-      t.app.services.series.create(actorOf(t.db, zoe), { resourceId: resourceId(t.db, 'salle-appia'), firstStart: '2026-12-09T10:00', durationMinutes: 60, rule: { freq: 'weekly', interval: 1, count: 2 } }, 'skip_conflicts'),
+      t.app.services.series.create(
+        actorOf(t.db, zoe),
+        {
+          resourceId: resourceId(t.db, 'salle-appia'),
+          firstStart: '2026-12-09T10:00',
+          durationMinutes: 60,
+          rule: { freq: 'weekly', interval: 1, count: 2 },
+        },
+        'skip_conflicts',
+      ),
     ).toThrow('boom');
     expect(outbox()).toEqual([]);
     expect(t.db.$client.prepare('SELECT count(*) AS n FROM bookings').get()).toEqual({ n: 0 });

@@ -15,7 +15,8 @@ import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
 
 const NOW = Date.UTC(2026, 11, 7, 9, 0);
 const FROM = '21 – Croix-Rouge <reservations@21.example.org>';
-const ICS = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:booking-1@21.example.org\r\nSEQUENCE:0\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+const ICS =
+  'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:booking-1@21.example.org\r\nSEQUENCE:0\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
 
 function mail(overrides: Partial<OutgoingMail> = {}): OutgoingMail {
   return {
@@ -153,7 +154,10 @@ describe('outbox worker with a real SMTP server', () => {
 
   it('fails at once a recipient the server refuses with 5xx, and still sends the others', async () => {
     smtp = await startSmtp({
-      refuse: (address) => (address === 'nobody@example.org' ? Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }) : null),
+      refuse: (address) =>
+        address === 'nobody@example.org'
+          ? Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 })
+          : null,
     });
     const bad = enqueue(mail({ to: 'nobody@example.org' }));
     const good = enqueue();
@@ -198,7 +202,9 @@ describe('outbox worker across a crash', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const output = collect(child);
-    const exit = new Promise<NodeJS.Signals | number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
+    const exit = new Promise<NodeJS.Signals | number | null>((resolve) =>
+      child.once('exit', (code, signal) => resolve(signal ?? code)),
+    );
     return { child, output, exit };
   }
 
@@ -250,7 +256,9 @@ describe('outbox worker across a crash', () => {
     expect(await w.runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect(row(id)).toMatchObject({ status: 'sent', attempts: 2 });
     expect(smtp.received).toHaveLength(1);
-    expect(parseMime(smtp.received[0]!.raw).headers.get('message-id')).toMatch(new RegExp(`^<outbox-${id}-\\d+@21\\.example\\.org>$`));
+    expect(parseMime(smtp.received[0]!.raw).headers.get('message-id')).toMatch(
+      new RegExp(`^<outbox-${id}-\\d+@21\\.example\\.org>$`),
+    );
   });
 });
 
@@ -278,11 +286,16 @@ describe('outbox worker without SMTP', () => {
 
 describe('worker helpers', () => {
   it('doubles the retry delay up to the ceiling', () => {
-    expect([1, 2, 3, 4, 8, 9, 12].map((n) => retryDelay(n, 30_000, 3_600_000))).toEqual([30_000, 60_000, 120_000, 240_000, 3_600_000, 3_600_000, 3_600_000]);
+    expect([1, 2, 3, 4, 8, 9, 12].map((n) => retryDelay(n, 30_000, 3_600_000))).toEqual([
+      30_000, 60_000, 120_000, 240_000, 3_600_000, 3_600_000, 3_600_000,
+    ]);
   });
 
   it('keeps credentials out of stored errors', () => {
-    const err = Object.assign(new Error('Invalid login for smtp://mailer:s3cr%40t@mail.example.org:587 (password s3cr@t)'), { code: 'EAUTH' });
+    const err = Object.assign(
+      new Error('Invalid login for smtp://mailer:s3cr%40t@mail.example.org:587 (password s3cr@t)'),
+      { code: 'EAUTH' },
+    );
     const text = describeError(err, smtpTransport('smtp://mailer:s3cr%40t@mail.example.org:587').secrets);
     expect(text).toBe('EAUTH: Invalid login for smtp://***@mail.example.org:587 (password ***)');
   });

@@ -33,17 +33,29 @@ describe('demo accounts', () => {
     const { config, db } = fresh({ DEMO_PASSWORD: 'a-demo-password' });
     await seedAll(db, config, DEFAULT_NOW);
     const rows = db.$client
-      .prepare(`SELECT m.email, m.role, ms.is_lead AS lead, o.name AS org, (SELECT group_concat(resource_kind) FROM inductions i WHERE i.member_id = m.id) AS inductions
-                FROM members m LEFT JOIN memberships ms ON ms.member_id = m.id LEFT JOIN organisations o ON o.id = ms.organisation_id ORDER BY m.id`)
+      .prepare(
+        `SELECT m.email, m.role, ms.is_lead AS lead, o.name AS org, (SELECT group_concat(resource_kind) FROM inductions i WHERE i.member_id = m.id) AS inductions
+                FROM members m LEFT JOIN memberships ms ON ms.member_id = m.id LEFT JOIN organisations o ON o.id = ms.organisation_id ORDER BY m.id`,
+      )
       .all();
     expect(rows).toEqual([
       { email: DEMO_ACCOUNTS.admin.email, role: 'admin', lead: null, org: null, inductions: null },
       { email: DEMO_ACCOUNTS.frontdesk.email, role: 'frontdesk', lead: null, org: null, inductions: null },
       { email: DEMO_ACCOUNTS.lead.email, role: 'member', lead: 1, org: DEMO_ORGANISATION.name, inductions: null },
-      { email: DEMO_ACCOUNTS.member.email, role: 'member', lead: 0, org: DEMO_ORGANISATION.name, inductions: 'digital_studio' },
+      {
+        email: DEMO_ACCOUNTS.member.email,
+        role: 'member',
+        lead: 0,
+        org: DEMO_ORGANISATION.name,
+        inductions: 'digital_studio',
+      },
       { email: DEMO_ACCOUNTS.member2.email, role: 'member', lead: 0, org: DEMO_ORGANISATION.name, inductions: null },
     ]);
-    const org = db.$client.prepare('SELECT quota_room_minutes_per_month AS rooms, quota_desk_half_days_per_month AS desks, programme FROM organisations').get();
+    const org = db.$client
+      .prepare(
+        'SELECT quota_room_minutes_per_month AS rooms, quota_desk_half_days_per_month AS desks, programme FROM organisations',
+      )
+      .get();
     expect(org).toEqual({ rooms: 600, desks: 20, programme: 'entrepreneurship' });
     const hash = (db.$client.prepare('SELECT password_hash AS h FROM members LIMIT 1').get() as { h: string }).h;
     expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);

@@ -35,7 +35,15 @@ describe('default inventory (pure)', () => {
     expect(Math.min(...rooms.map((r) => r.capacity))).toBe(4);
     expect(Math.max(...rooms.map((r) => r.capacity))).toBe(20);
     expect(rooms.every((r) => r.equipment.length > 0)).toBe(true);
-    expect(rooms.every((r) => r.rules.slotStepMinutes === 15 && r.rules.minDurationMinutes === 15 && r.rules.maxDurationMinutes === 240 && r.rules.horizonDays === 56)).toBe(true);
+    expect(
+      rooms.every(
+        (r) =>
+          r.rules.slotStepMinutes === 15 &&
+          r.rules.minDurationMinutes === 15 &&
+          r.rules.maxDurationMinutes === 240 &&
+          r.rules.horizonDays === 56,
+      ),
+    ).toBe(true);
   });
 
   it('gives the event space layouts, approval and set-up buffers; studios need an induction; the hall is shared', () => {
@@ -63,8 +71,17 @@ describe('French public holidays', () => {
     const y2027 = frenchPublicHolidays(2027);
     expect(y2027).toHaveLength(11);
     expect(y2027.map((h) => h.date)).toEqual([
-      '2027-01-01', '2027-03-29', '2027-05-01', '2027-05-06', '2027-05-08', '2027-05-17',
-      '2027-07-14', '2027-08-15', '2027-11-01', '2027-11-11', '2027-12-25',
+      '2027-01-01',
+      '2027-03-29',
+      '2027-05-01',
+      '2027-05-06',
+      '2027-05-08',
+      '2027-05-17',
+      '2027-07-14',
+      '2027-08-15',
+      '2027-11-01',
+      '2027-11-11',
+      '2027-12-25',
     ]);
     expect(frenchPublicHolidays(2026).find((h) => h.name === 'Lundi de Pâques')?.date).toBe('2026-04-06');
   });
@@ -79,7 +96,9 @@ describe('seedInventory on a real SQLite file', () => {
   });
 
   const dump = (d: Db) =>
-    ['sites', 'zones', 'resources', 'resource_links', 'opening_hours', 'closures'].map((table) => d.$client.prepare(`SELECT * FROM ${table} ORDER BY 1`).all());
+    ['sites', 'zones', 'resources', 'resource_links', 'opening_hours', 'closures'].map((table) =>
+      d.$client.prepare(`SELECT * FROM ${table} ORDER BY 1`).all(),
+    );
 
   it('creates the inventory and the holidays of this year and next, and changes nothing the second time', () => {
     dir = tempDir();
@@ -93,10 +112,19 @@ describe('seedInventory on a real SQLite file', () => {
     expect(second).toMatchObject({ resourcesCreated: 0, closuresCreated: 0 });
     expect(dump(db)).toEqual(before);
 
-    const christmas = db.$client.prepare("SELECT starts_at, ends_at, reason, reason_en FROM closures WHERE source_key = 'holiday:2026-12-25'").get() as { starts_at: number; ends_at: number; reason: string; reason_en: string };
+    const christmas = db.$client
+      .prepare("SELECT starts_at, ends_at, reason, reason_en FROM closures WHERE source_key = 'holiday:2026-12-25'")
+      .get() as { starts_at: number; ends_at: number; reason: string; reason_en: string };
     // Paris is UTC+1 in December: the local day starts at 23:00 UTC the day before.
-    expect(christmas).toEqual({ starts_at: Date.UTC(2026, 11, 24, 23), ends_at: Date.UTC(2026, 11, 25, 23), reason: 'Noël', reason_en: 'Christmas Day' });
-    const easterMonday2027 = db.$client.prepare("SELECT starts_at, ends_at FROM closures WHERE source_key = 'holiday:2027-03-29'").get() as { starts_at: number; ends_at: number };
+    expect(christmas).toEqual({
+      starts_at: Date.UTC(2026, 11, 24, 23),
+      ends_at: Date.UTC(2026, 11, 25, 23),
+      reason: 'Noël',
+      reason_en: 'Christmas Day',
+    });
+    const easterMonday2027 = db.$client
+      .prepare("SELECT starts_at, ends_at FROM closures WHERE source_key = 'holiday:2027-03-29'")
+      .get() as { starts_at: number; ends_at: number };
     // The day after the spring change: UTC+2.
     expect(easterMonday2027).toEqual({ starts_at: Date.UTC(2027, 2, 28, 22), ends_at: Date.UTC(2027, 2, 29, 22) });
   });
@@ -107,6 +135,8 @@ describe('seedInventory on a real SQLite file', () => {
     seedInventory(db, Date.UTC(2026, 10, 30));
     db.$client.prepare("UPDATE resources SET capacity = 18 WHERE slug = 'salle-dunant'").run();
     seedInventory(db, Date.UTC(2026, 10, 30));
-    expect(db.$client.prepare("SELECT capacity FROM resources WHERE slug = 'salle-dunant'").get()).toEqual({ capacity: 18 });
+    expect(db.$client.prepare("SELECT capacity FROM resources WHERE slug = 'salle-dunant'").get()).toEqual({
+      capacity: 18,
+    });
   });
 });

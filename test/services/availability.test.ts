@@ -9,9 +9,21 @@ beforeAll(async () => {
   const org = createOrganisation(t.db);
   const alice = actorOf(t.db, createMember(t.db, { organisationId: org }));
   const bookings = t.app.services.bookings;
-  expect(bookings.create(alice, { resourceId: resourceId(t.db, 'salle-appia'), start: paris(8, 10), end: paris(8, 11) }).ok).toBe(true);
-  expect(bookings.create(alice, { resourceId: resourceId(t.db, 'poste-os-01'), start: paris(8, 8, 30), end: paris(8, 13) }).ok).toBe(true);
-  expect(bookings.create(alice, { resourceId: resourceId(t.db, 'espace-evenementiel'), start: paris(10, 14), end: paris(10, 16), headcount: 50 }).ok).toBe(true);
+  expect(
+    bookings.create(alice, { resourceId: resourceId(t.db, 'salle-appia'), start: paris(8, 10), end: paris(8, 11) }).ok,
+  ).toBe(true);
+  expect(
+    bookings.create(alice, { resourceId: resourceId(t.db, 'poste-os-01'), start: paris(8, 8, 30), end: paris(8, 13) })
+      .ok,
+  ).toBe(true);
+  expect(
+    bookings.create(alice, {
+      resourceId: resourceId(t.db, 'espace-evenementiel'),
+      start: paris(10, 14),
+      end: paris(10, 16),
+      headcount: 50,
+    }).ok,
+  ).toBe(true);
 });
 afterAll(async () => {
   await t.close();
@@ -23,8 +35,13 @@ describe('day views', () => {
     expect(day.resources).toHaveLength(8);
     const appia = day.resources.find((r) => r.resource.slug === 'salle-appia')!;
     expect(appia.open).toEqual([expect.objectContaining({ start: paris(8, 8, 30), end: paris(8, 19) })]);
-    expect(appia.busy).toEqual([expect.objectContaining({ start: paris(8, 10), end: paris(8, 11), reason: 'booking' })]);
-    expect(appia.free).toEqual([{ start: paris(8, 8, 30), end: paris(8, 10) }, { start: paris(8, 11), end: paris(8, 19) }]);
+    expect(appia.busy).toEqual([
+      expect.objectContaining({ start: paris(8, 10), end: paris(8, 11), reason: 'booking' }),
+    ]);
+    expect(appia.free).toEqual([
+      { start: paris(8, 8, 30), end: paris(8, 10) },
+      { start: paris(8, 11), end: paris(8, 19) },
+    ]);
     const dodu = day.resources.find((r) => r.resource.slug === 'salle-dodu')!;
     expect(dodu.free).toEqual([{ start: paris(8, 8, 30), end: paris(8, 19) }]);
   });
@@ -32,7 +49,9 @@ describe('day views', () => {
   it('shows a room linked to a booked event space as busy, with the reason', () => {
     const day = t.app.services.availability.day('2026-12-10', ['meeting_room']);
     const dunant = day.resources.find((r) => r.resource.slug === 'salle-dunant')!;
-    expect(dunant.busy).toContainEqual(expect.objectContaining({ reason: 'linked_booking', start: paris(10, 14), end: paris(10, 16) }));
+    expect(dunant.busy).toContainEqual(
+      expect.objectContaining({ reason: 'linked_booking', start: paris(10, 14), end: paris(10, 16) }),
+    );
   });
 
   it('shows a public holiday as closed all day', () => {
@@ -53,7 +72,8 @@ describe('day views', () => {
   it('keeps a day between writes, and shows a booking or a cancellation as soon as it is written', () => {
     const { availability, bookings } = t.app.services;
     const slug = 'salle-maunoir';
-    const busyOf = () => availability.day('2026-12-09', ['meeting_room']).resources.find((r) => r.resource.slug === slug)!.busy;
+    const busyOf = () =>
+      availability.day('2026-12-09', ['meeting_room']).resources.find((r) => r.resource.slug === slug)!.busy;
     const deskBusy = () => availability.desks('2026-12-09').desks.find((d) => d.resource.slug === 'poste-os-02')!.busy;
     expect(busyOf()).toEqual([]);
     expect(busyOf()).toEqual([]);
@@ -62,10 +82,15 @@ describe('day views', () => {
     const made = bookings.create(bob, { resourceId: resourceId(t.db, slug), start: paris(9, 14), end: paris(9, 15) });
     expect(made.ok).toBe(true);
     expect(busyOf()).toEqual([expect.objectContaining({ start: paris(9, 14), end: paris(9, 15), reason: 'booking' })]);
-    expect(bookings.create(bob, { resourceId: resourceId(t.db, 'poste-os-02'), start: paris(9, 8, 30), end: paris(9, 13) }).ok).toBe(true);
+    expect(
+      bookings.create(bob, { resourceId: resourceId(t.db, 'poste-os-02'), start: paris(9, 8, 30), end: paris(9, 13) })
+        .ok,
+    ).toBe(true);
     expect(deskBusy()).toHaveLength(1);
     // A write outside the services (plain SQL) is seen too.
-    t.db.$client.prepare(`UPDATE bookings SET status = 'cancelled' WHERE resource_id = ? AND starts_at = ?`).run(resourceId(t.db, slug), paris(9, 14));
+    t.db.$client
+      .prepare(`UPDATE bookings SET status = 'cancelled' WHERE resource_id = ? AND starts_at = ?`)
+      .run(resourceId(t.db, slug), paris(9, 14));
     expect(busyOf()).toEqual([]);
   });
 });

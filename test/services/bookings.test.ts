@@ -33,11 +33,28 @@ const rows = (sql: string, ...params: unknown[]) => t.db.$client.prepare(sql).al
 
 describe('create', () => {
   it('books a free room, confirmed, version 0, with an audit row', () => {
-    const outcome = bookings.create(actorOf(t.db, alice), { resourceId: room, start: paris(8, 10), end: paris(8, 11), headcount: 4, title: 'Point équipe' });
+    const outcome = bookings.create(actorOf(t.db, alice), {
+      resourceId: room,
+      start: paris(8, 10),
+      end: paris(8, 11),
+      headcount: 4,
+      title: 'Point équipe',
+    });
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    expect(outcome.booking).toMatchObject({ resourceId: room, memberId: alice, bookedById: alice, organisationId: org, status: 'confirmed', version: 0, headcount: 4, title: 'Point équipe' });
-    expect(rows("SELECT action, actor_id AS actor FROM audit_log WHERE subject_type = 'booking'")).toEqual([{ action: 'booking.create', actor: alice }]);
+    expect(outcome.booking).toMatchObject({
+      resourceId: room,
+      memberId: alice,
+      bookedById: alice,
+      organisationId: org,
+      status: 'confirmed',
+      version: 0,
+      headcount: 4,
+      title: 'Point équipe',
+    });
+    expect(rows("SELECT action, actor_id AS actor FROM audit_log WHERE subject_type = 'booking'")).toEqual([
+      { action: 'booking.create', actor: alice },
+    ]);
   });
 
   it('allows back-to-back bookings and refuses an overlap with the reason and free alternatives', () => {
@@ -52,15 +69,29 @@ describe('create', () => {
     expect(refused.alternatives.length).toBeGreaterThan(0);
     expect(refused.alternatives.length).toBeLessThanOrEqual(5);
     for (const s of refused.alternatives) {
-      const taken = bookings.create(actorOf(t.db, createMember(t.db, { organisationId: org })), { resourceId: s.resourceId, start: s.start, end: s.end });
+      const taken = bookings.create(actorOf(t.db, createMember(t.db, { organisationId: org })), {
+        resourceId: s.resourceId,
+        start: s.start,
+        end: s.end,
+      });
       expect(taken.ok, JSON.stringify(s)).toBe(true);
     }
   });
 
   it('makes one booking from the same form sent twice (idempotency key)', () => {
     const a = actorOf(t.db, alice);
-    const first = bookings.create(a, { resourceId: room, start: paris(8, 14), end: paris(8, 15), idempotencyKey: 'form-123' });
-    const second = bookings.create(a, { resourceId: room, start: paris(8, 14), end: paris(8, 15), idempotencyKey: 'form-123' });
+    const first = bookings.create(a, {
+      resourceId: room,
+      start: paris(8, 14),
+      end: paris(8, 15),
+      idempotencyKey: 'form-123',
+    });
+    const second = bookings.create(a, {
+      resourceId: room,
+      start: paris(8, 14),
+      end: paris(8, 15),
+      idempotencyKey: 'form-123',
+    });
     expect(first.ok && second.ok).toBe(true);
     if (!first.ok || !second.ok) return;
     expect(second.booking.id).toBe(first.booking.id);
@@ -71,10 +102,18 @@ describe('create', () => {
   it('gives a desk by half-day and refuses a second desk at the same time', () => {
     const a = actorOf(t.db, alice);
     expect(bookings.create(a, { resourceId: desk, start: paris(8, 8, 30), end: paris(8, 13) }).ok).toBe(true);
-    const other = bookings.create(a, { resourceId: resourceId(t.db, 'poste-os-02'), start: paris(8, 8, 30), end: paris(8, 19) });
+    const other = bookings.create(a, {
+      resourceId: resourceId(t.db, 'poste-os-02'),
+      start: paris(8, 8, 30),
+      end: paris(8, 19),
+    });
     expect(other.ok).toBe(false);
     if (!other.ok) expect(other.violations.map((v) => v.code)).toEqual(['already_booked_elsewhere']);
-    const bad = bookings.create(a, { resourceId: resourceId(t.db, 'poste-os-03'), start: paris(9, 9), end: paris(9, 12) });
+    const bad = bookings.create(a, {
+      resourceId: resourceId(t.db, 'poste-os-03'),
+      start: paris(9, 9),
+      end: paris(9, 12),
+    });
     if (!bad.ok) expect(bad.violations.map((v) => v.code)).toContain('invalid_half_day');
     else expect.fail('a 09:00-12:00 desk booking must be refused');
   });
@@ -83,40 +122,81 @@ describe('create', () => {
     const a = actorOf(t.db, alice);
     // 600 minutes a month: two 4-hour bookings use 480, a third of 3 hours is refused.
     expect(bookings.create(a, { resourceId: room, start: paris(8, 9), end: paris(8, 13) }).ok).toBe(true);
-    expect(bookings.create(actorOf(t.db, bob), { resourceId: room, start: paris(9, 9), end: paris(9, 13) }).ok).toBe(true);
+    expect(bookings.create(actorOf(t.db, bob), { resourceId: room, start: paris(9, 9), end: paris(9, 13) }).ok).toBe(
+      true,
+    );
     const refused = bookings.create(a, { resourceId: room, start: paris(10, 9), end: paris(10, 12) });
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.violations).toContainEqual({ code: 'quota_exceeded', unit: 'minutes', limit: 600, used: 480, requested: 180 });
+    if (!refused.ok)
+      expect(refused.violations).toContainEqual({
+        code: 'quota_exceeded',
+        unit: 'minutes',
+        limit: 600,
+        used: 480,
+        requested: 180,
+      });
   });
 
   it('needs an induction for the studios', () => {
     const studio = resourceId(t.db, 'studio-numerique');
-    const refused = bookings.create(actorOf(t.db, alice), { resourceId: studio, start: paris(8, 10), end: paris(8, 11) });
+    const refused = bookings.create(actorOf(t.db, alice), {
+      resourceId: studio,
+      start: paris(8, 10),
+      end: paris(8, 11),
+    });
     expect(!refused.ok && refused.violations.map((v) => v.code)).toEqual(['induction_required']);
     const trained = createMember(t.db, { organisationId: org, inductions: ['digital_studio'] });
-    expect(bookings.create(actorOf(t.db, trained), { resourceId: studio, start: paris(8, 10), end: paris(8, 11) }).ok).toBe(true);
+    expect(
+      bookings.create(actorOf(t.db, trained), { resourceId: studio, start: paris(8, 10), end: paris(8, 11) }).ok,
+    ).toBe(true);
   });
 
   it('puts event-space bookings in the approval queue (pending holds the slot)', () => {
     const space = resourceId(t.db, 'espace-evenementiel');
-    const outcome = bookings.create(actorOf(t.db, alice), { resourceId: space, start: paris(15, 18), end: paris(15, 21), headcount: 80 });
+    const outcome = bookings.create(actorOf(t.db, alice), {
+      resourceId: space,
+      start: paris(15, 18),
+      end: paris(15, 21),
+      headcount: 80,
+    });
     expect(outcome.ok && outcome.booking.status).toBe('pending');
     // The linked meeting room is blocked by it.
-    const linked = bookings.create(actorOf(t.db, bob), { resourceId: resourceId(t.db, 'salle-dunant'), start: paris(15, 18), end: paris(15, 19) });
+    const linked = bookings.create(actorOf(t.db, bob), {
+      resourceId: resourceId(t.db, 'salle-dunant'),
+      start: paris(15, 18),
+      end: paris(15, 19),
+    });
     expect(!linked.ok && linked.violations.map((v) => v.code)).toContain('linked_resource_busy');
   });
 
   it('lets front desk book on behalf of a member, and nobody else', () => {
     const frontdesk = createMember(t.db, { role: 'frontdesk' });
-    const onBehalf = bookings.create(actorOf(t.db, frontdesk), { resourceId: room, start: paris(8, 16), end: paris(8, 17), forMemberId: alice });
-    expect(onBehalf.ok && onBehalf.booking).toMatchObject({ memberId: alice, bookedById: frontdesk, organisationId: org });
-    expect(() => bookings.create(actorOf(t.db, bob), { resourceId: room, start: paris(8, 17), end: paris(8, 18), forMemberId: alice })).toThrow(NotFound);
+    const onBehalf = bookings.create(actorOf(t.db, frontdesk), {
+      resourceId: room,
+      start: paris(8, 16),
+      end: paris(8, 17),
+      forMemberId: alice,
+    });
+    expect(onBehalf.ok && onBehalf.booking).toMatchObject({
+      memberId: alice,
+      bookedById: frontdesk,
+      organisationId: org,
+    });
+    expect(() =>
+      bookings.create(actorOf(t.db, bob), {
+        resourceId: room,
+        start: paris(8, 17),
+        end: paris(8, 18),
+        forMemberId: alice,
+      }),
+    ).toThrow(NotFound);
   });
 
   it('refuses a local time skipped by the spring change, and reads an ambiguous one as its first occurrence', () => {
     const skipped = bookings.resolveLocal('2027-03-28T02:30', '2027-03-28T03:30');
     expect(skipped.ok).toBe(false);
-    if (!skipped.ok) expect(skipped.violations[0]).toMatchObject({ code: 'nonexistent_local_time', local: '2027-03-28T02:30' });
+    if (!skipped.ok)
+      expect(skipped.violations[0]).toMatchObject({ code: 'nonexistent_local_time', local: '2027-03-28T02:30' });
     const ambiguous = bookings.resolveLocal('2026-10-25T02:30', '2026-10-25T03:30');
     expect(ambiguous.ok && ambiguous.start).toBe(Date.UTC(2026, 9, 25, 0, 30));
   });
@@ -157,8 +237,15 @@ describe('change and cancel', () => {
     const cancelled = bookings.cancel(a, booked.booking.id);
     expect(cancelled).toMatchObject({ status: 'cancelled', version: 1, cancelledAt: t.clock.now() });
     expect(bookings.cancel(a, booked.booking.id).version).toBe(1);
-    expect(bookings.create(actorOf(t.db, bob), { resourceId: room, start: paris(8, 10), end: paris(8, 11) }).ok).toBe(true);
-    expect(rows("SELECT action FROM audit_log WHERE subject_id = ? AND subject_type = 'booking' ORDER BY id", booked.booking.id)).toEqual([{ action: 'booking.create' }, { action: 'booking.cancel' }]);
+    expect(bookings.create(actorOf(t.db, bob), { resourceId: room, start: paris(8, 10), end: paris(8, 11) }).ok).toBe(
+      true,
+    );
+    expect(
+      rows(
+        "SELECT action FROM audit_log WHERE subject_id = ? AND subject_type = 'booking' ORDER BY id",
+        booked.booking.id,
+      ),
+    ).toEqual([{ action: 'booking.create' }, { action: 'booking.cancel' }]);
   });
 });
 
@@ -172,7 +259,12 @@ describe("a member's list", () => {
     // Past and future, for Alice by herself, for Alice by the front desk, and by Alice for Bob; interleaved in time.
     const expected: { id: number; start: number }[] = [];
     for (let day = 1; day <= 28; day += 1) {
-      for (const [hour, member, by] of [[9, alice, alice], [11, alice, frontdesk], [14, bob, alice], [16, bob, bob]] as const) {
+      for (const [hour, member, by] of [
+        [9, alice, alice],
+        [11, alice, frontdesk],
+        [14, bob, alice],
+        [16, bob, bob],
+      ] as const) {
         const start = Date.UTC(2026, 10, day, hour - 1) + (day > 14 ? 30 * 86_400_000 : 0);
         const id = Number(insert.run(room, member, by, start, start + 3_600_000, `${day}-${hour}`).lastInsertRowid);
         if (member === alice || by === alice) expected.push({ id, start });
@@ -189,7 +281,13 @@ describe("a member's list", () => {
 
     // No sort of the whole history: each half is an ordered walk of its index, stopped by the limit.
     for (const sql of Object.values(MEMBER_LIST_SQL)) {
-      const plan = (t.db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ memberId: alice, from: t.clock.now(), limit: 20 }) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      const plan = (
+        t.db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ memberId: alice, from: t.clock.now(), limit: 20 }) as {
+          detail: string;
+        }[]
+      )
+        .map((r) => r.detail)
+        .join(' | ');
       expect(plan).toMatch(/USING (COVERING )?INDEX (bookings_member_start|bookings_booked_for_others)/);
       expect(plan).not.toContain('TEMP B-TREE');
     }
@@ -209,8 +307,14 @@ describe('deactivating a member', () => {
       { id: past.booking.id, status: 'confirmed' },
       { id: future.booking.id, status: 'cancelled' },
     ]);
-    expect(rows("SELECT json_extract(details, '$.bookingsCancelled') AS n FROM audit_log WHERE action = 'member.deactivated'")).toEqual([{ n: 1 }]);
-    expect(bookings.create(actorOf(t.db, bob), { resourceId: room, start: paris(9, 10), end: paris(9, 11) }).ok).toBe(true);
+    expect(
+      rows(
+        "SELECT json_extract(details, '$.bookingsCancelled') AS n FROM audit_log WHERE action = 'member.deactivated'",
+      ),
+    ).toEqual([{ n: 1 }]);
+    expect(bookings.create(actorOf(t.db, bob), { resourceId: room, start: paris(9, 10), end: paris(9, 11) }).ok).toBe(
+      true,
+    );
   });
 });
 
@@ -225,7 +329,9 @@ describe('the schema backstop', () => {
     expect(() => insert.run(room, bob, paris(9, 11), paris(9, 12), 'confirmed')).not.toThrow();
     expect(() => insert.run(room, bob, paris(9, 10), paris(9, 11), 'cancelled')).not.toThrow();
     // Re-activating the cancelled one is an overlap too.
-    expect(() => t.db.$client.prepare("UPDATE bookings SET status = 'confirmed' WHERE status = 'cancelled'").run()).toThrow(/booking_overlap/);
+    expect(() =>
+      t.db.$client.prepare("UPDATE bookings SET status = 'confirmed' WHERE status = 'cancelled'").run(),
+    ).toThrow(/booking_overlap/);
     // A shared resource takes overlapping bookings.
     const hall = resourceId(t.db, 'salle-de-sport');
     insert.run(hall, alice, paris(9, 10), paris(9, 11), 'confirmed');

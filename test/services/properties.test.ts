@@ -34,13 +34,44 @@ afterAll(async () => {
 });
 
 type Op =
-  | { kind: 'create'; who: number; target: number; day: number; startQ: number; lengthQ: number; headcount: number; half: number }
+  | {
+      kind: 'create';
+      who: number;
+      target: number;
+      day: number;
+      startQ: number;
+      lengthQ: number;
+      headcount: number;
+      half: number;
+    }
   | { kind: 'change'; who: number; pick: number; day: number; startQ: number; lengthQ: number }
   | { kind: 'cancel'; who: number; pick: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('create' as const), who: fc.nat(4), target: fc.nat(5), day: fc.nat(1), startQ: fc.nat(40), lengthQ: fc.integer({ min: 1, max: 8 }), headcount: fc.integer({ min: 1, max: 3 }), half: fc.nat(2) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('change' as const), who: fc.nat(4), pick: fc.nat(), day: fc.nat(1), startQ: fc.nat(40), lengthQ: fc.integer({ min: 1, max: 8 }) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('create' as const),
+      who: fc.nat(4),
+      target: fc.nat(5),
+      day: fc.nat(1),
+      startQ: fc.nat(40),
+      lengthQ: fc.integer({ min: 1, max: 8 }),
+      headcount: fc.integer({ min: 1, max: 3 }),
+      half: fc.nat(2),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('change' as const),
+      who: fc.nat(4),
+      pick: fc.nat(),
+      day: fc.nat(1),
+      startQ: fc.nat(40),
+      lengthQ: fc.integer({ min: 1, max: 8 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('cancel' as const), who: fc.nat(4), pick: fc.nat() }) },
 );
 
@@ -54,22 +85,32 @@ interface Row {
 }
 
 function checkInvariants() {
-  const active = t.db.$client.prepare("SELECT b.id, b.resource_id, b.member_id, b.starts_at, b.ends_at, b.headcount, r.capacity_model AS model, r.kind FROM bookings b JOIN resources r ON r.id = b.resource_id WHERE b.status IN ('pending', 'confirmed')").all() as (Row & { model: string; kind: string })[];
+  const active = t.db.$client
+    .prepare(
+      "SELECT b.id, b.resource_id, b.member_id, b.starts_at, b.ends_at, b.headcount, r.capacity_model AS model, r.kind FROM bookings b JOIN resources r ON r.id = b.resource_id WHERE b.status IN ('pending', 'confirmed')",
+    )
+    .all() as (Row & { model: string; kind: string })[];
   const overlap = (a: Row, b: Row) => a.starts_at < b.ends_at && b.starts_at < a.ends_at;
   for (const a of active) {
     for (const b of active) {
       if (a.id >= b.id || !overlap(a, b)) continue;
-      if (a.resource_id === b.resource_id && a.model === 'exclusive') throw new Error(`double booking ${a.id} / ${b.id}`);
-      if (a.kind === 'desk' && b.kind === 'desk' && a.member_id === b.member_id) throw new Error(`two desks for member ${a.member_id}: ${a.id} / ${b.id}`);
+      if (a.resource_id === b.resource_id && a.model === 'exclusive')
+        throw new Error(`double booking ${a.id} / ${b.id}`);
+      if (a.kind === 'desk' && b.kind === 'desk' && a.member_id === b.member_id)
+        throw new Error(`two desks for member ${a.member_id}: ${a.id} / ${b.id}`);
     }
   }
   // A linked pair (Dunant / event space) is never busy at once.
   const [, dunant, space] = rooms;
-  for (const a of active.filter((r) => r.resource_id === dunant)) for (const b of active.filter((r) => r.resource_id === space)) if (overlap(a, b)) throw new Error(`linked ${a.id} / ${b.id}`);
+  for (const a of active.filter((r) => r.resource_id === dunant))
+    for (const b of active.filter((r) => r.resource_id === space))
+      if (overlap(a, b)) throw new Error(`linked ${a.id} / ${b.id}`);
   // The hall never holds more than its 3 places at any instant.
   const inHall = active.filter((r) => r.resource_id === hall);
   for (const a of inHall) {
-    const used = inHall.filter((b) => b.starts_at <= a.starts_at && b.ends_at > a.starts_at).reduce((n, b) => n + b.headcount, 0);
+    const used = inHall
+      .filter((b) => b.starts_at <= a.starts_at && b.ends_at > a.starts_at)
+      .reduce((n, b) => n + b.headcount, 0);
     if (used > 3) throw new Error(`hall holds ${used} at ${a.starts_at}`);
   }
 }
@@ -89,20 +130,36 @@ describe('the bookings service under random sequences', () => {
             const resource = isDesk ? desks[o.target - 4]! : o.target === 3 ? hall : rooms[o.target]!;
             // Desks take a half-day or the day; the rest a stretch on the 15-minute grid.
             const dayStart = DAY_STARTS[o.day]!;
-            const halves: [number, number][] = [[dayStart, dayStart + 18 * QUARTER], [dayStart + 18 * QUARTER, dayStart + 42 * QUARTER], [dayStart, dayStart + 42 * QUARTER]];
-            const [start, end]: [number, number] = isDesk ? halves[o.half]! : [dayStart + o.startQ * QUARTER, dayStart + (o.startQ + o.lengthQ) * QUARTER];
-            const outcome = bookings.create(actor, { resourceId: resource, start, end, headcount: resource === hall ? o.headcount : 1 });
+            const halves: [number, number][] = [
+              [dayStart, dayStart + 18 * QUARTER],
+              [dayStart + 18 * QUARTER, dayStart + 42 * QUARTER],
+              [dayStart, dayStart + 42 * QUARTER],
+            ];
+            const [start, end]: [number, number] = isDesk
+              ? halves[o.half]!
+              : [dayStart + o.startQ * QUARTER, dayStart + (o.startQ + o.lengthQ) * QUARTER];
+            const outcome = bookings.create(actor, {
+              resourceId: resource,
+              start,
+              end,
+              headcount: resource === hall ? o.headcount : 1,
+            });
             if (outcome.ok) made.push(outcome.booking.id);
             else expect(outcome.violations.length).toBeGreaterThan(0);
           } else if (made.length > 0) {
             const id = made[o.pick % made.length]!;
-            const owner = (t.db.$client.prepare('SELECT member_id AS m, resource_id AS r FROM bookings WHERE id = ?').get(id) as { m: number; r: number });
+            const owner = t.db.$client
+              .prepare('SELECT member_id AS m, resource_id AS r FROM bookings WHERE id = ?')
+              .get(id) as { m: number; r: number };
             const mine = actors.find((a) => a.id === owner.m)!;
             if (o.kind === 'cancel') bookings.cancel(mine, id);
             else if (!desks.includes(owner.r)) {
               const dayStart = DAY_STARTS[o.day]!;
               try {
-                const outcome = bookings.change(mine, id, { start: dayStart + o.startQ * QUARTER, end: dayStart + (o.startQ + o.lengthQ) * QUARTER });
+                const outcome = bookings.change(mine, id, {
+                  start: dayStart + o.startQ * QUARTER,
+                  end: dayStart + (o.startQ + o.lengthQ) * QUARTER,
+                });
                 if (!outcome.ok) expect(outcome.violations.length).toBeGreaterThan(0);
               } catch (err) {
                 // A cancelled booking cannot be changed: it answers "not found".

@@ -18,7 +18,10 @@ afterAll(async () => {
 
 function contender(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/race-worker.ts', ...args], { cwd: ROOT, env: cleanEnv() });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/race-worker.ts', ...args], {
+      cwd: ROOT,
+      env: cleanEnv(),
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -36,17 +39,38 @@ describe('a real race between processes on one database file', () => {
     const firstSlot = Date.UTC(2026, 11, 8, 7, 30);
     const startAt = Date.now() + 4000;
     const outputs = await Promise.all(
-      members.map((m) => contender([t.config.databasePath, String(m), String(room), String(startAt), String(ROUNDS), String(ROUND_MS), String(firstSlot), String(t.clock.now())])),
+      members.map((m) =>
+        contender([
+          t.config.databasePath,
+          String(m),
+          String(room),
+          String(startAt),
+          String(ROUNDS),
+          String(ROUND_MS),
+          String(firstSlot),
+          String(t.clock.now()),
+        ]),
+      ),
     );
-    const results = outputs.flatMap((o) => o.trim().split('\n').map((line) => JSON.parse(line) as { round: number; ok: boolean; codes?: string[]; error?: string }));
+    const results = outputs.flatMap((o) =>
+      o
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { round: number; ok: boolean; codes?: string[]; error?: string }),
+    );
     expect(results).toHaveLength(CONTENDERS * ROUNDS);
     expect(results.filter((r) => r.error)).toEqual([]);
     for (let round = 0; round < ROUNDS; round++) {
       const inRound = results.filter((r) => r.round === round);
-      expect(inRound.filter((r) => r.ok), `round ${round}`).toHaveLength(1);
+      expect(
+        inRound.filter((r) => r.ok),
+        `round ${round}`,
+      ).toHaveLength(1);
       for (const loser of inRound.filter((r) => !r.ok)) expect(loser.codes).toEqual(['conflict']);
     }
-    const stored = t.db.$client.prepare("SELECT count(*) AS n FROM bookings WHERE resource_id = ? AND status = 'confirmed'").get(room) as { n: number };
+    const stored = t.db.$client
+      .prepare("SELECT count(*) AS n FROM bookings WHERE resource_id = ? AND status = 'confirmed'")
+      .get(room) as { n: number };
     expect(stored.n).toBe(ROUNDS);
   }, 60_000);
 });

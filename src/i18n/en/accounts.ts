@@ -15,10 +15,14 @@ export const enAccounts: Record<keyof typeof frAccounts, Message> = {
   'account.form.errors.title': 'The form has errors',
 
   'account.csrf.title': 'Action refused',
-  'account.csrf.body': 'This form has expired or did not come from this site, so it was not processed. Go back to the page, reload it and try again.',
+  'account.csrf.body':
+    'This form has expired or did not come from this site, so it was not processed. Go back to the page, reload it and try again.',
 
   'account.limit.title': 'Too many attempts',
-  'account.limit.body': { one: 'Too many attempts. Try again in {count} minute.', other: 'Too many attempts. Try again in {count} minutes.' },
+  'account.limit.body': {
+    one: 'Too many attempts. Try again in {count} minute.',
+    other: 'Too many attempts. Try again in {count} minutes.',
+  },
 
   'account.error.email.required': 'Enter your e-mail address.',
   'account.error.email.invalid': 'Enter a valid e-mail address, such as name@example.org, on one line.',
@@ -42,7 +46,8 @@ export const enAccounts: Record<keyof typeof frAccounts, Message> = {
   'account.error.startsOn.invalid': 'Enter a valid start date (YYYY-MM-DD).',
   'account.error.endsOn.invalid': 'Enter a valid end date (YYYY-MM-DD).',
   'account.error.endsOn.before_start': 'The end date must come after the start date.',
-  'account.error.quotaRoomHours.invalid': 'Enter a number of hours (such as 10 or 7.5), or leave it empty for no limit.',
+  'account.error.quotaRoomHours.invalid':
+    'Enter a number of hours (such as 10 or 7.5), or leave it empty for no limit.',
   'account.error.quotaDeskHalfDays.invalid': 'Enter a whole number of half-days, or leave it empty for no limit.',
 
   'login.title': 'Sign in',
@@ -54,12 +59,17 @@ export const enAccounts: Record<keyof typeof frAccounts, Message> = {
   'login.failed': 'Wrong e-mail address or password.',
   'login.done.password_reset': 'Your password has been changed. Sign in with the new one.',
   'login.done.signed_out': 'You are signed out.',
-  'login.noAccount': 'No account yet? Accounts are created by invitation from the 21 team or from the lead of your organisation.',
+  'login.noAccount':
+    'No account yet? Accounts are created by invitation from the 21 team or from the lead of your organisation.',
 
   'forgot.title': 'Forgot your password',
   'forgot.intro': 'Enter your e-mail address: if an account exists, you will receive a link to choose a new password.',
   'forgot.submit': 'Send me the link',
-  'forgot.sent': { one: 'If an account exists for this address, an e-mail has just been sent to it. The link works for {count} hour, once.', other: 'If an account exists for this address, an e-mail has just been sent to it. The link works for {count} hours, once.' },
+  'forgot.sent': {
+    one: 'If an account exists for this address, an e-mail has just been sent to it. The link works for {count} hour, once.',
+    other:
+      'If an account exists for this address, an e-mail has just been sent to it. The link works for {count} hours, once.',
+  },
   'forgot.back': 'Back to sign-in',
 
   'reset.title': 'Choose a new password',
@@ -71,7 +81,8 @@ export const enAccounts: Record<keyof typeof frAccounts, Message> = {
   'reset.signsOut': 'All your open sessions will be signed out.',
 
   'tokenLink.invalid.title': 'Invalid or expired link',
-  'tokenLink.invalid.body': 'This link no longer works: it has been used, it has expired or it is incomplete. Ask for a new one.',
+  'tokenLink.invalid.body':
+    'This link no longer works: it has been used, it has expired or it is incomplete. Ask for a new one.',
   'tokenLink.invalid.reset': 'Ask for a new link',
   'tokenLink.invalid.invitation': 'For an invitation, ask the person who invited you to send a new one.',
 
@@ -297,15 +308,23 @@ export const enAccounts: Record<keyof typeof frAccounts, Message> = {
   'account.status.pending': 'Invitation pending',
   'account.status.inactive': 'Deactivated',
 
-  'accounts.mail.invitation.intro': '{inviter} invites you to use the booking system of 21, the social-innovation accelerator of the French Red Cross.',
-  'accounts.mail.invitation.introNoInviter': 'You are invited to use the booking system of 21, the social-innovation accelerator of the French Red Cross.',
+  'accounts.mail.invitation.intro':
+    '{inviter} invites you to use the booking system of 21, the social-innovation accelerator of the French Red Cross.',
+  'accounts.mail.invitation.introNoInviter':
+    'You are invited to use the booking system of 21, the social-innovation accelerator of the French Red Cross.',
   'accounts.mail.invitation.organisation': 'Organisation: {organisation}',
   'accounts.mail.invitation.action': 'Activate my account',
-  'accounts.mail.invitation.expiry': { one: 'This link works for {count} day, once.', other: 'This link works for {count} days, once.' },
+  'accounts.mail.invitation.expiry': {
+    one: 'This link works for {count} day, once.',
+    other: 'This link works for {count} days, once.',
+  },
   'accounts.mail.reset.intro': 'You (or someone else) asked to change the password of your 21 account.',
   'accounts.mail.reset.action': 'Choose a new password',
   'accounts.mail.invitation.linkIntro': 'To activate your account, open this link:',
   'accounts.mail.reset.linkIntro': 'To choose a new password, open this link:',
-  'accounts.mail.reset.expiry': { one: 'This link works for {count} minute, once.', other: 'This link works for {count} minutes, once.' },
+  'accounts.mail.reset.expiry': {
+    one: 'This link works for {count} minute, once.',
+    other: 'This link works for {count} minutes, once.',
+  },
   'accounts.mail.reset.ignore': 'If you did not ask for anything, ignore this message: your password does not change.',
 };

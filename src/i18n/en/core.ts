@@ -95,7 +95,8 @@ export const enCore: Record<keyof typeof frCore, Message> = {
   'resource.rules.half_day': 'Bookable by half-day (morning or afternoon) or for the whole day, up to {horizon} ahead.',
   'resource.rules.steps': 'Bookable in steps of {step}, from {min} to {max}, up to {horizon} ahead.',
   'resource.rules.notice': 'Book at least {notice} ahead.',
-  'resource.rules.buffers': 'A set-up time of {before} before and a clear-up time of {after} after also block the space.',
+  'resource.rules.buffers':
+    'A set-up time of {before} before and a clear-up time of {after} after also block the space.',
   'resource.rules.bufferAfter': 'A gap of {after} after each booking also blocks the room.',
   'resource.rules.approval': 'Every request is approved by the 21 team.',
   'resource.rules.checkIn': 'Check in at the front desk within {grace} of the start, or the booking is released.',
@@ -120,7 +121,8 @@ export const enCore: Record<keyof typeof frCore, Message> = {
   'error.notFound.title': 'Page not found',
   'error.notFound.body': 'This page does not exist or you do not have access to it.',
   'error.server.title': 'Something went wrong',
-  'error.server.body': 'Something failed on our side. Try again in a moment; if it goes on, give this code to the front desk: {requestId}.',
+  'error.server.body':
+    'Something failed on our side. Try again in a moment; if it goes on, give this code to the front desk: {requestId}.',
   'error.badRequest.title': 'Invalid request',
   'error.badRequest.body': 'The request could not be understood: {detail}',
   'error.tooLarge': 'The request is too large.',

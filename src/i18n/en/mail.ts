@@ -17,7 +17,8 @@ export const enMail: Record<keyof typeof frMail, string> = {
   'mail.booking-confirmed.subject': 'Booking confirmed: {resource}, {date}',
   'mail.booking-confirmed.intro': 'Your booking is confirmed.',
   'mail.booking-pending.subject': 'Booking request received: {resource}, {date}',
-  'mail.booking-pending.intro': 'We have received your booking request. The 21 team needs to approve it: you will get a message as soon as they do.',
+  'mail.booking-pending.intro':
+    'We have received your booking request. The 21 team needs to approve it: you will get a message as soon as they do.',
   'mail.booking-changed.subject': 'Booking changed: {resource}, {date}',
   'mail.booking-changed.intro': 'Your booking has been changed. Here are its new details.',
   'mail.booking-cancelled.subject': 'Booking cancelled: {resource}, {date}',
@@ -31,7 +32,8 @@ export const enMail: Record<keyof typeof frMail, string> = {
 
   'outbox.title': 'Sent messages',
   'outbox.transport.smtp': 'Messages go out through the configured SMTP server.',
-  'outbox.transport.eml': 'No SMTP server is configured: each message is written as an .eml file in the data folder (outbox/) instead of being sent.',
+  'outbox.transport.eml':
+    'No SMTP server is configured: each message is written as an .eml file in the data folder (outbox/) instead of being sent.',
   'outbox.filter': 'Filter by status',
   'outbox.filter.all': 'All',
   'outbox.status.pending': 'Pending',

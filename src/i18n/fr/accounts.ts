@@ -13,15 +13,19 @@ export const frAccounts = {
   'account.form.errors.title': 'Le formulaire contient des erreurs',
 
   'account.csrf.title': 'Action refusée',
-  'account.csrf.body': "Ce formulaire a expiré ou ne vient pas de ce site, il n’a donc pas été pris en compte. Revenez à la page, rechargez-la et réessayez.",
+  'account.csrf.body':
+    'Ce formulaire a expiré ou ne vient pas de ce site, il n’a donc pas été pris en compte. Revenez à la page, rechargez-la et réessayez.',
 
   'account.limit.title': 'Trop de tentatives',
-  'account.limit.body': { one: 'Trop de tentatives. Réessayez dans {count} minute.', other: 'Trop de tentatives. Réessayez dans {count} minutes.' },
+  'account.limit.body': {
+    one: 'Trop de tentatives. Réessayez dans {count} minute.',
+    other: 'Trop de tentatives. Réessayez dans {count} minutes.',
+  },
 
-  'account.error.email.required': "Indiquez votre adresse e-mail.",
+  'account.error.email.required': 'Indiquez votre adresse e-mail.',
   'account.error.email.invalid': 'Indiquez une adresse e-mail valide, par exemple nom@exemple.fr, sur une seule ligne.',
   'account.error.email.taken': 'Un compte existe déjà pour cette adresse.',
-  'account.error.email.unknown': "Aucun compte n’existe pour cette adresse : invitez d’abord la personne.",
+  'account.error.email.unknown': 'Aucun compte n’existe pour cette adresse : invitez d’abord la personne.',
   'account.error.password.required': 'Indiquez le mot de passe.',
   'account.error.password.too_short': 'Le mot de passe doit contenir au moins {min} caractères.',
   'account.error.password.too_long': 'Le mot de passe doit contenir au plus {max} caractères.',
@@ -34,14 +38,16 @@ export const frAccounts = {
   'account.error.organisationId.invalid': 'Choisissez une organisation dans la liste.',
   'account.error.organisationId.required': 'Choisissez l’organisation dont la personne sera responsable.',
   'account.error.induction.invalid': 'Choisissez un studio dans la liste.',
-  'account.error.kind.invalid': "Choisissez un type d’organisation.",
+  'account.error.kind.invalid': 'Choisissez un type d’organisation.',
   'account.error.programme.invalid': 'Choisissez un programme.',
   'account.error.startsOn.required': 'Indiquez la date de début.',
   'account.error.startsOn.invalid': 'Indiquez une date de début valide (AAAA-MM-JJ).',
   'account.error.endsOn.invalid': 'Indiquez une date de fin valide (AAAA-MM-JJ).',
   'account.error.endsOn.before_start': 'La date de fin doit suivre la date de début.',
-  'account.error.quotaRoomHours.invalid': 'Indiquez un nombre d’heures (par exemple 10 ou 7,5), ou laissez vide pour ne pas limiter.',
-  'account.error.quotaDeskHalfDays.invalid': 'Indiquez un nombre entier de demi-journées, ou laissez vide pour ne pas limiter.',
+  'account.error.quotaRoomHours.invalid':
+    'Indiquez un nombre d’heures (par exemple 10 ou 7,5), ou laissez vide pour ne pas limiter.',
+  'account.error.quotaDeskHalfDays.invalid':
+    'Indiquez un nombre entier de demi-journées, ou laissez vide pour ne pas limiter.',
 
   'login.title': 'Connexion',
   'login.intro': 'Connectez-vous avec l’adresse e-mail de votre invitation.',
@@ -52,12 +58,18 @@ export const frAccounts = {
   'login.failed': 'Adresse e-mail ou mot de passe incorrect.',
   'login.done.password_reset': 'Votre mot de passe a été changé. Connectez-vous avec le nouveau.',
   'login.done.signed_out': 'Vous êtes déconnecté.',
-  'login.noAccount': "Pas encore de compte ? Les comptes sont créés sur invitation de l’équipe de 21 ou de votre responsable d’organisation.",
+  'login.noAccount':
+    'Pas encore de compte ? Les comptes sont créés sur invitation de l’équipe de 21 ou de votre responsable d’organisation.',
 
   'forgot.title': 'Mot de passe oublié',
-  'forgot.intro': 'Indiquez votre adresse e-mail : si un compte existe, vous recevrez un lien pour choisir un nouveau mot de passe.',
+  'forgot.intro':
+    'Indiquez votre adresse e-mail : si un compte existe, vous recevrez un lien pour choisir un nouveau mot de passe.',
   'forgot.submit': 'Recevoir le lien',
-  'forgot.sent': { one: 'Si un compte existe pour cette adresse, un e-mail vient de lui être envoyé. Le lien reste valable {count} heure et ne sert qu’une fois.', other: 'Si un compte existe pour cette adresse, un e-mail vient de lui être envoyé. Le lien reste valable {count} heures et ne sert qu’une fois.' },
+  'forgot.sent': {
+    one: 'Si un compte existe pour cette adresse, un e-mail vient de lui être envoyé. Le lien reste valable {count} heure et ne sert qu’une fois.',
+    other:
+      'Si un compte existe pour cette adresse, un e-mail vient de lui être envoyé. Le lien reste valable {count} heures et ne sert qu’une fois.',
+  },
   'forgot.back': 'Retour à la connexion',
 
   'reset.title': 'Choisir un nouveau mot de passe',
@@ -69,9 +81,11 @@ export const frAccounts = {
   'reset.signsOut': 'Toutes vos sessions ouvertes seront fermées.',
 
   'tokenLink.invalid.title': 'Lien invalide ou expiré',
-  'tokenLink.invalid.body': "Ce lien ne fonctionne plus : il a déjà servi, il a expiré ou il est incomplet. Demandez-en un nouveau.",
+  'tokenLink.invalid.body':
+    'Ce lien ne fonctionne plus : il a déjà servi, il a expiré ou il est incomplet. Demandez-en un nouveau.',
   'tokenLink.invalid.reset': 'Demander un nouveau lien',
-  'tokenLink.invalid.invitation': "Pour une invitation, demandez à la personne qui vous a invité de vous en envoyer une nouvelle.",
+  'tokenLink.invalid.invitation':
+    'Pour une invitation, demandez à la personne qui vous a invité de vous en envoyer une nouvelle.',
 
   'invitation.title': 'Bienvenue à 21',
   'invitation.intro': 'Choisissez votre nom et votre mot de passe pour activer votre compte ({email}).',
@@ -85,7 +99,7 @@ export const frAccounts = {
   'profile.language': 'Langue',
   'profile.language.fr': 'Français',
   'profile.language.en': 'English',
-  'profile.accessNeeds': "Besoins d’accessibilité",
+  'profile.accessNeeds': 'Besoins d’accessibilité',
   'profile.accessNeeds.hint': 'Ils servent à vous proposer des espaces adaptés. Seule l’équipe de 21 les voit.',
   'profile.role': 'Rôle',
   'profile.organisations': 'Mes organisations',
@@ -110,7 +124,8 @@ export const frAccounts = {
   'profile.sessions.end.label': 'Fermer la session ouverte le {date}',
   'profile.sessions.endOthers': 'Me déconnecter de toutes mes autres sessions',
   'profile.password': 'Mot de passe',
-  'profile.password.reset': 'Pour changer de mot de passe, demandez un lien de réinitialisation : il sera envoyé à votre adresse e-mail.',
+  'profile.password.reset':
+    'Pour changer de mot de passe, demandez un lien de réinitialisation : il sera envoyé à votre adresse e-mail.',
   'profile.password.link': 'Changer mon mot de passe',
 
   'accessNeed.step_free': 'Accès de plain-pied',
@@ -162,9 +177,9 @@ export const frAccounts = {
   'invite.role': 'Rôle',
   'invite.organisation': 'Organisation',
   'invite.organisation.none': 'Aucune',
-  'invite.asLead': "Responsable de l’organisation",
+  'invite.asLead': 'Responsable de l’organisation',
   'invite.language': 'Langue des e-mails',
-  'invite.submit': "Envoyer l’invitation",
+  'invite.submit': 'Envoyer l’invitation',
 
   'members.title': 'Membres',
   'members.search': 'Rechercher',
@@ -197,9 +212,10 @@ export const frAccounts = {
   'member.role.change': 'Changer le rôle',
   'member.role.submit': 'Enregistrer le rôle',
   'member.deactivate': 'Désactiver le compte',
-  'member.deactivate.intro': 'La personne est déconnectée immédiatement de toutes ses sessions et ne peut plus se connecter.',
+  'member.deactivate.intro':
+    'La personne est déconnectée immédiatement de toutes ses sessions et ne peut plus se connecter.',
   'member.reactivate': 'Réactiver le compte',
-  'member.resend': "Renvoyer l’invitation",
+  'member.resend': 'Renvoyer l’invitation',
   'member.inductions': 'Formations (studios)',
   'member.inductions.record': 'Enregistrer une formation',
   'member.inductions.submit': 'Enregistrer',
@@ -238,7 +254,7 @@ export const frAccounts = {
   'organisation.quotaDeskHalfDays': 'Demi-journées de poste de travail par mois',
   'organisation.quota.hint': 'Laissez vide pour ne pas limiter.',
   'organisation.save': 'Enregistrer',
-  'organisation.create': "Créer l’organisation",
+  'organisation.create': 'Créer l’organisation',
   'organisation.members.add': 'Ajouter un membre existant',
   'organisation.members.add.email': 'Adresse e-mail du membre',
   'organisation.members.add.submit': 'Ajouter',
@@ -248,10 +264,10 @@ export const frAccounts = {
   'organisation.members.unmakeLead': 'Retirer le rôle de responsable',
   'organisation.members.unmakeLead.label': 'Retirer à {name} le rôle de responsable',
   'organisation.members.none': 'Aucun membre.',
-  'organisation.done.created': "L’organisation est créée.",
+  'organisation.done.created': 'L’organisation est créée.',
   'organisation.done.saved': 'Modifications enregistrées.',
 
-  'audit.title': "Journal d’audit",
+  'audit.title': 'Journal d’audit',
   'audit.filter': 'Filtrer',
   'audit.filter.action': 'Événement',
   'audit.filter.action.any': 'Tous les événements',
@@ -287,23 +303,31 @@ export const frAccounts = {
   'audit.action.member.induction_removed': 'Formation retirée',
   'audit.action.organisation.created': 'Organisation créée',
   'audit.action.organisation.updated': 'Organisation modifiée',
-  'audit.action.membership.added': "Ajout à une organisation",
-  'audit.action.membership.removed': "Retrait d’une organisation",
+  'audit.action.membership.added': 'Ajout à une organisation',
+  'audit.action.membership.removed': 'Retrait d’une organisation',
   'audit.action.membership.lead_changed': 'Responsable changé',
 
   'account.status.active': 'Actif',
   'account.status.pending': 'Invitation en attente',
   'account.status.inactive': 'Désactivé',
 
-  'accounts.mail.invitation.intro': '{inviter} vous invite à utiliser le système de réservation de 21, l’accélérateur d’innovation sociale de la Croix-Rouge française.',
-  'accounts.mail.invitation.introNoInviter': 'Vous êtes invité à utiliser le système de réservation de 21, l’accélérateur d’innovation sociale de la Croix-Rouge française.',
+  'accounts.mail.invitation.intro':
+    '{inviter} vous invite à utiliser le système de réservation de 21, l’accélérateur d’innovation sociale de la Croix-Rouge française.',
+  'accounts.mail.invitation.introNoInviter':
+    'Vous êtes invité à utiliser le système de réservation de 21, l’accélérateur d’innovation sociale de la Croix-Rouge française.',
   'accounts.mail.invitation.organisation': 'Organisation : {organisation}',
   'accounts.mail.invitation.action': 'Activer mon compte',
-  'accounts.mail.invitation.expiry': { one: 'Ce lien est valable {count} jour et ne sert qu’une fois.', other: 'Ce lien est valable {count} jours et ne sert qu’une fois.' },
+  'accounts.mail.invitation.expiry': {
+    one: 'Ce lien est valable {count} jour et ne sert qu’une fois.',
+    other: 'Ce lien est valable {count} jours et ne sert qu’une fois.',
+  },
   'accounts.mail.reset.intro': 'Vous (ou quelqu’un d’autre) avez demandé à changer le mot de passe de votre compte 21.',
   'accounts.mail.reset.action': 'Choisir un nouveau mot de passe',
   'accounts.mail.invitation.linkIntro': 'Pour activer votre compte, ouvrez ce lien :',
   'accounts.mail.reset.linkIntro': 'Pour choisir un nouveau mot de passe, ouvrez ce lien :',
-  'accounts.mail.reset.expiry': { one: 'Ce lien est valable {count} minute et ne sert qu’une fois.', other: 'Ce lien est valable {count} minutes et ne sert qu’une fois.' },
+  'accounts.mail.reset.expiry': {
+    one: 'Ce lien est valable {count} minute et ne sert qu’une fois.',
+    other: 'Ce lien est valable {count} minutes et ne sert qu’une fois.',
+  },
   'accounts.mail.reset.ignore': 'Si vous n’avez rien demandé, ignorez ce message : votre mot de passe ne change pas.',
 } as const;

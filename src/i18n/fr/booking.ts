@@ -3,7 +3,8 @@ export const frBooking = {
   'violation.invalid_interval': 'La fin doit être après le début.',
   'violation.invalid_headcount': 'Le nombre de personnes doit être un nombre entier d’au moins 1.',
   'violation.invalid_local_time': '« {input} » n’est pas une date et une heure valides.',
-  'violation.nonexistent_local_time': 'L’heure {time} du {date} n’existe pas à Paris : ce jour-là, les horloges avancent d’une heure. Choisissez une autre heure.',
+  'violation.nonexistent_local_time':
+    'L’heure {time} du {date} n’existe pas à Paris : ce jour-là, les horloges avancent d’une heure. Choisissez une autre heure.',
   'violation.outside_opening_hours': '{resource} est ouvert le {date} de {hours}.',
   'violation.outside_opening_hours.closedDay': '{resource} est fermé le {date}.',
   'violation.closed': 'Fermé le {date} : {reason}.',
@@ -15,18 +16,27 @@ export const frBooking = {
   'violation.half_day.full_day': 'la journée ({start}–{end})',
   'violation.too_short': 'Durée minimale : {limit} (demandé : {requested}).',
   'violation.too_long': 'Durée maximale : {limit} (demandé : {requested}).',
-  'violation.too_late_to_book': 'Il faut réserver au moins {notice} à l’avance : le premier début possible est {earliest}.',
+  'violation.too_late_to_book':
+    'Il faut réserver au moins {notice} à l’avance : le premier début possible est {earliest}.',
   'violation.too_late_to_book.past': 'Ce créneau a déjà commencé ou est passé.',
   'violation.beyond_horizon': 'On peut réserver {horizon} à l’avance au plus, soit jusqu’au {date}.',
   'violation.conflict': '{resource} est déjà réservé de {start} à {end}.',
-  'violation.buffer': '{resource} garde un battement de {buffer} entre deux réservations ; une réservation occupe {start}–{end}.',
-  'violation.capacity_full': { zero: '{resource} est complet à ce moment-là ({places} places).', one: '{resource} n’a plus que {count} place libre à ce moment-là ({headcount} demandées).', other: '{resource} n’a plus que {count} places libres à ce moment-là ({headcount} demandées).' },
+  'violation.buffer':
+    '{resource} garde un battement de {buffer} entre deux réservations ; une réservation occupe {start}–{end}.',
+  'violation.capacity_full': {
+    zero: '{resource} est complet à ce moment-là ({places} places).',
+    one: '{resource} n’a plus que {count} place libre à ce moment-là ({headcount} demandées).',
+    other: '{resource} n’a plus que {count} places libres à ce moment-là ({headcount} demandées).',
+  },
   'violation.over_capacity': '{resource} accueille {capacity} personnes au plus ({headcount} demandées).',
   'violation.linked_resource_busy': '{linked} est réservé de {start} à {end}, et il bloque aussi {resource}.',
   'violation.already_booked_elsewhere': 'Vous avez déjà un poste à ce moment-là : {other}, de {start} à {end}.',
-  'violation.quota_exceeded.minutes': 'Le forfait de votre organisation est de {limit} de salle par mois : {used} déjà réservées, {requested} demandées.',
-  'violation.quota_exceeded.half_days': 'Le forfait de votre organisation est de {limit} demi-journées de poste par mois : {used} déjà réservées, {requested} demandées.',
-  'violation.induction_required': '{resource} est réservé aux membres qui ont suivi la formation : demandez-la à l’accueil.',
+  'violation.quota_exceeded.minutes':
+    'Le forfait de votre organisation est de {limit} de salle par mois : {used} déjà réservées, {requested} demandées.',
+  'violation.quota_exceeded.half_days':
+    'Le forfait de votre organisation est de {limit} demi-journées de poste par mois : {used} déjà réservées, {requested} demandées.',
+  'violation.induction_required':
+    '{resource} est réservé aux membres qui ont suivi la formation : demandez-la à l’accueil.',
   'nav.book': 'Réserver',
   'nav.myBookings': 'Mes réservations',
 
@@ -53,7 +63,11 @@ export const frBooking = {
   'desk.closed': 'Le site est fermé ce jour-là.',
   'desk.closed.reason': 'Le site est fermé ce jour-là : {reason}.',
   'desk.ended': 'Ce moment de la journée est terminé : choisissez-en un autre ou un autre jour.',
-  'desk.zone.free': { zero: 'Aucun poste libre', one: '{count} poste libre sur {total}', other: '{count} postes libres sur {total}' },
+  'desk.zone.free': {
+    zero: 'Aucun poste libre',
+    one: '{count} poste libre sur {total}',
+    other: '{count} postes libres sur {total}',
+  },
   'desk.zone.any': 'Prendre un poste libre dans la zone {zone}',
   'desk.zone.list': 'Choisir un poste précis dans la zone {zone}',
   'desk.book': 'Réserver {desk}',
@@ -127,7 +141,10 @@ export const frBooking = {
   'series.preview.free': 'Libre',
   'series.preview.refused': 'Impossible',
   'series.preview.book': { one: 'Réserver la date', other: 'Réserver les {count} dates' },
-  'series.preview.skip': { one: 'Réserver la date libre et sauter les autres', other: 'Réserver les {count} dates libres et sauter les autres' },
+  'series.preview.skip': {
+    one: 'Réserver la date libre et sauter les autres',
+    other: 'Réserver les {count} dates libres et sauter les autres',
+  },
   'series.preview.cancel': 'Annuler',
   'series.preview.noneFree': 'Aucune date n’est libre.',
   'series.dateReason': '{date} : {reason}',
@@ -153,7 +170,8 @@ export const frBooking = {
   'booking.cancel.occurrence': 'Annuler cette date seulement',
   'booking.cancel.rest': 'Annuler cette date et les suivantes',
   'booking.change': 'Changer l’horaire ou l’espace',
-  'booking.change.rest': 'Appliquer ce nouvel horaire à cette date et aux suivantes de la série (chacune garde son jour)',
+  'booking.change.rest':
+    'Appliquer ce nouvel horaire à cette date et aux suivantes de la série (chacune garde son jour)',
   'booking.change.submit': 'Enregistrer le changement',
   'booking.when.value': '{date}, {start}–{end}',
   'booking.back': 'Retour à mes réservations',
@@ -187,7 +205,11 @@ export const frBooking = {
   'find.days': 'Chercher sur',
   'find.days.value': { one: '{count} jour', other: '{count} jours' },
   'find.submit': 'Chercher',
-  'find.results': { zero: 'Aucun créneau ne correspond.', one: '{count} créneau trouvé.', other: '{count} créneaux trouvés.' },
+  'find.results': {
+    zero: 'Aucun créneau ne correspond.',
+    one: '{count} créneau trouvé.',
+    other: '{count} créneaux trouvés.',
+  },
   'find.option': '{room} ({capacity}), {when}',
   'find.book': 'Réserver',
   'audit.action.booking.create': 'Réservation créée',

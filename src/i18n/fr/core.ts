@@ -1,7 +1,7 @@
 // French messages of the foundation: layout, home, catalogue, resource pages, errors.
 export const frCore = {
   'app.name': '21 – Réservations',
-  'app.tagline': "L’accélérateur d’innovation sociale de la Croix-Rouge française",
+  'app.tagline': 'L’accélérateur d’innovation sociale de la Croix-Rouge française',
   'layout.skip': 'Aller au contenu',
   'layout.nav': 'Navigation principale',
   'layout.nav.home': 'Accueil',
@@ -13,12 +13,12 @@ export const frCore = {
 
   'home.title': 'Réserver un espace à 21',
   'home.intro':
-    "21 est l’accélérateur d’innovation sociale de la Croix-Rouge française : 1 000 m² au premier étage du siège, à Montrouge, pour les entrepreneurs sociaux, les programmes d’accompagnement et les 21 Talks.",
+    '21 est l’accélérateur d’innovation sociale de la Croix-Rouge française : 1 000 m² au premier étage du siège, à Montrouge, pour les entrepreneurs sociaux, les programmes d’accompagnement et les 21 Talks.',
   'home.spaces': 'Les espaces',
   'home.kind.count': { one: '{count} {kind}', other: '{count} {kind}' },
   'home.browse': 'Voir tous les espaces',
   'home.browse.kind': 'Voir : {kind}',
-  'home.hours': "Horaires d’ouverture",
+  'home.hours': 'Horaires d’ouverture',
   'home.hours.line': '{days} : {hours}',
   'home.hours.holidays': 'Fermé les jours fériés.',
   'home.closures': 'Prochaines fermetures',
@@ -47,7 +47,7 @@ export const frCore = {
   'equipment.lighting': 'Éclairage studio',
   'equipment.vr_headsets': 'Casques de réalité virtuelle',
   'equipment.dual_monitor': 'Double écran',
-  'equipment.docking_station': "Station d’accueil",
+  'equipment.docking_station': 'Station d’accueil',
 
   'accessibility.step_free': 'Accès de plain-pied',
   'accessibility.adjustable_height_desk': 'Bureau réglable en hauteur',
@@ -72,7 +72,7 @@ export const frCore = {
 
   'catalogue.title': 'Les espaces de 21',
   'catalogue.filters': 'Filtrer',
-  'catalogue.filter.kind': "Type d’espace",
+  'catalogue.filter.kind': 'Type d’espace',
   'catalogue.filter.kind.any': 'Tous les types',
   'catalogue.filter.zone': 'Zone',
   'catalogue.filter.zone.any': 'Toutes les zones',
@@ -81,7 +81,11 @@ export const frCore = {
   'catalogue.filter.accessibility': 'Accessibilité',
   'catalogue.filter.submit': 'Appliquer les filtres',
   'catalogue.filter.reset': 'Effacer les filtres',
-  'catalogue.results': { zero: 'Aucun espace ne correspond.', one: '{count} espace correspond.', other: '{count} espaces correspondent.' },
+  'catalogue.results': {
+    zero: 'Aucun espace ne correspond.',
+    one: '{count} espace correspond.',
+    other: '{count} espaces correspondent.',
+  },
   'catalogue.capacity': { one: '{count} personne', other: '{count} personnes' },
   'catalogue.zone': 'Zone : {zone}',
   'catalogue.details': 'Détails de {name}',
@@ -89,21 +93,25 @@ export const frCore = {
   'catalogue.accessibility.list': 'Accessibilité',
 
   'resource.rules': 'Conditions de réservation',
-  'resource.rules.half_day': 'Réservable par demi-journée (matin ou après-midi) ou pour la journée entière, jusqu’à {horizon} à l’avance.',
+  'resource.rules.half_day':
+    'Réservable par demi-journée (matin ou après-midi) ou pour la journée entière, jusqu’à {horizon} à l’avance.',
   'resource.rules.steps': 'Réservable par tranches de {step}, de {min} à {max}, jusqu’à {horizon} à l’avance.',
   'resource.rules.notice': 'Réserver au moins {notice} à l’avance.',
-  'resource.rules.buffers': 'Un temps de préparation de {before} avant et de rangement de {after} après bloque aussi l’espace.',
+  'resource.rules.buffers':
+    'Un temps de préparation de {before} avant et de rangement de {after} après bloque aussi l’espace.',
   'resource.rules.bufferAfter': 'Un battement de {after} après chaque réservation bloque aussi la salle.',
   'resource.rules.approval': 'Chaque demande est validée par l’équipe de 21.',
-  'resource.rules.checkIn': 'Présentez-vous à l’accueil dans les {grace} qui suivent le début, sinon la réservation est libérée.',
+  'resource.rules.checkIn':
+    'Présentez-vous à l’accueil dans les {grace} qui suivent le début, sinon la réservation est libérée.',
   'resource.rules.induction': 'Réservé aux membres ayant suivi la formation d’initiation.',
-  'resource.rules.shared': 'Espace partagé : {places} places en même temps, chaque réservation en prend une par personne.',
+  'resource.rules.shared':
+    'Espace partagé : {places} places en même temps, chaque réservation en prend une par personne.',
   'resource.rules.exclusive': 'Une seule réservation à la fois.',
   'resource.rules.linked': 'Réserver cet espace bloque aussi : {names}.',
   'resource.capacity': 'Capacité',
   'resource.layouts': 'Configurations',
   'resource.layout.line': '{layout} : {capacity} personnes',
-  'resource.hours': "Horaires d’ouverture",
+  'resource.hours': 'Horaires d’ouverture',
   'resource.zone': 'Zone',
   'resource.back': 'Retour aux espaces',
   'resource.id': 'Identifiant de réservation : {id}',
@@ -115,12 +123,13 @@ export const frCore = {
   'duration.weeks': { one: '{count} semaine', other: '{count} semaines' },
 
   'error.notFound.title': 'Page introuvable',
-  'error.notFound.body': "Cette page n’existe pas ou vous n’y avez pas accès.",
+  'error.notFound.body': 'Cette page n’existe pas ou vous n’y avez pas accès.',
   'error.server.title': 'Une erreur est survenue',
-  'error.server.body': "Quelque chose n’a pas fonctionné de notre côté. Réessayez dans un instant ; si cela continue, donnez ce code à l’accueil : {requestId}.",
+  'error.server.body':
+    'Quelque chose n’a pas fonctionné de notre côté. Réessayez dans un instant ; si cela continue, donnez ce code à l’accueil : {requestId}.',
   'error.badRequest.title': 'Requête invalide',
-  'error.badRequest.body': "La demande n’a pas pu être comprise : {detail}",
+  'error.badRequest.body': 'La demande n’a pas pu être comprise : {detail}',
   'error.tooLarge': 'La demande est trop volumineuse.',
-  'error.back': "Retour à l’accueil",
+  'error.back': 'Retour à l’accueil',
   'field.invalid': 'Le champ « {field} » est invalide.',
 } as const;

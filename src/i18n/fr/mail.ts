@@ -1,7 +1,7 @@
 // French messages of e-mails: subjects (`mail.<template>.subject`) and shared phrases.
 export const frMail = {
   'mail.greeting': 'Bonjour {name},',
-  'mail.signature': "L’équipe de 21",
+  'mail.signature': 'L’équipe de 21',
   'mail.footer': '21 – Croix-Rouge française, {address}',
   'mail.footer.automatic': 'Ce message a été envoyé automatiquement par le système de réservation de 21.',
   'mail.booking.what': 'Espace',
@@ -10,12 +10,13 @@ export const frMail = {
   'mail.booking.where': 'Adresse',
   'mail.booking.title': 'Objet',
   'mail.booking.view': 'Voir la réservation',
-  'mail.booking.calendar': "L’invitation jointe met à jour votre agenda.",
+  'mail.booking.calendar': 'L’invitation jointe met à jour votre agenda.',
 
   'mail.booking-confirmed.subject': 'Réservation confirmée : {resource}, {date}',
   'mail.booking-confirmed.intro': 'Votre réservation est confirmée.',
   'mail.booking-pending.subject': 'Demande de réservation reçue : {resource}, {date}',
-  'mail.booking-pending.intro': "Votre demande de réservation a bien été reçue. Elle doit être validée par l’équipe de 21 : vous recevrez un message dès qu’elle le sera.",
+  'mail.booking-pending.intro':
+    'Votre demande de réservation a bien été reçue. Elle doit être validée par l’équipe de 21 : vous recevrez un message dès qu’elle le sera.',
   'mail.booking-changed.subject': 'Réservation modifiée : {resource}, {date}',
   'mail.booking-changed.intro': 'Votre réservation a été modifiée. Voici ses nouvelles informations.',
   'mail.booking-cancelled.subject': 'Réservation annulée : {resource}, {date}',
@@ -29,7 +30,8 @@ export const frMail = {
 
   'outbox.title': 'Messages envoyés',
   'outbox.transport.smtp': 'Les messages partent par le serveur SMTP configuré.',
-  'outbox.transport.eml': "Aucun serveur SMTP n’est configuré : chaque message est écrit comme fichier .eml dans le dossier de données (outbox/) au lieu d’être envoyé.",
+  'outbox.transport.eml':
+    'Aucun serveur SMTP n’est configuré : chaque message est écrit comme fichier .eml dans le dossier de données (outbox/) au lieu d’être envoyé.',
   'outbox.filter': 'Filtrer par état',
   'outbox.filter.all': 'Tous',
   'outbox.status.pending': 'En attente',
@@ -47,7 +49,8 @@ export const frMail = {
   'outbox.back': 'Tous les messages',
   'outbox.message.title': 'Message {id}',
   'outbox.retry': 'Réessayer l’envoi',
-  'outbox.sealed': 'Le contenu de ce message n’est pas affiché : il contient un lien personnel de réinitialisation du mot de passe.',
+  'outbox.sealed':
+    'Le contenu de ce message n’est pas affiché : il contient un lien personnel de réinitialisation du mot de passe.',
   'outbox.download': 'Télécharger le message (.eml)',
   'outbox.body': 'Texte du message',
   'outbox.calendar': 'Invitation jointe ({method})',

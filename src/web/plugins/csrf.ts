@@ -33,7 +33,13 @@ function sentToken(request: FastifyRequest): string | undefined {
 export function refuseForgery(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const t = request.t;
   request.log.info({ url: request.url, hasSession: !!request.session }, 'csrf token missing or wrong');
-  return reply.page({ page: 'pages/error', fragment: 'partials/error', status: 403, title: t('account.csrf.title'), data: { heading: t('account.csrf.title'), message: t('account.csrf.body') } });
+  return reply.page({
+    page: 'pages/error',
+    fragment: 'partials/error',
+    status: 403,
+    title: t('account.csrf.title'),
+    data: { heading: t('account.csrf.title'), message: t('account.csrf.body') },
+  });
 }
 
 export default fp(async (app) => {

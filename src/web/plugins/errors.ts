@@ -16,7 +16,13 @@ function wantsHtml(request: FastifyRequest): boolean {
 
 export function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const t = request.t;
-  return reply.page({ page: 'pages/error', fragment: 'partials/error', status: 404, title: t('error.notFound.title'), data: { heading: t('error.notFound.title'), message: t('error.notFound.body') } });
+  return reply.page({
+    page: 'pages/error',
+    fragment: 'partials/error',
+    status: 404,
+    title: t('error.notFound.title'),
+    data: { heading: t('error.notFound.title'), message: t('error.notFound.body') },
+  });
 }
 
 export default fp(async (app) => {
@@ -29,11 +35,30 @@ export default fp(async (app) => {
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
       if (!wantsHtml(request)) return reply.code(status).send({ error: 'internal_error', requestId: request.id });
-      return reply.page({ page: 'pages/error', fragment: 'partials/error', status, title: t('error.server.title'), data: { heading: t('error.server.title'), message: t('error.server.body', { requestId: request.id }) } });
+      return reply.page({
+        page: 'pages/error',
+        fragment: 'partials/error',
+        status,
+        title: t('error.server.title'),
+        data: { heading: t('error.server.title'), message: t('error.server.body', { requestId: request.id }) },
+      });
     }
     request.log.info({ err: { message: error.message, code: error.code } }, 'request refused');
-    const detail = status === 413 ? t('error.tooLarge') : error.validation ? t('field.invalid', { field: String(error.validation[0]?.instancePath || error.validation[0]?.params?.missingProperty || '') }) : t('error.badRequest.title');
+    const detail =
+      status === 413
+        ? t('error.tooLarge')
+        : error.validation
+          ? t('field.invalid', {
+              field: String(error.validation[0]?.instancePath || error.validation[0]?.params?.missingProperty || ''),
+            })
+          : t('error.badRequest.title');
     if (!wantsHtml(request)) return reply.code(status).send({ error: error.code ?? 'bad_request', message: detail });
-    return reply.page({ page: 'pages/error', fragment: 'partials/error', status, title: t('error.badRequest.title'), data: { heading: t('error.badRequest.title'), message: t('error.badRequest.body', { detail }) } });
+    return reply.page({
+      page: 'pages/error',
+      fragment: 'partials/error',
+      status,
+      title: t('error.badRequest.title'),
+      data: { heading: t('error.badRequest.title'), message: t('error.badRequest.body', { detail }) },
+    });
   });
 });

@@ -2,7 +2,14 @@
 // browser's Accept-Language, then French. A signed-in member's profile language is applied
 // by the session plugin, which runs after this one.
 import fp from 'fastify-plugin';
-import { DEFAULT_LANGUAGE, fromAcceptLanguage, isLanguage, translator, type Language, type Translate } from '../../i18n/index.js';
+import {
+  DEFAULT_LANGUAGE,
+  fromAcceptLanguage,
+  isLanguage,
+  translator,
+  type Language,
+  type Translate,
+} from '../../i18n/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -24,7 +31,9 @@ export default fp(async (app) => {
   // Synchronous hooks (done) here and in the other plugins: an async hook costs a promise and a microtask on every request.
   app.addHook('onRequest', (request, _reply, done) => {
     const chosen = request.cookies[LANGUAGE_COOKIE];
-    const lang = isLanguage(chosen) ? chosen : (fromAcceptLanguage(request.headers['accept-language']) ?? DEFAULT_LANGUAGE);
+    const lang = isLanguage(chosen)
+      ? chosen
+      : (fromAcceptLanguage(request.headers['accept-language']) ?? DEFAULT_LANGUAGE);
     setLanguage(request, lang);
     done();
   });

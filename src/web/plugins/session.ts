@@ -12,7 +12,13 @@ import { AuditService } from '../../services/audit.js';
 import { authorize, can, type Action, type Subjects } from '../../services/authz.js';
 import { OrganisationService } from '../../services/organisations.js';
 import { RateLimiter } from '../../services/rate-limit.js';
-import { SESSION_POLICY, SessionService, type ClientInfo, type CurrentMember, type CurrentSession } from '../../services/sessions.js';
+import {
+  SESSION_POLICY,
+  SessionService,
+  type ClientInfo,
+  type CurrentMember,
+  type CurrentSession,
+} from '../../services/sessions.js';
 import { setLanguage } from './i18n.js';
 import { isHtmx } from './views.js';
 
@@ -66,7 +72,12 @@ export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, toke
 
 export function clearSessionCookie(app: FastifyInstance, reply: FastifyReply): void {
   const { baseUrl } = app.deps.config;
-  reply.clearCookie(sessionCookieName(baseUrl), { path: '/', httpOnly: true, sameSite: 'lax', secure: baseUrl.startsWith('https:') });
+  reply.clearCookie(sessionCookieName(baseUrl), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: baseUrl.startsWith('https:'),
+  });
 }
 
 /** preHandler: a page for members only. Signed-out visitors go to the sign-in page and come back. */

@@ -105,16 +105,30 @@ export default fp<{ cache: boolean }>(async (app, options) => {
       return this.send(eta.render(template, keep ? { ...dataOf(), ...keep.data() } : dataOf()));
     }
     const holes = { csrfToken: () => CSRF_HOLE, newKey: () => KEY_HOLE };
-    const kept = fragments.get(`${fragment}\n${request.lang}\n${keep.key}`, () => keptHtml(eta.render(fragment, { ...dataOf(), ...keep.data(), ...holes, member: null })));
+    const kept = fragments.get(`${fragment}\n${request.lang}\n${keep.key}`, () =>
+      keptHtml(eta.render(fragment, { ...dataOf(), ...keep.data(), ...holes, member: null })),
+    );
     const gzip = acceptsGzip(request.headers['accept-encoding']);
     this.header('Vary', 'HX-Request, Accept-Encoding');
     if (gzip) this.header('Content-Encoding', 'gzip');
     const csrfToken = () => request.csrfToken();
     if (isHtmx(request)) return this.send(answer([kept], csrfToken, gzip));
     // The page around the fragment shows the member (the layout), the URL and the page's data.
-    const shellKey = [opts.page, request.lang, request.member?.id ?? '-', request.session ? 's' : '-', request.method, request.url, opts.title, keep.key, JSON.stringify(opts.data ?? null)].join('\n');
+    const shellKey = [
+      opts.page,
+      request.lang,
+      request.member?.id ?? '-',
+      request.session ? 's' : '-',
+      request.method,
+      request.url,
+      opts.title,
+      keep.key,
+      JSON.stringify(opts.data ?? null),
+    ].join('\n');
     const [before, after] = shells.get(shellKey, () => {
-      const [head = '', tail = ''] = eta.render(opts.page, { ...dataOf(), fragmentHtml: FRAGMENT_HOLE, ...holes }).split(FRAGMENT_HOLE);
+      const [head = '', tail = ''] = eta
+        .render(opts.page, { ...dataOf(), fragmentHtml: FRAGMENT_HOLE, ...holes })
+        .split(FRAGMENT_HOLE);
       return [keptHtml(head), keptHtml(tail)];
     });
     return this.send(answer([before, kept, after], csrfToken, gzip));

@@ -42,14 +42,27 @@ export default async function adminAuditRoutes(app: FastifyInstance) {
     };
     const { rows, hasMore } = audit.list(request.member, filter);
     const dates = dateFormatter(request.lang, zone);
-    const label = (action: string) => (`audit.action.${action}` in catalogues.fr ? t(`audit.action.${action}` as MessageKey) : action);
-    const params = (p: number) => new URLSearchParams({ action: filter.action ?? '', who: filter.who ?? '', from: from?.toISODate() ?? '', to: to?.toISODate() ?? '', page: String(p) }).toString();
+    const label = (action: string) =>
+      `audit.action.${action}` in catalogues.fr ? t(`audit.action.${action}` as MessageKey) : action;
+    const params = (p: number) =>
+      new URLSearchParams({
+        action: filter.action ?? '',
+        who: filter.who ?? '',
+        from: from?.toISODate() ?? '',
+        to: to?.toISODate() ?? '',
+        page: String(p),
+      }).toString();
     return reply.page({
       page: 'pages/admin/audit',
       fragment: 'partials/audit-list',
       title: t('audit.title'),
       data: {
-        filter: { action: filter.action ?? '', who: filter.who ?? '', from: from?.toISODate() ?? '', to: to?.toISODate() ?? '' },
+        filter: {
+          action: filter.action ?? '',
+          who: filter.who ?? '',
+          from: from?.toISODate() ?? '',
+          to: to?.toISODate() ?? '',
+        },
         actions: actions.map((a) => ({ value: a, label: label(a) })),
         rows: rows.map((r) => ({
           ...r,

@@ -26,7 +26,9 @@ export function parseSearch(query: SearchQuery['Querystring']): MemberSearch {
   return {
     q: typeof query.q === 'string' ? query.q.slice(0, 100) : '',
     role: (ROLES as readonly unknown[]).includes(query.role) ? (query.role as Role) : undefined,
-    status: (STATUSES as readonly unknown[]).includes(query.status) ? (query.status as MemberSearch['status']) : undefined,
+    status: (STATUSES as readonly unknown[]).includes(query.status)
+      ? (query.status as MemberSearch['status'])
+      : undefined,
     page,
   };
 }
@@ -37,17 +39,41 @@ export interface InviteFormState {
   limited: string | null;
 }
 
-export const EMPTY_INVITE: InviteFormState = { values: { email: '', name: '', role: 'member', organisationId: '', asLead: false, language: 'fr' }, errors: {}, limited: null };
+export const EMPTY_INVITE: InviteFormState = {
+  values: { email: '', name: '', role: 'member', organisationId: '', asLead: false, language: 'fr' },
+  errors: {},
+  limited: null,
+};
 
 /** The invitation form after a refused attempt: values kept, errors in words, 422 or 429. */
-export function inviteState(request: FastifyRequest, reply: FastifyReply, body: Record<string, unknown>, result: Exclude<InviteResult, { kind: 'sent' }>): InviteFormState {
-  const values = { email: text(body, 'email'), name: text(body, 'name'), role: text(body, 'role') || 'member', organisationId: text(body, 'organisationId'), asLead: checked(body, 'asLead'), language: text(body, 'language') || 'fr' };
-  if (result.kind === 'limited') return { values, errors: {}, limited: limitedMessage(request.t, reply, result.retryAfterMs) };
+export function inviteState(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: Record<string, unknown>,
+  result: Exclude<InviteResult, { kind: 'sent' }>,
+): InviteFormState {
+  const values = {
+    email: text(body, 'email'),
+    name: text(body, 'name'),
+    role: text(body, 'role') || 'member',
+    organisationId: text(body, 'organisationId'),
+    asLead: checked(body, 'asLead'),
+    language: text(body, 'language') || 'fr',
+  };
+  if (result.kind === 'limited')
+    return { values, errors: {}, limited: limitedMessage(request.t, reply, result.retryAfterMs) };
   return { values, errors: fieldMessages(request.t, result.errors), limited: null };
 }
 
 export function inviteInput(body: Record<string, unknown>) {
-  return { email: body.email, name: body.name, role: body.role, organisationId: body.organisationId, asLead: checked(body, 'asLead'), language: body.language };
+  return {
+    email: body.email,
+    name: body.name,
+    role: body.role,
+    organisationId: body.organisationId,
+    asLead: checked(body, 'asLead'),
+    language: body.language,
+  };
 }
 
 export default async function adminMemberRoutes(app: FastifyInstance) {
@@ -57,7 +83,13 @@ export default async function adminMemberRoutes(app: FastifyInstance) {
     const t = request.t;
     const search = parseSearch(request.method === 'GET' ? (request.query as SearchQuery['Querystring']) : {});
     const { members, hasMore } = accounts.search(request.member, search);
-    const params = (page: number) => new URLSearchParams({ q: search.q ?? '', role: search.role ?? '', status: search.status ?? '', page: String(page) }).toString();
+    const params = (page: number) =>
+      new URLSearchParams({
+        q: search.q ?? '',
+        role: search.role ?? '',
+        status: search.status ?? '',
+        page: String(page),
+      }).toString();
     return reply.page({
       page: 'pages/admin/members',
       fragment: 'partials/member-list',
@@ -77,12 +109,20 @@ export default async function adminMemberRoutes(app: FastifyInstance) {
         organisations: organisations.choices(request.member),
         languages: LANGUAGES,
         errors: invite.errors,
-        ids: { email: 'invite-email', name: 'invite-name', role: 'invite-role', organisationId: 'invite-organisation', language: 'invite-language' },
+        ids: {
+          email: 'invite-email',
+          name: 'invite-name',
+          role: 'invite-role',
+          organisationId: 'invite-organisation',
+          language: 'invite-language',
+        },
       },
     });
   }
 
-  app.get<SearchQuery>('/admin/members', { preHandler: requirePermission('member.list') }, async (request, reply) => listPage(request, reply, EMPTY_INVITE));
+  app.get<SearchQuery>('/admin/members', { preHandler: requirePermission('member.list') }, async (request, reply) =>
+    listPage(request, reply, EMPTY_INVITE),
+  );
 
   app.post('/admin/members/invite', { preHandler: requireMember }, async (request, reply) => {
     const body = formBody(request);
@@ -91,7 +131,11 @@ export default async function adminMemberRoutes(app: FastifyInstance) {
     return listPage(request, reply, inviteState(request, reply, body, result), result.kind === 'limited' ? 429 : 422);
   });
 
-  function memberPage(request: FastifyRequest, reply: FastifyReply, options: { status?: number; errors?: Record<string, string> } = {}) {
+  function memberPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: { status?: number; errors?: Record<string, string> } = {},
+  ) {
     const id = parseId((request.params as { id?: string }).id);
     if (id === null) throw new NotFound();
     const t = request.t;
@@ -115,7 +159,10 @@ export default async function adminMemberRoutes(app: FastifyInstance) {
           setRole: can(actor, 'member.setRole', subject),
           deactivate: can(actor, 'member.deactivate', subject),
           inductions: can(actor, 'member.recordInduction', subject),
-          resend: member.pending && member.active && can(actor, 'member.invite', { organisationId: null, role: member.role, asLead: false }),
+          resend:
+            member.pending &&
+            member.active &&
+            can(actor, 'member.invite', { organisationId: null, role: member.role, asLead: false }),
           list: can(actor, 'member.list'),
         },
         errors: options.errors ?? {},
@@ -125,7 +172,11 @@ export default async function adminMemberRoutes(app: FastifyInstance) {
     });
   }
 
-  app.get<IdParams & { Querystring: { done?: string } }>('/admin/members/:id', { preHandler: requireMember }, async (request, reply) => memberPage(request, reply));
+  app.get<IdParams & { Querystring: { done?: string } }>(
+    '/admin/members/:id',
+    { preHandler: requireMember },
+    async (request, reply) => memberPage(request, reply),
+  );
 
   function idOf(request: FastifyRequest<IdParams>): number {
     const id = parseId(request.params.id);
@@ -156,11 +207,28 @@ export default async function adminMemberRoutes(app: FastifyInstance) {
     const id = idOf(request);
     const member = accounts.member(request.member, id);
     if (!member.pending || !member.active) throw new NotFound();
-    const result = accounts.invite(request.member, { email: member.email, name: member.name, role: member.role, organisationId: '', asLead: false, language: member.language }, requestContext(request));
+    const result = accounts.invite(
+      request.member,
+      {
+        email: member.email,
+        name: member.name,
+        role: member.role,
+        organisationId: '',
+        asLead: false,
+        language: member.language,
+      },
+      requestContext(request),
+    );
     if (result.kind === 'sent') return reply.redirect(`/admin/members/${id}?done=invited`, 303);
     if (result.kind === 'limited') {
       const message = limitedMessage(request.t, reply, result.retryAfterMs);
-      return reply.page({ page: 'pages/error', fragment: 'partials/error', status: 429, title: request.t('account.limit.title'), data: { heading: request.t('account.limit.title'), message } });
+      return reply.page({
+        page: 'pages/error',
+        fragment: 'partials/error',
+        status: 429,
+        title: request.t('account.limit.title'),
+        data: { heading: request.t('account.limit.title'), message },
+      });
     }
     return memberPage(request, reply, { status: 422, errors: fieldMessages(request.t, result.errors) });
   });
@@ -172,9 +240,13 @@ export default async function adminMemberRoutes(app: FastifyInstance) {
     return memberPage(request, reply, { status: 422, errors: fieldMessages(request.t, result.errors) });
   });
 
-  app.post<IdParams & { Params: { kind: string } }>('/admin/members/:id/inductions/:kind/remove', { preHandler: requireMember }, async (request, reply) => {
-    const id = idOf(request);
-    accounts.removeInduction(request.member, id, request.params.kind, clientInfo(request));
-    return reply.redirect(`/admin/members/${id}?done=saved`, 303);
-  });
+  app.post<IdParams & { Params: { kind: string } }>(
+    '/admin/members/:id/inductions/:kind/remove',
+    { preHandler: requireMember },
+    async (request, reply) => {
+      const id = idOf(request);
+      accounts.removeInduction(request.member, id, request.params.kind, clientInfo(request));
+      return reply.redirect(`/admin/members/${id}?done=saved`, 303);
+    },
+  );
 }

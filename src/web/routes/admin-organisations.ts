@@ -9,7 +9,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import type { MessageKey } from '../../i18n/index.js';
 import { can, NotFound } from '../../services/authz.js';
-import { ORGANISATION_KINDS, PROGRAMMES, type OrganisationInput, type OrganisationSummary } from '../../services/organisations.js';
+import {
+  ORGANISATION_KINDS,
+  PROGRAMMES,
+  type OrganisationInput,
+  type OrganisationSummary,
+} from '../../services/organisations.js';
 import { checked, fieldMessages, formBody, parseId, text } from '../forms.js';
 import { clientInfo, requireMember, requirePermission } from '../plugins/session.js';
 
@@ -17,10 +22,27 @@ type IdParams = { Params: { id: string } };
 type MemberParams = { Params: { id: string; memberId: string } };
 
 const DONE = new Set(['created', 'saved']);
-const ORG_IDS = { name: 'org-name', kind: 'org-kind', programme: 'org-programme', startsOn: 'org-starts', endsOn: 'org-ends', quotaRoomHours: 'org-room-hours', quotaDeskHalfDays: 'org-desk-half-days', email: 'org-add-email' };
+const ORG_IDS = {
+  name: 'org-name',
+  kind: 'org-kind',
+  programme: 'org-programme',
+  startsOn: 'org-starts',
+  endsOn: 'org-ends',
+  quotaRoomHours: 'org-room-hours',
+  quotaDeskHalfDays: 'org-desk-half-days',
+  email: 'org-add-email',
+};
 
 function organisationInput(body: Record<string, unknown>): OrganisationInput {
-  return { name: body.name, kind: body.kind, programme: body.programme, startsOn: body.startsOn, endsOn: body.endsOn, quotaRoomHours: body.quotaRoomHours, quotaDeskHalfDays: body.quotaDeskHalfDays };
+  return {
+    name: body.name,
+    kind: body.kind,
+    programme: body.programme,
+    startsOn: body.startsOn,
+    endsOn: body.endsOn,
+    quotaRoomHours: body.quotaRoomHours,
+    quotaDeskHalfDays: body.quotaDeskHalfDays,
+  };
 }
 
 /** Hours as people write them in each language: "7,5" in French, "7.5" in English. */
@@ -30,7 +52,13 @@ function hours(minutes: number | null, lang: string): string {
   return lang === 'fr' ? String(value).replace('.', ',') : String(value);
 }
 
-function formValues(o: Pick<OrganisationSummary, 'name' | 'kind' | 'programme' | 'startsOn' | 'endsOn' | 'quotaRoomMinutesPerMonth' | 'quotaDeskHalfDaysPerMonth'>, lang: string): Record<string, string> {
+function formValues(
+  o: Pick<
+    OrganisationSummary,
+    'name' | 'kind' | 'programme' | 'startsOn' | 'endsOn' | 'quotaRoomMinutesPerMonth' | 'quotaDeskHalfDaysPerMonth'
+  >,
+  lang: string,
+): Record<string, string> {
   return {
     name: o.name,
     kind: o.kind,
@@ -43,7 +71,12 @@ function formValues(o: Pick<OrganisationSummary, 'name' | 'kind' | 'programme' |
 }
 
 function postedValues(body: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(['name', 'kind', 'programme', 'startsOn', 'endsOn', 'quotaRoomHours', 'quotaDeskHalfDays'].map((k) => [k, text(body, k)]));
+  return Object.fromEntries(
+    ['name', 'kind', 'programme', 'startsOn', 'endsOn', 'quotaRoomHours', 'quotaDeskHalfDays'].map((k) => [
+      k,
+      text(body, k),
+    ]),
+  );
 }
 
 export default async function adminOrganisationRoutes(app: FastifyInstance) {
@@ -55,18 +88,46 @@ export default async function adminOrganisationRoutes(app: FastifyInstance) {
     return reply.page({
       page: 'pages/admin/organisations',
       title: request.t('organisations.title'),
-      data: { organisations: list.map((o) => ({ ...o, roomHours: hours(o.quotaRoomMinutesPerMonth, request.lang) })), canCreate: can(request.member, 'organisation.create') },
+      data: {
+        organisations: list.map((o) => ({ ...o, roomHours: hours(o.quotaRoomMinutesPerMonth, request.lang) })),
+        canCreate: can(request.member, 'organisation.create'),
+      },
     });
   });
 
-  function newPage(request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: Record<string, string> = {}, status = 200) {
-    return reply.page({ page: 'pages/admin/organisation-new', status, title: request.t('organisations.new'), data: { ...formOptions, values, errors } });
+  function newPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    errors: Record<string, string> = {},
+    status = 200,
+  ) {
+    return reply.page({
+      page: 'pages/admin/organisation-new',
+      status,
+      title: request.t('organisations.new'),
+      data: { ...formOptions, values, errors },
+    });
   }
 
-  app.get('/admin/organisations/new', { preHandler: requirePermission('organisation.create') }, async (request, reply) => {
-    const today = DateTime.fromMillis(app.deps.clock.now(), { zone: app.services.inventory.get().site.timezone }).toISODate()!;
-    return newPage(request, reply, { name: '', kind: 'association', programme: 'coworking', startsOn: today, endsOn: '', quotaRoomHours: '', quotaDeskHalfDays: '' });
-  });
+  app.get(
+    '/admin/organisations/new',
+    { preHandler: requirePermission('organisation.create') },
+    async (request, reply) => {
+      const today = DateTime.fromMillis(app.deps.clock.now(), {
+        zone: app.services.inventory.get().site.timezone,
+      }).toISODate()!;
+      return newPage(request, reply, {
+        name: '',
+        kind: 'association',
+        programme: 'coworking',
+        startsOn: today,
+        endsOn: '',
+        quotaRoomHours: '',
+        quotaDeskHalfDays: '',
+      });
+    },
+  );
 
   app.post('/admin/organisations/new', { preHandler: requireMember }, async (request, reply) => {
     const body = formBody(request);
@@ -75,7 +136,16 @@ export default async function adminOrganisationRoutes(app: FastifyInstance) {
     return newPage(request, reply, postedValues(body), fieldMessages(request.t, result.errors), 422);
   });
 
-  function detailPage(request: FastifyRequest, reply: FastifyReply, options: { status?: number; values?: Record<string, string>; errors?: Record<string, string>; addEmail?: string } = {}) {
+  function detailPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: {
+      status?: number;
+      values?: Record<string, string>;
+      errors?: Record<string, string>;
+      addEmail?: string;
+    } = {},
+  ) {
     const id = parseId((request.params as { id?: string }).id);
     if (id === null) throw new NotFound();
     const detail = organisations.detail(request.member, id);
@@ -92,13 +162,21 @@ export default async function adminOrganisationRoutes(app: FastifyInstance) {
         addEmail: options.addEmail ?? '',
         roomHours: hours(detail.quota.roomMinutes.used, request.lang),
         roomLimit: hours(detail.quota.roomMinutes.limit, request.lang),
-        can: { edit: can(request.member, 'organisation.edit', { id }), manage: can(request.member, 'organisation.manageMembers', { id }), list: can(request.member, 'organisation.list') },
+        can: {
+          edit: can(request.member, 'organisation.edit', { id }),
+          manage: can(request.member, 'organisation.manageMembers', { id }),
+          list: can(request.member, 'organisation.list'),
+        },
         notice: done && DONE.has(done) ? request.t(`organisation.done.${done}` as MessageKey) : null,
       },
     });
   }
 
-  app.get<IdParams & { Querystring: { done?: string } }>('/admin/organisations/:id', { preHandler: requirePermission('organisation.list') }, async (request, reply) => detailPage(request, reply));
+  app.get<IdParams & { Querystring: { done?: string } }>(
+    '/admin/organisations/:id',
+    { preHandler: requirePermission('organisation.list') },
+    async (request, reply) => detailPage(request, reply),
+  );
 
   app.post<IdParams>('/admin/organisations/:id', { preHandler: requireMember }, async (request, reply) => {
     const id = parseId(request.params.id);
@@ -106,16 +184,30 @@ export default async function adminOrganisationRoutes(app: FastifyInstance) {
     const body = formBody(request);
     const result = organisations.update(request.member, id, organisationInput(body), clientInfo(request));
     if (result.kind === 'saved') return reply.redirect(`/admin/organisations/${id}?done=saved`, 303);
-    return detailPage(request, reply, { status: 422, values: postedValues(body), errors: fieldMessages(request.t, result.errors) });
+    return detailPage(request, reply, {
+      status: 422,
+      values: postedValues(body),
+      errors: fieldMessages(request.t, result.errors),
+    });
   });
 
   app.post<IdParams>('/admin/organisations/:id/members', { preHandler: requireMember }, async (request, reply) => {
     const id = parseId(request.params.id);
     if (id === null) throw new NotFound();
     const body = formBody(request);
-    const result = organisations.addMember(request.member, id, body.email, checked(body, 'asLead'), clientInfo(request));
+    const result = organisations.addMember(
+      request.member,
+      id,
+      body.email,
+      checked(body, 'asLead'),
+      clientInfo(request),
+    );
     if (result.kind === 'saved') return reply.redirect(`/admin/organisations/${id}?done=saved`, 303);
-    return detailPage(request, reply, { status: 422, errors: fieldMessages(request.t, result.errors), addEmail: text(body, 'email') });
+    return detailPage(request, reply, {
+      status: 422,
+      errors: fieldMessages(request.t, result.errors),
+      addEmail: text(body, 'email'),
+    });
   });
 
   function ids(request: FastifyRequest<MemberParams>): { id: number; memberId: number } {
@@ -125,15 +217,23 @@ export default async function adminOrganisationRoutes(app: FastifyInstance) {
     return { id, memberId };
   }
 
-  app.post<MemberParams>('/admin/organisations/:id/members/:memberId/lead', { preHandler: requireMember }, async (request, reply) => {
-    const { id, memberId } = ids(request);
-    organisations.setLead(request.member, id, memberId, checked(formBody(request), 'isLead'), clientInfo(request));
-    return reply.redirect(`/admin/organisations/${id}?done=saved`, 303);
-  });
+  app.post<MemberParams>(
+    '/admin/organisations/:id/members/:memberId/lead',
+    { preHandler: requireMember },
+    async (request, reply) => {
+      const { id, memberId } = ids(request);
+      organisations.setLead(request.member, id, memberId, checked(formBody(request), 'isLead'), clientInfo(request));
+      return reply.redirect(`/admin/organisations/${id}?done=saved`, 303);
+    },
+  );
 
-  app.post<MemberParams>('/admin/organisations/:id/members/:memberId/remove', { preHandler: requireMember }, async (request, reply) => {
-    const { id, memberId } = ids(request);
-    organisations.removeMember(request.member, id, memberId, clientInfo(request));
-    return reply.redirect(`/admin/organisations/${id}?done=saved`, 303);
-  });
+  app.post<MemberParams>(
+    '/admin/organisations/:id/members/:memberId/remove',
+    { preHandler: requireMember },
+    async (request, reply) => {
+      const { id, memberId } = ids(request);
+      organisations.removeMember(request.member, id, memberId, clientInfo(request));
+      return reply.redirect(`/admin/organisations/${id}?done=saved`, 303);
+    },
+  );
 }

@@ -6,7 +6,15 @@
 //   POST /admin/outbox/:id/retry
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { dateFormatter } from '../../i18n/dates.js';
-import { countOutbox, getOutboxMessage, listOutbox, OUTBOX_STATUSES, rawOutboxMessage, retryOutboxMessage, type OutboxStatus } from '../../mail/outbox-admin.js';
+import {
+  countOutbox,
+  getOutboxMessage,
+  listOutbox,
+  OUTBOX_STATUSES,
+  rawOutboxMessage,
+  retryOutboxMessage,
+  type OutboxStatus,
+} from '../../mail/outbox-admin.js';
 import { notFound } from '../plugins/errors.js';
 import { requirePermission } from '../plugins/session.js';
 
@@ -22,7 +30,9 @@ export default async function adminOutboxRoutes(app: FastifyInstance) {
   const dates = (request: FastifyRequest) => dateFormatter(request.lang, zone());
 
   app.get<{ Querystring: { status?: string } }>('/admin/outbox', guard, async (request, reply) => {
-    const status = (OUTBOX_STATUSES as readonly string[]).includes(request.query.status ?? '') ? (request.query.status as OutboxStatus) : null;
+    const status = (OUTBOX_STATUSES as readonly string[]).includes(request.query.status ?? '')
+      ? (request.query.status as OutboxStatus)
+      : null;
     const fmt = dates(request);
     const messages = listOutbox(app.deps.db, { status, limit: 200 }).map((m) => ({
       ...m,
@@ -32,7 +42,13 @@ export default async function adminOutboxRoutes(app: FastifyInstance) {
     return reply.page({
       page: 'pages/admin/outbox',
       title: request.t('outbox.title'),
-      data: { messages, status, counts: countOutbox(app.deps.db), statuses: OUTBOX_STATUSES, transport: app.deps.config.smtpUrl ? 'smtp' : 'eml' },
+      data: {
+        messages,
+        status,
+        counts: countOutbox(app.deps.db),
+        statuses: OUTBOX_STATUSES,
+        transport: app.deps.config.smtpUrl ? 'smtp' : 'eml',
+      },
     });
   });
 

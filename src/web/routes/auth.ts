@@ -21,12 +21,32 @@ const LOGIN_NOTICES = new Set(['password_reset', 'signed_out']);
 export default async function authRoutes(app: FastifyInstance) {
   const accounts = () => app.accounts.accounts;
 
-  function loginPage(request: FastifyRequest, reply: FastifyReply, data: { status: number; next: string; email?: string; errors?: Record<string, string>; failed?: string; limited?: string; notice?: string | null }) {
+  function loginPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    data: {
+      status: number;
+      next: string;
+      email?: string;
+      errors?: Record<string, string>;
+      failed?: string;
+      limited?: string;
+      notice?: string | null;
+    },
+  ) {
     return reply.page({
       page: 'pages/login',
       status: data.status,
       title: request.t('login.title'),
-      data: { email: '', errors: {}, failed: null, limited: null, notice: null, ids: { email: 'login-email', password: 'login-password' }, ...data },
+      data: {
+        email: '',
+        errors: {},
+        failed: null,
+        limited: null,
+        notice: null,
+        ids: { email: 'login-email', password: 'login-password' },
+        ...data,
+      },
     });
   }
 
@@ -50,9 +70,19 @@ export default async function authRoutes(app: FastifyInstance) {
       case 'invalid':
         return loginPage(request, reply, { status: 401, next, email: text(body, 'email'), failed: t('login.failed') });
       case 'malformed':
-        return loginPage(request, reply, { status: 422, next, email: text(body, 'email'), errors: fieldMessages(t, result.errors) });
+        return loginPage(request, reply, {
+          status: 422,
+          next,
+          email: text(body, 'email'),
+          errors: fieldMessages(t, result.errors),
+        });
       case 'limited':
-        return loginPage(request, reply, { status: 429, next, email: text(body, 'email'), limited: limitedMessage(t, reply, result.retryAfterMs) });
+        return loginPage(request, reply, {
+          status: 429,
+          next,
+          email: text(body, 'email'),
+          limited: limitedMessage(t, reply, result.retryAfterMs),
+        });
     }
   });
 
@@ -64,8 +94,23 @@ export default async function authRoutes(app: FastifyInstance) {
 
   // ------------------------------------------------------------ password reset
 
-  function forgotPage(request: FastifyRequest, reply: FastifyReply, data: { status: number; email?: string; errors?: Record<string, string>; notice?: string | null; limited?: string | null }) {
-    return reply.page({ page: 'pages/password-forgot', status: data.status, title: request.t('forgot.title'), data: { email: '', errors: {}, notice: null, limited: null, ids: { email: 'forgot-email' }, ...data } });
+  function forgotPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    data: {
+      status: number;
+      email?: string;
+      errors?: Record<string, string>;
+      notice?: string | null;
+      limited?: string | null;
+    },
+  ) {
+    return reply.page({
+      page: 'pages/password-forgot',
+      status: data.status,
+      title: request.t('forgot.title'),
+      data: { email: '', errors: {}, notice: null, limited: null, ids: { email: 'forgot-email' }, ...data },
+    });
   }
 
   app.get('/password/forgot', async (request, reply) => forgotPage(request, reply, { status: 200 }));
@@ -77,16 +122,37 @@ export default async function authRoutes(app: FastifyInstance) {
     switch (result.kind) {
       case 'sent':
         // The same page for every address: it says nothing about which accounts exist.
-        return forgotPage(request, reply, { status: 200, notice: t('forgot.sent', { count: TOKEN_LIFETIME.password_reset / 3_600_000 }) });
+        return forgotPage(request, reply, {
+          status: 200,
+          notice: t('forgot.sent', { count: TOKEN_LIFETIME.password_reset / 3_600_000 }),
+        });
       case 'malformed':
-        return forgotPage(request, reply, { status: 422, email: text(body, 'email'), errors: fieldMessages(t, result.errors) });
+        return forgotPage(request, reply, {
+          status: 422,
+          email: text(body, 'email'),
+          errors: fieldMessages(t, result.errors),
+        });
       case 'limited':
-        return forgotPage(request, reply, { status: 429, email: text(body, 'email'), limited: limitedMessage(t, reply, result.retryAfterMs) });
+        return forgotPage(request, reply, {
+          status: 429,
+          email: text(body, 'email'),
+          limited: limitedMessage(t, reply, result.retryAfterMs),
+        });
     }
   });
 
-  function invalidLink(request: FastifyRequest, reply: FastifyReply, kind: 'invitation' | 'password_reset', limited: string | null = null) {
-    return reply.page({ page: 'pages/link-invalid', status: limited ? 429 : 404, title: request.t('tokenLink.invalid.title'), data: { kind, limited } });
+  function invalidLink(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    kind: 'invitation' | 'password_reset',
+    limited: string | null = null,
+  ) {
+    return reply.page({
+      page: 'pages/link-invalid',
+      status: limited ? 429 : 404,
+      title: request.t('tokenLink.invalid.title'),
+      data: { kind, limited },
+    });
   }
 
   const hint = (request: FastifyRequest) => request.t('reset.hint', { min: PASSWORD_MIN_LENGTH });
@@ -94,8 +160,19 @@ export default async function authRoutes(app: FastifyInstance) {
   app.get<TokenParams>('/password/reset/:token', async (request, reply) => {
     const holder = accounts().checkToken('password_reset', request.params.token, clientInfo(request));
     if (holder === 'invalid') return invalidLink(request, reply, 'password_reset');
-    if ('limited' in holder) return invalidLink(request, reply, 'password_reset', limitedMessage(request.t, reply, holder.limited));
-    return reply.page({ page: 'pages/password-reset', title: request.t('reset.title'), data: { token: request.params.token, email: holder.email, hint: hint(request), errors: {}, ids: { password: 'reset-password', confirm: 'reset-confirm' } } });
+    if ('limited' in holder)
+      return invalidLink(request, reply, 'password_reset', limitedMessage(request.t, reply, holder.limited));
+    return reply.page({
+      page: 'pages/password-reset',
+      title: request.t('reset.title'),
+      data: {
+        token: request.params.token,
+        email: holder.email,
+        hint: hint(request),
+        errors: {},
+        ids: { password: 'reset-password', confirm: 'reset-confirm' },
+      },
+    });
   });
 
   app.post<TokenParams>('/password/reset/:token', async (request, reply) => {
@@ -112,7 +189,18 @@ export default async function authRoutes(app: FastifyInstance) {
       case 'problems': {
         const holder = accounts().checkToken('password_reset', token, clientInfo(request));
         const email = typeof holder === 'object' && 'email' in holder ? holder.email : '';
-        return reply.page({ page: 'pages/password-reset', status: 422, title: request.t('reset.title'), data: { token, email, hint: hint(request), errors: fieldMessages(request.t, result.errors), ids: { password: 'reset-password', confirm: 'reset-confirm' } } });
+        return reply.page({
+          page: 'pages/password-reset',
+          status: 422,
+          title: request.t('reset.title'),
+          data: {
+            token,
+            email,
+            hint: hint(request),
+            errors: fieldMessages(request.t, result.errors),
+            ids: { password: 'reset-password', confirm: 'reset-confirm' },
+          },
+        });
       }
     }
   });
@@ -124,14 +212,30 @@ export default async function authRoutes(app: FastifyInstance) {
   app.get<TokenParams>('/invitation/:token', async (request, reply) => {
     const holder = accounts().checkToken('invitation', request.params.token, clientInfo(request));
     if (holder === 'invalid') return invalidLink(request, reply, 'invitation');
-    if ('limited' in holder) return invalidLink(request, reply, 'invitation', limitedMessage(request.t, reply, holder.limited));
-    return reply.page({ page: 'pages/invitation', title: request.t('invitation.title'), data: { token: request.params.token, email: holder.email, name: holder.name, hint: hint(request), errors: {}, ids: invitationIds } });
+    if ('limited' in holder)
+      return invalidLink(request, reply, 'invitation', limitedMessage(request.t, reply, holder.limited));
+    return reply.page({
+      page: 'pages/invitation',
+      title: request.t('invitation.title'),
+      data: {
+        token: request.params.token,
+        email: holder.email,
+        name: holder.name,
+        hint: hint(request),
+        errors: {},
+        ids: invitationIds,
+      },
+    });
   });
 
   app.post<TokenParams>('/invitation/:token', async (request, reply) => {
     const body = formBody(request);
     const token = request.params.token;
-    const result = await accounts().acceptInvitation(token, { name: body.name, password: body.password, confirm: body.confirm }, requestContext(request));
+    const result = await accounts().acceptInvitation(
+      token,
+      { name: body.name, password: body.password, confirm: body.confirm },
+      requestContext(request),
+    );
     switch (result.kind) {
       case 'done':
         setSessionCookie(app, reply, result.token, true);
@@ -143,7 +247,19 @@ export default async function authRoutes(app: FastifyInstance) {
       case 'problems': {
         const holder = accounts().checkToken('invitation', token, clientInfo(request));
         const email = typeof holder === 'object' && 'email' in holder ? holder.email : '';
-        return reply.page({ page: 'pages/invitation', status: 422, title: request.t('invitation.title'), data: { token, email, name: text(body, 'name'), hint: hint(request), errors: fieldMessages(request.t, result.errors), ids: invitationIds } });
+        return reply.page({
+          page: 'pages/invitation',
+          status: 422,
+          title: request.t('invitation.title'),
+          data: {
+            token,
+            email,
+            name: text(body, 'name'),
+            hint: hint(request),
+            errors: fieldMessages(request.t, result.errors),
+            ids: invitationIds,
+          },
+        });
       }
     }
   });

@@ -17,25 +17,59 @@ import { formBody, parseId } from '../forms.js';
 import { requireMember } from '../plugins/session.js';
 import { isHtmx } from '../plugins/views.js';
 
-const FIELD_IDS: Record<string, string> = { resource: 'b-resource', start: 'b-start', end: 'b-end', headcount: 'b-headcount', title: 'b-title', repeat: 'b-repeat', repeat_interval: 'b-interval', repeat_count: 'b-count', repeat_until: 'b-until', repeat_weekdays: 'b-weekdays', monthly_by: 'b-monthly', repeat_end: 'b-end-kind', series_policy: 'b-policy' };
+const FIELD_IDS: Record<string, string> = {
+  resource: 'b-resource',
+  start: 'b-start',
+  end: 'b-end',
+  headcount: 'b-headcount',
+  title: 'b-title',
+  repeat: 'b-repeat',
+  repeat_interval: 'b-interval',
+  repeat_count: 'b-count',
+  repeat_until: 'b-until',
+  repeat_weekdays: 'b-weekdays',
+  monthly_by: 'b-monthly',
+  repeat_end: 'b-end-kind',
+  series_policy: 'b-policy',
+};
 
 export default async function bookingRoutes(app: FastifyInstance) {
   const { bookings, series, inventory } = app.services;
-  const ctxOf = (request: FastifyRequest): ViewContext => ({ t: request.t, lang: request.lang, inventory: inventory.get() });
+  const ctxOf = (request: FastifyRequest): ViewContext => ({
+    t: request.t,
+    lang: request.lang,
+    inventory: inventory.get(),
+  });
 
   function resourceGroups(request: FastifyRequest) {
     const all = inventory.get().resources;
-    return RESOURCE_KINDS.map((kind) => ({ kind, label: request.t(`kind.heading.${kind}` as MessageKey), items: all.filter((r) => r.kind === kind).map((r) => ({ id: r.id, name: r.name })) })).filter((g) => g.items.length > 0);
+    return RESOURCE_KINDS.map((kind) => ({
+      kind,
+      label: request.t(`kind.heading.${kind}` as MessageKey),
+      items: all.filter((r) => r.kind === kind).map((r) => ({ id: r.id, name: r.name })),
+    })).filter((g) => g.items.length > 0);
   }
 
   function errorMessages(request: FastifyRequest, errors: FieldErrors): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const [field, code] of Object.entries(errors)) out[field] = request.t(`form.error.${code}` as MessageKey, { max: TITLE_MAX });
+    for (const [field, code] of Object.entries(errors))
+      out[field] = request.t(`form.error.${code}` as MessageKey, { max: TITLE_MAX });
     return out;
   }
 
   /** The booking form page, or its panel for htmx, with whatever the last attempt produced. */
-  function formPage(request: FastifyRequest, reply: FastifyReply, data: { values: Record<string, unknown>; status?: number; errors?: Record<string, string>; refusal?: { reasons: string[]; alternatives: ReturnType<typeof suggestionViews>; showNoAlternatives?: boolean }; preview?: unknown; idempotencyKey?: string }) {
+  function formPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    data: {
+      values: Record<string, unknown>;
+      status?: number;
+      errors?: Record<string, string>;
+      refusal?: { reasons: string[]; alternatives: ReturnType<typeof suggestionViews>; showNoAlternatives?: boolean };
+      preview?: unknown;
+      idempotencyKey?: string;
+    },
+  ) {
     const t = request.t;
     return reply.page({
       page: 'pages/booking-new',
@@ -48,7 +82,9 @@ export default async function bookingRoutes(app: FastifyInstance) {
         errors: data.errors ?? {},
         ids: FIELD_IDS,
         // Each one-click alternative is its own form, so each gets its own idempotency key.
-        refusal: data.refusal ? { ...data.refusal, alternatives: data.refusal.alternatives.map((a) => ({ ...a, key: randomUUID() })) } : null,
+        refusal: data.refusal
+          ? { ...data.refusal, alternatives: data.refusal.alternatives.map((a) => ({ ...a, key: randomUUID() })) }
+          : null,
         preview: data.preview ?? null,
         idempotencyKey: data.idempotencyKey ?? randomUUID(),
         titleMax: TITLE_MAX,
@@ -56,36 +92,73 @@ export default async function bookingRoutes(app: FastifyInstance) {
     });
   }
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/bookings/new', { preHandler: requireMember }, async (request, reply) => {
-    const q = request.query;
-    return formPage(request, reply, { values: { resource: q.resource ?? '', start: q.start ?? '', end: q.end ?? '', headcount: q.headcount ?? '1', repeat: 'none' } });
-  });
+  app.get<{ Querystring: Record<string, string | undefined> }>(
+    '/bookings/new',
+    { preHandler: requireMember },
+    async (request, reply) => {
+      const q = request.query;
+      return formPage(request, reply, {
+        values: {
+          resource: q.resource ?? '',
+          start: q.start ?? '',
+          end: q.end ?? '',
+          headcount: q.headcount ?? '1',
+          repeat: 'none',
+        },
+      });
+    },
+  );
 
   app.post('/bookings', { preHandler: requireMember }, async (request, reply) => {
     const body = formBody(request) as Body;
     const parsed = parseBookingForm(body);
-    if (!parsed.ok) return formPage(request, reply, { values: parsed.values, status: 422, errors: errorMessages(request, parsed.errors) });
+    if (!parsed.ok)
+      return formPage(request, reply, {
+        values: parsed.values,
+        status: 422,
+        errors: errorMessages(request, parsed.errors),
+      });
     const form = parsed.form;
     const resource = inventory.resource(form.resourceId);
-    if (!resource) return formPage(request, reply, { values: body, status: 422, errors: { resource: request.t('form.error.unknownResource') } });
+    if (!resource)
+      return formPage(request, reply, {
+        values: body,
+        status: 422,
+        errors: { resource: request.t('form.error.unknownResource') },
+      });
     const actor = request.member!;
     if (form.repeat) return seriesRequest(request, reply, form, body);
 
     const times = bookings.resolveLocal(form.start, form.end);
     const ctx = ctxOf(request);
     if (!times.ok) {
-      return formPage(request, reply, { values: body, status: 409, refusal: { reasons: reasons(times.violations, resource, app.deps.clock.now(), ctx), alternatives: [] } });
+      return formPage(request, reply, {
+        values: body,
+        status: 409,
+        refusal: { reasons: reasons(times.violations, resource, app.deps.clock.now(), ctx), alternatives: [] },
+      });
     }
     // One intent per key and resource: a desk zone's form has one key and a button per desk,
     // so booking one desk, going back and booking another makes two bookings; the same
     // button sent twice, one.
     const idempotencyKey = form.idempotencyKey && `${form.idempotencyKey}:${resource.id}`;
-    const outcome = bookings.create(actor, { resourceId: resource.id, start: times.start, end: times.end, headcount: form.headcount, title: form.title, idempotencyKey });
+    const outcome = bookings.create(actor, {
+      resourceId: resource.id,
+      start: times.start,
+      end: times.end,
+      headcount: form.headcount,
+      title: form.title,
+      idempotencyKey,
+    });
     if (!outcome.ok) {
       return formPage(request, reply, {
         values: body,
         status: 409,
-        refusal: { reasons: reasons(outcome.violations, resource, times.start, ctx), alternatives: suggestionViews(outcome.alternatives, ctx), showNoAlternatives: true },
+        refusal: {
+          reasons: reasons(outcome.violations, resource, times.start, ctx),
+          alternatives: suggestionViews(outcome.alternatives, ctx),
+          showNoAlternatives: true,
+        },
       });
     }
     app.outbox.kick();
@@ -93,11 +166,21 @@ export default async function bookingRoutes(app: FastifyInstance) {
   });
 
   /** Why each refused date of a series was refused, one line per reason, led by the date in words. */
-  function planReasons(plans: readonly OccurrencePlan[], resource: ResourceView, fallbackStart: number, request: FastifyRequest, ctx: ViewContext): string[] {
+  function planReasons(
+    plans: readonly OccurrencePlan[],
+    resource: ResourceView,
+    fallbackStart: number,
+    request: FastifyRequest,
+    ctx: ViewContext,
+  ): string[] {
     const dates = dateFormatter(request.lang, inventory.get().site.timezone);
     return plans
       .filter((p) => p.violations.length > 0)
-      .flatMap((p) => reasons(p.violations, resource, p.start ?? fallbackStart, ctx).map((reason) => request.t('series.dateReason', { date: p.start !== null ? dates.weekdayDate(p.start) : p.localDate, reason })));
+      .flatMap((p) =>
+        reasons(p.violations, resource, p.start ?? fallbackStart, ctx).map((reason) =>
+          request.t('series.dateReason', { date: p.start !== null ? dates.weekdayDate(p.start) : p.localDate, reason }),
+        ),
+      );
   }
 
   function seriesInput(form: BookingForm): SeriesInput | null {
@@ -121,14 +204,34 @@ export default async function bookingRoutes(app: FastifyInstance) {
     const input = seriesInput(form);
     if (!input) {
       const times = bookings.resolveLocal(form.start, form.end);
-      return formPage(request, reply, { values: body, status: 409, refusal: { reasons: times.ok ? [] : reasons(times.violations, resource, app.deps.clock.now(), ctx), alternatives: [] } });
+      return formPage(request, reply, {
+        values: body,
+        status: 409,
+        refusal: {
+          reasons: times.ok ? [] : reasons(times.violations, resource, app.deps.clock.now(), ctx),
+          alternatives: [],
+        },
+      });
     }
-    if (input.durationMinutes <= 0) return formPage(request, reply, { values: body, status: 422, errors: { end: request.t('violation.invalid_interval') } });
+    if (input.durationMinutes <= 0)
+      return formPage(request, reply, {
+        values: body,
+        status: 422,
+        errors: { end: request.t('violation.invalid_interval') },
+      });
     const policy = form.repeat!.policy;
     if (!policy) {
       const preview = series.preview(actor, input);
       if (!preview.ok) {
-        return formPage(request, reply, { values: body, status: preview.violations.length > 0 ? 409 : 422, errors: preview.problems.length > 0 ? { repeat: request.t('form.error.invalid') } : {}, refusal: preview.violations.length > 0 ? { reasons: reasons(preview.violations, resource, 0, ctx), alternatives: [] } : undefined });
+        return formPage(request, reply, {
+          values: body,
+          status: preview.violations.length > 0 ? 409 : 422,
+          errors: preview.problems.length > 0 ? { repeat: request.t('form.error.invalid') } : {},
+          refusal:
+            preview.violations.length > 0
+              ? { reasons: reasons(preview.violations, resource, 0, ctx), alternatives: [] }
+              : undefined,
+        });
       }
       const dates = dateFormatter(request.lang, inventory.get().site.timezone);
       const rows = preview.plans.map((p) => ({
@@ -138,108 +241,176 @@ export default async function bookingRoutes(app: FastifyInstance) {
         reasons: reasons(p.violations, resource, p.start ?? 0, ctx),
       }));
       const free = rows.filter((r) => r.free).length;
-      return formPage(request, reply, { values: body, preview: { rows, free, total: rows.length }, idempotencyKey: form.idempotencyKey ?? undefined });
+      return formPage(request, reply, {
+        values: body,
+        preview: { rows, free, total: rows.length },
+        idempotencyKey: form.idempotencyKey ?? undefined,
+      });
     }
     const outcome = series.create(actor, input, policy);
     if (!outcome.ok) {
       const rows = planReasons(outcome.plans, resource, 0, request, ctx);
-      return formPage(request, reply, { values: body, status: 409, refusal: { reasons: rows.length > 0 ? rows : reasons(outcome.violations, resource, 0, ctx), alternatives: [] } });
+      return formPage(request, reply, {
+        values: body,
+        status: 409,
+        refusal: { reasons: rows.length > 0 ? rows : reasons(outcome.violations, resource, 0, ctx), alternatives: [] },
+      });
     }
     app.outbox.kick();
     const first = outcome.booked[0]!;
-    return reply.redirect(`/bookings/${first.id}?done=series&booked=${outcome.booked.length}&skipped=${outcome.refused.length}`, 303);
+    return reply.redirect(
+      `/bookings/${first.id}?done=series&booked=${outcome.booked.length}&skipped=${outcome.refused.length}`,
+      303,
+    );
   }
 
-  app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>('/bookings/:id', { preHandler: requireMember }, async (request, reply) => {
-    const id = parseId(request.params.id);
-    if (id === null) return reply.callNotFound();
-    const row = bookings.get(request.member!, id);
-    const t = request.t;
-    const q = request.query;
-    const count = (v: string | undefined) => (v && /^\d{1,4}$/.test(v) ? Number(v) : 0);
-    const notices: string[] = [];
-    if (q.done === 'created') notices.push(row.status === 'pending' ? t('booking.created.pending') : t('booking.created'));
-    if (q.done === 'changed') notices.push(t('booking.changed'));
-    if (q.done === 'cancelled') notices.push(t('booking.cancelled.notice'));
-    if (q.done === 'series') {
-      notices.push(t('series.created', { count: count(q.booked) }));
-      if (count(q.skipped) > 0) notices.push(t('series.skipped', { count: count(q.skipped) }));
-    }
-    const view = bookingView(row, ctxOf(request));
-    if (isHtmx(request)) {
-      // The booking form was swapped for this booking: the address and the heading follow it,
-      // so a reload or a bookmark shows the booking, not an empty form.
-      reply.header('HX-Push-Url', `/bookings/${row.id}`);
-    }
-    return reply.page({
-      page: 'pages/booking',
-      fragment: 'partials/booking-detail',
-      title: `${t('booking.title')} – ${view.resourceName}`,
-      data: { booking: view, notices, groups: resourceGroups(request), errors: {}, refusal: null, oobTitle: isHtmx(request) },
-    });
-  });
-
-  app.post<{ Params: { id: string } }>('/bookings/:id/change', { preHandler: requireMember }, async (request, reply) => {
-    const id = parseId(request.params.id);
-    if (id === null) return reply.callNotFound();
-    const actor = request.member!;
-    const current = bookings.get(actor, id);
-    const body = formBody(request) as Body;
-    const parsed = parseBookingForm({ resource: body.resource ?? String(current.resourceId), start: body.start, end: body.end, headcount: String(current.headcount) });
-    const ctx = ctxOf(request);
-    const detail = (status: number, extra: Record<string, unknown>) =>
-      reply.page({ page: 'pages/booking', fragment: 'partials/booking-detail', status, title: request.t('booking.title'), data: { booking: { ...bookingView(current, ctx), startLocal: body.start, endLocal: body.end }, notices: [], groups: resourceGroups(request), errors: {}, refusal: null, ...extra } });
-    if (!parsed.ok) return detail(422, { errors: errorMessages(request, parsed.errors) });
-    const resource = inventory.resource(parsed.form.resourceId);
-    if (!resource) return detail(422, { errors: { resource: request.t('form.error.unknownResource') } });
-    const times = bookings.resolveLocal(parsed.form.start, parsed.form.end);
-    if (!times.ok) return detail(409, { refusal: { reasons: reasons(times.violations, resource, current.startsAt, ctx), alternatives: [] } });
-    if (body.scope === 'rest' && current.seriesId !== null) {
-      // The new time of day and length apply to this date and the following ones, each on its own date.
-      const moved = series.moveFrom(actor, id, { startTime: parsed.form.start.slice(11), durationMinutes: Math.round((times.end - times.start) / 60_000), resourceId: resource.id });
-      if (!moved.ok) {
-        const lines = planReasons(moved.plans, resource, current.startsAt, request, ctx);
-        return detail(409, { refusal: { reasons: lines, alternatives: [] } });
+  app.get<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>(
+    '/bookings/:id',
+    { preHandler: requireMember },
+    async (request, reply) => {
+      const id = parseId(request.params.id);
+      if (id === null) return reply.callNotFound();
+      const row = bookings.get(request.member!, id);
+      const t = request.t;
+      const q = request.query;
+      const count = (v: string | undefined) => (v && /^\d{1,4}$/.test(v) ? Number(v) : 0);
+      const notices: string[] = [];
+      if (q.done === 'created')
+        notices.push(row.status === 'pending' ? t('booking.created.pending') : t('booking.created'));
+      if (q.done === 'changed') notices.push(t('booking.changed'));
+      if (q.done === 'cancelled') notices.push(t('booking.cancelled.notice'));
+      if (q.done === 'series') {
+        notices.push(t('series.created', { count: count(q.booked) }));
+        if (count(q.skipped) > 0) notices.push(t('series.skipped', { count: count(q.skipped) }));
       }
+      const view = bookingView(row, ctxOf(request));
+      if (isHtmx(request)) {
+        // The booking form was swapped for this booking: the address and the heading follow it,
+        // so a reload or a bookmark shows the booking, not an empty form.
+        reply.header('HX-Push-Url', `/bookings/${row.id}`);
+      }
+      return reply.page({
+        page: 'pages/booking',
+        fragment: 'partials/booking-detail',
+        title: `${t('booking.title')} – ${view.resourceName}`,
+        data: {
+          booking: view,
+          notices,
+          groups: resourceGroups(request),
+          errors: {},
+          refusal: null,
+          oobTitle: isHtmx(request),
+        },
+      });
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/bookings/:id/change',
+    { preHandler: requireMember },
+    async (request, reply) => {
+      const id = parseId(request.params.id);
+      if (id === null) return reply.callNotFound();
+      const actor = request.member!;
+      const current = bookings.get(actor, id);
+      const body = formBody(request) as Body;
+      const parsed = parseBookingForm({
+        resource: body.resource ?? String(current.resourceId),
+        start: body.start,
+        end: body.end,
+        headcount: String(current.headcount),
+      });
+      const ctx = ctxOf(request);
+      const detail = (status: number, extra: Record<string, unknown>) =>
+        reply.page({
+          page: 'pages/booking',
+          fragment: 'partials/booking-detail',
+          status,
+          title: request.t('booking.title'),
+          data: {
+            booking: { ...bookingView(current, ctx), startLocal: body.start, endLocal: body.end },
+            notices: [],
+            groups: resourceGroups(request),
+            errors: {},
+            refusal: null,
+            ...extra,
+          },
+        });
+      if (!parsed.ok) return detail(422, { errors: errorMessages(request, parsed.errors) });
+      const resource = inventory.resource(parsed.form.resourceId);
+      if (!resource) return detail(422, { errors: { resource: request.t('form.error.unknownResource') } });
+      const times = bookings.resolveLocal(parsed.form.start, parsed.form.end);
+      if (!times.ok)
+        return detail(409, {
+          refusal: { reasons: reasons(times.violations, resource, current.startsAt, ctx), alternatives: [] },
+        });
+      if (body.scope === 'rest' && current.seriesId !== null) {
+        // The new time of day and length apply to this date and the following ones, each on its own date.
+        const moved = series.moveFrom(actor, id, {
+          startTime: parsed.form.start.slice(11),
+          durationMinutes: Math.round((times.end - times.start) / 60_000),
+          resourceId: resource.id,
+        });
+        if (!moved.ok) {
+          const lines = planReasons(moved.plans, resource, current.startsAt, request, ctx);
+          return detail(409, { refusal: { reasons: lines, alternatives: [] } });
+        }
+        app.outbox.kick();
+        return reply.redirect(`/bookings/${id}?done=changed`, 303);
+      }
+      const outcome = bookings.change(actor, id, { resourceId: resource.id, start: times.start, end: times.end });
+      if (!outcome.ok)
+        return detail(409, {
+          refusal: { reasons: reasons(outcome.violations, resource, times.start, ctx), alternatives: [] },
+        });
       app.outbox.kick();
       return reply.redirect(`/bookings/${id}?done=changed`, 303);
-    }
-    const outcome = bookings.change(actor, id, { resourceId: resource.id, start: times.start, end: times.end });
-    if (!outcome.ok) return detail(409, { refusal: { reasons: reasons(outcome.violations, resource, times.start, ctx), alternatives: [] } });
-    app.outbox.kick();
-    return reply.redirect(`/bookings/${id}?done=changed`, 303);
-  });
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/bookings/:id/cancel', { preHandler: requireMember }, async (request, reply) => {
-    const id = parseId(request.params.id);
-    if (id === null) return reply.callNotFound();
-    const body = formBody(request);
-    const actor = request.member!;
-    if (body.scope === 'rest') {
-      const row = bookings.get(actor, id);
-      if (row.seriesId !== null) series.cancelFrom(actor, row.seriesId, row.startsAt);
-      else bookings.cancel(actor, id);
-    } else {
-      bookings.cancel(actor, id);
-    }
-    app.outbox.kick();
-    const back = body.back === 'list' ? '/bookings?done=cancelled' : `/bookings/${id}?done=cancelled`;
-    return reply.redirect(back, 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/bookings/:id/cancel',
+    { preHandler: requireMember },
+    async (request, reply) => {
+      const id = parseId(request.params.id);
+      if (id === null) return reply.callNotFound();
+      const body = formBody(request);
+      const actor = request.member!;
+      if (body.scope === 'rest') {
+        const row = bookings.get(actor, id);
+        if (row.seriesId !== null) series.cancelFrom(actor, row.seriesId, row.startsAt);
+        else bookings.cancel(actor, id);
+      } else {
+        bookings.cancel(actor, id);
+      }
+      app.outbox.kick();
+      const back = body.back === 'list' ? '/bookings?done=cancelled' : `/bookings/${id}?done=cancelled`;
+      return reply.redirect(back, 303);
+    },
+  );
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/bookings', { preHandler: requireMember }, async (request, reply) => {
-    const actor = request.member!;
-    const ctx = ctxOf(request);
-    const t = request.t;
-    const upcoming = bookings.listForMember(actor).map((b) => bookingView(b, ctx));
-    const past = bookings.listForMember(actor, { past: true, limit: 20 }).map((b) => bookingView(b, ctx));
-    return reply.page({
-      page: 'pages/my-bookings',
-      fragment: 'partials/my-bookings',
-      title: t('mine.title'),
-      data: { upcoming, past, quotas: quotaUse(request), notice: request.query.done === 'cancelled' ? t('booking.cancelled.notice') : null },
-    });
-  });
+  app.get<{ Querystring: Record<string, string | undefined> }>(
+    '/bookings',
+    { preHandler: requireMember },
+    async (request, reply) => {
+      const actor = request.member!;
+      const ctx = ctxOf(request);
+      const t = request.t;
+      const upcoming = bookings.listForMember(actor).map((b) => bookingView(b, ctx));
+      const past = bookings.listForMember(actor, { past: true, limit: 20 }).map((b) => bookingView(b, ctx));
+      return reply.page({
+        page: 'pages/my-bookings',
+        fragment: 'partials/my-bookings',
+        title: t('mine.title'),
+        data: {
+          upcoming,
+          past,
+          quotas: quotaUse(request),
+          notice: request.query.done === 'cancelled' ? t('booking.cancelled.notice') : null,
+        },
+      });
+    },
+  );
 
   /** This month's use of each of the member's organisations' plans. */
   function quotaUse(request: FastifyRequest) {
@@ -249,16 +420,39 @@ export default async function bookingRoutes(app: FastifyInstance) {
     const zone = snapshot.site.timezone;
     const month = calendarMonthOf(app.deps.clock.now(), zone);
     const queries = bookings.loader.queries;
-    return actor.organisationIds.map((organisationId) => {
-      const plan = bookings.loader.organisationPlan(organisationId);
-      if (!plan) return null;
-      const roomMinutes = usageWithin(queries.organisationActive(organisationId, ['meeting_room'], month.start, month.end), month, 'minutes', zone, '13:00');
-      const deskHalfDays = usageWithin(queries.organisationActive(organisationId, ['desk'], month.start, month.end), month, 'half_days', zone, snapshot.resources.find((r) => r.kind === 'desk')?.rules.halfDaySplit ?? '13:00');
-      return {
-        name: plan.name,
-        rooms: plan.roomMinutes === null ? t('mine.quota.none') : t('mine.quota.rooms', { used: formatMinutes(t, roomMinutes), limit: formatMinutes(t, plan.roomMinutes) }),
-        desks: plan.deskHalfDays === null ? t('mine.quota.none') : t('mine.quota.desks', { used: deskHalfDays, limit: plan.deskHalfDays }),
-      };
-    }).filter((q) => q !== null);
+    return actor.organisationIds
+      .map((organisationId) => {
+        const plan = bookings.loader.organisationPlan(organisationId);
+        if (!plan) return null;
+        const roomMinutes = usageWithin(
+          queries.organisationActive(organisationId, ['meeting_room'], month.start, month.end),
+          month,
+          'minutes',
+          zone,
+          '13:00',
+        );
+        const deskHalfDays = usageWithin(
+          queries.organisationActive(organisationId, ['desk'], month.start, month.end),
+          month,
+          'half_days',
+          zone,
+          snapshot.resources.find((r) => r.kind === 'desk')?.rules.halfDaySplit ?? '13:00',
+        );
+        return {
+          name: plan.name,
+          rooms:
+            plan.roomMinutes === null
+              ? t('mine.quota.none')
+              : t('mine.quota.rooms', {
+                  used: formatMinutes(t, roomMinutes),
+                  limit: formatMinutes(t, plan.roomMinutes),
+                }),
+          desks:
+            plan.deskHalfDays === null
+              ? t('mine.quota.none')
+              : t('mine.quota.desks', { used: deskHalfDays, limit: plan.deskHalfDays }),
+        };
+      })
+      .filter((q) => q !== null);
   }
 }

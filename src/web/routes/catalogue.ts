@@ -13,7 +13,9 @@ export default async function catalogueRoutes(app: FastifyInstance) {
     const t = request.t;
     const { filter, problems } = parseFilter(request.query, zones);
     const shown = resources.filter((r) => matchesFilter(r, filter));
-    const groups = RESOURCE_KINDS.map((kind) => ({ kind, items: shown.filter((r) => r.kind === kind) })).filter((g) => g.items.length > 0);
+    const groups = RESOURCE_KINDS.map((kind) => ({ kind, items: shown.filter((r) => r.kind === kind) })).filter(
+      (g) => g.items.length > 0,
+    );
     return reply.page({
       page: 'pages/catalogue',
       fragment: 'partials/resource-list',
@@ -21,7 +23,9 @@ export default async function catalogueRoutes(app: FastifyInstance) {
       title: t('catalogue.title'),
       data: {
         filter,
-        problems: problems.map((p) => t('field.invalid', { field: t(`catalogue.filter.${p.field}` as 'catalogue.filter.zone') })),
+        problems: problems.map((p) =>
+          t('field.invalid', { field: t(`catalogue.filter.${p.field}` as 'catalogue.filter.zone') }),
+        ),
         zones: zones.map((z) => ({ id: z.id, name: request.lang === 'en' ? (z.nameEn ?? z.name) : z.name })),
         kinds: RESOURCE_KINDS,
         equipment: EQUIPMENT.filter((e) => resources.some((r) => r.equipment.includes(e))),
@@ -29,7 +33,11 @@ export default async function catalogueRoutes(app: FastifyInstance) {
         total: shown.length,
         groups: groups.map((g) => ({
           kind: g.kind,
-          items: g.items.map((r) => ({ ...r, zoneLabel: zoneName(request.lang, r), text: description(request.lang, r) })),
+          items: g.items.map((r) => ({
+            ...r,
+            zoneLabel: zoneName(request.lang, r),
+            text: description(request.lang, r),
+          })),
         })),
       },
     });
@@ -43,7 +51,9 @@ export default async function catalogueRoutes(app: FastifyInstance) {
     const t = request.t;
     const site = service.site();
     const week = service.openingWeek(site.id);
-    const linkedNames = resource.linkedResourceIds.map((lid) => service.resource(lid)?.name).filter((n): n is string => !!n);
+    const linkedNames = resource.linkedResourceIds
+      .map((lid) => service.resource(lid)?.name)
+      .filter((n): n is string => !!n);
     return reply.page({
       page: 'pages/resource',
       title: resource.name,

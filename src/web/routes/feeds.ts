@@ -66,7 +66,11 @@ export default fp(
 
     function notFound(request: FastifyRequest, reply: FastifyReply) {
       // Calendar clients read no HTML page: a short text is enough, and cheap.
-      return reply.code(404).header('Cache-Control', 'no-store').type('text/plain; charset=utf-8').send(request.t('error.notFound.title'));
+      return reply
+        .code(404)
+        .header('Cache-Control', 'no-store')
+        .type('text/plain; charset=utf-8')
+        .send(request.t('error.notFound.title'));
     }
 
     function headers(reply: FastifyReply, answer: KnownAnswer, gzip: boolean) {
@@ -80,7 +84,11 @@ export default fp(
     }
 
     function current(request: FastifyRequest, answer: KnownAnswer, gzip: boolean): boolean {
-      return notModified(request, gzip ? gzipTag(answer.validator.etag) : answer.validator.etag, answer.validator.lastModified);
+      return notModified(
+        request,
+        gzip ? gzipTag(answer.validator.etag) : answer.validator.etag,
+        answer.validator.lastModified,
+      );
     }
 
     /**
@@ -94,7 +102,8 @@ export default fp(
       if (token !== null && !isFeedTokenShape(token)) return notFound(request, reply);
       const now = clock.now();
       const gzip = acceptsGzip(request.headers['accept-encoding']);
-      const conditional = request.headers['if-none-match'] !== undefined || request.headers['if-modified-since'] !== undefined;
+      const conditional =
+        request.headers['if-none-match'] !== undefined || request.headers['if-modified-since'] !== undefined;
       const key = conditional ? `${token === null ? '' : hashToken(token)} ${JSON.stringify(feedRequest)}` : '';
       if (conditional) {
         const known = service.recall(key, now);
@@ -130,17 +139,25 @@ export default fp(
       return serve(request, reply, request.params.token, { kind: 'member' });
     });
 
-    app.get<{ Params: { token: string; file: string } }>('/feeds/:token/resources/:file', PRIVATE, async (request, reply) => {
-      const resourceId = idOf(request.params.file);
-      if (resourceId === null) return notFound(request, reply);
-      return serve(request, reply, request.params.token, { kind: 'resource', resourceId });
-    });
+    app.get<{ Params: { token: string; file: string } }>(
+      '/feeds/:token/resources/:file',
+      PRIVATE,
+      async (request, reply) => {
+        const resourceId = idOf(request.params.file);
+        if (resourceId === null) return notFound(request, reply);
+        return serve(request, reply, request.params.token, { kind: 'resource', resourceId });
+      },
+    );
 
-    app.get<{ Params: { token: string; file: string } }>('/feeds/:token/organisations/:file', PRIVATE, async (request, reply) => {
-      const organisationId = idOf(request.params.file);
-      if (organisationId === null) return notFound(request, reply);
-      return serve(request, reply, request.params.token, { kind: 'organisation', organisationId });
-    });
+    app.get<{ Params: { token: string; file: string } }>(
+      '/feeds/:token/organisations/:file',
+      PRIVATE,
+      async (request, reply) => {
+        const organisationId = idOf(request.params.file);
+        if (organisationId === null) return notFound(request, reply);
+        return serve(request, reply, request.params.token, { kind: 'organisation', organisationId });
+      },
+    );
 
     function section(request: FastifyRequest, fresh: string | null, notice: string | null = null): FeedSectionView {
       const member = request.member!;
@@ -169,24 +186,40 @@ export default fp(
       const fresh = view.fresh !== null;
       // A page with fresh links is never stored: they are secrets, shown once.
       reply.header('Cache-Control', 'no-store');
-      return reply.page({ page: 'pages/feeds', title: request.t(fresh ? 'feeds.fresh.title' : 'feeds.title'), data: { feedView: view } });
+      return reply.page({
+        page: 'pages/feeds',
+        title: request.t(fresh ? 'feeds.fresh.title' : 'feeds.title'),
+        data: { feedView: view },
+      });
     }
 
-    app.get<{ Querystring: { done?: string } }>('/profile/feeds', { preHandler: requireMember }, async (request, reply) => {
-      return page(request, reply, section(request, null, request.query.done === 'revoked' ? request.t('feeds.revoked') : null));
-    });
+    app.get<{ Querystring: { done?: string } }>(
+      '/profile/feeds',
+      { preHandler: requireMember },
+      async (request, reply) => {
+        return page(
+          request,
+          reply,
+          section(request, null, request.query.done === 'revoked' ? request.t('feeds.revoked') : null),
+        );
+      },
+    );
 
     app.post('/profile/feeds', { preHandler: requireMember }, async (request, reply) => {
       const token = tokens.rotate(request.member!.id, clientInfo(request).ip);
       return page(request, reply, section(request, token));
     });
 
-    app.post<{ Params: { id: string } }>('/bookings/:id/public', { preHandler: requireMember }, async (request, reply) => {
-      const id = parseId(request.params.id);
-      if (id === null) return reply.callNotFound();
-      publicEvents.set(request.member!, id, formBody(request).public === '1');
-      return reply.redirect(`/bookings/${id}`, 303);
-    });
+    app.post<{ Params: { id: string } }>(
+      '/bookings/:id/public',
+      { preHandler: requireMember },
+      async (request, reply) => {
+        const id = parseId(request.params.id);
+        if (id === null) return reply.callNotFound();
+        publicEvents.set(request.member!, id, formBody(request).public === '1');
+        return reply.redirect(`/bookings/${id}`, 303);
+      },
+    );
 
     app.post('/profile/feeds/revoke', { preHandler: requireMember }, async (request, reply) => {
       tokens.revoke(request.member!.id, clientInfo(request).ip);

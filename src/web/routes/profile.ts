@@ -18,7 +18,16 @@ const NOTICES = new Set(['saved', 'welcome', 'sessions_ended', 'session_ended'])
 export default async function profileRoutes(app: FastifyInstance) {
   const { accounts, sessions } = app.accounts;
 
-  function profilePage(request: FastifyRequest, reply: FastifyReply, options: { status?: number; notice?: string | null; errors?: Record<string, string>; values?: Partial<Pick<MemberDetail, 'name' | 'language' | 'accessNeeds'>> } = {}) {
+  function profilePage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: {
+      status?: number;
+      notice?: string | null;
+      errors?: Record<string, string>;
+      values?: Partial<Pick<MemberDetail, 'name' | 'language' | 'accessNeeds'>>;
+    } = {},
+  ) {
     const t = request.t;
     const profile = accounts.profile(request.member);
     const dates = dateFormatter(request.lang, app.services.inventory.get().site.timezone);
@@ -49,18 +58,28 @@ export default async function profileRoutes(app: FastifyInstance) {
 
   app.get<{ Querystring: { done?: string } }>('/profile', { preHandler: requireMember }, async (request, reply) => {
     const done = request.query.done;
-    return profilePage(request, reply, { notice: done && NOTICES.has(done) ? request.t(`profile.done.${done}` as MessageKey) : null });
+    return profilePage(request, reply, {
+      notice: done && NOTICES.has(done) ? request.t(`profile.done.${done}` as MessageKey) : null,
+    });
   });
 
   app.post('/profile', { preHandler: requireMember }, async (request, reply) => {
     const body = formBody(request);
-    const result = accounts.updateProfile(request.member, { name: body.name, language: body.language, accessNeeds: body.accessNeeds }, clientInfo(request));
+    const result = accounts.updateProfile(
+      request.member,
+      { name: body.name, language: body.language, accessNeeds: body.accessNeeds },
+      clientInfo(request),
+    );
     if (result.kind === 'saved') return reply.redirect('/profile?done=saved', 303);
     const needs = body.accessNeeds;
     return profilePage(request, reply, {
       status: 422,
       errors: fieldMessages(request.t, result.errors),
-      values: { name: text(body, 'name'), language: isLanguage(body.language) ? body.language : request.lang, accessNeeds: (Array.isArray(needs) ? needs : needs ? [needs] : []).map(String) },
+      values: {
+        name: text(body, 'name'),
+        language: isLanguage(body.language) ? body.language : request.lang,
+        accessNeeds: (Array.isArray(needs) ? needs : needs ? [needs] : []).map(String),
+      },
     });
   });
 
@@ -76,13 +95,22 @@ export default async function profileRoutes(app: FastifyInstance) {
     return reply.redirect('/profile?done=sessions_ended', 303);
   });
 
-  app.post<{ Params: { ref: string } }>('/profile/sessions/:ref/end', { preHandler: requireMember }, async (request, reply) => {
-    if (!/^[0-9a-f]{16}$/.test(request.params.ref)) throw new NotFound();
-    const { wasCurrent } = sessions.endByRef(request.member, request.params.ref, request.session!.tokenHash, clientInfo(request));
-    if (wasCurrent) {
-      clearSessionCookie(app, reply);
-      return reply.redirect('/login?done=signed_out', 303);
-    }
-    return reply.redirect('/profile?done=session_ended', 303);
-  });
+  app.post<{ Params: { ref: string } }>(
+    '/profile/sessions/:ref/end',
+    { preHandler: requireMember },
+    async (request, reply) => {
+      if (!/^[0-9a-f]{16}$/.test(request.params.ref)) throw new NotFound();
+      const { wasCurrent } = sessions.endByRef(
+        request.member,
+        request.params.ref,
+        request.session!.tokenHash,
+        clientInfo(request),
+      );
+      if (wasCurrent) {
+        clearSessionCookie(app, reply);
+        return reply.redirect('/login?done=signed_out', 303);
+      }
+      return reply.redirect('/profile?done=session_ended', 303);
+    },
+  );
 }

@@ -22,7 +22,12 @@ function hours(minutes: number | null, lang: string): string {
 export default async function teamRoutes(app: FastifyInstance) {
   const { accounts, organisations } = app.accounts;
 
-  function teamPage(request: FastifyRequest, reply: FastifyReply, failed: { organisationId: number; state: InviteFormState } | null = null, status = 200) {
+  function teamPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    failed: { organisationId: number; state: InviteFormState } | null = null,
+    status = 200,
+  ) {
     const leadOf = request.member?.leadOf ?? [];
     if (leadOf.length === 0) throw new NotFound();
     const t = request.t;
@@ -40,27 +45,46 @@ export default async function teamRoutes(app: FastifyInstance) {
       page: 'pages/team',
       status,
       title: t('team.title'),
-      data: { teams, languages: LANGUAGES, notice: done && DONE.has(done) ? t(`team.done.${done}` as MessageKey) : null },
+      data: {
+        teams,
+        languages: LANGUAGES,
+        notice: done && DONE.has(done) ? t(`team.done.${done}` as MessageKey) : null,
+      },
     });
   }
 
-  app.get<{ Querystring: { done?: string } }>('/team', { preHandler: requireMember }, async (request, reply) => teamPage(request, reply));
+  app.get<{ Querystring: { done?: string } }>('/team', { preHandler: requireMember }, async (request, reply) =>
+    teamPage(request, reply),
+  );
 
   app.post<{ Params: { id: string } }>('/team/:id/invite', { preHandler: requireMember }, async (request, reply) => {
     const id = parseId(request.params.id);
     if (id === null) throw new NotFound();
     const body = formBody(request);
     // Whatever the form says, a team invitation is for a plain member of this team.
-    const result = accounts.invite(request.member, { ...inviteInput(body), organisationId: id, role: 'member', asLead: false }, requestContext(request));
+    const result = accounts.invite(
+      request.member,
+      { ...inviteInput(body), organisationId: id, role: 'member', asLead: false },
+      requestContext(request),
+    );
     if (result.kind === 'sent') return reply.redirect('/team?done=invited', 303);
-    return teamPage(request, reply, { organisationId: id, state: inviteState(request, reply, body, result) }, result.kind === 'limited' ? 429 : 422);
+    return teamPage(
+      request,
+      reply,
+      { organisationId: id, state: inviteState(request, reply, body, result) },
+      result.kind === 'limited' ? 429 : 422,
+    );
   });
 
-  app.post<{ Params: { id: string; memberId: string } }>('/team/:id/members/:memberId/remove', { preHandler: requireMember }, async (request, reply) => {
-    const id = parseId(request.params.id);
-    const memberId = parseId(request.params.memberId);
-    if (id === null || memberId === null) throw new NotFound();
-    organisations.removeMember(request.member, id, memberId, clientInfo(request));
-    return reply.redirect('/team?done=removed', 303);
-  });
+  app.post<{ Params: { id: string; memberId: string } }>(
+    '/team/:id/members/:memberId/remove',
+    { preHandler: requireMember },
+    async (request, reply) => {
+      const id = parseId(request.params.id);
+      const memberId = parseId(request.params.memberId);
+      if (id === null || memberId === null) throw new NotFound();
+      organisations.removeMember(request.member, id, memberId, clientInfo(request));
+      return reply.redirect('/team?done=removed', 303);
+    },
+  );
 }
