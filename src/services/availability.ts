@@ -12,8 +12,6 @@ import { startOfLocalDate } from '../domain/zoned-time.js';
 import { nextOpenDate } from '../domain/opening-hours.js';
 import type { ResourceKind } from '../domain/types.js';
 import type { BookingQueries } from '../db/bookings.js';
-import { clientOf, type Db } from '../db/connection.js';
-import { KeptUntilWrite, versionOf } from '../db/kept.js';
 import type { ResourceView } from '../db/inventory.js';
 import type { Inventory } from './inventory.js';
 
@@ -22,28 +20,11 @@ export interface DayAvailability {
   resources: (ResourceAvailability & { resource: ResourceView })[];
 }
 
-/** Day views kept at most (a few dates of a few groups of resources), all dropped past it. */
-const KEPT_MAX = 64;
-
 export class AvailabilityService {
-  /**
-   * Day views' availability kept between writes: many people look at the same few days, and
-   * nothing they show can change unless something is written (the database's generation
-   * moves) or the inventory is reloaded (a new snapshot). Read-only for its users.
-   */
-  private readonly kept: KeptUntilWrite<unknown>;
-
   constructor(
     private readonly inventory: Inventory,
     private readonly queries: BookingQueries,
-    db: Db,
-  ) {
-    this.kept = new KeptUntilWrite(clientOf(db), KEPT_MAX);
-  }
-
-  private keep<T>(key: string, snapshot: object, compute: () => T): T {
-    return this.kept.get(`${versionOf(snapshot)}|${key}`, compute) as T;
-  }
+  ) {}
 
   /** The date a day view opens on: the next day the site is open (see the domain's nextOpenDate). */
   nextOpenDate(now: number): LocalDate {
@@ -82,9 +63,7 @@ export class AvailabilityService {
     const snapshot = this.inventory.get();
     const resources = snapshot.resources.filter((r) => kinds.includes(r.kind) && filter(r));
     const byId = new Map(resources.map((r) => [r.id, r]));
-    const availability = this.keep(`day|${date}|${resources.map((r) => r.id).join(',')}`, snapshot, () =>
-      this.range(resources, date, date),
-    );
+    const availability = this.range(resources, date, date);
     return {
       date,
       resources: availability.map((a) => ({ ...a, resource: byId.get(a.resource.id)! })),
@@ -109,16 +88,14 @@ export class AvailabilityService {
     };
     const byId = new Map(desks.map((r) => [r.id, r]));
     // Once for both: each desk's availability, and the counts per zone drawn from it.
-    const availability = this.keep(`desks|${date}`, snapshot, () =>
-      resourceAvailability({
-        ...input,
-        bookings: this.queries.activeOverlapping(
-          desks.map((d) => d.id),
-          window.start,
-          window.end,
-        ),
-      }),
-    );
+    const availability = resourceAvailability({
+      ...input,
+      bookings: this.queries.activeOverlapping(
+        desks.map((d) => d.id),
+        window.start,
+        window.end,
+      ),
+    });
     let zones: DeskZoneHalfDay[] | undefined;
     return {
       // Drawn on first use: the desk page lists desks and never reads the counts.

@@ -5,7 +5,6 @@
 import { and, desc, eq, lte, ne, or, isNotNull, sql } from 'drizzle-orm';
 import type { Clock } from '../domain/clock.js';
 import { immediate, type Db } from '../db/connection.js';
-import { KeptUntilWrite } from '../db/kept.js';
 import { sessions } from '../db/schema.js';
 import type { Actor, InductionKind, Role } from './authz.js';
 import { authorize } from './authz.js';
@@ -99,12 +98,6 @@ const clip = (value: string | null, max: number) => (value === null ? null : val
 export class SessionService {
   private readonly byHash;
   private readonly touch;
-  /**
-   * Session rows kept between writes: every request reads its session, and the query (member,
-   * teams and inductions in one round trip) was a tenth of a small page's cost. Ending a
-   * session, deactivating or changing a member, or a touch is a write, so it is read afresh.
-   */
-  private readonly rows;
   private lastSweep = 0;
 
   constructor(
@@ -120,7 +113,6 @@ export class SessionService {
       FROM sessions s LEFT JOIN members m ON m.id = s.member_id
       WHERE s.token_hash = ?`);
     this.touch = db.$client.prepare<[number, string]>('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?');
-    this.rows = new KeptUntilWrite<Row | null>(db.$client, 10_000);
   }
 
   /** The live session of a cookie token and its member, or null (unknown, expired, idle, deactivated). */
@@ -128,7 +120,7 @@ export class SessionService {
     if (!isTokenShape(token)) return null;
     const now = this.clock.now();
     const hash = hashToken(token);
-    const row = this.rows.get(hash, () => this.byHash.get(hash) ?? null);
+    const row = this.byHash.get(hash);
     if (!row || row.expires_at <= now) return null;
     let member: CurrentMember | null = null;
     if (row.member_id !== null) {

@@ -1,6 +1,6 @@
 // Sign-in, sessions, sign-out, CSRF and rate limits, through app.inject on a real SQLite file.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, nextTurn, type TestApp } from '../helpers/app.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
 import {
   csrfOf,
   DEMO_ACCOUNTS,
@@ -258,9 +258,8 @@ describe('POST /logout', () => {
   });
 });
 
-describe('sessions read again after any write', () => {
-  // Session rows are kept between writes (SessionService): these show a write from another
-  // connection (the admin's sqlite3, a script) is seen from the next turn of the event loop.
+describe('sessions read on every request', () => {
+  // A write from another connection (the admin's sqlite3, a script) is seen by the next request.
   it('a session deleted by another connection no longer signs anyone in', async () => {
     const s = await signInAs(t.app, 'member2');
     expect((await profile(s.cookie)).statusCode).toBe(200);
@@ -270,7 +269,6 @@ describe('sessions read again after any write', () => {
     } finally {
       other.close();
     }
-    await nextTurn();
     const after = await profile(s.cookie);
     expect(after.statusCode).toBe(303);
     expect(after.headers.location).toBe('/login?next=%2Fprofile');
@@ -282,10 +280,8 @@ describe('sessions read again after any write', () => {
     const other = new Database(t.config.databasePath);
     try {
       other.prepare('UPDATE members SET name = ? WHERE email = ?').run('Léa Renommée', DEMO_ACCOUNTS.lead.email);
-      await nextTurn();
       expect((await profile(s.cookie)).body).toContain('Léa Renommée');
       other.prepare('UPDATE members SET active = 0 WHERE email = ?').run(DEMO_ACCOUNTS.lead.email);
-      await nextTurn();
       expect((await profile(s.cookie)).statusCode).toBe(303);
     } finally {
       other

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { createTestApp, nextTurn, type TestApp } from '../helpers/app.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
 import { form, signInAs, type Session } from '../helpers/auth.js';
 import { resourceId } from '../helpers/people.js';
 
@@ -82,9 +82,8 @@ describe('/book/desk', () => {
       ),
     ].map((m) => ({ id: m[1]!, name: m[2]! }));
     expect(desks.length).toBeGreaterThan(3);
-    expect(zone).toContain(
-      `<button type="submit" name="resource" value="${desks[0]!.id}">Prendre un poste libre dans la zone Zone calme</button>`,
-    );
+    const any = 'Prendre un poste libre dans la zone Zone calme';
+    expect(zone).toContain(`<button type="submit" name="resource" value="${desks[0]!.id}">${any}</button>`);
     const send = (resource: string) =>
       t.app.inject({
         method: 'POST',
@@ -102,7 +101,8 @@ describe('/book/desk', () => {
     const again = await send(desks[1]!.id);
     expect(first.statusCode).toBe(303);
     expect(again.headers.location).toBe(first.headers.location);
-    // Back on the same page, another desk: a new request, judged (one desk a half-day: refused), not the first one replayed.
+    // Back on the same page, another desk: a new request, judged (one desk a half-day: refused),
+    // not the first one replayed.
     const other = await send(desks[2]!.id);
     expect(other.statusCode).toBe(409);
     expect(other.body).toContain(`Vous avez déjà un poste à ce moment-là : ${desks[1]!.name}, de 08:30 à 13:00.`);
@@ -126,8 +126,9 @@ describe('/book/rooms', () => {
     // Appia is taken 10:00–11:00: two cells say so in words.
     const appia = res.body.match(/Salle Louis Appia<\/a>[\s\S]*?<\/tr>/)![0];
     expect(appia.match(/cell-busy">Réservé</g)).toHaveLength(2);
+    const appiaId = resourceId(t.db, 'salle-appia');
     expect(appia).toContain(
-      `href="/bookings/new?resource=${resourceId(t.db, 'salle-appia')}&amp;start=2026-12-08T11%3A00&amp;end=2026-12-08T12%3A00"`,
+      `href="/bookings/new?resource=${appiaId}&amp;start=2026-12-08T11%3A00&amp;end=2026-12-08T12%3A00"`,
     );
   });
 
@@ -278,7 +279,6 @@ describe('day views are current on every look', () => {
     const keys: string[] = [];
     for (const { who, res } of pages) {
       expect(res.statusCode).toBe(200);
-      expect(res.body).not.toMatch(/[\u0000-\u0008]/);
       const tokens = fieldValues(res.body, '_csrf');
       expect(tokens.length).toBeGreaterThanOrEqual(3);
       expect(new Set(tokens)).toEqual(new Set([who.csrf]));
@@ -347,10 +347,8 @@ describe('day views are current on every look', () => {
           .get(resourceId(t.db, 'salle-appia')) as { id: number }
       ).id;
       other.prepare("UPDATE bookings SET status = 'cancelled' WHERE id = ?").run(id);
-      await nextTurn();
       expect(appiaAt10((await grid()).body)).toBe(true);
       other.prepare("UPDATE bookings SET status = 'confirmed' WHERE id = ?").run(id);
-      await nextTurn();
       expect(appiaAt10((await grid()).body)).toBe(false);
     } finally {
       other.close();
