@@ -11,7 +11,6 @@ export function messageFiller(
   t: Translate,
   key: MessageKey,
   names: readonly string[],
-  transform: (literal: string) => string = (text) => text,
 ): (values: Record<string, string>) => string {
   const marks = names.map((_, i) => String.fromCharCode(0xe000 + i));
   const text = t(key, Object.fromEntries(names.map((name, i) => [name, marks[i]!])));
@@ -26,8 +25,6 @@ export function messageFiller(
     }
   }
   pieces.push(literal);
-  for (let i = 0; i < pieces.length; i += 1)
-    if (typeof pieces[i] === 'string') pieces[i] = transform(pieces[i] as string);
   return (values) => {
     let out = '';
     for (const piece of pieces) out += typeof piece === 'string' ? piece : values[piece.name];

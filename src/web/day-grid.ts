@@ -19,7 +19,7 @@ export type CellState = 'free' | 'busy' | 'closed' | 'full' | 'past';
 export interface GridCell {
   state: CellState;
   time: string;
-  /** Link to the prefilled form, for free cells, written for an HTML attribute (see formHref). */
+  /** Link to the prefilled form, for free cells. */
   href: string | null;
 }
 
@@ -27,7 +27,7 @@ export interface GridRow {
   resource: ResourceView;
   cells: GridCell[];
   /** The free stretches as text with a booking link, for the list view. */
-  free: { text: string; href: string }[]; // href as in GridCell
+  free: { text: string; href: string }[];
   placesNote: string | null;
 }
 
@@ -36,64 +36,46 @@ export interface DayGrid {
   rows: GridRow[];
 }
 
-/** Instants remembered per kind of conversion at most; all forgotten past it. */
-const REMEMBERED_MAX = 4096;
+/** Instants one grid converts at most (a day of half hours has fewer than a hundred). */
+const INSTANTS_MAX = 1024;
 
 /**
- * The zoned conversions of the instants grids link to, for one language and zone. The columns
- * are the same for every row and every page of a day, so each instant is converted once, not
- * once per cell (localInput and the wall clock were most of a cell's cost in profiles). Each
- * is a pure function of the instant: nothing here goes stale.
+ * The zoned conversions of the instants one grid links to. The columns are the same for every
+ * row, so each instant is converted once per grid, not once per cell.
  */
 class Instants {
   private readonly inputs = new Map<number, string>();
   private readonly wall = new Map<number, number>();
-  private readonly times = new Map<number, string>();
+  private readonly dates: DateFormatter;
   constructor(
     private readonly zone: string,
-    private readonly dates: DateFormatter,
-  ) {}
+    lang: Language,
+  ) {
+    this.dates = dateFormatter(lang, zone);
+  }
 
-  /** The time of day for people ("09:30"): columns and free stretches share a few instants. */
+  /** The time of day for people ("09:30"). */
   time(instant: number): string {
-    return remembered(this.times, instant, REMEMBERED_MAX, () => this.dates.time(instant));
+    return this.dates.time(instant);
   }
 
   /** localInput of the instant, encoded for a query string. */
   input(instant: number): string {
-    return remembered(this.inputs, instant, REMEMBERED_MAX, () => encodeURIComponent(localInput(instant, this.zone)));
+    return remembered(this.inputs, instant, INSTANTS_MAX, () => encodeURIComponent(localInput(instant, this.zone)));
   }
 
   wallMsOfDay(instant: number): number {
-    return remembered(this.wall, instant, REMEMBERED_MAX, () => wallClockMsOfDay(instant, this.zone));
+    return remembered(this.wall, instant, INSTANTS_MAX, () => wallClockMsOfDay(instant, this.zone));
   }
 }
 
-const instantsByLanguageAndZone = new Map<string, Instants>();
-
-function instantsOf(lang: Language, zone: string): Instants {
-  const key = `${lang}|${zone}`;
-  let instants = instantsByLanguageAndZone.get(key);
-  if (!instants) {
-    instants = new Instants(zone, dateFormatter(lang, zone));
-    instantsByLanguageAndZone.set(key, instants);
-  }
-  return instants;
-}
-
-/**
- * The form prefilled from the first start on the resource's grid at or after `from`, for its
- * usual length, as written in an HTML attribute: the separators are `&amp;` already, and the
- * rest is digits and encodeURIComponent's output, which holds nothing else HTML escapes but
- * `'` (harmless in a double-quoted attribute; a local date-time has none). So the rooms grid
- * writes it as it is, with no escape per cell.
- */
+/** The form prefilled from the first start on the resource's grid at or after `from`, for its usual length. */
 function formHref(resource: ResourceView, from: number, stretchEnd: number, instants: Instants): string {
   const step = resource.rules.slotStepMinutes * MINUTE_MS;
   const start = nextStep(resource, from, instants);
-  const end = Math.min(start + Math.max(resource.rules.minDurationMinutes, 60) * MINUTE_MS, stretchEnd);
-  // Built by hand: one URLSearchParams per free cell stood out in profiles of the rooms page.
-  return `/bookings/new?resource=${resource.id}&amp;start=${instants.input(start)}&amp;end=${instants.input(end > start ? end : start + step)}`;
+  const usualEnd = Math.min(start + Math.max(resource.rules.minDurationMinutes, 60) * MINUTE_MS, stretchEnd);
+  const end = usualEnd > start ? usualEnd : start + step;
+  return `/bookings/new?resource=${resource.id}&start=${instants.input(start)}&end=${instants.input(end)}`;
 }
 
 /** The first start on the resource's grid at or after `instant`. */
@@ -114,7 +96,7 @@ export function dayGrid(
   lang: Language,
   now: number,
 ): DayGrid {
-  const instants = instantsOf(lang, zone);
+  const instants = new Instants(zone, lang);
   const opens = day.flatMap((a) => a.open);
   if (opens.length === 0)
     return { times: [], rows: day.map((a) => ({ resource: a.resource, cells: [], free: [], placesNote: null })) };

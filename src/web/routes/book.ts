@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { halfDaySlotsOfDate } from '../../domain/half-day.js';
 import { addDays, isLocalDate, type LocalDate } from '../../domain/local-date.js';
-import { remembered } from '../../domain/memo.js';
 import { partOfDayWindows, type PartOfDay } from '../../domain/find-time.js';
 import { effectivePeriods } from '../../domain/opening-hours.js';
 import type { ResourceKind } from '../../domain/types.js';
@@ -17,8 +16,6 @@ import type { Language, MessageKey } from '../../i18n/index.js';
 import { matchesFilter, parseFilter } from '../../services/catalogue.js';
 import { localInput } from '../booking-views.js';
 import { dayGrid } from '../day-grid.js';
-import { gridCellsHtml } from '../day-grid-html.js';
-import { escapeHtml } from '../html.js';
 import { messageFiller } from '../../i18n/filler.js';
 import { requireMember } from '../plugins/session.js';
 import { zoneName } from '../presenters.js';
@@ -43,13 +40,9 @@ interface DeskChoice {
   label: string;
 }
 
-/** Long dates of the day views, remembered (a pure function of its arguments; bounded). */
-const dateLabels = new Map<string, string>();
-
+/** The long date of a day view ("mardi 8 décembre 2026"). */
 function dateLabel(lang: Language, zone: string, date: LocalDate): string {
-  return remembered(dateLabels, `${lang}|${zone}|${date}`, 1024, () =>
-    dateFormatter(lang, zone).date(Date.parse(`${date}T12:00:00Z`)),
-  );
+  return dateFormatter(lang, zone).date(startOfLocalDate(date, zone));
 }
 
 function single(value: unknown): string {
@@ -222,12 +215,17 @@ export default async function bookRoutes(app: FastifyInstance) {
       const shown = snapshot.resources.filter((r) => group.kinds.includes(r.kind));
       const params: Record<string, string> = { group: groupKey, view };
       if (filter.minCapacity) params.capacity = String(filter.minCapacity);
-      const query = new URLSearchParams({ ...params, date });
-      for (const e of filter.equipment) query.append('equipment', e);
-      for (const a of filter.accessibility) query.append('accessibility', a);
+      const viewLink = (asked: 'grid' | 'list') => {
+        const query = new URLSearchParams({ ...params, view: asked, date });
+        for (const e of filter.equipment) query.append('equipment', e);
+        for (const a of filter.accessibility) query.append('accessibility', a);
+        return `/book/rooms?${query.toString()}`;
+      };
       // Cells start on whole minutes, and one starting at s is past once now > s: with now
       // rounded up to the minute the grid is exact, and the same for every look in that minute.
       const minute = Math.ceil(app.deps.clock.now() / MINUTE) * MINUTE;
+      const day = availability.day(date, group.kinds, (r) => matchesFilter(r, filter));
+      const grid = dayGrid(day.resources, snapshot.site.timezone, request.lang, minute);
       return reply.page({
         page: 'pages/book-rooms',
         fragment: 'partials/rooms-day',
@@ -242,38 +240,13 @@ export default async function bookRoutes(app: FastifyInstance) {
           filter,
           equipment: EQUIPMENT.filter((e) => shown.some((r) => r.equipment.includes(e))),
           accessibility: ACCESSIBILITY.filter((a) => shown.some((r) => r.accessibility.includes(a))),
-          ...(() => {
-            const day = availability.day(date, group.kinds, (r) => matchesFilter(r, filter));
-            const grid = dayGrid(day.resources, snapshot.site.timezone, request.lang, minute);
-            return {
-              problems: problems.map((p) =>
-                t('field.invalid', { field: t(`catalogue.filter.${p.field}` as MessageKey) }),
-              ),
-              grid,
-              // The grid's cells as HTML, their words translated and escaped once for all of them.
-              cellsHtml:
-                view === 'grid'
-                  ? gridCellsHtml(grid, {
-                      states: {
-                        free: t('rooms.free'),
-                        busy: t('rooms.busy'),
-                        closed: t('rooms.closed'),
-                        full: t('rooms.full'),
-                        past: t('rooms.past'),
-                      },
-                      freeAt: messageFiller(t, 'rooms.free.at', ['room', 'time'], escapeHtml),
-                    })
-                  : [],
-              // The list view's labels (escaped by its template).
-              freeAt: messageFiller(t, 'rooms.free.at', ['room', 'time']),
-              viewLinks: {
-                grid: `/book/rooms?${new URLSearchParams([...query.entries()].map(([k, v]) => [k, k === 'view' ? 'grid' : v])).toString()}`,
-                list: `/book/rooms?${new URLSearchParams([...query.entries()].map(([k, v]) => [k, k === 'view' ? 'list' : v])).toString()}`,
-              },
-              dayNav: dayNav(request, date, '/book/rooms', params),
-              closed: grid.rows.every((row) => row.cells.every((cell) => cell.state === 'closed')),
-            };
-          })(),
+          problems: problems.map((p) => t('field.invalid', { field: t(`catalogue.filter.${p.field}` as MessageKey) })),
+          grid,
+          // Filled in for every free cell: translated once, not looked up and replaced per cell.
+          freeAt: messageFiller(t, 'rooms.free.at', ['room', 'time']),
+          viewLinks: { grid: viewLink('grid'), list: viewLink('list') },
+          dayNav: dayNav(request, date, '/book/rooms', params),
+          closed: grid.rows.every((row) => row.cells.every((cell) => cell.state === 'closed')),
         },
       });
     },
