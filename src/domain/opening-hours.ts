@@ -77,24 +77,21 @@ export function localPeriodsOfDate(periods: readonly OpeningPeriod[], date: Loca
   }));
 }
 
-/** Open intervals of one local date, as instants. An opening time skipped by DST opens when the clock jumps. */
 // The openings of a date are asked for again and again (each rule check, grid and
 // suggestion) for the same few weeks, which the inventory keeps as the same arrays. They are
 // kept per week array, zone and date (a week changes only as a new array), and frozen, as
 // every caller shares them.
 const OPENING_MEMO_LIMIT = 5_000;
-const openingMemo = new WeakMap<readonly OpeningPeriod[], Map<string, readonly OpenInterval[]>>();
+const WEEKS_LIMIT = 256;
+const openingMemo = new Map<readonly OpeningPeriod[], Map<string, readonly OpenInterval[]>>();
 
+/** Open intervals of one local date, as instants. An opening time skipped by DST opens when the clock jumps. */
 export function openIntervalsOfDate(
   periods: readonly OpeningPeriod[],
   date: LocalDate,
   zone: string,
 ): readonly OpenInterval[] {
-  let byDate = openingMemo.get(periods);
-  if (!byDate) {
-    byDate = new Map();
-    openingMemo.set(periods, byDate);
-  }
+  const byDate = remembered(openingMemo, periods, WEEKS_LIMIT, () => new Map<string, readonly OpenInterval[]>());
   return remembered(byDate, `${zone}|${date}`, OPENING_MEMO_LIMIT, () =>
     Object.freeze(
       parsedPeriodsOfDate(periods, date).map((p) =>

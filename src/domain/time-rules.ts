@@ -6,7 +6,9 @@ import type { BookingContext, BookingRequest } from './booking-request.js';
 import type { Violation } from './violations.js';
 import { halfDaySlotsOfDate } from './half-day.js';
 import { MINUTE_MS, durationMinutes, overlaps } from './interval.js';
-import { addDays } from './local-date.js';
+import type { Instant } from './types.js';
+import { addDays, type LocalDate } from './local-date.js';
+import { remembered } from './memo.js';
 import { effectivePeriods, openingContaining, localPeriodsOfDate } from './opening-hours.js';
 import { localDateOf, startOfLocalDate, wallClockMsOfDay } from './zoned-time.js';
 
@@ -92,21 +94,20 @@ export function checkNotice(request: BookingRequest, context: BookingContext): V
  * The horizon is counted in local days: with 14 days, on Monday 3rd at 18:00 one may book
  * anything that starts by the end of Monday 17th, whatever the hour of asking.
  */
-// The horizon of the last (now, zone, days): the candidates of one request all ask for it.
-let lastHorizon = { now: NaN, zone: '', horizonDays: NaN, lastBookableDate: '', horizonEnd: 0 };
+// The candidates of one request (alternatives, a series) all ask for the same horizon.
+const HORIZONS_LIMIT = 256;
+const horizons = new Map<string, { lastBookableDate: LocalDate; horizonEnd: Instant }>();
 
 export function checkHorizon(request: BookingRequest, context: BookingContext): Violation[] {
   const { horizonDays } = request.resource.rules;
-  if (lastHorizon.now !== context.now || lastHorizon.zone !== context.zone || lastHorizon.horizonDays !== horizonDays) {
-    const lastBookableDate = addDays(localDateOf(context.now, context.zone), horizonDays);
-    lastHorizon = {
-      now: context.now,
-      zone: context.zone,
-      horizonDays,
-      lastBookableDate,
-      horizonEnd: startOfLocalDate(addDays(lastBookableDate, 1), context.zone),
-    };
-  }
-  const { lastBookableDate, horizonEnd } = lastHorizon;
+  const { lastBookableDate, horizonEnd } = remembered(
+    horizons,
+    `${context.now}|${context.zone}|${horizonDays}`,
+    HORIZONS_LIMIT,
+    () => {
+      const lastBookableDate = addDays(localDateOf(context.now, context.zone), horizonDays);
+      return { lastBookableDate, horizonEnd: startOfLocalDate(addDays(lastBookableDate, 1), context.zone) };
+    },
+  );
   return request.start >= horizonEnd ? [{ code: 'beyond_horizon', horizonDays, lastBookableDate, horizonEnd }] : [];
 }

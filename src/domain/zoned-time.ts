@@ -50,18 +50,17 @@ const LOCAL_TIME = /^(\d{2}):(\d{2})$/;
 type OffsetOf = (instant: Instant) => number;
 
 const OFFSET_MEMO_LIMIT = 50_000;
+const ZONES_LIMIT = 64;
 const offsetFunctions = new Map<string, OffsetOf>();
 
 /** The zone's offset function, memoised; throws on an unknown zone (a configuration error). */
 function zone(name: string): OffsetOf {
-  const known = offsetFunctions.get(name);
-  if (known) return known;
-  const z = IANAZone.create(name);
-  if (!z.isValid) throw new RangeError(`unknown IANA time zone: ${JSON.stringify(name)}`);
-  const memo = new Map<Instant, number>();
-  const offsetOf: OffsetOf = (instant) => remembered(memo, instant, OFFSET_MEMO_LIMIT, () => z.offset(instant));
-  offsetFunctions.set(name, offsetOf);
-  return offsetOf;
+  return remembered(offsetFunctions, name, ZONES_LIMIT, () => {
+    const z = IANAZone.create(name);
+    if (!z.isValid) throw new RangeError(`unknown IANA time zone: ${JSON.stringify(name)}`);
+    const memo = new Map<Instant, number>();
+    return (instant) => remembered(memo, instant, OFFSET_MEMO_LIMIT, () => z.offset(instant));
+  });
 }
 
 /** UTC offset of `zoneName` at `instant`, in minutes (Paris: 60 or 120). */

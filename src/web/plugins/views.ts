@@ -10,6 +10,7 @@ import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formatDays, formatMinutes, formatNotice } from '../../i18n/index.js';
 import { HTMX_VERSION } from './assets.js';
+import { remembered } from '../../domain/memo.js';
 
 export const VIEWS_DIR = fromRoot('views');
 
@@ -34,22 +35,19 @@ export function isHtmx(request: FastifyRequest): boolean {
   return request.headers['hx-request'] === 'true';
 }
 
-/** Eta whose template paths, once resolved, are kept (when templates are cached). */
+/** Template paths resolved at most: a few dozen templates, each included from a few others. */
+const PATHS_LIMIT = 1024;
+
+/** Eta whose template paths, once resolved, are remembered (when templates are cached). */
 class ViewEngine extends Eta {
   constructor(options: ConstructorParameters<typeof Eta>[0]) {
     super(options);
     const resolve = this.resolvePath!.bind(this);
     const resolved = new Map<string, string>();
-    this.resolvePath = (template, meta) => {
-      if (!this.config.cache) return resolve(template, meta);
-      const key = `${meta?.filepath ?? ''}\0${template}`;
-      let path = resolved.get(key);
-      if (path === undefined) {
-        path = resolve(template, meta);
-        resolved.set(key, path);
-      }
-      return path;
-    };
+    this.resolvePath = (template, meta) =>
+      this.config.cache
+        ? remembered(resolved, `${meta?.filepath ?? ''}\0${template}`, PATHS_LIMIT, () => resolve(template, meta))
+        : resolve(template, meta);
   }
 }
 
