@@ -65,35 +65,3 @@ export function prepared(db: Db, sql: string): Database.Statement {
 export function immediate<T>(db: Db, fn: (tx: Db) => T): T {
   return db.transaction((tx) => fn(tx as unknown as Db), { behavior: 'immediate' });
 }
-
-/**
- * A reader of the database's generation: it changes whenever anything at all is written, by
- * this connection (total_changes(), exact and nearly free) or by another, another process
- * included (PRAGMA data_version). What was read may be kept while it stays the same (feeds,
- * day views, sessions). The PRAGMA takes the file's locks, three system calls that cost more
- * under load than the request they guard, so other connections' commits are looked for once
- * per turn of the event loop: a commit from elsewhere is seen by the next turn, as if it had
- * come a moment later. One reader per connection, shared.
- */
-export function generationReader(client: Database.Database): () => string {
-  let reader = readers.get(client);
-  if (!reader) {
-    const totalChanges = client.prepare('SELECT total_changes()').pluck();
-    const dataVersion = client.prepare('PRAGMA data_version').pluck();
-    let otherWrites: number | null = null;
-    const forget = () => {
-      otherWrites = null;
-    };
-    reader = () => {
-      if (otherWrites === null) {
-        otherWrites = dataVersion.get() as number;
-        setImmediate(forget);
-      }
-      return `${totalChanges.get() as number}:${otherWrites}`;
-    };
-    readers.set(client, reader);
-  }
-  return reader;
-}
-
-const readers = new WeakMap<Database.Database, () => string>();

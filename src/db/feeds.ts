@@ -1,11 +1,14 @@
 // Queries of calendar feeds. Each feed reads one person's, one resource's or one
 // organisation's bookings (or the public events of some resources) within a window of
 // starts, on the matching (…, starts_at) index. Two statements per feed: a small aggregate
-// that is enough to answer "not modified", and the rows themselves.
-import { generationReader, type Db } from './connection.js';
-import type { BookingStatus } from '../domain/types.js';
+// that is enough to answer "not modified", and the rows themselves. All are prepared once.
+import { and, asc, count, eq, gte, inArray, isNull, lt, max, or, sql, sum, type SQL } from 'drizzle-orm';
+import type { Db } from './connection.js';
+import { bookings, members, memberships, organisations } from './schema.js';
 
 export type FeedScope = 'member' | 'resource' | 'organisation' | 'public';
+
+export const FEED_SCOPES: readonly FeedScope[] = ['member', 'resource', 'organisation', 'public'];
 
 export interface FeedWindow {
   /** Starts in [from, to). */
@@ -15,81 +18,144 @@ export interface FeedWindow {
   cancelledSince: number;
 }
 
-export interface FeedRow {
-  id: number;
-  resourceId: number;
-  memberId: number | null;
-  startsAt: number;
-  endsAt: number;
-  status: BookingStatus;
-  title: string;
-  version: number;
-  updatedAt: number;
-  memberName: string | null;
-}
+/** Whose bookings: a member, resource or organisation id, or the resources of the public feed. */
+export type FeedKey = number | readonly number[];
 
-/** Changes whenever the rows of a feed change: a booking in or out, any new version. */
-export interface FeedAggregate {
-  count: number;
-  ids: number;
-  idSquares: number;
-  versions: number;
-  lastChange: number;
-  /** The last change of the names of the people in the feed (shown in some feeds). */
-  namesChanged: number;
-}
+const key = sql.placeholder('key');
 
-export interface FeedQueries {
-  aggregate(scope: FeedScope, key: number | readonly number[], window: FeedWindow): FeedAggregate;
-  rows(scope: FeedScope, key: number | readonly number[], window: FeedWindow): FeedRow[];
-  /** Runs `fn` in one read transaction: the aggregate and the rows see the same data. */
-  read<T>(fn: () => T): T;
-  /** The database's generation (generationReader in connection.ts): what was read may be kept while it stays. */
-  generation(): string;
-}
-
-const VISIBLE = `b.starts_at >= @from AND b.starts_at < @to
-  AND (b.status IN ('pending', 'confirmed') OR coalesce(b.cancelled_at, b.updated_at) >= @cancelledSince)`;
-
-export const FEED_SOURCES: Record<FeedScope, string> = {
-  member: `FROM bookings b LEFT JOIN members m ON m.id = b.member_id WHERE b.member_id = @key AND ${VISIBLE}`,
-  resource: `FROM bookings b LEFT JOIN members m ON m.id = b.member_id WHERE b.resource_id = @key AND ${VISIBLE}`,
-  organisation: `FROM bookings b LEFT JOIN members m ON m.id = b.member_id WHERE b.organisation_id = @key AND ${VISIBLE}`,
-  // Resource by resource on (resource_id, starts_at); CROSS JOIN keeps the planner to that order.
-  public: `FROM json_each(@key) j CROSS JOIN bookings b ON b.resource_id = j.value LEFT JOIN members m ON m.id = b.member_id
-    WHERE b.is_public = 1 AND ${VISIBLE}`,
+/** The bookings of each scope; the public one reads resource by resource on (resource_id, starts_at). */
+const OWNER: Record<FeedScope, SQL> = {
+  member: eq(bookings.memberId, key),
+  resource: eq(bookings.resourceId, key),
+  organisation: eq(bookings.organisationId, key),
+  // A list of resources as one JSON parameter, so the statement is prepared once (json_each has no drizzle form).
+  public: and(inArray(bookings.resourceId, sql`(SELECT value FROM json_each(${key}))`), eq(bookings.isPublic, true))!,
 };
 
-const ROW = `b.id, b.resource_id AS resourceId, b.member_id AS memberId, b.starts_at AS startsAt, b.ends_at AS endsAt,
-  b.status, b.title, b.version, b.updated_at AS updatedAt, m.name AS memberName`;
+const since = sql.placeholder('cancelledSince');
+
+/** Starts in the window; cancelled ones only while their cancellation (or last change) is recent. */
+const VISIBLE = and(
+  gte(bookings.startsAt, sql.placeholder('from')),
+  lt(bookings.startsAt, sql.placeholder('to')),
+  or(
+    inArray(bookings.status, ['pending', 'confirmed']),
+    gte(bookings.cancelledAt, since),
+    and(isNull(bookings.cancelledAt), gte(bookings.updatedAt, since)),
+  ),
+);
+
+const ROW = {
+  id: bookings.id,
+  resourceId: bookings.resourceId,
+  memberId: bookings.memberId,
+  startsAt: bookings.startsAt,
+  endsAt: bookings.endsAt,
+  status: bookings.status,
+  title: bookings.title,
+  version: bookings.version,
+  updatedAt: bookings.updatedAt,
+  memberName: members.name,
+};
 
 // Sums of ids and of their squares (bounded per row) tell one set of bookings from another
 // of the same size; versions and the last change catch every edit of a booking in the set.
-const AGGREGATE = `count(*) AS count, coalesce(sum(b.id), 0) AS ids, coalesce(sum((b.id * b.id) % 2147483647), 0) AS idSquares,
-  coalesce(sum(b.version), 0) AS versions, coalesce(max(b.updated_at), 0) AS lastChange, coalesce(max(m.updated_at), 0) AS namesChanged`;
+const AGGREGATE = {
+  count: count(),
+  ids: sum(bookings.id),
+  idSquares: sum(sql`(${bookings.id} * ${bookings.id}) % 2147483647`),
+  versions: sum(bookings.version),
+  lastChange: max(bookings.updatedAt),
+  /** The last change of the names of the people in the feed (shown in some feeds). */
+  namesChanged: max(members.updatedAt),
+};
 
-export function feedQueries(db: Db): FeedQueries {
-  const client = db.$client;
-  const scopes = Object.keys(FEED_SOURCES) as FeedScope[];
-  const aggregate = Object.fromEntries(
-    scopes.map((s) => [s, client.prepare(`SELECT ${AGGREGATE} ${FEED_SOURCES[s]}`)]),
-  );
-  const rows = Object.fromEntries(scopes.map((s) => [s, client.prepare(`SELECT ${ROW} ${FEED_SOURCES[s]}`)]));
-  const generation = generationReader(client);
-  const params = (key: number | readonly number[], window: FeedWindow) => ({
-    key: typeof key === 'number' ? key : JSON.stringify(key),
+function rowsOf(db: Db, scope: FeedScope) {
+  return db
+    .select(ROW)
+    .from(bookings)
+    .leftJoin(members, eq(members.id, bookings.memberId))
+    .where(and(OWNER[scope], VISIBLE));
+}
+
+function aggregateOf(db: Db, scope: FeedScope) {
+  return db
+    .select(AGGREGATE)
+    .from(bookings)
+    .leftJoin(members, eq(members.id, bookings.memberId))
+    .where(and(OWNER[scope], VISIBLE));
+}
+
+export type FeedRow = Awaited<ReturnType<typeof rowsOf>>[number];
+
+/** Changes whenever the rows of a feed change: a booking in or out, any new version. */
+export type FeedAggregate = Awaited<ReturnType<typeof aggregateOf>>[number];
+
+/** The statement reading a scope's rows, as SQL and parameters (to read its query plan). */
+export function feedRowsQuery(db: Db, scope: FeedScope) {
+  return rowsOf(db, scope).toSQL();
+}
+
+function byScope<T>(build: (scope: FeedScope) => T): Record<FeedScope, T> {
+  return {
+    member: build('member'),
+    resource: build('resource'),
+    organisation: build('organisation'),
+    public: build('public'),
+  };
+}
+
+export type FeedQueries = ReturnType<typeof feedQueries>;
+
+export function feedQueries(db: Db) {
+  const rows = byScope((scope) => rowsOf(db, scope).prepare());
+  const aggregates = byScope((scope) => aggregateOf(db, scope).prepare());
+  const organisationName = db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, sql.placeholder('id')))
+    .prepare();
+  const lead = db
+    .select({ memberId: memberships.memberId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.memberId, sql.placeholder('memberId')),
+        eq(memberships.organisationId, sql.placeholder('organisationId')),
+        eq(memberships.isLead, true),
+      ),
+    )
+    .prepare();
+  const ledBy = db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(and(eq(memberships.memberId, sql.placeholder('memberId')), eq(memberships.isLead, true)))
+    .orderBy(asc(organisations.name), asc(organisations.id))
+    .prepare();
+  const params = (feedKey: FeedKey, window: FeedWindow) => ({
+    key: typeof feedKey === 'number' ? feedKey : JSON.stringify(feedKey),
     ...window,
   });
   return {
-    aggregate(scope, key, window) {
-      return aggregate[scope]!.get(params(key, window)) as FeedAggregate;
+    aggregate(scope: FeedScope, feedKey: FeedKey, window: FeedWindow): FeedAggregate {
+      return aggregates[scope].get(params(feedKey, window))!;
     },
-    rows(scope, key, window) {
-      return rows[scope]!.all(params(key, window)) as FeedRow[];
+    rows(scope: FeedScope, feedKey: FeedKey, window: FeedWindow): FeedRow[] {
+      return rows[scope].all(params(feedKey, window));
     },
-    read(fn) {
-      return client.transaction(fn)();
+    /** Runs `fn` in one read transaction: the aggregate and the rows see the same data. */
+    read<T>(fn: () => T): T {
+      return db.transaction(fn);
     },
-    generation,
+    organisationName(id: number): string | null {
+      return organisationName.get({ id })?.name ?? null;
+    },
+    leads(memberId: number, organisationId: number): boolean {
+      return lead.get({ memberId, organisationId }) !== undefined;
+    },
+    organisationsLedBy(memberId: number): { id: number; name: string }[] {
+      return ledBy.all({ memberId });
+    },
   };
 }

@@ -4,18 +4,20 @@
 // DTSTAMP, LOCATION, URL); only the words differ by feed and reader. The 304 path never
 // builds the document: a small aggregate query gives the validator.
 import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
+import { LRUCache } from 'lru-cache';
 import { addressDomain, bookingCalendarEvent, type PlaceForCalendar } from '../calendar/booking-event.js';
 import { buildFeed, type CalendarEvent } from '../calendar/ical.js';
 import type { Db } from '../db/connection.js';
 import {
   feedQueries,
   type FeedAggregate,
+  type FeedKey,
   type FeedQueries,
   type FeedRow,
   type FeedScope,
   type FeedWindow,
 } from '../db/feeds.js';
+import { remembered } from '../domain/memo.js';
 import { catalogues, translator, type Language } from '../i18n/index.js';
 import type { FeedViewer } from './feed-tokens.js';
 import type { Inventory, InventorySnapshot } from './inventory.js';
@@ -28,11 +30,11 @@ export const FEED_WINDOW = { backDays: 60, aheadDays: 548, cancelledDays: 14 } a
 /** Raised when what a feed writes changes shape, so every ETag changes with it. */
 const FORMAT = 1;
 
-/** Bytes of whole documents kept in memory, gzipped copies included (about 40 feeds of 500 bookings). */
-const BODY_CACHE_BYTES = 8_000_000;
+/** Bytes of feed documents kept: calendar clients poll the same few documents (a 500-event feed is about 200 KB). */
+const DOCUMENTS_BYTES = 8_000_000;
 
-/** Feed aggregates kept between writes (a few hundred bytes each). */
-const AGGREGATES_KEPT = 10_000;
+/** Inventories whose place stamp is remembered (the current one, and the one before a change). */
+const PLACE_STAMPS_LIMIT = 4;
 
 /** Clients are told to come back hourly (most poll on their own schedule anyway). */
 const REFRESH_SECONDS = 3600;
@@ -46,7 +48,7 @@ export type FeedRequest =
 /** A feed someone may read: what it holds and for whom it is written. */
 export interface OpenFeed {
   scope: FeedScope;
-  key: number | readonly number[];
+  key: FeedKey;
   /** Whose words: the token's owner, or the public feed's reader. */
   lang: Language;
   /** Names people beside their bookings (staff reading a resource, leads their organisation). */
@@ -54,6 +56,8 @@ export interface OpenFeed {
   /** Resource feeds show others' bookings as "Booked": the reader's own stay readable. */
   maskedExcept: number | null;
   title: string;
+  /** The inventory as read when the feed was opened: its places and zone, for the whole answer. */
+  inventory: InventorySnapshot;
 }
 
 export interface FeedValidator {
@@ -63,27 +67,9 @@ export interface FeedValidator {
   lastModified: number;
 }
 
-/** What a conditional request needs to be answered 304, as last computed for one URL. */
-export interface KnownAnswer {
-  validator: FeedValidator;
-  /** Last-Modified as an HTTP date. */
-  lastModifiedText: string;
-  /** The public feed may be kept by shared caches; the others are private. */
-  shared: boolean;
-}
-
-/** A document as sent: its UTF-8 bytes, and the same gzipped, made when first asked for. */
-interface StoredDocument {
-  bytes: Buffer;
-  gzip: Buffer | null;
-}
-
-/**
- * The ETag of a feed's gzipped representation. A strong ETag names one sequence of bytes, so
- * the gzipped document gets its own ('.' is not in the base64url of the plain ETag).
- */
-export function gzipTag(etag: string): string {
-  return `${etag.slice(0, -1)}.gz"`;
+/** A feed's document as sent, with its validator. */
+export interface FeedDocument extends FeedValidator {
+  body: Buffer;
 }
 
 export interface FeedSettings {
@@ -95,19 +81,22 @@ function hash(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 }
 
+/** Whose document this is: a document is never shared by readers who see different things. */
+function feedIdentity(feed: OpenFeed): string {
+  return JSON.stringify([feed.scope, feed.key, feed.lang, feed.names, feed.maskedExcept]);
+}
+
 export class FeedService {
   private readonly queries: FeedQueries;
-  private readonly organisationName;
-  private readonly leads;
-  private readonly ledBy;
   private readonly domain: string;
   /** What every ETag depends on beside the data: format, settings, the words of the feeds. */
   private readonly staticStamp: string;
-  private readonly placeStamps = new WeakMap<InventorySnapshot, string>();
-  private readonly bodies = new Map<string, StoredDocument>();
-  private readonly aggregates = new Map<string, { generation: string; aggregate: FeedAggregate }>();
-  private readonly answers = new Map<string, { generation: string; day: number; answer: KnownAnswer }>();
-  private bodyBytes = 0;
+  private readonly placeStamps = new Map<InventorySnapshot, string>();
+  /** The latest document of each feed, by feed; it is used only while its ETag is current. */
+  private readonly documents = new LRUCache<string, FeedDocument>({
+    maxSize: DOCUMENTS_BYTES,
+    sizeCalculation: (document) => document.body.length,
+  });
 
   constructor(
     db: Db,
@@ -115,13 +104,6 @@ export class FeedService {
     private readonly settings: FeedSettings,
   ) {
     this.queries = feedQueries(db);
-    this.organisationName = db.$client.prepare('SELECT name FROM organisations WHERE id = ?');
-    this.leads = db.$client.prepare(
-      'SELECT 1 FROM memberships WHERE member_id = ? AND organisation_id = ? AND is_lead = 1',
-    );
-    this.ledBy = db.$client.prepare(
-      'SELECT o.id, o.name FROM memberships ms JOIN organisations o ON o.id = ms.organisation_id WHERE ms.member_id = ? AND ms.is_lead = 1 ORDER BY o.name, o.id',
-    );
     this.domain = addressDomain(settings.mailFrom);
     const words = (lang: Language) =>
       Object.entries(catalogues[lang]).filter(([k]) => k.startsWith('feeds.event.') || k.startsWith('feeds.name.'));
@@ -130,7 +112,7 @@ export class FeedService {
 
   /** The organisations whose feed the person may read as their lead. */
   organisationsLedBy(memberId: number): { id: number; name: string }[] {
-    return this.ledBy.all(memberId) as { id: number; name: string }[];
+    return this.queries.organisationsLedBy(memberId);
   }
 
   /** The feed `viewer` asks for, or null when it does not exist or is not theirs to read (404 alike). */
@@ -145,6 +127,7 @@ export class FeedService {
         names: false,
         maskedExcept: null,
         title: translator(request.lang)('feeds.name.public'),
+        inventory: snapshot,
       };
     }
     if (!viewer) return null;
@@ -157,6 +140,7 @@ export class FeedService {
         names: false,
         maskedExcept: null,
         title: t('feeds.name.mine'),
+        inventory: snapshot,
       };
     }
     if (request.kind === 'resource') {
@@ -169,18 +153,20 @@ export class FeedService {
         names: viewer.staff,
         maskedExcept: viewer.staff ? null : viewer.memberId,
         title: t('feeds.name.resource', { resource: resource.name }),
+        inventory: snapshot,
       };
     }
-    const organisation = this.organisationName.get(request.organisationId) as { name: string } | undefined;
-    if (!organisation) return null;
-    if (!viewer.staff && !this.leads.get(viewer.memberId, request.organisationId)) return null;
+    const organisation = this.queries.organisationName(request.organisationId);
+    if (organisation === null) return null;
+    if (!viewer.staff && !this.queries.leads(viewer.memberId, request.organisationId)) return null;
     return {
       scope: 'organisation',
       key: request.organisationId,
       lang: viewer.language,
       names: true,
       maskedExcept: null,
-      title: t('feeds.name.organisation', { organisation: organisation.name }),
+      title: t('feeds.name.organisation', { organisation }),
+      inventory: snapshot,
     };
   }
 
@@ -201,121 +187,70 @@ export class FeedService {
   /** ETag and Last-Modified from one aggregate query: what a conditional request needs, and no more. */
   validator(feed: OpenFeed, now: number): FeedValidator {
     const { day, ...window } = this.window(now);
-    return this.validatorOf(feed, this.aggregateOf(feed, window), day);
+    return this.validatorOf(feed, this.queries.aggregate(feed.scope, feed.key, window), day);
   }
 
   /**
-   * The answer last given to a conditional request for `key` (the token's hash and the
-   * feed), if nothing at all was written to the database since and the day is the same:
-   * everything a validator depends on (the token and its owner, the feed, its bookings, the
-   * inventory) lives in the database, so an unchanged database means an unchanged answer. A
-   * calendar polling an unchanged feed then costs one read and no token lookup.
+   * The document and its validator, read in one transaction. The latest document of each feed
+   * is kept as bytes: most clients poll without If-None-Match, and an unchanged feed is then
+   * the same bytes without a rebuild.
    */
-  recall(key: string, now: number): KnownAnswer | null {
-    const known = this.answers.get(key);
-    if (!known || known.day !== this.window(now).day || known.generation !== this.queries.generation()) return null;
-    return known.answer;
-  }
-
-  /** Remembers the answer to a conditional request for `key` (see recall). */
-  keep(key: string, now: number, validator: FeedValidator, shared: boolean): KnownAnswer {
-    const answer = { validator, lastModifiedText: new Date(validator.lastModified).toUTCString(), shared };
-    if (this.answers.size >= AGGREGATES_KEPT) this.answers.clear();
-    this.answers.set(key, { generation: this.queries.generation(), day: this.window(now).day, answer });
-    return answer;
-  }
-
-  /**
-   * A feed's aggregate, kept while nothing at all is written to the database: a client
-   * polling an unchanged feed then costs no query over its bookings. Any write (a booking,
-   * a name, a session touched) makes every feed read its aggregate again.
-   */
-  private aggregateOf(feed: OpenFeed, window: FeedWindow): FeedAggregate {
-    const generation = this.queries.generation();
-    const key = JSON.stringify([feed.scope, feed.key, window.from, window.to, window.cancelledSince]);
-    const known = this.aggregates.get(key);
-    if (known?.generation === generation) return known.aggregate;
-    const aggregate = this.queries.aggregate(feed.scope, feed.key, window);
-    if (this.aggregates.size >= AGGREGATES_KEPT) this.aggregates.clear();
-    this.aggregates.set(key, { generation, aggregate });
-    return aggregate;
-  }
-
-  /**
-   * The document and its validator, read in one transaction. Documents are kept by ETag as
-   * bytes (a few MB at most): most clients poll without If-None-Match, and an unchanged feed
-   * is then the same bytes without a rebuild or a conversion. With `gzip`, the gzipped bytes
-   * (calendar clients ask for them; a 500-event feed shrinks about tenfold), compressed once
-   * per document.
-   */
-  render(
-    feed: OpenFeed,
-    now: number,
-    options: { gzip?: boolean } = {},
-  ): { body: Buffer; gzip: boolean } & FeedValidator {
+  document(feed: OpenFeed, now: number): FeedDocument {
     const { day, ...window } = this.window(now);
+    const identity = feedIdentity(feed);
     const read = this.queries.read(() => {
-      const validator = this.validatorOf(feed, this.aggregateOf(feed, window), day);
-      const stored = this.bodies.get(validator.etag);
-      return { validator, stored, rows: stored === undefined ? this.queries.rows(feed.scope, feed.key, window) : [] };
+      const validator = this.validatorOf(feed, this.queries.aggregate(feed.scope, feed.key, window), day);
+      const kept = this.documents.get(identity);
+      const current = kept?.etag === validator.etag ? kept : undefined;
+      return { validator, current, rows: current ? [] : this.queries.rows(feed.scope, feed.key, window) };
     });
-    let document = read.stored;
-    if (document === undefined) {
-      const snapshot = this.inventory.get();
-      const t = translator(feed.lang);
-      const events: CalendarEvent[] = [];
-      for (const row of read.rows) {
-        const event = this.eventOf(row, feed, snapshot, t);
-        if (event) events.push(event);
-      }
-      const text = buildFeed(events, {
-        name: feed.title,
-        refreshSeconds: REFRESH_SECONDS,
-        zones: [snapshot.site.timezone],
-      });
-      document = { bytes: Buffer.from(text, 'utf8'), gzip: null };
+    if (read.current) return read.current;
+    const snapshot = feed.inventory;
+    const t = translator(feed.lang);
+    const events: CalendarEvent[] = [];
+    for (const row of read.rows) {
+      const event = this.eventOf(row, feed, snapshot, t);
+      if (event) events.push(event);
     }
-    if (options.gzip && document.gzip === null) document = { bytes: document.bytes, gzip: gzipSync(document.bytes) };
-    this.remember(read.validator.etag, document);
-    const gzip = options.gzip === true;
-    return { body: gzip ? document.gzip! : document.bytes, gzip, ...read.validator };
-  }
-
-  /** Keeps a document as the most recently used, dropping the least recently used beyond the budget. */
-  private remember(etag: string, document: StoredDocument): void {
-    const size = (d: StoredDocument) => d.bytes.length + (d.gzip?.length ?? 0);
-    if (size(document) > BODY_CACHE_BYTES / 4) return;
-    const previous = this.bodies.get(etag);
-    if (previous !== undefined) {
-      this.bodies.delete(etag);
-      this.bodyBytes -= size(previous);
-    }
-    this.bodies.set(etag, document);
-    this.bodyBytes += size(document);
-    for (const [key, value] of this.bodies) {
-      if (this.bodyBytes <= BODY_CACHE_BYTES) break;
-      this.bodies.delete(key);
-      this.bodyBytes -= size(value);
-    }
+    const text = buildFeed(events, {
+      name: feed.title,
+      refreshSeconds: REFRESH_SECONDS,
+      zones: [snapshot.site.timezone],
+    });
+    const document = { ...read.validator, body: Buffer.from(text, 'utf8') };
+    this.documents.set(identity, document);
+    return document;
   }
 
   private validatorOf(feed: OpenFeed, aggregate: FeedAggregate, day: number): FeedValidator {
-    const snapshot = this.inventory.get();
-    const names = feed.names ? aggregate.namesChanged : 0;
-    const etag = `"${hash([this.staticStamp, this.placeStamp(snapshot), feed.scope, feed.key, feed.lang, feed.names, feed.maskedExcept, feed.title, aggregate.count, aggregate.ids, aggregate.idSquares, aggregate.versions, aggregate.lastChange, names]).slice(0, 32)}"`;
+    const names = feed.names ? (aggregate.namesChanged ?? 0) : 0;
+    const lastChange = aggregate.lastChange ?? 0;
+    const stamp = [
+      this.staticStamp,
+      this.placeStamp(feed.inventory),
+      feed.scope,
+      feed.key,
+      feed.lang,
+      feed.names,
+      feed.maskedExcept,
+      feed.title,
+      aggregate.count,
+      aggregate.ids,
+      aggregate.idSquares,
+      aggregate.versions,
+      lastChange,
+      names,
+    ];
     // Rows enter and leave the window only at the day's start; any other change stamps updated_at.
-    const lastModified = Math.floor(Math.max(aggregate.lastChange, names, day) / 1000) * 1000;
-    return { etag, lastModified };
+    const lastModified = Math.floor(Math.max(lastChange, names, day) / 1000) * 1000;
+    return { etag: `"${hash(stamp).slice(0, 32)}"`, lastModified };
   }
 
   /** Resource names and the site's address and zone: a rename changes LOCATION, so the ETag. */
   private placeStamp(snapshot: InventorySnapshot): string {
-    let stamp = this.placeStamps.get(snapshot);
-    if (stamp === undefined) {
-      stamp = hash([snapshot.site.address, snapshot.site.timezone, snapshot.resources.map((r) => [r.id, r.name])]);
-      this.placeStamps.set(snapshot, stamp);
-    }
-    return stamp;
+    return remembered(this.placeStamps, snapshot, PLACE_STAMPS_LIMIT, () =>
+      hash([snapshot.site.address, snapshot.site.timezone, snapshot.resources.map((r) => [r.id, r.name])]),
+    );
   }
 
   private eventOf(

@@ -40,14 +40,6 @@ export function mutableClock(start: number): MutableClock {
 /** Monday 7 December 2026, 10:00 in Paris (09:00 UTC): an ordinary open day. */
 export const DEFAULT_NOW = Date.UTC(2026, 11, 7, 9, 0);
 
-/**
- * Waits for the next turn of the event loop. A commit by another connection (another
- * process) is seen by what is kept between writes from the next turn (generationReader).
- */
-export function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
 export function tempDir(prefix = 'b21-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }

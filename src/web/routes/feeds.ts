@@ -9,16 +9,15 @@
 //   POST /bookings/:id/public                       staff mark an event-space booking public (or not)
 // A feed that does not exist, is not the token's to read, or whose token is unknown, revoked
 // or malformed answers the same 404. Conditional GETs (If-None-Match, If-Modified-Since) are
-// answered 304 from one aggregate query, without building the document.
+// answered 304 from one aggregate query, without building the document. Feeds are sent as
+// they are: compression, if any, is the reverse proxy's.
 // Registered with fastify-plugin so the profile page (another module) can show its section:
 // the partial views/partials/feed-links.eta calls `it.feedSection()`.
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isLanguage } from '../../i18n/index.js';
 import { isFeedTokenShape } from '../../services/feed-tokens.js';
-import { acceptsGzip } from '../gzip.js';
-import { gzipTag, type FeedRequest, type KnownAnswer } from '../../services/feeds.js';
-import { hashToken } from '../../services/tokens.js';
+import type { FeedRequest, FeedValidator } from '../../services/feeds.js';
 import { feedSection, type FeedSectionView } from '../feed-links.js';
 import { formBody, parseId } from '../forms.js';
 import { clientInfo, requireMember } from '../plugins/session.js';
@@ -29,8 +28,8 @@ function idOf(file: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** Whether the client's copy (of the representation tagged `etag`) is current: If-None-Match first (weak comparison), else If-Modified-Since. */
-export function notModified(request: FastifyRequest, etag: string, lastModified: number): boolean {
+/** Whether the client's copy is current: If-None-Match first (weak comparison), else If-Modified-Since. */
+function notModified(request: FastifyRequest, { etag, lastModified }: FeedValidator): boolean {
   const inm = request.headers['if-none-match'];
   if (typeof inm === 'string') {
     return inm
@@ -63,60 +62,35 @@ export default fp(
         .send(request.t('error.notFound.title'));
     }
 
-    function headers(reply: FastifyReply, answer: KnownAnswer, gzip: boolean) {
+    function headers(reply: FastifyReply, validator: FeedValidator, shared: boolean) {
       reply
-        .header('ETag', gzip ? gzipTag(answer.validator.etag) : answer.validator.etag)
-        .header('Last-Modified', answer.lastModifiedText)
+        .header('ETag', validator.etag)
+        .header('Last-Modified', new Date(validator.lastModified).toUTCString())
         // Private feeds: no shared cache keeps them, and every poll revalidates (a cheap 304).
-        .header('Cache-Control', answer.shared ? 'public, max-age=300' : 'private, no-cache')
-        .header('Vary', 'Accept-Encoding')
+        .header('Cache-Control', shared ? 'public, max-age=300' : 'private, no-cache')
         .header('X-Robots-Tag', 'noindex');
     }
 
-    function current(request: FastifyRequest, answer: KnownAnswer, gzip: boolean): boolean {
-      return notModified(
-        request,
-        gzip ? gzipTag(answer.validator.etag) : answer.validator.etag,
-        answer.validator.lastModified,
-      );
-    }
-
-    /**
-     * Answers a feed URL: `token` is the URL's token (null for the public feed), `open` finds
-     * the feed it asks for. A conditional request whose answer is known and still valid
-     * (FeedService.recall) is answered 304 before the token is even looked up; its key holds
-     * the token's hash, so only the same token finds it. Calendar clients ask for gzip: the
-     * document is then sent gzipped (compressed once per version), under its own ETag.
-     */
+    /** Answers a feed URL: `token` is the URL's token (null for the public feed), `feedRequest` its feed. */
     async function serve(request: FastifyRequest, reply: FastifyReply, token: string | null, feedRequest: FeedRequest) {
       if (token !== null && !isFeedTokenShape(token)) return notFound(request, reply);
-      const now = clock.now();
-      const gzip = acceptsGzip(request.headers['accept-encoding']);
-      const conditional =
-        request.headers['if-none-match'] !== undefined || request.headers['if-modified-since'] !== undefined;
-      const key = conditional ? `${token === null ? '' : hashToken(token)} ${JSON.stringify(feedRequest)}` : '';
-      if (conditional) {
-        const known = service.recall(key, now);
-        if (known && current(request, known, gzip)) {
-          headers(reply, known, gzip);
-          return reply.code(304).send();
-        }
-      }
       const viewer = token === null ? null : tokens.resolve(token);
       if (token !== null && !viewer) return notFound(request, reply);
       const feed = service.open(feedRequest, viewer);
       if (!feed) return notFound(request, reply);
+      const now = clock.now();
       const shared = feed.scope === 'public';
+      const conditional =
+        request.headers['if-none-match'] !== undefined || request.headers['if-modified-since'] !== undefined;
       if (conditional) {
-        const answer = service.keep(key, now, service.validator(feed, now), shared);
-        if (current(request, answer, gzip)) {
-          headers(reply, answer, gzip);
+        const validator = service.validator(feed, now);
+        if (notModified(request, validator)) {
+          headers(reply, validator, shared);
           return reply.code(304).send();
         }
       }
-      const { body, gzip: gzipped, ...validator } = service.render(feed, now, { gzip });
-      headers(reply, { validator, lastModifiedText: new Date(validator.lastModified).toUTCString(), shared }, gzipped);
-      if (gzipped) reply.header('Content-Encoding', 'gzip');
+      const { body, ...validator } = service.document(feed, now);
+      headers(reply, validator, shared);
       return reply.code(200).type('text/calendar; charset=utf-8').send(body);
     }
 
