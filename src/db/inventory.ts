@@ -1,8 +1,8 @@
 // Queries of the space's inventory: sites, zones, resources, opening hours, closures.
 // The rows are turned into the domain's types here, so the services never see SQL shapes.
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from './connection.js';
-import { closures, openingHours, resourceLinks, resources, sites, zones } from './schema.js';
+import { closures, inventoryVersion, openingHours, resourceLinks, resources, sites, zones } from './schema.js';
 import type {
   Accessibility,
   BookingRules,
@@ -171,4 +171,17 @@ export function listClosuresFrom(
     .limit(options.limit ?? 500)
     .all()
     .map(toClosure);
+}
+
+/**
+ * A reader of the inventory's version (raised by triggers on every change to the inventory's
+ * tables, by any connection): one indexed read, prepared once.
+ */
+export function inventoryVersionReader(db: Db): () => number {
+  const query = db
+    .select({ version: inventoryVersion.version })
+    .from(inventoryVersion)
+    .where(eq(inventoryVersion.id, sql.placeholder('id')))
+    .prepare();
+  return () => query.get({ id: 1 })?.version ?? 0;
 }

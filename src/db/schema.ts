@@ -379,3 +379,13 @@ export const bookingReminders = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.bookingId, t.kind, t.startsAt] })],
 );
+
+/**
+ * One row whose version rises with every change to the inventory (sites, zones, resources and
+ * their links, opening hours, closures), by triggers: a process keeping the inventory in memory
+ * reads this number per request and reads the inventory again when it moved, whoever wrote.
+ */
+export const inventoryVersion = sqliteTable('inventory_version', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull(),
+});

@@ -12,33 +12,34 @@ import { startOfLocalDate } from '../domain/zoned-time.js';
 import { nextOpenDate } from '../domain/opening-hours.js';
 import type { ResourceKind } from '../domain/types.js';
 import type { BookingQueries } from '../db/bookings.js';
-import type { ResourceView } from '../db/inventory.js';
-import type { Inventory } from './inventory.js';
+import type { InventorySnapshot, ResourceView } from './inventory.js';
 
 export interface DayAvailability {
   date: LocalDate;
   resources: (ResourceAvailability & { resource: ResourceView })[];
 }
 
+/** Each method takes the inventory the request read (Inventory.get()), so one answer sees one inventory. */
 export class AvailabilityService {
-  constructor(
-    private readonly inventory: Inventory,
-    private readonly queries: BookingQueries,
-  ) {}
+  constructor(private readonly queries: BookingQueries) {}
 
   /** The date a day view opens on: the next day the site is open (see the domain's nextOpenDate). */
-  nextOpenDate(now: number): LocalDate {
-    const snapshot = this.inventory.get();
+  nextOpenDate(snapshot: InventorySnapshot, now: number): LocalDate {
     return nextOpenDate(snapshot.sitePeriods, snapshot.closures, now, snapshot.site.timezone);
   }
 
   /** Free and busy intervals of `resources` on local dates `from`..`to` (inclusive). */
-  range(resources: readonly ResourceView[], from: LocalDate, to: LocalDate): ResourceAvailability[] {
-    const snapshot = this.inventory.get();
+  range(
+    snapshot: InventorySnapshot,
+    resources: readonly ResourceView[],
+    from: LocalDate,
+    to: LocalDate,
+  ): ResourceAvailability[] {
     const zone = snapshot.site.timezone;
     const window = { start: startOfLocalDate(from, zone), end: startOfLocalDate(addDays(to, 1), zone) };
+    // Each resource and the ones linked to it: a booking of either makes it busy.
     const ids = new Set<number>();
-    for (const r of resources) for (const id of this.inventory.interacting(r)) ids.add(id);
+    for (const r of resources) for (const id of [r.id, ...r.linkedResourceIds]) ids.add(id);
     const margin =
       Math.max(0, ...resources.map((r) => Math.max(r.rules.bufferBeforeMinutes, r.rules.bufferAfterMinutes))) * 60_000;
     return resourceAvailability({
@@ -56,14 +57,14 @@ export class AvailabilityService {
 
   /** One day of the resources of some kinds, in catalogue order. */
   day(
+    snapshot: InventorySnapshot,
     date: LocalDate,
     kinds: readonly ResourceKind[],
     filter: (r: ResourceView) => boolean = () => true,
   ): DayAvailability {
-    const snapshot = this.inventory.get();
     const resources = snapshot.resources.filter((r) => kinds.includes(r.kind) && filter(r));
     const byId = new Map(resources.map((r) => [r.id, r]));
-    const availability = this.range(resources, date, date);
+    const availability = this.range(snapshot, resources, date, date);
     return {
       date,
       resources: availability.map((a) => ({ ...a, resource: byId.get(a.resource.id)! })),
@@ -71,8 +72,10 @@ export class AvailabilityService {
   }
 
   /** Desks of a day: per zone and half-day counts, and each desk's availability. */
-  desks(date: LocalDate): { zones: DeskZoneHalfDay[]; desks: DayAvailability['resources'] } {
-    const snapshot = this.inventory.get();
+  desks(
+    snapshot: InventorySnapshot,
+    date: LocalDate,
+  ): { zones: DeskZoneHalfDay[]; desks: DayAvailability['resources'] } {
     const desks = snapshot.resources.filter((r) => r.kind === 'desk');
     const zone = snapshot.site.timezone;
     const window = { start: startOfLocalDate(date, zone), end: startOfLocalDate(addDays(date, 1), zone) };

@@ -53,7 +53,7 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     catalogue: new CatalogueService(db),
     bookings,
     series,
-    availability: new AvailabilityService(inventory, bookings.loader.queries),
+    availability: new AvailabilityService(bookings.loader.queries),
     find: new FindService(bookings, clock),
     sessions,
     limiter,

@@ -1,10 +1,16 @@
 // The inventory as the booking rules see it: site, resources, opening weeks and closures.
-// It changes only when an admin edits it, yet every booking click needs it, so it is loaded
-// once and kept until `invalidate()` (called by whatever writes the inventory).
+// Every booking click and day view needs it, and reading it costs several times a whole page,
+// so it is kept in memory with the version it was read at. The version is a row that triggers
+// raise on every change to the inventory's tables (the inventory_version migration), by this
+// process or any other on the same file: each get() reads it (one indexed read) and reads the
+// inventory again when it moved. PRAGMA data_version costs the same read but moves with every
+// commit of another connection, bookings included, and without a trigger this connection's
+// own changes would need every writer to remember to say so.
 import type { Db } from '../db/connection.js';
 import {
   getDefaultSite,
   getOpeningWeek,
+  inventoryVersionReader,
   listClosuresFrom,
   listResources,
   type ClosureView,
@@ -12,6 +18,8 @@ import {
   type SiteRow,
 } from '../db/inventory.js';
 import type { OpeningPeriod, Resource } from '../domain/types.js';
+
+export type { ClosureView, ResourceView, SiteRow };
 
 export interface InventorySnapshot {
   site: SiteRow;
@@ -25,17 +33,27 @@ export interface InventorySnapshot {
 const NO_PERIODS: OpeningPeriod[] = [];
 
 export class Inventory {
-  private snapshot: InventorySnapshot | null = null;
+  private kept: { version: number; snapshot: InventorySnapshot } | null = null;
+  private readonly version: () => number;
 
-  constructor(private readonly db: Db) {}
-
-  get(): InventorySnapshot {
-    if (!this.snapshot) this.snapshot = this.load();
-    return this.snapshot;
+  constructor(private readonly db: Db) {
+    this.version = inventoryVersionReader(db);
   }
 
-  invalidate(): void {
-    this.snapshot = null;
+  /**
+   * The inventory as it is now. A use case reads it once and passes it down; in a write
+   * transaction it is read inside the transaction, so it is the one the writes are checked against.
+   */
+  get(): InventorySnapshot {
+    const kept = this.kept;
+    if (kept && kept.version === this.version()) return kept.snapshot;
+    const read = () => ({ version: this.version(), snapshot: this.load() });
+    // What a transaction reads may yet be rolled back (its version with it): used, never kept.
+    if (this.db.$client.inTransaction) return read().snapshot;
+    // The version and the inventory from one read transaction, so they match.
+    const fresh = this.db.transaction(read);
+    this.kept = fresh;
+    return fresh.snapshot;
   }
 
   resource(id: number): ResourceView | undefined {
@@ -69,7 +87,7 @@ export class Inventory {
       resourcesById: new Map(resources.map((r) => [r.id, r])),
       sitePeriods: week.site,
       overridePeriods: week.byResource,
-      // Closures are few (holidays, works): all of them from a year back are kept.
+      // Closures are few (holidays, works): all of them are read.
       closures: listClosuresFrom(this.db, site.id, 0, { limit: 100_000 }),
     };
   }

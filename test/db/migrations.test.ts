@@ -72,7 +72,9 @@ describe('migrations applied to an empty file', () => {
   });
 
   it('install the overlap backstop triggers', () => {
-    const triggers = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
+    const triggers = db.$client
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'bookings' ORDER BY name")
+      .all();
     expect(triggers).toEqual([{ name: 'bookings_no_overlap_insert' }, { name: 'bookings_no_overlap_update' }]);
   });
 

@@ -26,7 +26,6 @@ beforeAll(async () => {
   rooms = [resourceId(t.db, 'salle-appia'), resourceId(t.db, 'salle-dunant'), resourceId(t.db, 'espace-evenementiel')];
   hall = resourceId(t.db, 'salle-de-sport');
   t.db.$client.prepare('UPDATE resources SET shared_places = 3 WHERE id = ?').run(hall);
-  t.app.services.inventory.invalidate();
   desks = [resourceId(t.db, 'poste-os-01'), resourceId(t.db, 'poste-os-02')];
 });
 afterAll(async () => {

@@ -14,6 +14,7 @@ import { startOfLocalDate } from '../../domain/zoned-time.js';
 import { dateFormatter } from '../../i18n/dates.js';
 import type { Language, MessageKey } from '../../i18n/index.js';
 import { matchesFilter, parseFilter } from '../../services/catalogue.js';
+import type { InventorySnapshot } from '../../services/inventory.js';
 import { localInput } from '../booking-views.js';
 import { dayGrid } from '../day-grid.js';
 import { messageFiller } from '../../i18n/filler.js';
@@ -51,49 +52,47 @@ function single(value: unknown): string {
 }
 
 export default async function bookRoutes(app: FastifyInstance) {
+  // Each page reads the inventory once (inventory.get()) and passes it down.
   const { availability, inventory, find } = app.services;
-  const zoneOf = () => inventory.get().site.timezone;
 
   /** The date asked for, or the next open day; a malformed one is reported, not guessed. */
-  function dateParam(request: FastifyRequest, raw: unknown): { date: LocalDate; invalid: boolean } {
+  function dateParam(snapshot: InventorySnapshot, raw: unknown): { date: LocalDate; invalid: boolean } {
     const text = single(raw);
     if (text && isLocalDate(text)) return { date: text, invalid: false };
-    return { date: availability.nextOpenDate(app.deps.clock.now()), invalid: text !== '' };
+    return { date: availability.nextOpenDate(snapshot, app.deps.clock.now()), invalid: text !== '' };
   }
 
-  function dayNav(request: FastifyRequest, date: LocalDate, base: string, params: Record<string, string>) {
+  function dayNav(
+    request: FastifyRequest,
+    snapshot: InventorySnapshot,
+    date: LocalDate,
+    base: string,
+    params: Record<string, string>,
+  ) {
     const link = (d: LocalDate) => `${base}?${new URLSearchParams({ ...params, date: d }).toString()}`;
     return {
       previous: link(addDays(date, -1)),
       next: link(addDays(date, 1)),
-      label: dateLabel(request.lang, zoneOf(), date),
+      label: dateLabel(request.lang, snapshot.site.timezone, date),
     };
   }
 
   /** The free desks of a half-day by zone, in catalogue order, their words translated once per page. */
   function freeDesks(
     request: FastifyRequest,
+    snapshot: InventorySnapshot,
     date: LocalDate,
     slot: { start: number; end: number },
   ): { zoneId: number | null; name: string; total: number; free: DeskChoice[] }[] {
     const t = request.t;
-    const day = availability.desks(date);
-    const desks = inventory.get().resources.filter((r) => r.kind === 'desk');
+    const day = availability.desks(snapshot, date);
+    const desks = snapshot.resources.filter((r) => r.kind === 'desk');
     const byZone = new Map(
       [...new Map(desks.map((d) => [d.zoneId, d])).values()].map((first) => [
         first.zoneId,
         { zoneId: first.zoneId, name: zoneName(request.lang, first) ?? '', total: 0, free: [] as DeskChoice[] },
       ]),
     );
-    const words = new Map<string, string>();
-    const word = (key: string) => {
-      let text = words.get(key);
-      if (text === undefined) {
-        text = t(key as MessageKey);
-        words.set(key, text);
-      }
-      return text;
-    };
     const bookLabel = messageFiller(t, 'desk.book', ['desk']);
     for (const d of day.desks) {
       const group = byZone.get(d.resource.zoneId)!;
@@ -102,8 +101,8 @@ export default async function bookRoutes(app: FastifyInstance) {
       group.free.push({
         id: d.resource.id,
         name: d.resource.name,
-        equipment: d.resource.equipment.map((e) => word(`equipment.${e}`)),
-        accessibility: d.resource.accessibility.map((a) => word(`accessibility.${a}`)),
+        equipment: d.resource.equipment.map((e) => t(`equipment.${e}`)),
+        accessibility: d.resource.accessibility.map((a) => t(`accessibility.${a}`)),
         label: bookLabel({ desk: d.resource.name }),
       });
     }
@@ -119,10 +118,10 @@ export default async function bookRoutes(app: FastifyInstance) {
     { preHandler: requireMember },
     async (request, reply) => {
       const t = request.t;
-      const zone = zoneOf();
       const snapshot = inventory.get();
+      const zone = snapshot.site.timezone;
       const now = app.deps.clock.now();
-      const asked = dateParam(request, request.query.date);
+      const asked = dateParam(snapshot, request.query.date);
       const { invalid } = asked;
       const partText = single(request.query.part);
       const chosenPart = (PARTS as readonly string[]).includes(partText) ? (partText as Part) : null;
@@ -142,7 +141,7 @@ export default async function bookRoutes(app: FastifyInstance) {
       let slots = slotsOf(date);
       // Once the day's last half-day is over, the page opens on the next open day.
       if (single(request.query.date) === '' && slots.length > 0 && slots.every((s) => s.end <= now)) {
-        date = availability.nextOpenDate(startOfLocalDate(addDays(date, 1), zone));
+        date = availability.nextOpenDate(snapshot, startOfLocalDate(addDays(date, 1), zone));
         slots = slotsOf(date);
       }
       // A half-day may be taken on arrival (the engine allows it until it ends). By default: the
@@ -193,8 +192,8 @@ export default async function bookRoutes(app: FastifyInstance) {
                 : ended
                   ? t('desk.ended')
                   : null,
-            groups: slot && !closure && !ended ? freeDesks(request, date, slot) : [],
-            dayNav: dayNav(request, date, '/book/desk', { part }),
+            groups: slot && !closure && !ended ? freeDesks(request, snapshot, date, slot) : [],
+            dayNav: dayNav(request, snapshot, date, '/book/desk', { part }),
           },
         },
       });
@@ -209,7 +208,7 @@ export default async function bookRoutes(app: FastifyInstance) {
       const groupKey = single(request.query.group) in GROUPS ? single(request.query.group) : 'rooms';
       const group = GROUPS[groupKey]!;
       const snapshot = inventory.get();
-      const { date, invalid } = dateParam(request, request.query.date);
+      const { date, invalid } = dateParam(snapshot, request.query.date);
       const { filter, problems } = parseFilter({ ...request.query, kind: undefined, zone: undefined }, []);
       const view = single(request.query.view) === 'list' ? 'list' : 'grid';
       const shown = snapshot.resources.filter((r) => group.kinds.includes(r.kind));
@@ -224,7 +223,7 @@ export default async function bookRoutes(app: FastifyInstance) {
       // Cells start on whole minutes, and one starting at s is past once now > s: with now
       // rounded up to the minute the grid is exact, and the same for every look in that minute.
       const minute = Math.ceil(app.deps.clock.now() / MINUTE) * MINUTE;
-      const day = availability.day(date, group.kinds, (r) => matchesFilter(r, filter));
+      const day = availability.day(snapshot, date, group.kinds, (r) => matchesFilter(r, filter));
       const grid = dayGrid(day.resources, snapshot.site.timezone, request.lang, minute);
       return reply.page({
         page: 'pages/book-rooms',
@@ -245,7 +244,7 @@ export default async function bookRoutes(app: FastifyInstance) {
           // Filled in for every free cell: translated once, not looked up and replaced per cell.
           freeAt: messageFiller(t, 'rooms.free.at', ['room', 'time']),
           viewLinks: { grid: viewLink('grid'), list: viewLink('list') },
-          dayNav: dayNav(request, date, '/book/rooms', params),
+          dayNav: dayNav(request, snapshot, date, '/book/rooms', params),
           closed: grid.rows.every((row) => row.cells.every((cell) => cell.state === 'closed')),
         },
       });
@@ -254,10 +253,11 @@ export default async function bookRoutes(app: FastifyInstance) {
 
   app.get<{ Querystring: Record<string, unknown> }>('/find', { preHandler: requireMember }, async (request, reply) => {
     const t = request.t;
-    const zone = zoneOf();
+    const snapshot = inventory.get();
+    const zone = snapshot.site.timezone;
     const q = request.query;
     const searched = single(q.date) !== '';
-    const { date, invalid } = dateParam(request, q.date);
+    const { date, invalid } = dateParam(snapshot, q.date);
     const people = /^\d{1,3}$/.test(single(q.people)) && Number(single(q.people)) > 0 ? Number(single(q.people)) : null;
     const duration = [30, 60, 90, 120, 180, 240].includes(Number(single(q.duration)))
       ? Number(single(q.duration))
@@ -271,7 +271,6 @@ export default async function bookRoutes(app: FastifyInstance) {
     if (invalid) errors.date = t('form.error.invalid');
     let options: { label: string; key: string; resourceId: number; start: string; end: string }[] | null = null;
     if (searched && Object.keys(errors).length === 0 && problems.length === 0) {
-      const snapshot = inventory.get();
       const split = snapshot.resources.find((r) => r.kind === 'desk')?.rules.halfDaySplit ?? '13:00';
       const windows = partOfDayWindows(snapshot.sitePeriods, date, days, part as PartOfDay, split, zone);
       const dates = dateFormatter(request.lang, zone);
@@ -318,10 +317,10 @@ export default async function bookRoutes(app: FastifyInstance) {
         errors,
         problems: problems.map((p) => t('field.invalid', { field: t(`catalogue.filter.${p.field}` as MessageKey) })),
         equipmentChoices: EQUIPMENT.filter((e) =>
-          inventory.get().resources.some((r) => r.kind === 'meeting_room' && r.equipment.includes(e)),
+          snapshot.resources.some((r) => r.kind === 'meeting_room' && r.equipment.includes(e)),
         ),
         accessibilityChoices: ACCESSIBILITY.filter((a) =>
-          inventory.get().resources.some((r) => r.kind === 'meeting_room' && r.accessibility.includes(a)),
+          snapshot.resources.some((r) => r.kind === 'meeting_room' && r.accessibility.includes(a)),
         ),
         options,
         people: people ?? 1,
