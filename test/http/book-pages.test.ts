@@ -292,6 +292,23 @@ describe('day views are current on every look', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it("the rooms page carries each member's own token and name, and nobody else's", async () => {
+    const sami = await signInAs(t.app, 'member2');
+    for (const [who, other, name, otherName] of [
+      [camille, sami, 'Camille Membre', 'Sami Membre'],
+      [sami, camille, 'Sami Membre', 'Camille Membre'],
+    ] as const) {
+      for (const view of ['grid', 'list']) {
+        const body = (await get(`/book/rooms?date=2026-12-09&view=${view}`, false, who)).body;
+        expect(new Set(fieldValues(body, '_csrf'))).toEqual(new Set([who.csrf]));
+        expect(body).toContain(`X-CSRF-Token&quot;:&quot;${who.csrf}&quot;`);
+        expect(body).not.toContain(other.csrf);
+        expect(body).toContain(`aria-label="Mon profil (${name})"`);
+        expect(body).not.toContain(otherName);
+      }
+    }
+  });
+
   it("a member's new name or language shows on their next look", async () => {
     const lea = await signInAs(t.app, 'lead');
     const rooms = () => get('/book/rooms?date=2026-12-08', false, lea);
