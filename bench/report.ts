@@ -342,8 +342,11 @@ export function markdown(results: Results): string {
     '',
     'ref_page (GET /book: session, layout) and ref_write (POST /profile/language: session, CSRF, one UPDATE, ' +
       'a 303) are the references, measured at every history size. baseline: the runs before and after all ' +
-      `scenarios. ${size(sizes.at(-1)!)} / ${size(sizes[0]!)}: vs /livez with the largest history over that with ` +
-      'the smallest, then CPU per request with the smallest over that with the largest.',
+      'scenarios.' +
+      (sizes.length > 1
+        ? ` ${size(sizes.at(-1)!)} / ${size(sizes[0]!)}: vs /livez with the largest history over that with ` +
+          'the smallest, then CPU per request with the smallest over that with the largest.'
+        : ''),
     '',
     ...mixTable(results, sizes),
   );
