@@ -241,7 +241,14 @@ export default async function bookRoutes(app: FastifyInstance) {
           accessibility: ACCESSIBILITY.filter((a) => shown.some((r) => r.accessibility.includes(a))),
           problems: problems.map((p) => t('field.invalid', { field: t(`catalogue.filter.${p.field}` as MessageKey) })),
           grid,
-          // Filled in for every free cell: translated once, not looked up and replaced per cell.
+          // The grid's words, translated once for all its cells.
+          stateWords: {
+            free: t('rooms.free'),
+            busy: t('rooms.busy'),
+            closed: t('rooms.closed'),
+            full: t('rooms.full'),
+            past: t('rooms.past'),
+          },
           freeAt: messageFiller(t, 'rooms.free.at', ['room', 'time']),
           viewLinks: { grid: viewLink('grid'), list: viewLink('list') },
           dayNav: dayNav(request, snapshot, date, '/book/rooms', params),
