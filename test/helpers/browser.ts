@@ -105,7 +105,8 @@ export async function newContext(browser: Browser, options: BrowserContextOption
     timezoneId: ZONE,
     ...options,
   });
-  context.setDefaultTimeout(10_000);
+  // Each action and wait: generous for a loaded machine, still well inside the test's timeout.
+  context.setDefaultTimeout(30_000);
   return context;
 }
 
