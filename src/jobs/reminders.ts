@@ -2,7 +2,7 @@
 // their "booking-reminder" mail, in the member's language. What was queued is recorded in
 // booking_reminders in the same immediate transaction as the mail itself, so a restart (or
 // a second process) never sends one twice and a crash between the two is impossible.
-import type { Clock } from '../app.js';
+import type { Clock } from '../domain/clock.js';
 import { immediate, type Db } from '../db/connection.js';
 import {
   isReminderDue,

@@ -5,7 +5,7 @@
 // receiving server or client can drop the duplicate.
 import { randomBytes } from 'node:crypto';
 import type Mail from 'nodemailer/lib/mailer';
-import type { Clock } from '../app.js';
+import type { Clock } from '../domain/clock.js';
 import { immediate, type Db } from '../db/connection.js';
 import { outbox } from '../db/schema.js';
 import type { StoredMessage } from './outbox.js';

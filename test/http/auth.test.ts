@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 // Each test starts with fresh rate-limit counters (they live in memory, per app).
 beforeEach(() => {
-  t.app.accounts.limiter.clearAll();
+  t.app.services.limiter.clearAll();
 });
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
