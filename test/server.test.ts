@@ -76,5 +76,5 @@ describe('the server process', () => {
     const again = await (await fetch(`${second.url}/resources`)).text();
     expect(again.match(/<li class="card">/g)).toHaveLength(76);
     expect(await second.stop('SIGINT')).toBe(0);
-  });
+  }, 120_000); // two starts of up to 45 s each (startServer), one of them under tsx
 });
