@@ -95,7 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? systemClock;
   const inventory = new Inventory(db);
   const bookings = new BookingService(db, inventory, clock);
-  bookings.onChange(bookingMailListener(config, { kick: () => app.outbox.kick() }, clock));
+  bookings.onChange(bookingMailListener({ kick: () => app.outbox.kick() }, clock));
   app.decorate('services', {
     catalogue: new CatalogueService(db),
     inventory,
@@ -104,7 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     availability: new AvailabilityService(inventory, bookings.loader.queries, db),
     find: new FindService(bookings, clock),
   });
-  app.services.series.onCreated(seriesMailListener(config, { kick: () => app.outbox.kick() }, clock, inventory));
+  app.services.series.onCreated(seriesMailListener({ kick: () => app.outbox.kick() }, clock));
 
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-Id', request.id);

@@ -1,7 +1,9 @@
 // Reminder mails: every minute, the confirmed bookings whose reminder moment has come get
-// their "booking-reminder" mail, in the member's language. What was queued is recorded in
-// booking_reminders in the same immediate transaction as the mail itself, so a restart (or
-// a second process) never sends one twice and a crash between the two is impossible.
+// a "booking-reminder" intent in the outbox, rendered by the worker in the member's language
+// when it sends it (and not sent if the booking moved or ended meanwhile). What was queued is
+// recorded in booking_reminders in the same immediate transaction as the intent itself, so a
+// restart (or a second process) never queues one twice and a crash between the two is
+// impossible.
 import type { Clock } from '../app.js';
 import { immediate, type Db } from '../db/connection.js';
 import {
@@ -11,16 +13,13 @@ import {
   reminderLookahead,
   type ReminderSpec,
 } from '../domain/reminders.js';
-import { isLanguage } from '../i18n/index.js';
-import { composeBookingMail, type BookingMailSettings } from '../mail/booking-mails.js';
-import { enqueueMail, MailValidationError } from '../mail/outbox.js';
-import type { OutboxKick, WorkerLog } from '../mail/worker.js';
+import { enqueueIntent, type OutboxKick } from '../mail/outbox.js';
+import type { WorkerLog } from '../mail/worker.js';
 
 export interface ReminderJobOptions {
   db: Db;
   clock: Clock;
   reminders: readonly ReminderSpec[];
-  settings: BookingMailSettings;
   outbox: OutboxKick;
   /** Pause between two rounds (default 60 s): a reminder leaves within a minute of its time. */
   intervalMs?: number;
@@ -37,31 +36,15 @@ export interface ReminderJob {
   runOnce(): ReminderReport;
 }
 
-interface Candidate {
-  id: number;
-  startsAt: number;
-  endsAt: number;
-  title: string;
-  version: number;
-  updatedAt: number;
-  resourceName: string;
-  siteAddress: string;
-  zone: string;
-  name: string;
-  email: string;
-  language: string;
-}
-
 export function createReminderJob(options: ReminderJobOptions): ReminderJob {
-  const { db, clock, reminders, settings, outbox } = options;
+  const { db, clock, reminders, outbox } = options;
   const intervalMs = options.intervalMs ?? 60_000;
   const lookahead = reminderLookahead(reminders);
   const client = db.$client;
   // Resource by resource on the (resource_id, starts_at) index, bounded by start, so a round
   // stays flat however much history piles up (CROSS JOIN fixes that order for the planner).
   const candidates = client.prepare(
-    `SELECT b.id, b.starts_at AS startsAt, b.ends_at AS endsAt, b.title, b.version, b.updated_at AS updatedAt,
-       r.name AS resourceName, s.address AS siteAddress, s.timezone AS zone, m.name, m.email, m.language
+    `SELECT b.id, b.starts_at AS startsAt, b.updated_at AS updatedAt, b.version, s.timezone AS zone
      FROM resources r
      CROSS JOIN bookings b ON b.resource_id = r.id
      JOIN sites s ON s.id = r.site_id
@@ -76,6 +59,14 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
   const record = client.prepare(
     'INSERT INTO booking_reminders (booking_id, kind, starts_at, queued_at, outbox_id) VALUES (?, ?, ?, ?, ?)',
   );
+  const queries = {
+    candidates: (from: number, to: number) =>
+      candidates.all(from, to) as { id: number; startsAt: number; updatedAt: number; version: number; zone: string }[],
+    recorded: (ids: number[]) =>
+      recorded.all(JSON.stringify(ids)) as { bookingId: number; kind: string; startsAt: number }[],
+    record: (r: { bookingId: number; kind: string; startsAt: number; queuedAt: number; outboxId: number | null }) =>
+      record.run(r.bookingId, r.kind, r.startsAt, r.queuedAt, r.outboxId),
+  };
   let log: WorkerLog | null = null;
   let timer: NodeJS.Timeout | null = null;
   let stopped = true;
@@ -84,12 +75,10 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
     if (reminders.length === 0) return { queued: 0 };
     const queued = immediate(db, (tx) => {
       const now = clock.now();
-      const rows = candidates.all(now, now + lookahead) as Candidate[];
+      const rows = queries.candidates(now, now + lookahead);
       if (rows.length === 0) return 0;
       const done = new Set(
-        (
-          recorded.all(JSON.stringify(rows.map((r) => r.id))) as { bookingId: number; kind: string; startsAt: number }[]
-        ).map((r) => `${r.bookingId}|${r.kind}|${r.startsAt}`),
+        queries.recorded(rows.map((r) => r.id)).map((r) => `${r.bookingId}|${r.kind}|${r.startsAt}`),
       );
       let count = 0;
       for (const row of rows) {
@@ -103,33 +92,20 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
         const send = due.reduce((a, b) =>
           reminderInstant(b, row.startsAt, row.zone) > reminderInstant(a, row.startsAt, row.zone) ? b : a,
         );
-        let outboxId: number | null = null;
-        try {
-          const mail = composeBookingMail(
-            'booking-reminder',
-            {
-              id: row.id,
-              startsAt: row.startsAt,
-              endsAt: row.endsAt,
-              status: 'confirmed',
-              title: row.title,
-              version: row.version,
-              updatedAt: row.updatedAt,
-            },
-            { resourceName: row.resourceName, siteAddress: row.siteAddress, zone: row.zone },
-            { name: row.name, email: row.email, language: isLanguage(row.language) ? row.language : 'fr' },
-            settings,
-            { invitation: false },
-          );
-          outboxId = enqueueMail(tx, mail, now);
-          count += 1;
-        } catch (err) {
-          // An address the outbox refuses will not improve by retrying every minute: record and move on.
-          if (!(err instanceof MailValidationError)) throw err;
-          log?.warn({ bookingId: row.id, kind: reminderKey(send), error: err.code }, 'reminder not written');
-        }
+        const outboxId = enqueueIntent(
+          tx,
+          { kind: 'booking-reminder', bookingId: row.id, sequence: row.version, details: { startsAt: row.startsAt } },
+          now,
+        );
+        count += 1;
         for (const spec of due)
-          record.run(row.id, reminderKey(spec), row.startsAt, now, spec === send ? outboxId : null);
+          queries.record({
+            bookingId: row.id,
+            kind: reminderKey(spec),
+            startsAt: row.startsAt,
+            queuedAt: now,
+            outboxId: spec === send ? outboxId : null,
+          });
       }
       return count;
     });

@@ -1,6 +1,6 @@
 // The admin "Outbox": every e-mail the system queued, with its delivery state, readable one
 // by one (password-reset bodies excepted), downloadable as .eml, and a failed one retried.
-//   GET  /admin/outbox[?status=pending|sent|failed]
+//   GET  /admin/outbox[?status=pending|sent|failed|superseded]
 //   GET  /admin/outbox/:id
 //   GET  /admin/outbox/:id/eml
 //   POST /admin/outbox/:id/retry
@@ -34,7 +34,7 @@ export default async function adminOutboxRoutes(app: FastifyInstance) {
       ? (request.query.status as OutboxStatus)
       : null;
     const fmt = dates(request);
-    const messages = listOutbox(app.deps.db, { status, limit: 200 }).map((m) => ({
+    const messages = listOutbox(app.deps.db, app.deps.config, { status, limit: 200 }).map((m) => ({
       ...m,
       created: fmt.dateTime(m.createdAt),
       next: m.status === 'pending' ? fmt.dateTime(m.nextAttemptAt) : null,
@@ -54,7 +54,7 @@ export default async function adminOutboxRoutes(app: FastifyInstance) {
 
   function load(request: FastifyRequest<IdParams>, reply: FastifyReply) {
     const id = messageId(request.params.id);
-    const message = id === null ? null : getOutboxMessage(app.deps.db, id);
+    const message = id === null ? null : getOutboxMessage(app.deps.db, app.deps.config, id);
     if (!message) notFound(request, reply);
     return message;
   }
@@ -77,7 +77,7 @@ export default async function adminOutboxRoutes(app: FastifyInstance) {
 
   app.get<IdParams>('/admin/outbox/:id/eml', guard, async (request, reply) => {
     const id = messageId(request.params.id);
-    const raw = id === null ? null : await rawOutboxMessage(app.deps.db, id, app.deps.config.mailFrom);
+    const raw = id === null ? null : await rawOutboxMessage(app.deps.db, app.deps.config, id);
     if (!raw) return notFound(request, reply);
     return reply
       .type('message/rfc822')
