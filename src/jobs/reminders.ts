@@ -6,6 +6,7 @@
 // impossible.
 import type { Clock } from '../app.js';
 import { immediate, type Db } from '../db/connection.js';
+import { reminderQueries } from '../db/reminders.js';
 import {
   isReminderDue,
   reminderInstant,
@@ -40,33 +41,7 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
   const { db, clock, reminders, outbox } = options;
   const intervalMs = options.intervalMs ?? 60_000;
   const lookahead = reminderLookahead(reminders);
-  const client = db.$client;
-  // Resource by resource on the (resource_id, starts_at) index, bounded by start, so a round
-  // stays flat however much history piles up (CROSS JOIN fixes that order for the planner).
-  const candidates = client.prepare(
-    `SELECT b.id, b.starts_at AS startsAt, b.updated_at AS updatedAt, b.version, s.timezone AS zone
-     FROM resources r
-     CROSS JOIN bookings b ON b.resource_id = r.id
-     JOIN sites s ON s.id = r.site_id
-     JOIN members m ON m.id = b.member_id
-     WHERE b.starts_at > ? AND b.starts_at <= ? AND b.status = 'confirmed' AND m.active = 1
-     ORDER BY b.starts_at, b.id`,
-  );
-  const recorded = client.prepare(
-    `SELECT booking_id AS bookingId, kind, starts_at AS startsAt FROM booking_reminders
-     WHERE booking_id IN (SELECT value FROM json_each(?))`,
-  );
-  const record = client.prepare(
-    'INSERT INTO booking_reminders (booking_id, kind, starts_at, queued_at, outbox_id) VALUES (?, ?, ?, ?, ?)',
-  );
-  const queries = {
-    candidates: (from: number, to: number) =>
-      candidates.all(from, to) as { id: number; startsAt: number; updatedAt: number; version: number; zone: string }[],
-    recorded: (ids: number[]) =>
-      recorded.all(JSON.stringify(ids)) as { bookingId: number; kind: string; startsAt: number }[],
-    record: (r: { bookingId: number; kind: string; startsAt: number; queuedAt: number; outboxId: number | null }) =>
-      record.run(r.bookingId, r.kind, r.startsAt, r.queuedAt, r.outboxId),
-  };
+  const queries = reminderQueries(db);
   let log: WorkerLog | null = null;
   let timer: NodeJS.Timeout | null = null;
   let stopped = true;
@@ -123,7 +98,7 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
       try {
         runOnce();
       } catch (err) {
-        log?.error({ error: (err as Error).message }, 'reminder round failed');
+        log?.error({ error: err instanceof Error ? err.message : String(err) }, 'reminder round failed');
       }
       schedule(intervalMs);
     }, delay);
