@@ -6,15 +6,9 @@ import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
-import { bookingMailListener } from './mail/booking-mails.js';
-import { seriesMailListener } from './mail/series-mails.js';
+import type { Clock } from './domain/clock.js';
 import type { OutboxKick } from './mail/worker.js';
-import { AvailabilityService } from './services/availability.js';
-import { BookingService } from './services/bookings.js';
-import { CatalogueService } from './services/catalogue.js';
-import { FindService } from './services/find.js';
-import { Inventory } from './services/inventory.js';
-import { SeriesService } from './services/series.js';
+import { buildServices, systemClock, type Services } from './services/index.js';
 import assets from './web/plugins/assets.js';
 import csrf from './web/plugins/csrf.js';
 import errors from './web/plugins/errors.js';
@@ -37,10 +31,6 @@ import languageRoutes from './web/routes/language.js';
 import profileRoutes from './web/routes/profile.js';
 import teamRoutes from './web/routes/team.js';
 
-export interface Clock {
-  now(): number;
-}
-
 export interface AppDeps {
   config: Config;
   db: Db;
@@ -51,24 +41,13 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
 }
 
-export interface Services {
-  catalogue: CatalogueService;
-  inventory: Inventory;
-  bookings: BookingService;
-  series: SeriesService;
-  availability: AvailabilityService;
-  find: FindService;
-}
-
 declare module 'fastify' {
   interface FastifyInstance {
-    deps: Required<Pick<AppDeps, 'config' | 'db' | 'clock'>>;
+    deps: { config: Config; clock: Clock };
     services: Services;
     outbox: OutboxKick;
   }
 }
-
-export const systemClock: Clock = { now: () => Date.now() };
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
@@ -90,21 +69,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
   });
 
-  app.decorate('deps', { config, db, clock: deps.clock ?? systemClock });
-  app.decorate('outbox', deps.outbox ?? { kick() {} });
   const clock = deps.clock ?? systemClock;
-  const inventory = new Inventory(db);
-  const bookings = new BookingService(db, inventory, clock);
-  bookings.onChange(bookingMailListener({ kick: () => app.outbox.kick() }, clock));
-  app.decorate('services', {
-    catalogue: new CatalogueService(db),
-    inventory,
-    bookings,
-    series: new SeriesService(db, bookings, clock),
-    availability: new AvailabilityService(inventory, bookings.loader.queries, db),
-    find: new FindService(bookings, clock),
-  });
-  app.services.series.onCreated(seriesMailListener({ kick: () => app.outbox.kick() }, clock));
+  const outbox = deps.outbox ?? { kick() {} };
+  app.decorate('deps', { config, clock });
+  app.decorate('outbox', outbox);
+  app.decorate('services', buildServices({ db, clock, config, outbox }));
 
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-Id', request.id);

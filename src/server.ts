@@ -1,6 +1,7 @@
 // Entry point: read config, open (and migrate) the database, seed an empty one, listen,
 // and close with grace on SIGINT/SIGTERM.
-import { buildApp, systemClock } from './app.js';
+import { buildApp } from './app.js';
+import { systemClock } from './services/index.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { closeDatabase, openDatabase } from './db/connection.js';
 import { transportFromConfig } from './mail/transport.js';

@@ -4,7 +4,7 @@
 // recorded in booking_reminders in the same immediate transaction as the intent itself, so a
 // restart (or a second process) never queues one twice and a crash between the two is
 // impossible.
-import type { Clock } from '../app.js';
+import type { Clock } from '../domain/clock.js';
 import { immediate, type Db } from '../db/connection.js';
 import { reminderQueries } from '../db/reminders.js';
 import {

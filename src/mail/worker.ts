@@ -6,7 +6,7 @@
 // expires, with the same Message-ID, so a receiving server or client can drop the duplicate.
 import { randomBytes } from 'node:crypto';
 import type Mail from 'nodemailer/lib/mailer';
-import type { Clock } from '../app.js';
+import type { Clock } from '../domain/clock.js';
 import { immediate, type Db } from '../db/connection.js';
 import { outboxWorkerQueries, type OutboxRow, type SentMail } from '../db/outbox.js';
 import { renderOutboxRow } from './intents.js';

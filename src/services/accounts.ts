@@ -3,7 +3,7 @@
 // transaction; permission checks come first and answer "not found" when they fail.
 // Mail (invitation, reset) is written to the outbox in the same transaction as its token.
 import { and, asc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { Clock } from '../app.js';
+import type { Clock } from '../domain/clock.js';
 import { immediate, type Db } from '../db/connection.js';
 import { accountTokens, inductions, members, memberships, organisations } from '../db/schema.js';
 import { isLanguage, type Language } from '../i18n/index.js';

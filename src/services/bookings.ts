@@ -3,6 +3,7 @@
 // transaction, so two clicks at the same moment are serialised and only one wins.
 // Authorisation is checked here, by owner or role; "not yours" is thrown as NotFound.
 import type { Db } from '../db/connection.js';
+import type { Clock } from '../domain/clock.js';
 import { immediate } from '../db/connection.js';
 import type { BookingRow } from '../db/bookings.js';
 import { suggestAlternatives, type AlternativeCandidate, type Suggestion } from '../domain/alternatives.js';
@@ -13,10 +14,6 @@ import { localDateOf, localDateTimeToInstant, startOfLocalDate } from '../domain
 import { authorize, NotFound, type Actor } from './authz.js';
 import { BookingContextLoader, organisationFor, type BookingPerson } from './booking-context.js';
 import type { Inventory } from './inventory.js';
-
-export interface Clock {
-  now(): number;
-}
 
 export interface CreateBooking {
   resourceId: number;

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { immediate, type Db } from '../db/connection.js';
 import { isLanguage, type Language } from '../i18n/index.js';
-import type { Clock } from './bookings.js';
+import type { Clock } from '../domain/clock.js';
 import { hashToken } from './tokens.js';
 
 const TOKEN_BYTES = 18;

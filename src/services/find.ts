@@ -3,7 +3,8 @@
 import { findTimes, fitsNeeds, type FindTimeQuery, type TimeOption } from '../domain/find-time.js';
 import type { Actor } from './authz.js';
 import { organisationFor } from './booking-context.js';
-import type { BookingService, Clock } from './bookings.js';
+import type { Clock } from '../domain/clock.js';
+import type { BookingService } from './bookings.js';
 import { NotFound } from './authz.js';
 
 export class FindService {

@@ -2,7 +2,7 @@
 // enforces), their people and leads. Admins edit; leads and staff see a team and its quota use.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import type { Clock } from '../app.js';
+import type { Clock } from '../domain/clock.js';
 import { immediate, type Db } from '../db/connection.js';
 import { bookingQueries, type BookingQueries } from '../db/bookings.js';
 import { members, memberships, organisations } from '../db/schema.js';

@@ -4,7 +4,7 @@
 import { immediate, type Db } from '../db/connection.js';
 import type { InventorySnapshot } from './inventory.js';
 import { NotFound, type Actor } from './authz.js';
-import type { Clock } from './bookings.js';
+import type { Clock } from '../domain/clock.js';
 
 export class PublicEventService {
   private readonly statements;

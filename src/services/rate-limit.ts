@@ -1,7 +1,7 @@
 // A small in-memory rate limiter on the injected clock (so tests can move time). Counts
 // live in this process only: a restart forgives, which is acceptable for one server; a
 // second server would need the counts in SQLite.
-import type { Clock } from '../app.js';
+import type { Clock } from '../domain/clock.js';
 
 export interface Limit {
   /** How many hits a key may make per window. */

@@ -26,7 +26,8 @@ import type { Violation } from '../domain/violations.js';
 import { localDateOf, localTimeOnDate, startOfLocalDate } from '../domain/zoned-time.js';
 import { authorize, NotFound, type Actor } from './authz.js';
 import { organisationFor } from './booking-context.js';
-import type { BookingService, Clock } from './bookings.js';
+import type { Clock } from '../domain/clock.js';
+import type { BookingService } from './bookings.js';
 
 export interface SeriesInput {
   resourceId: number;

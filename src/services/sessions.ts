@@ -3,7 +3,7 @@
 // A session is renewed (new token, new CSRF secret) whenever its owner changes, ended by
 // deleting its row, and ends at once for everyone when a member is deactivated.
 import { and, desc, eq, lte, ne, or, isNotNull, sql } from 'drizzle-orm';
-import type { Clock } from '../app.js';
+import type { Clock } from '../domain/clock.js';
 import { immediate, type Db } from '../db/connection.js';
 import { KeptUntilWrite } from '../db/kept.js';
 import { sessions } from '../db/schema.js';

@@ -186,7 +186,8 @@ describe('bounded cost', () => {
     const full = ['2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06'].map((d) =>
       booking(10, `${d}T08:30`, `${d}T19:00`),
     );
-    // Monday: taken but for 17:30–19:00; with a 15-minute buffer on each side, an hour fits from 17:45 or 18:00 (closing needs no buffer).
+    // Monday: taken but for 17:30–19:00; with a 15-minute buffer on each side, an hour fits from
+    // 17:45 or 18:00 (closing needs no buffer).
     const buffered = meetingRoom(10, {}, { bufferBeforeMinutes: 15, bufferAfterMinutes: 15 });
     const ctx = context([buffered], {
       existingBookings: [...full, booking(10, '2026-03-09T08:30', '2026-03-09T17:30')],

@@ -23,7 +23,7 @@ afterAll(async () => {
   await t.close();
 });
 beforeEach(() => {
-  t.app.accounts.limiter.clearAll();
+  t.app.services.limiter.clearAll();
 });
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };

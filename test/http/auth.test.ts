@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 // Each test starts with fresh rate-limit counters (they live in memory, per app).
 beforeEach(() => {
-  t.app.accounts.limiter.clearAll();
+  t.app.services.limiter.clearAll();
 });
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -170,7 +170,7 @@ describe('POST /login', () => {
     const known: number[] = [];
     const unknown: number[] = [];
     for (let i = 0; i < 3; i++) {
-      t.app.accounts.limiter.clearAll();
+      t.app.services.limiter.clearAll();
       known.push(await time(member));
       unknown.push(await time(`nobody${i}@demo.21.example.org`));
     }

@@ -44,7 +44,7 @@ function book(memberId: number, slug: string, start: number, end: number, title 
 }
 
 function tokenOf(memberId: number): string {
-  return t.app.feeds.tokens.rotate(memberId);
+  return t.app.services.feedTokens.rotate(memberId);
 }
 
 async function get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
@@ -217,7 +217,7 @@ describe('conditional requests', () => {
     expect(new Date(lastModified).getTime()).toBe(Math.floor(t.clock.now() / 1000) * 1000);
     expect(first.headers['cache-control']).toBe('private, no-cache');
 
-    const render = vi.spyOn(t.app.feeds.service, 'render');
+    const render = vi.spyOn(t.app.services.feeds, 'render');
     const again = await get(url, { 'if-none-match': etag });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
@@ -293,7 +293,7 @@ describe('conditional requests', () => {
     book(zoe, 'salle-appia', paris(8, 9), paris(8, 10));
     const url = `/feeds/${tokenOf(zoe)}/bookings.ics`;
     const first = await get(url);
-    const queries = (t.app.feeds.service as unknown as { queries: { aggregate: () => unknown } }).queries;
+    const queries = (t.app.services.feeds as unknown as { queries: { aggregate: () => unknown } }).queries;
     const aggregate = vi.spyOn(queries, 'aggregate');
     expect((await get(url, { 'if-none-match': first.headers.etag as string })).statusCode).toBe(304);
     expect(aggregate).not.toHaveBeenCalled();
@@ -362,7 +362,7 @@ describe('feed tokens', () => {
     expect(stored).toHaveLength(2);
     expect(stored.every((r) => /^[0-9a-f]{64}$/.test(r.hash) && r.hash !== fresh && r.hash !== old)).toBe(true);
 
-    t.app.feeds.tokens.revoke(zoe);
+    t.app.services.feedTokens.revoke(zoe);
     expect((await get(`/feeds/${fresh}/bookings.ics`)).statusCode).toBe(404);
 
     const samis = tokenOf(sami);
@@ -377,7 +377,7 @@ describe('feed tokens', () => {
     const url = `/feeds/${token}/bookings.ics`;
     const etag = (await get(url)).headers.etag as string;
     expect((await get(url, { 'if-none-match': etag })).statusCode).toBe(304);
-    const resolve = vi.spyOn(t.app.feeds.tokens, 'resolve');
+    const resolve = vi.spyOn(t.app.services.feedTokens, 'resolve');
     const polled = await get(url, { 'if-none-match': etag });
     expect(polled.statusCode).toBe(304);
     expect(polled.headers.etag).toBe(etag);
@@ -400,7 +400,7 @@ describe('feed tokens', () => {
     expect((await get(url, { 'if-none-match': etag })).statusCode).toBe(304);
 
     // Revoked by this process: the next poll is refused.
-    t.app.feeds.tokens.revoke(zoe);
+    t.app.services.feedTokens.revoke(zoe);
     expect((await get(url, { 'if-none-match': etag })).statusCode).toBe(404);
 
     // Known again for Sami, then his account is deactivated by another process (another connection).
@@ -712,8 +712,8 @@ describe('performance', () => {
     })();
     const token = tokenOf(zoe);
     const url = `/feeds/${token}/bookings.ics`;
-    const service = t.app.feeds.service;
-    const feed = service.open({ kind: 'member' }, t.app.feeds.tokens.resolve(token))!;
+    const service = t.app.services.feeds;
+    const feed = service.open({ kind: 'member' }, t.app.services.feedTokens.resolve(token))!;
     const time = (fn: () => unknown, runs = 1) => {
       const started = performance.now();
       for (let i = 0; i < runs; i += 1) fn();

@@ -304,7 +304,7 @@ describe('actions', () => {
     for (const who of WHO) {
       const expected = who === 'anonymous' ? 303 : action.expected[who];
       it(`${who} → ${name}: ${expected}${expected === 303 && who !== 'anonymous' ? ' (done)' : ' (nothing changes)'}`, async () => {
-        t.app.accounts.limiter.clearAll();
+        t.app.services.limiter.clearAll();
         const { status, changed } = await action.run(sessions[who]);
         expect(status).toBe(expected);
         expect(changed).toBe(who !== 'anonymous' && expected === 303);

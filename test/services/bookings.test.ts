@@ -302,7 +302,7 @@ describe('deactivating a member', () => {
     if (!past.ok || !future.ok) return expect.fail('setup');
     t.clock.set(paris(8, 9));
     const admin = actorOf(t.db, createMember(t.db, { role: 'admin' }));
-    t.app.accounts.accounts.deactivate(admin, alice, { ip: null, userAgent: null });
+    t.app.services.accounts.deactivate(admin, alice, { ip: null, userAgent: null });
     expect(rows('SELECT id, status FROM bookings ORDER BY id')).toEqual([
       { id: past.booking.id, status: 'confirmed' },
       { id: future.booking.id, status: 'cancelled' },

@@ -2,38 +2,17 @@
 //   request.member     the signed-in member (an Actor for permission checks), or null
 //   request.session    the server-side session, or null (visitors get one lazily, for CSRF)
 //   request.csrfToken()  the CSRF token of the session, creating a visitor session if needed
-//   app.accounts       the account services (sessions, accounts, organisations, audit, limiter)
 // and applies the member's profile language. Route guards live here too: requireMember,
 // requirePermission. Registered after the i18n plugin, so the profile language wins.
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AccountService, type RequestContext } from '../../services/accounts.js';
-import { AuditService } from '../../services/audit.js';
+import type { RequestContext } from '../../services/accounts.js';
 import { authorize, can, type Action, type Subjects } from '../../services/authz.js';
-import { OrganisationService } from '../../services/organisations.js';
-import { RateLimiter } from '../../services/rate-limit.js';
-import {
-  SESSION_POLICY,
-  SessionService,
-  type ClientInfo,
-  type CurrentMember,
-  type CurrentSession,
-} from '../../services/sessions.js';
+import { SESSION_POLICY, type ClientInfo, type CurrentMember, type CurrentSession } from '../../services/sessions.js';
 import { setLanguage } from './i18n.js';
 import { isHtmx } from './views.js';
 
-export interface AccountServices {
-  sessions: SessionService;
-  accounts: AccountService;
-  organisations: OrganisationService;
-  audit: AuditService;
-  limiter: RateLimiter;
-}
-
 declare module 'fastify' {
-  interface FastifyInstance {
-    accounts: AccountServices;
-  }
   interface FastifyRequest {
     /** The signed-in member, or null. Pass it to services as the actor. */
     member: CurrentMember | null;
@@ -118,21 +97,8 @@ function navFor(member: CurrentMember | null) {
 const SKIP = /^\/(assets\/|healthz$|livez$|feeds\/[^?]*\.ics(\?|$))/;
 
 export default fp(async (app) => {
-  const { db, clock, config } = app.deps;
-  const sessions = new SessionService(db, clock);
-  const limiter = new RateLimiter(clock);
-  app.decorate('accounts', {
-    sessions,
-    limiter,
-    accounts: new AccountService(db, clock, sessions, limiter, {
-      baseUrl: config.baseUrl,
-      kickOutbox: () => app.outbox.kick(),
-      onDeactivated: (tx, memberId, actorId, now) => app.services.bookings.cancelFutureOf(tx, memberId, actorId, now),
-    }),
-    organisations: new OrganisationService(db, clock, app.services.inventory),
-    audit: new AuditService(db),
-  });
-
+  const { config } = app.deps;
+  const { sessions } = app.services;
   const cookieName = sessionCookieName(config.baseUrl);
   app.decorateRequest('member', null);
   app.decorateRequest('session', null);

@@ -5,9 +5,6 @@
 // path of every include() again (JSON key, path joins), which a page of 64 desks does often.
 import { randomUUID } from 'node:crypto';
 import { fromRoot } from '../../paths.js';
-import { KeptUntilWrite } from '../../db/kept.js';
-import { acceptsGzip } from '../gzip.js';
-import { answer, CSRF_HOLE, FRAGMENT_HOLE, KEY_HOLE, keptHtml, type KeptHtml } from '../kept-html.js';
 import { Eta } from 'eta';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -25,17 +22,6 @@ export interface PageOptions {
   status?: number;
   /** Title of the page, already translated. */
   title: string;
-  /**
-   * Keeps the answer's HTML until the database is written (KeptUntilWrite), for pages many
-   * people ask for again and again (a day of rooms or desks). The fragment is kept once for
-   * everyone: `key` names everything it shows but the language and the database, and it is
-   * rendered without the member (`it.member` is null), so it cannot show one person's data
-   * to another. `data` is what only the fragment reads, computed when it is rendered. The
-   * page around it is kept per member and URL, and per its `data`. The session's CSRF token
-   * (`it.csrfToken()`) and each fresh idempotency key (`it.newKey()`) are written in on
-   * every answer.
-   */
-  keep?: { key: string; data: () => Record<string, unknown> };
 }
 
 declare module 'fastify' {
@@ -71,11 +57,6 @@ const HTMX_SRC = `/assets/vendor/htmx-${HTMX_VERSION}.min.js`;
 
 export default fp<{ cache: boolean }>(async (app, options) => {
   const eta = new ViewEngine({ views: VIEWS_DIR, cache: options.cache, autoEscape: true, autoTrim: [false, 'nl'] });
-  // A day view's fragment, the same for everyone (per language), and around it the page of
-  // one member at one URL: both kept until the next write.
-  const fragments = new KeptUntilWrite<KeptHtml>(app.deps.db.$client, 256);
-  const shells = new KeptUntilWrite<[KeptHtml, KeptHtml]>(app.deps.db.$client, 256);
-
   app.decorateReply('page', function (this: FastifyReply, opts: PageOptions) {
     const request = this.request;
     const t = request.t;
@@ -99,38 +80,7 @@ export default fp<{ cache: boolean }>(async (app, options) => {
     });
     if (opts.fragment) this.header('Vary', 'HX-Request');
     this.code(opts.status ?? 200).type('text/html; charset=utf-8');
-    const { fragment, keep } = opts;
-    if (!fragment || !keep || !options.cache) {
-      const template = fragment && isHtmx(request) ? fragment : opts.page;
-      return this.send(eta.render(template, keep ? { ...dataOf(), ...keep.data() } : dataOf()));
-    }
-    const holes = { csrfToken: () => CSRF_HOLE, newKey: () => KEY_HOLE };
-    const kept = fragments.get(`${fragment}\n${request.lang}\n${keep.key}`, () =>
-      keptHtml(eta.render(fragment, { ...dataOf(), ...keep.data(), ...holes, member: null })),
-    );
-    const gzip = acceptsGzip(request.headers['accept-encoding']);
-    this.header('Vary', 'HX-Request, Accept-Encoding');
-    if (gzip) this.header('Content-Encoding', 'gzip');
-    const csrfToken = () => request.csrfToken();
-    if (isHtmx(request)) return this.send(answer([kept], csrfToken, gzip));
-    // The page around the fragment shows the member (the layout), the URL and the page's data.
-    const shellKey = [
-      opts.page,
-      request.lang,
-      request.member?.id ?? '-',
-      request.session ? 's' : '-',
-      request.method,
-      request.url,
-      opts.title,
-      keep.key,
-      JSON.stringify(opts.data ?? null),
-    ].join('\n');
-    const [before, after] = shells.get(shellKey, () => {
-      const [head = '', tail = ''] = eta
-        .render(opts.page, { ...dataOf(), fragmentHtml: FRAGMENT_HOLE, ...holes })
-        .split(FRAGMENT_HOLE);
-      return [keptHtml(head), keptHtml(tail)];
-    });
-    return this.send(answer([before, kept, after], csrfToken, gzip));
+    const template = opts.fragment && isHtmx(request) ? opts.fragment : opts.page;
+    return this.send(eta.render(template, dataOf()));
   });
 });

@@ -22,7 +22,7 @@ function describe(details: Record<string, unknown>): string {
 }
 
 export default async function adminAuditRoutes(app: FastifyInstance) {
-  const { audit } = app.accounts;
+  const { audit } = app.services;
 
   app.get<Query>('/admin/audit', { preHandler: requirePermission('audit.view') }, async (request, reply) => {
     const t = request.t;

@@ -77,7 +77,7 @@ export function inviteInput(body: Record<string, unknown>) {
 }
 
 export default async function adminMemberRoutes(app: FastifyInstance) {
-  const { accounts, organisations } = app.accounts;
+  const { accounts, organisations } = app.services;
 
   function listPage(request: FastifyRequest, reply: FastifyReply, invite: InviteFormState, status = 200) {
     const t = request.t;

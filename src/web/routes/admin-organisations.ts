@@ -80,7 +80,7 @@ function postedValues(body: Record<string, unknown>): Record<string, string> {
 }
 
 export default async function adminOrganisationRoutes(app: FastifyInstance) {
-  const { organisations } = app.accounts;
+  const { organisations } = app.services;
   const formOptions = { kinds: ORGANISATION_KINDS, programmes: PROGRAMMES, ids: ORG_IDS };
 
   app.get('/admin/organisations', { preHandler: requirePermission('organisation.list') }, async (request, reply) => {

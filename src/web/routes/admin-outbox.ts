@@ -6,15 +6,7 @@
 //   POST /admin/outbox/:id/retry
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { dateFormatter } from '../../i18n/dates.js';
-import {
-  countOutbox,
-  getOutboxMessage,
-  listOutbox,
-  OUTBOX_STATUSES,
-  rawOutboxMessage,
-  retryOutboxMessage,
-  type OutboxStatus,
-} from '../../mail/outbox-admin.js';
+import { OUTBOX_STATUSES, type OutboxStatus } from '../../services/outbox.js';
 import { notFound } from '../plugins/errors.js';
 import { requirePermission } from '../plugins/session.js';
 
@@ -26,6 +18,7 @@ function messageId(raw: string): number | null {
 
 export default async function adminOutboxRoutes(app: FastifyInstance) {
   const guard = { preHandler: requirePermission('audit.view') };
+  const { outbox } = app.services;
   const zone = () => app.services.inventory.get().site.timezone;
   const dates = (request: FastifyRequest) => dateFormatter(request.lang, zone());
 
@@ -34,7 +27,7 @@ export default async function adminOutboxRoutes(app: FastifyInstance) {
       ? (request.query.status as OutboxStatus)
       : null;
     const fmt = dates(request);
-    const messages = listOutbox(app.deps.db, app.deps.config, { status, limit: 200 }).map((m) => ({
+    const messages = outbox.list(request.member, status, 200).map((m) => ({
       ...m,
       created: fmt.dateTime(m.createdAt),
       next: m.status === 'pending' ? fmt.dateTime(m.nextAttemptAt) : null,
@@ -45,7 +38,7 @@ export default async function adminOutboxRoutes(app: FastifyInstance) {
       data: {
         messages,
         status,
-        counts: countOutbox(app.deps.db),
+        counts: outbox.counts(request.member),
         statuses: OUTBOX_STATUSES,
         transport: app.deps.config.smtpUrl ? 'smtp' : 'eml',
       },
@@ -54,7 +47,7 @@ export default async function adminOutboxRoutes(app: FastifyInstance) {
 
   function load(request: FastifyRequest<IdParams>, reply: FastifyReply) {
     const id = messageId(request.params.id);
-    const message = id === null ? null : getOutboxMessage(app.deps.db, app.deps.config, id);
+    const message = id === null ? null : outbox.get(request.member, id);
     if (!message) notFound(request, reply);
     return message;
   }
@@ -77,7 +70,7 @@ export default async function adminOutboxRoutes(app: FastifyInstance) {
 
   app.get<IdParams>('/admin/outbox/:id/eml', guard, async (request, reply) => {
     const id = messageId(request.params.id);
-    const raw = id === null ? null : await rawOutboxMessage(app.deps.db, app.deps.config, id);
+    const raw = id === null ? null : await outbox.raw(request.member, id);
     if (!raw) return notFound(request, reply);
     return reply
       .type('message/rfc822')
@@ -88,8 +81,7 @@ export default async function adminOutboxRoutes(app: FastifyInstance) {
 
   app.post<IdParams>('/admin/outbox/:id/retry', guard, async (request, reply) => {
     const id = messageId(request.params.id);
-    if (id === null || !retryOutboxMessage(app.deps.db, id, app.deps.clock.now())) return notFound(request, reply);
-    app.outbox.kick();
+    if (id === null || !outbox.retry(request.member, id)) return notFound(request, reply);
     return reply.redirect(`/admin/outbox/${id}`, 303);
   });
 }

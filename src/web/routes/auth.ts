@@ -19,7 +19,7 @@ type TokenParams = { Params: { token: string } };
 const LOGIN_NOTICES = new Set(['password_reset', 'signed_out']);
 
 export default async function authRoutes(app: FastifyInstance) {
-  const accounts = () => app.accounts.accounts;
+  const accounts = () => app.services.accounts;
 
   function loginPage(
     request: FastifyRequest,

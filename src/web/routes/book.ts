@@ -7,7 +7,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { halfDaySlotsOfDate } from '../../domain/half-day.js';
 import { addDays, isLocalDate, type LocalDate } from '../../domain/local-date.js';
 import { remembered } from '../../domain/memo.js';
-import { versionOf } from '../../db/kept.js';
 import { partOfDayWindows, type PartOfDay } from '../../domain/find-time.js';
 import { effectivePeriods } from '../../domain/opening-hours.js';
 import type { ResourceKind } from '../../domain/types.js';
@@ -186,10 +185,7 @@ export default async function bookRoutes(app: FastifyInstance) {
             part: s.part,
             label: t(`desk.part.${s.part}` as MessageKey, { start: s.startText, end: s.endText }),
           })),
-        },
-        keep: {
-          key: `${versionOf(snapshot)}|${date}|${part}|${ended}`,
-          data: () => ({
+          ...{
             slot: slot
               ? {
                   start: localInput(slot.start, zone),
@@ -206,7 +202,7 @@ export default async function bookRoutes(app: FastifyInstance) {
                   : null,
             groups: slot && !closure && !ended ? freeDesks(request, date, slot) : [],
             dayNav: dayNav(request, date, '/book/desk', { part }),
-          }),
+          },
         },
       });
     },
@@ -246,10 +242,7 @@ export default async function bookRoutes(app: FastifyInstance) {
           filter,
           equipment: EQUIPMENT.filter((e) => shown.some((r) => r.equipment.includes(e))),
           accessibility: ACCESSIBILITY.filter((a) => shown.some((r) => r.accessibility.includes(a))),
-        },
-        keep: {
-          key: `${versionOf(snapshot)}|${query.toString()}|${problems.map((p) => p.field).join(',')}|${minute}`,
-          data: () => {
+          ...(() => {
             const day = availability.day(date, group.kinds, (r) => matchesFilter(r, filter));
             const grid = dayGrid(day.resources, snapshot.site.timezone, request.lang, minute);
             return {
@@ -280,7 +273,7 @@ export default async function bookRoutes(app: FastifyInstance) {
               dayNav: dayNav(request, date, '/book/rooms', params),
               closed: grid.rows.every((row) => row.cells.every((cell) => cell.state === 'closed')),
             };
-          },
+          })(),
         },
       });
     },

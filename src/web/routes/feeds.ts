@@ -15,20 +15,13 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isLanguage } from '../../i18n/index.js';
-import { FeedTokenService, isFeedTokenShape } from '../../services/feed-tokens.js';
+import { isFeedTokenShape } from '../../services/feed-tokens.js';
 import { acceptsGzip } from '../gzip.js';
-import { FeedService, gzipTag, type FeedRequest, type KnownAnswer } from '../../services/feeds.js';
+import { gzipTag, type FeedRequest, type KnownAnswer } from '../../services/feeds.js';
 import { hashToken } from '../../services/tokens.js';
-import { PublicEventService } from '../../services/public-events.js';
 import { feedSection, type FeedSectionView } from '../feed-links.js';
 import { formBody, parseId } from '../forms.js';
 import { clientInfo, requireMember } from '../plugins/session.js';
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    feeds: { service: FeedService; tokens: FeedTokenService; publicEvents: PublicEventService };
-  }
-}
 
 /** "12.ics" to 12; anything else is not a feed. */
 function idOf(file: string): number | null {
@@ -58,11 +51,8 @@ const PRIVATE = { logLevel: 'warn' as const };
 
 export default fp(
   async (app) => {
-    const { db, clock, config } = app.deps;
-    const service = new FeedService(db, app.services.inventory, { baseUrl: config.baseUrl, mailFrom: config.mailFrom });
-    const tokens = new FeedTokenService(db, clock);
-    const publicEvents = new PublicEventService(db, () => app.services.inventory.get(), clock);
-    app.decorate('feeds', { service, tokens, publicEvents });
+    const { clock, config } = app.deps;
+    const { feeds: service, feedTokens: tokens, publicEvents } = app.services;
 
     function notFound(request: FastifyRequest, reply: FastifyReply) {
       // Calendar clients read no HTML page: a short text is enough, and cheap.

@@ -4,12 +4,11 @@
 import type { FastifyInstance } from 'fastify';
 
 export default async function healthRoutes(app: FastifyInstance) {
-  const probe = app.deps.db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations');
+  const { health } = app.services;
   app.get('/livez', async () => ({ status: 'ok' }));
   app.get('/healthz', async (request, reply) => {
     try {
-      const { n } = probe.get() as { n: number };
-      return { status: 'ok', migrations: n };
+      return { status: 'ok', ...health.check() };
     } catch (err) {
       request.log.error({ err }, 'health check failed');
       return reply.code(503).send({ status: 'unavailable' });

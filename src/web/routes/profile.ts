@@ -16,7 +16,7 @@ import { safeNext } from './language.js';
 const NOTICES = new Set(['saved', 'welcome', 'sessions_ended', 'session_ended']);
 
 export default async function profileRoutes(app: FastifyInstance) {
-  const { accounts, sessions } = app.accounts;
+  const { accounts, sessions } = app.services;
 
   function profilePage(
     request: FastifyRequest,

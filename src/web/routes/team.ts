@@ -20,7 +20,7 @@ function hours(minutes: number | null, lang: string): string {
 }
 
 export default async function teamRoutes(app: FastifyInstance) {
-  const { accounts, organisations } = app.accounts;
+  const { accounts, organisations } = app.services;
 
   function teamPage(
     request: FastifyRequest,

@@ -1,0 +1,69 @@
+// The composition root of the services: every service is built here, once, from the
+// database, the clock and the config. Plugins, routes and jobs receive them; none builds one.
+import type { Config } from '../config.js';
+import type { Db } from '../db/connection.js';
+import type { Clock } from '../domain/clock.js';
+import { bookingMailListener } from '../mail/booking-mails.js';
+import { seriesMailListener } from '../mail/series-mails.js';
+import type { OutboxKick } from '../mail/worker.js';
+import { AccountService } from './accounts.js';
+import { AuditService } from './audit.js';
+import { AvailabilityService } from './availability.js';
+import { BookingService } from './bookings.js';
+import { CatalogueService } from './catalogue.js';
+import { FeedTokenService } from './feed-tokens.js';
+import { FeedService } from './feeds.js';
+import { FindService } from './find.js';
+import { HealthService } from './health.js';
+import { Inventory } from './inventory.js';
+import { OrganisationService } from './organisations.js';
+import { OutboxService } from './outbox.js';
+import { PublicEventService } from './public-events.js';
+import { RateLimiter } from './rate-limit.js';
+import { SeriesService } from './series.js';
+import { SessionService } from './sessions.js';
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export interface ServiceDeps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  /** The mail outbox worker, told after a commit that queued mail. */
+  outbox: OutboxKick;
+}
+
+export type Services = ReturnType<typeof buildServices>;
+
+export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
+  const inventory = new Inventory(db);
+  const bookings = new BookingService(db, inventory, clock);
+  bookings.onChange(bookingMailListener(outbox, clock));
+  const series = new SeriesService(db, bookings, clock);
+  series.onCreated(seriesMailListener(outbox, clock));
+  const sessions = new SessionService(db, clock);
+  const limiter = new RateLimiter(clock);
+  const accounts = new AccountService(db, clock, sessions, limiter, {
+    baseUrl: config.baseUrl,
+    kickOutbox: () => outbox.kick(),
+    onDeactivated: (tx, memberId, actorId, now) => bookings.cancelFutureOf(tx, memberId, actorId, now),
+  });
+  return {
+    inventory,
+    catalogue: new CatalogueService(db),
+    bookings,
+    series,
+    availability: new AvailabilityService(inventory, bookings.loader.queries, db),
+    find: new FindService(bookings, clock),
+    sessions,
+    limiter,
+    accounts,
+    organisations: new OrganisationService(db, clock, inventory),
+    audit: new AuditService(db),
+    feeds: new FeedService(db, inventory, { baseUrl: config.baseUrl, mailFrom: config.mailFrom }),
+    feedTokens: new FeedTokenService(db, clock),
+    publicEvents: new PublicEventService(db, () => inventory.get(), clock),
+    outbox: new OutboxService(db, clock, outbox, { baseUrl: config.baseUrl, mailFrom: config.mailFrom }),
+    health: new HealthService(db),
+  };
+}
