@@ -5,6 +5,7 @@
 // series is written in one immediate transaction.
 import type { Db } from '../db/connection.js';
 import { immediate } from '../db/connection.js';
+import { auditLogWriter } from '../db/audit.js';
 import type { BookingRow } from '../db/bookings.js';
 import { bookingSeries } from '../db/schema.js';
 import { addDays } from '../domain/local-date.js';
@@ -67,12 +68,14 @@ export type SeriesListener = (tx: Db, event: SeriesCreated) => void;
 export class SeriesService {
   private readonly byKey;
   private readonly createdListeners: SeriesListener[] = [];
+  private readonly audit;
 
   constructor(
     private readonly db: Db,
     private readonly bookings: BookingService,
     private readonly clock: Clock,
   ) {
+    this.audit = auditLogWriter(db);
     this.byKey = db.$client.prepare('SELECT id FROM booking_series WHERE booked_by_id = ? AND idempotency_key = ?');
   }
 
@@ -127,7 +130,7 @@ export class SeriesService {
         .get();
       const queries = this.bookings.loader.queries;
       const booked = decision.book.map((plan) => {
-        const id = queries.insert({
+        return queries.insert({
           resourceId: resource.id,
           seriesId: series.id,
           originalStartsAt: plan.start,
@@ -142,9 +145,8 @@ export class SeriesService {
           idempotencyKey: null,
           now,
         });
-        return queries.byId(id)!;
       });
-      queries.audit({
+      this.audit({
         at: now,
         actorId: actor.id,
         action: 'series.create',
@@ -225,19 +227,18 @@ export class SeriesService {
       if (plans.some((p) => p.violations.length > 0)) return { ok: false as const, plans };
       const moved = moving.map((previous, i) => {
         const plan = plans[i]!;
-        queries.update(previous.id, {
+        const booking = queries.update(previous.id, {
           resourceId: resource.id,
           startsAt: plan.start!,
           endsAt: plan.end!,
           status: resource.rules.approvalRequired ? 'pending' : previous.status,
           now,
           cancelledAt: null,
-        });
-        const booking = queries.byId(previous.id)!;
+        })!;
         this.bookings.notify(tx, { type: 'changed', booking, previous, actorId: actor.id });
         return booking;
       });
-      queries.audit({
+      this.audit({
         at: now,
         actorId: actor.id,
         action: 'series.move_from',
@@ -267,19 +268,18 @@ export class SeriesService {
       for (const occurrence of occurrences) {
         if (occurrence.startsAt < from || (occurrence.status !== 'confirmed' && occurrence.status !== 'pending'))
           continue;
-        queries.update(occurrence.id, {
+        const booking = queries.update(occurrence.id, {
           resourceId: occurrence.resourceId,
           startsAt: occurrence.startsAt,
           endsAt: occurrence.endsAt,
           status: 'cancelled',
           now,
           cancelledAt: now,
-        });
-        const booking = queries.byId(occurrence.id)!;
+        })!;
         cancelled.push(booking);
         this.bookings.notify(tx, { type: 'cancelled', booking, previous: occurrence, actorId: actor.id });
       }
-      queries.audit({
+      this.audit({
         at: now,
         actorId: actor.id,
         action: 'series.cancel_from',
