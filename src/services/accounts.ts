@@ -8,7 +8,7 @@ import { immediate, type Db } from '../db/connection.js';
 import { accountTokens, inductions, members, memberships, organisations } from '../db/schema.js';
 import { isLanguage, type Language } from '../i18n/index.js';
 import { enqueueMail, renderMail } from '../mail/outbox.js';
-import { writeAudit } from './audit.js';
+import { auditWriter, type AuditWriter } from './audit.js';
 import { authorize, INDUCTION_KINDS, NotFound, ROLES, type Actor, type InductionKind, type Role } from './authz.js';
 import { normaliseEmail } from './email-address.js';
 import {
@@ -122,7 +122,7 @@ export interface ProfileInput {
 
 /** A person's name as typed: trimmed, one line, not empty, not too long. */
 export function cleanName(raw: unknown): string | null {
-  if (typeof raw !== 'string' || /[\u0000-\u001f\u007f]/.test(raw)) return null;
+  if (typeof raw !== 'string' || /\p{Cc}/u.test(raw)) return null;
   const value = raw.trim().replace(/\s+/g, ' ');
   return value.length === 0 || value.length > NAME_MAX_LENGTH ? null : value;
 }
@@ -141,6 +141,7 @@ function passwordErrors(password: unknown, confirm: unknown): FieldErrors<'passw
 }
 
 export class AccountService {
+  private readonly audit: AuditWriter;
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -153,6 +154,7 @@ export class AccountService {
       onDeactivated?: (tx: Db, memberId: number, actorId: number, now: number) => number;
     },
   ) {
+    this.audit = auditWriter(db);
     // Computed now, so the first sign-in with an unknown e-mail is not slower than the others.
     void dummyHash();
   }
@@ -193,9 +195,8 @@ export class AccountService {
       this.limiter.hit('signInPerAccount', email);
       const nowLimited = this.limiter.blockedFor('signInPerAccount', email) > 0;
       const now = this.clock.now();
-      immediate(this.db, (tx) => {
-        writeAudit(
-          tx,
+      immediate(this.db, () => {
+        this.audit(
           {
             action: 'auth.sign_in_failed',
             subjectType: found ? 'member' : null,
@@ -206,8 +207,7 @@ export class AccountService {
           now,
         );
         if (nowLimited)
-          writeAudit(
-            tx,
+          this.audit(
             {
               action: 'auth.sign_in_limited',
               subjectType: found ? 'member' : null,
@@ -229,8 +229,7 @@ export class AccountService {
       if (!member || !member.active || member.passwordHash !== usable.passwordHash) return { kind: 'invalid' };
       if (rehash) tx.update(members).set({ passwordHash: rehash }).where(eq(members.id, member.id)).run();
       const { token, session } = this.sessions.startMemberSession(tx, member.id, ctx, now, ctx.sessionHash);
-      writeAudit(
-        tx,
+      this.audit(
         { action: 'auth.sign_in', actorId: member.id, subjectType: 'member', subjectId: member.id, ip: ctx.ip },
         now,
       );
@@ -245,8 +244,7 @@ export class AccountService {
     immediate(this.db, (tx) => {
       this.sessions.endSession(tx, session.tokenHash);
       if (session.memberId !== null)
-        writeAudit(
-          tx,
+        this.audit(
           {
             action: 'auth.sign_out',
             actorId: session.memberId,
@@ -348,8 +346,7 @@ export class AccountService {
         .from(members)
         .where(and(eq(members.email, email), eq(members.active, true)))
         .get();
-      writeAudit(
-        tx,
+      this.audit(
         {
           action: 'auth.password_reset_requested',
           subjectType: member ? 'member' : null,
@@ -397,8 +394,7 @@ export class AccountService {
       tx.update(accountTokens).set({ usedAt: now }).where(eq(accountTokens.id, row.id)).run();
       tx.update(members).set({ passwordHash: hashed, updatedAt: now }).where(eq(members.id, row.memberId)).run();
       const ended = this.sessions.endAllOf(tx, row.memberId);
-      writeAudit(
-        tx,
+      this.audit(
         {
           action: 'auth.password_reset',
           actorId: row.memberId,
@@ -518,8 +514,7 @@ export class AccountService {
         days: TOKEN_LIFETIME.invitation / (24 * HOUR),
       });
       enqueueMail(tx, { kind: 'invitation', to: invitee.email, ...mail }, now);
-      writeAudit(
-        tx,
+      this.audit(
         {
           action: 'member.invited',
           actorId: actor.id,
@@ -570,8 +565,7 @@ export class AccountService {
           .where(eq(members.id, row.memberId))
           .run();
         const started = this.sessions.startMemberSession(tx, row.memberId, ctx, now, ctx.sessionHash);
-        writeAudit(
-          tx,
+        this.audit(
           {
             action: 'member.invitation_accepted',
             actorId: row.memberId,
@@ -614,8 +608,7 @@ export class AccountService {
         .set({ name: name!, language: input.language as Language, accessNeeds, updatedAt: now })
         .where(eq(members.id, actor.id))
         .run();
-      writeAudit(
-        tx,
+      this.audit(
         {
           action: 'member.profile_changed',
           actorId: actor.id,
@@ -768,8 +761,7 @@ export class AccountService {
           .set({ role: role as Role, updatedAt: now })
           .where(eq(members.id, id))
           .run();
-        writeAudit(
-          tx,
+        this.audit(
           {
             action: 'member.role_changed',
             actorId: a.id,
@@ -798,8 +790,7 @@ export class AccountService {
         .where(and(eq(accountTokens.memberId, id), isNull(accountTokens.usedAt)))
         .run();
       const bookingsCancelled = this.options.onDeactivated?.(tx, id, a.id, now) ?? 0;
-      writeAudit(
-        tx,
+      this.audit(
         {
           action: 'member.deactivated',
           actorId: a.id,
@@ -819,8 +810,7 @@ export class AccountService {
       const { member, actor: a } = this.subject(tx, actor, id, 'member.deactivate');
       if (member.active) return;
       tx.update(members).set({ active: true, deactivatedAt: null, updatedAt: now }).where(eq(members.id, id)).run();
-      writeAudit(
-        tx,
+      this.audit(
         { action: 'member.reactivated', actorId: a.id, subjectType: 'member', subjectId: id, ip: ctx.ip },
         now,
       );
@@ -844,8 +834,7 @@ export class AccountService {
         .onConflictDoNothing()
         .run().changes;
       if (added > 0)
-        writeAudit(
-          tx,
+        this.audit(
           {
             action: 'member.induction_recorded',
             actorId: a.id,
@@ -870,8 +859,7 @@ export class AccountService {
         .where(and(eq(inductions.memberId, id), eq(inductions.resourceKind, kind as InductionKind)))
         .run().changes;
       if (removed > 0)
-        writeAudit(
-          tx,
+        this.audit(
           {
             action: 'member.induction_removed',
             actorId: a.id,

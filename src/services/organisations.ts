@@ -7,7 +7,7 @@ import { immediate, type Db } from '../db/connection.js';
 import { bookingQueries, type BookingQueries } from '../db/bookings.js';
 import { members, memberships, organisations } from '../db/schema.js';
 import { calendarMonthOf, usageWithin } from '../domain/quota.js';
-import { writeAudit } from './audit.js';
+import { auditWriter, type AuditWriter } from './audit.js';
 import { cleanName, type FieldErrors } from './accounts.js';
 import { authorize, NotFound, type Actor, type Role } from './authz.js';
 import { normaliseEmail } from './email-address.js';
@@ -123,6 +123,7 @@ export function parseOrganisation(
 }
 
 export class OrganisationService {
+  private readonly audit: AuditWriter;
   private readonly bookings: BookingQueries;
 
   constructor(
@@ -131,6 +132,7 @@ export class OrganisationService {
     private readonly inventory: Inventory,
   ) {
     this.bookings = bookingQueries(db);
+    this.audit = auditWriter(db);
   }
 
   list(actor: Actor | null): OrganisationSummary[] {
@@ -241,8 +243,7 @@ export class OrganisationService {
         .values({ ...parsed.values, createdAt: now })
         .returning({ id: organisations.id })
         .get();
-      writeAudit(
-        tx,
+      this.audit(
         {
           action: 'organisation.created',
           actorId: actor.id,
@@ -278,8 +279,7 @@ export class OrganisationService {
           .map(([key, value]) => [key, { from: before[key as keyof typeof before], to: value }]),
       );
       if (Object.keys(changed).length > 0)
-        writeAudit(
-          tx,
+        this.audit(
           {
             action: 'organisation.updated',
             actorId: actor.id,
@@ -321,8 +321,7 @@ export class OrganisationService {
         .onConflictDoNothing()
         .run().changes;
       if (added > 0)
-        writeAudit(
-          tx,
+        this.audit(
           {
             action: 'membership.added',
             actorId: actor.id,
@@ -346,8 +345,7 @@ export class OrganisationService {
         .where(and(eq(memberships.organisationId, id), eq(memberships.memberId, memberId)))
         .run().changes;
       if (removed === 0) throw new NotFound();
-      writeAudit(
-        tx,
+      this.audit(
         {
           action: 'membership.removed',
           actorId: actor.id,
@@ -376,8 +374,7 @@ export class OrganisationService {
         .set({ isLead })
         .where(and(eq(memberships.organisationId, id), eq(memberships.memberId, memberId)))
         .run();
-      writeAudit(
-        tx,
+      this.audit(
         {
           action: 'membership.lead_changed',
           actorId: actor.id,

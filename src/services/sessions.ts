@@ -18,7 +18,7 @@ import {
 import type { Actor } from './authz.js';
 import { authorize } from './authz.js';
 import { hashToken, isTokenShape, newToken } from './tokens.js';
-import { writeAudit } from './audit.js';
+import { auditWriter, type AuditWriter } from './audit.js';
 import type { Language } from '../i18n/index.js';
 
 const MINUTE = 60_000;
@@ -75,6 +75,7 @@ export function sessionRef(tokenHash: string): string {
 const clip = (value: string | null, max: number) => (value === null ? null : value.slice(0, max));
 
 export class SessionService {
+  private readonly audit: AuditWriter;
   private readonly queries;
   /**
    * Session rows kept between writes: every request reads its session, and the query (member,
@@ -89,6 +90,7 @@ export class SessionService {
     private readonly clock: Clock,
   ) {
     this.queries = sessionQueries(db);
+    this.audit = auditWriter(db);
     this.rows = new KeptUntilWrite<SessionWithMember | null>(db.$client, 10_000);
   }
 
@@ -210,8 +212,7 @@ export class SessionService {
       const target = actor ? sessionHashesOf(tx, actor.id).find((hash) => sessionRef(hash) === ref) : undefined;
       authorize(actor, 'session.end', { memberId: target && actor ? actor.id : -1 });
       deleteSession(tx, target!);
-      writeAudit(
-        tx,
+      this.audit(
         {
           action: 'auth.sessions_ended',
           actorId: actor.id,
@@ -232,8 +233,7 @@ export class SessionService {
     const now = this.clock.now();
     return immediate(this.db, (tx) => {
       const count = this.endAllOf(tx, actor.id, currentHash);
-      writeAudit(
-        tx,
+      this.audit(
         {
           action: 'auth.sessions_ended',
           actorId: actor.id,
