@@ -1,5 +1,5 @@
 // Searching text columns for what a person typed.
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { asc, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 
 /**
  * `column` contains `text`, ignoring case, with LIKE's wildcards and escape character in
@@ -10,4 +10,9 @@ import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 export function containsText(column: SQLWrapper, text: string): SQL {
   const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql`lower(${column}) LIKE ${pattern} ESCAPE '\\'`;
+}
+
+/** Orders by a name ignoring (ASCII) case, as people read a list; drizzle has no lower(). */
+export function byName(column: SQLWrapper): SQL {
+  return asc(sql`lower(${column})`);
 }
