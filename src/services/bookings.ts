@@ -16,6 +16,8 @@ import { authorize, NotFound, type Actor } from './authz.js';
 import { BookingContextLoader, organisationFor, type BookingPerson } from './booking-context.js';
 import type { Inventory } from './inventory.js';
 
+export type { BookingRow };
+
 export interface CreateBooking {
   resourceId: number;
   start: number;
