@@ -34,7 +34,8 @@ export function checkDatabase(file: string, acks: Acknowledged): CheckReport {
         .prepare(
           `SELECT count(*) AS n FROM bookings a
        JOIN resources r ON r.id = a.resource_id AND r.capacity_model = 'exclusive'
-       JOIN bookings b ON b.resource_id = a.resource_id AND b.starts_at > a.starts_at - ${MAX_BOOKING_MS} AND b.starts_at < a.ends_at
+       JOIN bookings b ON b.resource_id = a.resource_id
+         AND b.starts_at > a.starts_at - ${MAX_BOOKING_MS} AND b.starts_at < a.ends_at
        WHERE a.status ${ACTIVE} AND b.status ${ACTIVE} AND b.id > a.id AND b.ends_at > a.starts_at`,
         )
         .get() as { n: number }
@@ -44,7 +45,8 @@ export function checkDatabase(file: string, acks: Acknowledged): CheckReport {
         .prepare(
           `SELECT count(*) AS n FROM resource_links l
        JOIN bookings a ON a.resource_id = l.resource_id
-       JOIN bookings b ON b.resource_id = l.linked_resource_id AND b.starts_at > a.starts_at - ${MAX_BOOKING_MS} AND b.starts_at < a.ends_at
+       JOIN bookings b ON b.resource_id = l.linked_resource_id
+         AND b.starts_at > a.starts_at - ${MAX_BOOKING_MS} AND b.starts_at < a.ends_at
        WHERE a.status ${ACTIVE} AND b.status ${ACTIVE} AND b.ends_at > a.starts_at`,
         )
         .get() as { n: number }

@@ -1,7 +1,7 @@
 // The benchmark's database: the real seed and demo accounts, members and organisations,
 // a near future that looks like a working site (the day the views show, free slots for
-// `create`, bookings to cancel), then N bookings of history written fast with prepared
-// INSERTs in big transactions.
+// `create` and for the Monday mix, bookings to cancel), then N bookings of history written
+// fast with prepared INSERTs in big transactions.
 //
 // History is one site running at a steady 55 bookings a working day: 10 k is the last
 // eight months of Montrouge, 100 k is two years of it plus two and a half more sites, 1 M is
@@ -33,6 +33,12 @@ export const BOOKERS = 16;
 export const READERS = 8;
 /** Bookings made beforehand for `cancel` to cancel, owned by the bookers. */
 const CANCELLABLE = 12_000;
+/** Members of the Monday mix: members 1-4 of the bookers' organisations (their plans cannot run out). */
+export const MIX_MEMBERS = 50;
+/** Bookings made beforehand for the Monday mix to cancel, owned by its members. */
+const MIX_CANCELLABLE = 1_500;
+/** Days ahead that the mix looks at and books in; `create` books rooms after them. */
+const MIX_DAYS = 14;
 /** Events in the personal feed of `feed_full` and `feed_304`. */
 export const FEED_EVENTS = 500;
 /** The feed's member (site 1); history leaves them out, so their feed holds exactly FEED_EVENTS. */
@@ -68,6 +74,14 @@ export interface Fixture {
   refusedSlot: Slot;
   /** Bookings `cancel` cancels, with their owner (index into bookers). */
   cancellable: { id: number; booker: number }[];
+  /** The Monday mix's members. */
+  mixMembers: Person[];
+  /** The dates the mix's day views show: the open days of the next two weeks. */
+  mixDates: LocalDate[];
+  /** Free slots of the next two weeks only the mix books, in its order, with their member (index into mixMembers). */
+  mixSlots: (Slot & { member: number })[];
+  /** Bookings of the mix's members that it cancels (member: index into mixMembers). */
+  mixCancellable: { id: number; member: number }[];
 }
 
 /** Deterministic numbers, so two runs build the same data. */
@@ -80,6 +94,13 @@ export function prng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+function shuffle<T>(items: T[], random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
 }
 
 const hhmm = (minutes: number) =>
@@ -105,11 +126,13 @@ function insertMembers(
 ): { members: number[]; orgOf: Map<number, number> } {
   const client = db.$client;
   const addOrg = client.prepare(
-    `INSERT INTO organisations (name, kind, programme, starts_on, ends_on, quota_room_minutes_per_month, quota_desk_half_days_per_month, created_at)
+    `INSERT INTO organisations (name, kind, programme, starts_on, ends_on, quota_room_minutes_per_month,
+       quota_desk_half_days_per_month, created_at)
      VALUES (?, ?, ?, '2024-01-01', NULL, ?, ?, ?)`,
   );
   const addMember = client.prepare(
-    `INSERT INTO members (email, name, password_hash, role, language, created_at, updated_at) VALUES (?, ?, ?, 'member', ?, ?, ?)`,
+    `INSERT INTO members (email, name, password_hash, role, language, created_at, updated_at)
+     VALUES (?, ?, ?, 'member', ?, ?, ?)`,
   );
   const addMembership = client.prepare(
     'INSERT INTO memberships (member_id, organisation_id, is_lead) VALUES (?, ?, ?)',
@@ -171,7 +194,8 @@ function openDays(db: Db, zone: string, from: LocalDate, to: LocalDate): LocalDa
 
 function insertStatement(db: Db) {
   return db.$client.prepare(
-    `INSERT INTO bookings (resource_id, member_id, booked_by_id, organisation_id, starts_at, ends_at, headcount, status, title,
+    `INSERT INTO bookings (resource_id, member_id, booked_by_id, organisation_id, starts_at, ends_at, headcount,
+       status, title,
        is_public, version, created_at, updated_at, cancelled_at, checked_in_at)
      VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?, ?, ?, ?)`,
   );
@@ -208,7 +232,11 @@ export async function buildBase(file: string, now: number): Promise<Fixture> {
         email: memberEmail(1, (BOOKERS + i) * MEMBERS_PER_ORG + 1),
       }));
       const feedMember = { id: members[FEED_MEMBER]!, email: memberEmail(1, FEED_MEMBER) };
-      const bookerIds = new Set([...bookers.map((b) => b.id), feedMember.id]);
+      const mixMembers = Array.from({ length: MIX_MEMBERS }, (_, i) => {
+        const n = Math.floor(i / 4) * MEMBERS_PER_ORG + 1 + (i % 4);
+        return { id: members[n]!, email: memberEmail(1, n) };
+      });
+      const bookerIds = new Set([...bookers.map((b) => b.id), feedMember.id, ...mixMembers.map((m) => m.id)]);
       const others = members.filter((id) => !bookerIds.has(id));
       const insert = insertStatement(db);
       const add = (resourceId: number, memberId: number, date: LocalDate, from: number, to: number, title = '') => {
@@ -242,11 +270,15 @@ export async function buildBase(file: string, now: number): Promise<Fixture> {
         end: `${viewDate}T${hhmm(OPEN + 180)}`,
       };
       const createSlots: Fixture['createSlots'] = [];
+      const mixSlots: Fixture['mixSlots'] = [];
+      const mixTo = addDays(today, MIX_DAYS);
       const createFrom = addDays(today, 3);
       const createTo = addDays(today, 55);
-      // Rooms: an hour block is taken by someone else (a quarter of them, half on the day
-      // the views show); the free ones of the create window are cut into quarter-hours.
-      // Salle Dunant keeps 15 minutes after each booking, so it gets no back-to-back slots.
+      const member = () => Math.floor(random() * MIX_MEMBERS);
+      // Rooms: an hour block is taken by someone else (a quarter of them in the next two
+      // weeks, half on the day the views show, an eighth later on); the free ones are cut into
+      // quarter-hours, for the mix in the next two weeks and for `create` after them. Salle
+      // Dunant keeps 15 minutes after each booking, so it gets no back-to-back slots.
       days.forEach((date, dayIndex) => {
         rooms.forEach((room, r) => {
           for (let p = 0; p < 10; p++) {
@@ -254,15 +286,18 @@ export async function buildBase(file: string, now: number): Promise<Fixture> {
             const busy =
               date === viewDate
                 ? (p + r) % 2 === 0 && !(room.id === refusedRoom.id && p === 2)
-                : (p + r + dayIndex) % 4 === 0;
+                : (p + r + dayIndex) % (date <= mixTo ? 4 : 8) === 0;
             if (busy) add(room.id, others[Math.floor(random() * others.length)]!, date, from, from + 60, 'Réunion');
-            else if (date !== viewDate && date >= createFrom && date <= createTo && room.slug !== 'salle-dunant') {
-              for (let q = 0; q < 4; q++)
-                createSlots.push({
+            else if (date !== viewDate && date <= createTo && room.slug !== 'salle-dunant') {
+              for (let q = 0; q < 4; q++) {
+                const slot = {
                   resourceId: room.id,
                   start: `${date}T${hhmm(from + q * 15)}`,
                   end: `${date}T${hhmm(from + q * 15 + 15)}`,
-                });
+                };
+                if (date <= mixTo) mixSlots.push({ ...slot, member: member() });
+                else createSlots.push(slot);
+              }
             }
           }
         });
@@ -270,8 +305,9 @@ export async function buildBase(file: string, now: number): Promise<Fixture> {
       // Desks: each day a quarter of them are taken for the whole day, a quarter for the
       // morning and a quarter for the afternoon (so half of every half-day), each by a
       // different member, within the two weeks desks can be booked; every booker then gets
-      // one free desk per half-day.
-      const deskDays = days.filter((d) => d <= addDays(today, 14));
+      // one free desk per half-day, and the mix the others, each to a different member (one
+      // desk per member at a time).
+      const deskDays = days.filter((d) => d <= mixTo);
       deskDays.forEach((date, dayIndex) => {
         const free: [number[], number[]] = [[], []];
         desks.forEach((desk, k) => {
@@ -283,40 +319,44 @@ export async function buildBase(file: string, now: number): Promise<Fixture> {
           if (pattern === 2 || pattern === 3) free[0].push(desk.id);
           if (pattern === 1 || pattern === 3) free[1].push(desk.id);
         });
-        if (date !== viewDate && date >= createFrom) {
-          for (const [h, from, to] of [
-            [0, OPEN, SPLIT],
-            [1, SPLIT, CLOSE],
-          ] as const) {
-            bookers.forEach((_, b) =>
-              createSlots.push({
-                resourceId: free[h][b]!,
-                start: `${date}T${hhmm(from)}`,
-                end: `${date}T${hhmm(to)}`,
-                booker: b,
-              }),
-            );
-          }
+        if (date === viewDate) return;
+        for (const [h, from, to] of [
+          [0, OPEN, SPLIT],
+          [1, SPLIT, CLOSE],
+        ] as const) {
+          const slot = (resourceId: number) => ({
+            resourceId,
+            start: `${date}T${hhmm(from)}`,
+            end: `${date}T${hhmm(to)}`,
+          });
+          const forBookers = date >= createFrom ? BOOKERS : 0;
+          free[h].slice(0, forBookers).forEach((id, b) => createSlots.push({ ...slot(id), booker: b }));
+          const first = member();
+          free[h]
+            .slice(forBookers, forBookers + MIX_MEMBERS)
+            .forEach((id, k) => mixSlots.push({ ...slot(id), member: (first + k) % MIX_MEMBERS }));
         }
       });
       // Spread the request order over days and rooms, as many people booking at once would.
-      for (let i = createSlots.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        [createSlots[i], createSlots[j]] = [createSlots[j]!, createSlots[i]!];
-      }
+      shuffle(createSlots, random);
+      shuffle(mixSlots, random);
 
-      // Bookings to cancel: the bookers' own, on quarter-hours four months ahead.
+      // Bookings to cancel, on quarter-hours four months ahead: the bookers' own for `cancel`,
+      // then the mix members' own.
       const cancellable: Fixture['cancellable'] = [];
+      const mixCancellable: Fixture['mixCancellable'] = [];
       const later = openDays(db, zone, addDays(today, 120), addDays(today, 240));
       outer: for (const date of later) {
         for (const room of rooms) {
           for (let c = 0; c < (CLOSE - OPEN) / 15; c++) {
-            if (cancellable.length >= CANCELLABLE) break outer;
-            const booker = cancellable.length % BOOKERS;
-            cancellable.push({
-              id: add(room.id, bookers[booker]!.id, date, OPEN + c * 15, OPEN + c * 15 + 15, 'Point'),
-              booker,
-            });
+            const from = OPEN + c * 15;
+            if (cancellable.length < CANCELLABLE) {
+              const booker = cancellable.length % BOOKERS;
+              cancellable.push({ id: add(room.id, bookers[booker]!.id, date, from, from + 15, 'Point'), booker });
+            } else if (mixCancellable.length < MIX_CANCELLABLE) {
+              const m = mixCancellable.length % MIX_MEMBERS;
+              mixCancellable.push({ id: add(room.id, mixMembers[m]!.id, date, from, from + 15, 'Point'), member: m });
+            } else break outer;
           }
         }
       }
@@ -335,7 +375,21 @@ export async function buildBase(file: string, now: number): Promise<Fixture> {
         }
       }
       if (feedEvents !== FEED_EVENTS) throw new Error(`the feed holds ${feedEvents} bookings, not ${FEED_EVENTS}`);
-      return { now, viewDate, bookers, readers, feedMember, createSlots, refusedSlot, cancellable };
+      const mixDates = openDays(db, zone, today, addDays(today, MIX_DAYS - 1));
+      return {
+        now,
+        viewDate,
+        bookers,
+        readers,
+        feedMember,
+        createSlots,
+        refusedSlot,
+        cancellable,
+        mixMembers,
+        mixDates,
+        mixSlots,
+        mixCancellable,
+      };
     })();
   } finally {
     closeDatabase(db);
@@ -358,25 +412,32 @@ function addSites(db: Db, count: number, passwordHash: string, now: number): voi
     );
     client
       .prepare(
-        'INSERT INTO zones (site_id, slug, name, name_en, floor, sort_order) SELECT ?, slug, name, name_en, floor, sort_order FROM zones WHERE site_id = 1',
+        `INSERT INTO zones (site_id, slug, name, name_en, floor, sort_order)
+         SELECT ?, slug, name, name_en, floor, sort_order FROM zones WHERE site_id = 1`,
       )
       .run(id);
     client
       .prepare(
-        `INSERT INTO resources (site_id, zone_id, kind, slug, name, description, description_en, capacity, equipment, accessibility, layouts,
-         shape, slot_step_minutes, min_duration_minutes, max_duration_minutes, horizon_days, min_notice_minutes, buffer_before_minutes,
-         buffer_after_minutes, approval_required, check_in_grace_minutes, capacity_model, shared_places, induction_required, half_day_split, active, sort_order)
-       SELECT ?, (SELECT z2.id FROM zones z1 JOIN zones z2 ON z2.slug = z1.slug AND z2.site_id = ? WHERE z1.id = r.zone_id), kind, slug, name, description,
-         description_en, capacity, equipment, accessibility, layouts, shape, slot_step_minutes, min_duration_minutes, max_duration_minutes, horizon_days,
-         min_notice_minutes, buffer_before_minutes, buffer_after_minutes, approval_required, check_in_grace_minutes, capacity_model, shared_places,
-         induction_required, half_day_split, active, sort_order
+        `INSERT INTO resources (site_id, zone_id, kind, slug, name, description, description_en, capacity, equipment,
+         accessibility, layouts, shape, slot_step_minutes, min_duration_minutes, max_duration_minutes, horizon_days,
+         min_notice_minutes, buffer_before_minutes, buffer_after_minutes, approval_required, check_in_grace_minutes,
+         capacity_model, shared_places, induction_required, half_day_split, active, sort_order)
+       SELECT ?,
+         (SELECT z2.id FROM zones z1 JOIN zones z2 ON z2.slug = z1.slug AND z2.site_id = ? WHERE z1.id = r.zone_id),
+         kind, slug, name, description, description_en, capacity, equipment, accessibility, layouts, shape,
+         slot_step_minutes, min_duration_minutes, max_duration_minutes, horizon_days, min_notice_minutes,
+         buffer_before_minutes, buffer_after_minutes, approval_required, check_in_grace_minutes, capacity_model,
+         shared_places, induction_required, half_day_split, active, sort_order
        FROM resources r WHERE site_id = 1`,
       )
       .run(id, id);
     client
       .prepare(
         `INSERT INTO opening_hours (site_id, resource_id, weekday, opens, closes)
-       SELECT ?, (SELECT r2.id FROM resources r1 JOIN resources r2 ON r2.slug = r1.slug AND r2.site_id = ? WHERE r1.id = o.resource_id), weekday, opens, closes
+       SELECT ?,
+         (SELECT r2.id FROM resources r1 JOIN resources r2 ON r2.slug = r1.slug AND r2.site_id = ?
+          WHERE r1.id = o.resource_id),
+         weekday, opens, closes
        FROM opening_hours o WHERE site_id = 1`,
       )
       .run(id, id);
@@ -425,7 +486,8 @@ export async function addHistory(file: string, total: number, now: number): Prom
     const random = prng(total);
     const titles = ['Réunion', "Point d'équipe", 'Atelier', 'Entretien', 'Comité', ''];
     const memberRows = client.prepare(
-      `SELECT m.id, ms.organisation_id AS org FROM members m JOIN memberships ms ON ms.member_id = m.id WHERE m.email LIKE ? AND m.email <> ? ORDER BY m.email`,
+      `SELECT m.id, ms.organisation_id AS org FROM members m JOIN memberships ms ON ms.member_id = m.id
+       WHERE m.email LIKE ? AND m.email <> ? ORDER BY m.email`,
     );
     let written = 0;
     const BATCH = 100_000;

@@ -19,6 +19,7 @@ export const SCENARIOS = [
   'frontdesk_board',
   'ref_page',
   'ref_write',
+  'monday_mix',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
@@ -41,10 +42,10 @@ export interface ScenarioContext {
 }
 
 const FORM = 'application/x-www-form-urlencoded';
-/** What a browser says it can inflate (Chromium over HTTPS); the server answers gzip where it compresses. */
+/** What a browser sends (Chromium over HTTPS); compressing is the reverse proxy's job, not the server's. */
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
 
-function get(path: string, session?: SessionHeaders, extra: Record<string, string> = {}): RequestData {
+export function get(path: string, session?: SessionHeaders, extra: Record<string, string> = {}): RequestData {
   return {
     method: 'GET',
     path,
@@ -52,7 +53,7 @@ function get(path: string, session?: SessionHeaders, extra: Record<string, strin
   };
 }
 
-function post(path: string, session: SessionHeaders, fields: Record<string, string | number>): RequestData {
+export function post(path: string, session: SessionHeaders, fields: Record<string, string | number>): RequestData {
   return {
     method: 'POST',
     path,
@@ -61,7 +62,7 @@ function post(path: string, session: SessionHeaders, fields: Record<string, stri
   };
 }
 
-function bookingForm(slot: Slot, key: string): Record<string, string | number> {
+export function bookingForm(slot: Slot, key: string): Record<string, string | number> {
   return {
     resource: slot.resourceId,
     start: slot.start,
@@ -72,7 +73,7 @@ function bookingForm(slot: Slot, key: string): Record<string, string | number> {
   };
 }
 
-function location(headers: Record<string, string | string[]>): string {
+export function location(headers: Record<string, string | string[] | undefined>): string {
   const value = headers.location ?? headers.Location;
   return (Array.isArray(value) ? value[0] : value) ?? '';
 }
@@ -87,8 +88,9 @@ export function loads(ctx: ScenarioContext): Partial<Record<ScenarioName, Load>>
   const result: Partial<Record<ScenarioName, Load>> = {
     baseline: { expect: [200], request: () => get('/livez') },
     rooms_day: { expect: [200], request: (i) => get(`/book/rooms?date=${day}`, reader(i)) },
-    // References, not targets: what any signed-in page and any signed-in write cost here (the
-    // smallest of each: session, CSRF, layout; one UPDATE and a 303), to read the others against.
+    // The references every target is a fraction of, measured in the same run at the same size:
+    // the smallest signed-in page (session, layout) and the smallest signed-in write (session,
+    // CSRF, one UPDATE, a 303).
     ref_page: { expect: [200], request: (i) => get('/book', reader(i)) },
     ref_write: { expect: [303], request: (i) => post('/profile/language', reader(i), { lang: 'fr', next: '/book' }) },
     desks_day: { expect: [200], request: (i) => get(`/book/desk?date=${day}`, reader(i)) },
@@ -137,7 +139,7 @@ export function loads(ctx: ScenarioContext): Partial<Record<ScenarioName, Load>>
   };
   if (ctx.feed) {
     const { path, etag } = ctx.feed;
-    // As calendar clients (Google, Apple, Outlook, Thunderbird) ask: they all accept gzip.
+    // As calendar clients (Google, Apple, Outlook, Thunderbird) ask: they all say they accept gzip.
     const client = { accept: 'text/calendar', 'accept-encoding': 'gzip' };
     result.feed_full = { expect: [200], request: () => get(path, undefined, client) };
     result.feed_304 = { expect: [304], request: () => get(path, undefined, { ...client, 'if-none-match': etag }) };

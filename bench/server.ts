@@ -4,7 +4,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { cleanEnv, collect, exited, freePort, ROOT, startArgs } from '../test/helpers/process.js';
+import type { RequestData } from 'autocannon';
 import { csrfOf, form } from '../test/helpers/auth.js';
+import { send, type Answer } from './client.js';
 
 export interface Server {
   child: ChildProcess;
@@ -99,31 +101,36 @@ export function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-function sessionCookie(response: Response): string | null {
-  for (const cookie of response.headers.getSetCookie()) {
+function sessionCookie(answer: Answer): string | null {
+  for (const cookie of answer.headers['set-cookie'] ?? []) {
     const match = /^((?:__Host-)?sid)=([^;]+)/.exec(cookie);
     if (match) return `${match[1]}=${match[2]}`;
   }
   return null;
 }
 
-/** GET /login, POST /login with its CSRF token, then a page of the new session for that session's token. */
-export async function signIn(url: string, email: string, password: string): Promise<SessionHeaders> {
-  const login = await fetch(`${url}/login`, { redirect: 'manual' });
+/**
+ * GET /login, POST /login with its CSRF token, then a page of the new session for that
+ * session's token. `from` is the loopback address to sign in from: the server allows a
+ * handful of sign-ins per address, as from one office.
+ */
+export async function signIn(url: string, email: string, password: string, from?: string): Promise<SessionHeaders> {
+  const origin = new URL(url);
+  const ask = (request: RequestData) => send(origin, request, { keepBody: true, localAddress: from });
+  const login = await ask({ method: 'GET', path: '/login' });
   const visitor = sessionCookie(login);
-  const visitorCsrf = csrfOf(await login.text());
+  const visitorCsrf = csrfOf(login.body);
   if (!visitor || !visitorCsrf) throw new Error(`GET /login gave no session or CSRF token (${login.status})`);
-  const posted = await fetch(`${url}/login`, {
+  const posted = await ask({
     method: 'POST',
-    redirect: 'manual',
+    path: '/login',
     headers: { cookie: visitor, 'content-type': 'application/x-www-form-urlencoded' },
     body: form({ email, password, _csrf: visitorCsrf }),
   });
   const cookie = sessionCookie(posted);
-  await posted.arrayBuffer();
   if (posted.status !== 303 || !cookie) throw new Error(`sign-in of ${email} answered ${posted.status}`);
-  const page = await fetch(`${url}/bookings`, { headers: { cookie }, redirect: 'manual' });
-  const csrf = csrfOf(await page.text());
+  const page = await ask({ method: 'GET', path: '/bookings', headers: { cookie } });
+  const csrf = csrfOf(page.body);
   if (!csrf) throw new Error(`no CSRF token on /bookings for ${email} (${page.status})`);
   return { email, cookie, csrf };
 }

@@ -39,7 +39,7 @@ describe('the server process', () => {
     expect(fs.existsSync(path.join(dir, 'never.sqlite'))).toBe(false);
   });
 
-  it('compiled (npm start): creates, migrates and seeds the database on first start; from the sources (npm run dev): reuses it; stops with grace', async () => {
+  it('npm start (compiled) seeds a new database, npm run dev (sources) reuses it; both stop with grace', async () => {
     expect(startArgs().at(-1)).toBe(DIST_ENTRY);
     const database = path.join(dir, 'nested', 'app.sqlite');
     const port = String(await freePort());
@@ -76,5 +76,5 @@ describe('the server process', () => {
     const again = await (await fetch(`${second.url}/resources`)).text();
     expect(again.match(/<li class="card">/g)).toHaveLength(76);
     expect(await second.stop('SIGINT')).toBe(0);
-  });
+  }, 120_000); // two starts of up to 45 s each (startServer), one of them under tsx
 });

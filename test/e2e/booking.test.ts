@@ -9,7 +9,7 @@ import type { Db } from '../../src/db/connection.js';
 import { addDays, weekdayOf, type LocalDate } from '../../src/domain/local-date.js';
 import {
   isOpenDay,
-  launchChromium,
+  siteClosures,
   localInstant,
   newContext,
   nextOpenDays,
@@ -19,6 +19,7 @@ import {
   todayOnSite,
   type E2eServer,
 } from '../helpers/browser.js';
+import { launchChromium } from '../helpers/chromium.js';
 
 /** A weekly series of three dates, one of which (and only one) is closed. */
 interface SeriesPlan {
@@ -39,12 +40,7 @@ interface SeriesPlan {
  */
 function planSeries(db: Db): SeriesPlan {
   const today = todayOnSite();
-  const rows = db.$client
-    .prepare(
-      'SELECT starts_at AS start, ends_at AS end, reason, reason_en AS reasonEn FROM closures WHERE resource_id IS NULL',
-    )
-    .all() as E2eServer['closures'];
-  const view = { closures: rows };
+  const view = { closures: siteClosures(db) };
   const datesFrom = (first: LocalDate) => [0, 7, 14].map((d) => addDays(first, d));
   const plan = (closed: LocalDate, reason: string, created: boolean): SeriesPlan | null => {
     if (weekdayOf(closed) > 5) return null;
@@ -59,7 +55,8 @@ function planSeries(db: Db): SeriesPlan {
   };
   const holidays = db.$client
     .prepare(
-      "SELECT source_key AS key, reason FROM closures WHERE kind = 'public_holiday' AND resource_id IS NULL ORDER BY starts_at",
+      'SELECT source_key AS key, reason FROM closures ' +
+        "WHERE kind = 'public_holiday' AND resource_id IS NULL ORDER BY starts_at",
     )
     .all() as { key: string; reason: string }[];
   for (const h of holidays) {
@@ -73,7 +70,8 @@ function planSeries(db: Db): SeriesPlan {
   const site = db.$client.prepare('SELECT id FROM sites LIMIT 1').get() as { id: number };
   db.$client
     .prepare(
-      "INSERT INTO closures (site_id, resource_id, starts_at, ends_at, kind, reason, reason_en, source_key) VALUES (?, NULL, ?, ?, 'other', ?, 'Exceptional closure (test)', 'e2e:series')",
+      'INSERT INTO closures (site_id, resource_id, starts_at, ends_at, kind, reason, reason_en, source_key) ' +
+        "VALUES (?, NULL, ?, ?, 'other', ?, 'Exceptional closure (test)', 'e2e:series')",
     )
     .run(site.id, localInstant(closed, '00:00'), localInstant(addDays(closed, 1), '00:00'), found.reason);
   return found;
@@ -95,7 +93,9 @@ beforeAll(async () => {
   ]);
   [day] = nextOpenDays(server, 1) as [LocalDate];
   console.info(
-    `e2e: weekly series from ${series.first}, closed on ${series.closed} (${series.created ? 'a closure made for the test: no public holiday within the horizon' : series.reason})`,
+    `e2e: weekly series from ${series.first}, closed on ${series.closed} (${
+      series.created ? 'a closure made for the test: no public holiday within the horizon' : series.reason
+    })`,
   );
 });
 

@@ -5,7 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDate } from '../../src/domain/local-date.js';
 import { DEMO_ACCOUNTS, DEMO_TEST_PASSWORD } from '../helpers/auth.js';
-import { launchChromium, newContext, nextOpenDays, startE2eServer, type E2eServer } from '../helpers/browser.js';
+import { newContext, nextOpenDays, startE2eServer, type E2eServer } from '../helpers/browser.js';
+import { launchChromium } from '../helpers/chromium.js';
 
 let server: E2eServer;
 let browser: Browser;

@@ -12,7 +12,6 @@ import {
   axeViolations,
   focusWithoutOutline,
   horizontalOverflow,
-  launchChromium,
   newContext,
   nextOpenDays,
   screenshot,
@@ -20,6 +19,7 @@ import {
   startE2eServer,
   type E2eServer,
 } from '../helpers/browser.js';
+import { launchChromium } from '../helpers/chromium.js';
 
 export type Lang = 'fr' | 'en';
 

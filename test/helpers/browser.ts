@@ -1,13 +1,13 @@
-// Browser tests: Debian's Chromium driven by playwright-core against the real server started
-// as a child process (as `npm start` does) on a prepared temporary database.
+// Browser tests: Chromium (see chromium.ts for which one) driven by playwright-core against the
+// real server started as a child process (as `npm start` does) on a prepared temporary database.
 //   const server = await startE2eServer();            // seeded; prepare(db) may add closures
-//   const browser = await launchChromium();           // fails loudly when Chromium is missing
+//   const browser = await launchChromium();           // fails loudly when no Chromium starts
 //   const page = await signedInPage(browser, server, 'member');
 import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { DateTime } from 'luxon';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { loadConfig } from '../../src/config.js';
 import { closeDatabase, openDatabase, type Db } from '../../src/db/connection.js';
 import { addDays, weekdayOf, type LocalDate } from '../../src/domain/local-date.js';
@@ -17,33 +17,9 @@ import { tempDir } from './app.js';
 import { DEMO_ACCOUNTS, DEMO_TEST_PASSWORD, type DemoAccount } from './auth.js';
 import { freePort, ROOT, startServer, type Started } from './process.js';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Flags for a quiet, offline, throw-away Chromium (playwright adds a fresh --user-data-dir). */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 export const SCREENSHOTS_DIR = path.join(ROOT, 'test-results', 'screenshots');
 
 export const ZONE = SITE.timezone;
-
-/** Chromium from Debian. A browser test never skips: without Chromium it fails and says how to get it. */
-export async function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium" (.ci/run does), or set CHROMIUM_PATH. Browser tests never skip.`,
-    );
-  }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 30_000 });
-}
 
 export interface E2eServer extends Started {
   databasePath: string;
@@ -51,6 +27,16 @@ export interface E2eServer extends Started {
   /** Site-wide closures of the database, as the server loaded them. */
   closures: { start: number; end: number; reason: string; reasonEn: string | null }[];
   close(): Promise<void>;
+}
+
+/** The site-wide closures in the database file. */
+export function siteClosures(db: Db): E2eServer['closures'] {
+  return db.$client
+    .prepare(
+      'SELECT starts_at AS start, ends_at AS end, reason, reason_en AS reasonEn ' +
+        'FROM closures WHERE resource_id IS NULL',
+    )
+    .all() as E2eServer['closures'];
 }
 
 /**
@@ -67,11 +53,7 @@ export async function startE2eServer(options: { prepare?: (db: Db) => void } = {
   try {
     await seedAll(db, loadConfig(env, dir), Date.now());
     options.prepare?.(db);
-    closures = db.$client
-      .prepare(
-        'SELECT starts_at AS start, ends_at AS end, reason, reason_en AS reasonEn FROM closures WHERE resource_id IS NULL',
-      )
-      .all() as E2eServer['closures'];
+    closures = siteClosures(db);
   } finally {
     closeDatabase(db);
   }
@@ -123,7 +105,8 @@ export async function newContext(browser: Browser, options: BrowserContextOption
     timezoneId: ZONE,
     ...options,
   });
-  context.setDefaultTimeout(10_000);
+  // Each action and wait: generous for a loaded machine, still well inside the test's timeout.
+  context.setDefaultTimeout(30_000);
   return context;
 }
 
@@ -202,8 +185,15 @@ export async function axeTargetSize(page: Page): Promise<string[]> {
 export async function focusWithoutOutline(page: Page): Promise<string[]> {
   await page.keyboard.press('Tab');
   return page.evaluate(() => {
-    const reachable =
-      'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+    const reachable = [
+      'a[href]',
+      'button:not([disabled])',
+      'input:not([type="hidden"]):not([disabled])',
+      'select:not([disabled])',
+      'textarea:not([disabled])',
+      'summary',
+      '[tabindex]:not([tabindex="-1"])',
+    ].join(', ');
     const found: string[] = [];
     for (const el of Array.from(document.querySelectorAll<HTMLElement>(reachable))) {
       if (el.getClientRects().length === 0) continue;

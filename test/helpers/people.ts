@@ -12,7 +12,8 @@ export function createOrganisation(
   counter += 1;
   const row = db.$client
     .prepare(
-      `INSERT INTO organisations (name, kind, programme, starts_on, quota_room_minutes_per_month, quota_desk_half_days_per_month, created_at)
+      `INSERT INTO organisations (name, kind, programme, starts_on,
+         quota_room_minutes_per_month, quota_desk_half_days_per_month, created_at)
        VALUES (?, 'association', 'coworking', '2026-01-01', ?, ?, 0) RETURNING id`,
     )
     .get(
@@ -37,7 +38,8 @@ export function createMember(
   counter += 1;
   const { id } = db.$client
     .prepare(
-      `INSERT INTO members (email, name, role, language, created_at, updated_at) VALUES (?, ?, ?, ?, 0, 0) RETURNING id`,
+      `INSERT INTO members (email, name, role, language, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 0, 0) RETURNING id`,
     )
     .get(
       `person${counter}-${Math.random().toString(36).slice(2, 8)}@example.org`,

@@ -52,7 +52,10 @@ export function startArgs(): string[] {
   return [...match[1]!.trim().split(' ').filter(Boolean), match[2]];
 }
 
-/** Node arguments that start the server: a compiled `entry` with npm start's node options, or the sources under tsx without one. */
+/**
+ * Node arguments that start the server: a compiled `entry` with npm start's node options, or
+ * the sources under tsx without one.
+ */
 export function serverArgs(entry?: string): string[] {
   return entry ? [...startArgs().slice(0, -1), entry] : ['--import', 'tsx', 'src/server.ts'];
 }
@@ -117,7 +120,8 @@ export function exited(child: ChildProcess): Promise<number | null> {
   });
 }
 
-export async function startServer(env: Record<string, string>, entry?: string, timeoutMs = 15_000): Promise<Started> {
+/** Waits for "listening at" (tens of seconds under tsx on a loaded machine), less than a test's timeout. */
+export async function startServer(env: Record<string, string>, entry?: string, timeoutMs = 45_000): Promise<Started> {
   const child = runServer(env, entry);
   const output = collect(child);
   const url = await new Promise<string>((resolve, reject) => {

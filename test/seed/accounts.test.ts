@@ -34,8 +34,10 @@ describe('demo accounts', () => {
     await seedAll(db, config, DEFAULT_NOW);
     const rows = db.$client
       .prepare(
-        `SELECT m.email, m.role, ms.is_lead AS lead, o.name AS org, (SELECT group_concat(resource_kind) FROM inductions i WHERE i.member_id = m.id) AS inductions
-                FROM members m LEFT JOIN memberships ms ON ms.member_id = m.id LEFT JOIN organisations o ON o.id = ms.organisation_id ORDER BY m.id`,
+        `SELECT m.email, m.role, ms.is_lead AS lead, o.name AS org,
+                (SELECT group_concat(resource_kind) FROM inductions i WHERE i.member_id = m.id) AS inductions
+         FROM members m LEFT JOIN memberships ms ON ms.member_id = m.id
+         LEFT JOIN organisations o ON o.id = ms.organisation_id ORDER BY m.id`,
       )
       .all();
     expect(rows).toEqual([

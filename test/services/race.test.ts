@@ -16,18 +16,34 @@ afterAll(async () => {
   await t.close();
 });
 
-function contender(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/race-worker.ts', ...args], {
-      cwd: ROOT,
-      env: cleanEnv(),
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`contender exited ${code}: ${err}`))));
+interface Contender {
+  /** Resolves once the contender has opened the database and waits for the start. */
+  ready: Promise<void>;
+  start(at: number): void;
+  /** Its JSON lines, one per round. */
+  output: Promise<string>;
+}
+
+function contender(args: string[]): Contender {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/race-worker.ts', ...args], {
+    cwd: ROOT,
+    env: cleanEnv(),
   });
+  let out = '';
+  let err = '';
+  let signalReady: () => void;
+  const ready = new Promise<void>((resolve) => (signalReady = resolve));
+  child.stdout.on('data', (d) => {
+    out += d;
+    if (out.startsWith('ready\n')) signalReady();
+  });
+  child.stderr.on('data', (d) => (err += d));
+  const output = new Promise<string>((resolve, reject) =>
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out.replace(/^ready\n/, '')) : reject(new Error(`contender exited ${code}: ${err}`)),
+    ),
+  );
+  return { ready: Promise.race([ready, output.then(() => {})]), start: (at) => child.stdin.end(`${at}\n`), output };
 }
 
 describe('a real race between processes on one database file', () => {
@@ -37,21 +53,22 @@ describe('a real race between processes on one database file', () => {
     const room = resourceId(t.db, 'salle-maunoir');
     // Tuesday 8 December 2026 from 08:30 Paris, 15-minute slots.
     const firstSlot = Date.UTC(2026, 11, 8, 7, 30);
-    const startAt = Date.now() + 4000;
-    const outputs = await Promise.all(
-      members.map((m) =>
-        contender([
-          t.config.databasePath,
-          String(m),
-          String(room),
-          String(startAt),
-          String(ROUNDS),
-          String(ROUND_MS),
-          String(firstSlot),
-          String(t.clock.now()),
-        ]),
-      ),
+    const contenders = members.map((m) =>
+      contender([
+        t.config.databasePath,
+        String(m),
+        String(room),
+        String(ROUNDS),
+        String(ROUND_MS),
+        String(firstSlot),
+        String(t.clock.now()),
+      ]),
     );
+    // The start is agreed once all are ready, however long each took to start (tsx, a loaded machine).
+    await Promise.all(contenders.map((c) => c.ready));
+    const startAt = Date.now() + 200;
+    for (const c of contenders) c.start(startAt);
+    const outputs = await Promise.all(contenders.map((c) => c.output));
     const results = outputs.flatMap((o) =>
       o
         .trim()
@@ -72,5 +89,5 @@ describe('a real race between processes on one database file', () => {
       .prepare("SELECT count(*) AS n FROM bookings WHERE resource_id = ? AND status = 'confirmed'")
       .get(room) as { n: number };
     expect(stored.n).toBe(ROUNDS);
-  }, 60_000);
+  }, 120_000); // four contenders start under tsx, slow on a loaded machine
 });

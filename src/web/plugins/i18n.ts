@@ -28,7 +28,8 @@ export function setLanguage(request: { lang: Language; t: Translate }, lang: Lan
 export default fp(async (app) => {
   app.decorateRequest('lang', DEFAULT_LANGUAGE);
   app.decorateRequest('t', translator(DEFAULT_LANGUAGE));
-  // Synchronous hooks (done) here and in the other plugins: an async hook costs a promise and a microtask on every request.
+  // Synchronous hooks (done) here and in the other plugins: an async hook costs a promise and a
+  // microtask on every request.
   app.addHook('onRequest', (request, _reply, done) => {
     const chosen = request.cookies[LANGUAGE_COOKIE];
     const lang = isLanguage(chosen)
