@@ -10,7 +10,7 @@ export type NewSession = Omit<SessionRow, 'language'>;
 
 /** A session as read on a request: its member (null for a visitor), their teams and inductions. */
 export interface SessionWithMember {
-  session: SessionRow;
+  session: Pick<SessionRow, 'tokenHash' | 'memberId' | 'csrfSecret' | 'createdAt' | 'lastSeenAt' | 'expiresAt'>;
   member: Pick<
     typeof members.$inferSelect,
     'id' | 'email' | 'name' | 'role' | 'language' | 'accessNeeds' | 'active'
@@ -22,10 +22,18 @@ export interface SessionWithMember {
 const p = sql.placeholder;
 
 export function sessionQueries(db: Db) {
-  // One row per team of the member (one with no team, or no member).
+  // One round trip: a row per team and induction of the member (one row when they have
+  // neither, or for a visitor). A person has a handful of each at most.
   const byHash = db
     .select({
-      session: sessions,
+      session: {
+        tokenHash: sessions.tokenHash,
+        memberId: sessions.memberId,
+        csrfSecret: sessions.csrfSecret,
+        createdAt: sessions.createdAt,
+        lastSeenAt: sessions.lastSeenAt,
+        expiresAt: sessions.expiresAt,
+      },
       member: {
         id: members.id,
         email: members.email,
@@ -36,17 +44,14 @@ export function sessionQueries(db: Db) {
         active: members.active,
       },
       team: { organisationId: memberships.organisationId, isLead: memberships.isLead },
+      induction: inductions.resourceKind,
     })
     .from(sessions)
     .leftJoin(members, eq(members.id, sessions.memberId))
     .leftJoin(memberships, eq(memberships.memberId, members.id))
+    .leftJoin(inductions, eq(inductions.memberId, members.id))
     .where(eq(sessions.tokenHash, p('tokenHash')))
     .orderBy(asc(memberships.organisationId))
-    .prepare();
-  const held = db
-    .select({ kind: inductions.resourceKind })
-    .from(inductions)
-    .where(eq(inductions.memberId, p('memberId')))
     .prepare();
   const touch = db
     .update(sessions)
@@ -59,11 +64,17 @@ export function sessionQueries(db: Db) {
       const rows = byHash.all({ tokenHash });
       const first = rows[0];
       if (!first) return undefined;
+      const teams = new Map<number, boolean>();
+      const kinds = new Set<InductionKind>();
+      for (const { team, induction } of rows) {
+        if (team) teams.set(team.organisationId, team.isLead);
+        if (induction) kinds.add(induction);
+      }
       return {
         session: first.session,
         member: first.member,
-        teams: rows.flatMap(({ team }) => (team ? [team] : [])),
-        inductions: first.member ? held.all({ memberId: first.member.id }).map((r) => r.kind) : [],
+        teams: [...teams].map(([organisationId, isLead]) => ({ organisationId, isLead })),
+        inductions: [...kinds],
       };
     },
     /** Records that the session was used at `now`. */
