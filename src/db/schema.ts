@@ -3,6 +3,7 @@
 // the resource, edited by admins: no rule lives in code.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { SeriesRule } from '../domain/recurrence.js';
 import type { Violation } from '../domain/violations.js';
 
 const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
@@ -245,7 +246,7 @@ export const bookingSeries = sqliteTable(
     bookedById: integer('booked_by_id').references(() => members.id),
     organisationId: integer('organisation_id').references(() => organisations.id),
     /** The recurrence rule as the domain's SeriesRule (JSON). */
-    rule: json<Record<string, unknown>>('rule').notNull(),
+    rule: json<SeriesRule>('rule').notNull(),
     firstStartLocal: text('first_start_local').notNull(),
     durationMinutes: integer('duration_minutes').notNull(),
     title: text('title').notNull().default(''),

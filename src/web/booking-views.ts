@@ -1,7 +1,7 @@
 // What the booking pages show of bookings, refusals and suggestions, in the reader's
 // language and the site's zone. Pure: routes pass in what they loaded.
-import type { BookingRow } from '../db/bookings.js';
-import type { ResourceView } from '../db/inventory.js';
+import type { BookingRow } from '../services/bookings.js';
+import type { ResourceView } from '../services/catalogue.js';
 import type { Suggestion } from '../domain/alternatives.js';
 import type { Violation } from '../domain/violations.js';
 import { formatLocalDateTime, localDateTimeOf } from '../domain/zoned-time.js';
