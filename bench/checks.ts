@@ -56,7 +56,7 @@ export function checkDatabase(file: string, acks: Acknowledged): CheckReport {
     const byId = db.prepare(
       'SELECT resource_id AS resourceId, starts_at AS startsAt, ends_at AS endsAt, status FROM bookings WHERE id = ?',
     );
-    // outbox.booking_id has no index (nothing in the app looks mail up by booking): read it once.
+    // The bookings that have mail: one read for all the acknowledged ones.
     const mailed = new Set(
       (db.prepare('SELECT booking_id AS id FROM outbox WHERE booking_id IS NOT NULL').all() as { id: number }[]).map(
         (r) => r.id,

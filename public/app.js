@@ -1,4 +1,17 @@
 // Progressive enhancement only: every page works without this file.
+// htmx 4 parses each answer with Document.parseHTMLUnsafe(html, {}); Chromium 124 to 145
+// refuse the second argument ("Overload resolution failed"), which broke every swap there.
+// Where the browser refuses it, the argument (empty options) is dropped.
+(() => {
+  const parse = Document.parseHTMLUnsafe;
+  if (typeof parse !== 'function') return;
+  try {
+    parse.call(Document, '', {});
+  } catch {
+    Document.parseHTMLUnsafe = (html) => parse.call(Document, html);
+  }
+})();
+
 // After htmx swaps a region, move focus to it and announce its status line, so keyboard and
 // screen-reader users learn what changed (WCAG 4.1.3).
 document.addEventListener('htmx:after:swap', (event) => {

@@ -31,10 +31,10 @@ const outbox = createOutboxWorker({
   db,
   clock: systemClock,
   transport: transportFromConfig(config),
-  from: config.mailFrom,
+  settings: config,
 });
 const app = await buildApp({ config, db, outbox });
-const reminders = createReminderJob({ db, clock: systemClock, reminders: config.reminders, settings: config, outbox });
+const reminders = createReminderJob({ db, clock: systemClock, reminders: config.reminders, outbox });
 
 let closing = false;
 async function shutdown(signal: string) {

@@ -1,10 +1,11 @@
 // iCalendar documents from plain event data: a feed (PUBLISH) and an invitation (iTIP
 // REQUEST or CANCEL). Pure: the same input gives the same bytes, whatever the process's
-// TZ and whenever it runs. Times are written in the event's zone with a VTIMEZONE for it
-// (luxon DateTimes, so ical-generator never reads the process's zone); DTSTAMP in UTC.
+// TZ and whenever it runs. Every VEVENT, of a feed or an invitation, is written by
+// ical-generator from eventData; the calendar around them (header, VTIMEZONEs, folding) is
+// written here. Times are in the event's zone with a VTIMEZONE for it (luxon DateTimes, so
+// ical-generator never reads the process's zone); DTSTAMP in UTC.
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, {
-  type ICalCalendar,
   ICalAttendeeRole,
   ICalAttendeeStatus,
   ICalCalendarMethod,
@@ -12,6 +13,7 @@ import ical, {
   type ICalEventData,
 } from 'ical-generator';
 import { DateTime } from 'luxon';
+import { remembered } from '../domain/memo.js';
 import { offsetMinutes } from '../domain/zoned-time.js';
 
 export type EventStatus = 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED';
@@ -73,12 +75,11 @@ export class CalendarInputError extends Error {
   }
 }
 
-const zoneCache = new Map<string, string | null>();
+const zones = new Map<string, string | null>();
 
-/** The VTIMEZONE of a zone (read once per zone), or an error for a zone it does not know. */
+/** The VTIMEZONE of a zone, or null for a zone it does not know. */
 function vtimezone(zone: string): string | null {
-  if (!zoneCache.has(zone)) zoneCache.set(zone, getVtimezoneComponent(zone));
-  return zoneCache.get(zone) ?? null;
+  return remembered(zones, zone, 1_000, () => getVtimezoneComponent(zone) ?? null);
 }
 
 function checkEvent(event: CalendarEvent): void {
@@ -92,7 +93,7 @@ function checkEvent(event: CalendarEvent): void {
 /** Display names go into quoted parameters, where a double quote or a line break cannot be written. */
 function paramText(value: string): string {
   return value
-    .replace(/["\r\n\t\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/["\p{Cc}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -103,23 +104,18 @@ function at(instant: number, zone: string): DateTime {
 
 const HOUR = 3_600_000;
 
-/** UTC offset in minutes of `zone` at `instant`, memoised per (zone, instant) by the domain. */
-function offsetAt(instant: number, zone: string): number {
-  return offsetMinutes(instant, zone);
-}
-
 /**
  * Whether the wall-clock time of `instant` in `zone` happens twice (the hour repeated when
  * summer time ends). RFC 5545 reads such a time as its first occurrence, but clients differ
  * (ical.js takes the second), so those events are written in UTC instead.
  */
 export function isAmbiguousLocalTime(instant: number, zone: string): boolean {
-  const offset = offsetAt(instant, zone);
+  const offset = offsetMinutes(instant, zone);
   for (const probe of [instant - 3 * HOUR, instant + 3 * HOUR]) {
-    const other = offsetAt(probe, zone);
+    const other = offsetMinutes(probe, zone);
     if (other === offset) continue;
     // The same wall-clock time under the other offset names another instant: is it real?
-    if (offsetAt(instant + (offset - other) * 60_000, zone) === other) return true;
+    if (offsetMinutes(instant + (offset - other) * 60_000, zone) === other) return true;
   }
   return false;
 }
@@ -128,16 +124,18 @@ export function isAmbiguousLocalTime(instant: number, zone: string): boolean {
 function touchesRepeatedHour(instants: readonly number[], zone: string): boolean {
   const from = Math.min(...instants) - 3 * HOUR;
   const to = Math.max(...instants) + 3 * HOUR;
-  if (to - from <= 36 * HOUR && offsetAt(from, zone) === offsetAt(to, zone)) return false;
+  if (to - from <= 36 * HOUR && offsetMinutes(from, zone) === offsetMinutes(to, zone)) return false;
   return instants.some((i) => isAmbiguousLocalTime(i, zone));
 }
 
-/** What ical-generator is given for an event (exported for the tests that pin the invitation writer to it). */
-export function toEventData(
-  event: CalendarEvent,
-  status: EventStatus,
-  invitation: InvitationOptions | null,
-): ICalEventData {
+const STATUS: Record<EventStatus, ICalEventStatus> = {
+  CONFIRMED: ICalEventStatus.CONFIRMED,
+  TENTATIVE: ICalEventStatus.TENTATIVE,
+  CANCELLED: ICalEventStatus.CANCELLED,
+};
+
+/** What ical-generator is given for an event, in a feed (no invitation) or in an invitation. */
+function eventData(event: CalendarEvent, invitation: InvitationOptions | null): ICalEventData {
   const instants = [event.start, event.end, ...(event.recurrenceId === undefined ? [] : [event.recurrenceId])];
   const zone = touchesRepeatedHour(instants, event.zone) ? null : event.zone;
   const data: ICalEventData = {
@@ -148,7 +146,7 @@ export function toEventData(
     end: at(event.end, zone ?? 'utc'),
     timezone: zone,
     summary: event.summary,
-    status: status as ICalEventStatus,
+    status: STATUS[invitation?.method === 'CANCEL' ? 'CANCELLED' : event.status],
   };
   if (event.recurrenceId !== undefined) data.recurrenceId = at(event.recurrenceId, zone ?? 'utc');
   if (event.description) data.description = event.description;
@@ -169,52 +167,6 @@ export function toEventData(
     }));
   }
   return data;
-}
-
-/** ical-generator's escaping: TEXT values escape `\\ ; ,`, quoted parameters `\\ "`; line breaks become `\\n`. */
-function icalText(value: string, quoted = false): string {
-  return value.replace(quoted ? /[\\"]/g : /[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
-}
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** `YYYYMMDDTHHmmss` of an instant on the wall clock of `zone`, or in UTC when zone is null. */
-function icalDateTime(instant: number, zone: string | null): string {
-  const d = new Date(zone === null ? instant : instant + offsetAt(instant, zone) * 60_000);
-  return `${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
-}
-
-function icalTime(name: string, instant: number, zone: string | null): string {
-  return zone === null
-    ? `${name}:${icalDateTime(instant, null)}Z`
-    : `${name};TZID=${zone}:${icalDateTime(instant, zone)}`;
-}
-
-/**
- * The VEVENT of an invitation, unfolded, with the very bytes ical-generator writes for the
- * data toEventData gives it (same properties, order, escaping and dates), without building
- * its objects and luxon dates for every mail queued inside a booking's transaction.
- */
-export function invitationEventText(event: CalendarEvent, status: EventStatus, invitation: InvitationOptions): string {
-  const instants = [event.start, event.end, ...(event.recurrenceId === undefined ? [] : [event.recurrenceId])];
-  // As in ical-generator, a zone named UTC is written as UTC times (with Z), not a TZID.
-  const zone = touchesRepeatedHour(instants, event.zone) || event.zone === 'UTC' ? null : event.zone;
-  let text = `BEGIN:VEVENT${CRLF}UID:${event.uid}${CRLF}SEQUENCE:${event.sequence}${CRLF}DTSTAMP:${icalDateTime(event.dtstamp, null)}Z${CRLF}`;
-  text += icalTime('DTSTART', event.start, zone) + CRLF + icalTime('DTEND', event.end, zone) + CRLF;
-  if (event.recurrenceId !== undefined) text += icalTime('RECURRENCE-ID', event.recurrenceId, zone) + CRLF;
-  text += `SUMMARY:${icalText(event.summary)}${CRLF}`;
-  if (event.location) text += `LOCATION:${icalText(event.location)}${CRLF}`;
-  if (event.description) text += `DESCRIPTION:${icalText(event.description)}${CRLF}`;
-  const organizer = invitation.organizer;
-  text += `ORGANIZER;CN="${icalText(paramText(organizer.name) || organizer.email, true)}":mailto:${icalText(organizer.email)}${CRLF}`;
-  for (const a of invitation.attendees) {
-    // They booked it themselves: the invitation records, it does not ask.
-    const partstat = invitation.method === 'CANCEL' ? '' : ';PARTSTAT=ACCEPTED';
-    text += `ATTENDEE;ROLE=REQ-PARTICIPANT${partstat};RSVP=FALSE;CN="${icalText(paramText(a.name) || a.email, true)}":MAILTO:${icalText(a.email)}${CRLF}`;
-  }
-  if (event.url) text += `URL;VALUE=URI:${icalText(event.url)}${CRLF}`;
-  text += `STATUS:${status}${CRLF}END:VEVENT${CRLF}`;
-  return text;
 }
 
 function escapeText(value: string): string {
@@ -240,8 +192,8 @@ function octets(codePoint: number): number {
 
 /**
  * Folds one content line at 75 octets (RFC 5545 3.1), never inside a UTF-8 sequence.
- * ical-generator's own folding builds a TextEncoder per character and took ~80% of the
- * time of a 500-event feed; this counts octets arithmetically.
+ * ical-generator folds only inside its own calendar.toString(), which would write our
+ * header its way (NAME unescaped, no VTIMEZONE for an empty feed), so this folds ours.
  */
 export function foldLine(line: string): string {
   if (line.length <= 25 || Buffer.byteLength(line) <= 75) return line;
@@ -289,66 +241,6 @@ function header(
   return lines.join(CRLF) + CRLF;
 }
 
-/**
- * Folded VEVENTs of feeds by their full input: a feed is rebuilt on every poll while its
- * events rarely change. Keyed by content, so a renamed resource or a new version misses.
- */
-const eventCache = new Map<string, string>();
-const EVENT_CACHE_LIMIT = 20_000;
-
-function renderEvent(calendar: ICalCalendar, event: CalendarEvent, invitation: InvitationOptions | null): string {
-  const status = invitation?.method === 'CANCEL' ? 'CANCELLED' : event.status;
-  const key = invitation
-    ? null
-    : JSON.stringify([
-        event.uid,
-        event.sequence,
-        event.dtstamp,
-        event.start,
-        event.end,
-        event.zone,
-        event.summary,
-        event.description,
-        event.location,
-        event.url,
-        status,
-        event.recurrenceId,
-      ]);
-  const cached = key === null ? undefined : eventCache.get(key);
-  if (cached !== undefined) return cached;
-  // ical-generator writes a feed's VEVENT (escaping, dates through luxon in the event's
-  // zone); an invitation's, one per mail queued in a booking's transaction, is written here
-  // with the same bytes (test/calendar pins them against ical-generator's).
-  const unfolded = invitation
-    ? invitationEventText(event, status, invitation)
-    : calendar.createEvent(toEventData(event, status, null)).toString();
-  const text = fold(unfolded) + CRLF;
-  if (key !== null) {
-    if (eventCache.size >= EVENT_CACHE_LIMIT) eventCache.delete(eventCache.keys().next().value!);
-    eventCache.set(key, text);
-  }
-  return text;
-}
-
-/** An invitation's calendar header depends only on its method and zones: folded once each. */
-const invitationHeaders = new Map<string, string>();
-
-function foldedHeader(
-  method: ICalCalendarMethod | null,
-  extra: { name?: string; description?: string; ttl?: number },
-  zones: readonly string[],
-): string {
-  if (extra.name !== undefined || extra.description !== undefined || extra.ttl !== undefined)
-    return fold(header(method, extra, zones));
-  const key = `${method}|${zones.join(',')}`;
-  let text = invitationHeaders.get(key);
-  if (text === undefined) {
-    text = fold(header(method, extra, zones));
-    if (invitationHeaders.size < 100) invitationHeaders.set(key, text);
-  }
-  return text;
-}
-
 function render(
   events: readonly CalendarEvent[],
   method: ICalCalendarMethod | null,
@@ -358,14 +250,15 @@ function render(
 ): string {
   for (const event of events) checkEvent(event);
   for (const zone of alwaysZones) if (!vtimezone(zone)) throw new CalendarInputError(`no VTIMEZONE for zone "${zone}"`);
-  // The calendar around the events is written here, so folding and VTIMEZONEs are ours.
   // No calendar-wide zone: naming one would make DTSTAMP floating.
   const calendar = ical({ timezone: null });
   let body = '';
-  for (const event of sorted(events)) body += renderEvent(calendar, event, invitation);
+  for (const event of sorted(events)) {
+    body += fold(calendar.createEvent(eventData(event, invitation)).toString()) + CRLF;
+  }
   const zones = [...new Set([...alwaysZones, ...events.map((e) => e.zone)])].sort();
   // Every content line ends with CRLF, the last one included (RFC 5545 3.1).
-  return foldedHeader(method, extra, zones) + CRLF + body + 'END:VCALENDAR' + CRLF;
+  return fold(header(method, extra, zones)) + CRLF + body + 'END:VCALENDAR' + CRLF;
 }
 
 /** A subscribable feed: no METHOD (or PUBLISH), no attendees. */

@@ -3,6 +3,8 @@
 // the resource, edited by admins: no rule lives in code.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { SeriesRule } from '../domain/recurrence.js';
+import type { Violation } from '../domain/violations.js';
 
 const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
 const bool = (name: string) => integer(name, { mode: 'boolean' });
@@ -244,7 +246,7 @@ export const bookingSeries = sqliteTable(
     bookedById: integer('booked_by_id').references(() => members.id),
     organisationId: integer('organisation_id').references(() => organisations.id),
     /** The recurrence rule as the domain's SeriesRule (JSON). */
-    rule: json<Record<string, unknown>>('rule').notNull(),
+    rule: json<SeriesRule>('rule').notNull(),
     firstStartLocal: text('first_start_local').notNull(),
     durationMinutes: integer('duration_minutes').notNull(),
     title: text('title').notNull().default(''),
@@ -322,27 +324,61 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_log_at').on(t.at), index('audit_log_subject').on(t.subjectType, t.subjectId)],
 );
 
-/** Mail outbox: written in the same transaction as the change that causes it, sent after commit. */
+/** A message as sent: its text and HTML parts and, for a booking, an iCalendar invitation. */
+export interface MailMessage {
+  text: string;
+  html: string;
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
+}
+
+/** A date a new series could not take, and why (violations as the domain gave them). */
+export interface SkippedDate {
+  localDate: string;
+  localStart: string;
+  start: number | null;
+  end: number | null;
+  violations: Violation[];
+}
+
+/** What a change knew that the database does not keep, for the worker to render. */
+export interface OutboxDetails {
+  /** A reminder: the start it reminds of (a booking moved since is not reminded of its old time). */
+  startsAt?: number;
+  /** A new series: the dates skipped. */
+  skipped?: SkippedDate[];
+}
+
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed', 'superseded'] as const;
+
+/**
+ * Mail outbox, written in the transaction of the change that causes it and sent by the
+ * worker after commit. A booking change writes an intent (kind, booking or series, the
+ * booking's version): the worker renders it when it sends it and keeps what it sent (to,
+ * subject, message). Account mails, whose link holds a secret stored only hashed, are
+ * written composed. Older rows are composed too.
+ */
 export const outbox = sqliteTable(
   'outbox',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     createdAt: integer('created_at').notNull(),
     kind: text('kind').notNull(),
-    toAddress: text('to_address').notNull(),
-    subject: text('subject').notNull(),
-    /** The full message (text, html, calendar part) as rendered when the change committed. */
-    message: json<Record<string, unknown>>('message').notNull(),
-    status: text('status', { enum: ['pending', 'sent', 'failed'] })
-      .notNull()
-      .default('pending'),
+    /** Recipient, subject and message: written composed, or once an intent was rendered and sent. */
+    toAddress: text('to_address'),
+    subject: text('subject'),
+    message: json<MailMessage>('message'),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull(),
     lastError: text('last_error'),
     sentAt: integer('sent_at'),
     bookingId: integer('booking_id').references(() => bookings.id),
+    seriesId: integer('series_id').references(() => bookingSeries.id),
+    /** The booking's version when the intent was written. */
+    sequence: integer('sequence'),
+    details: json<OutboxDetails>('details'),
   },
-  (t) => [index('outbox_due').on(t.status, t.nextAttemptAt)],
+  (t) => [index('outbox_due').on(t.status, t.nextAttemptAt), index('outbox_booking').on(t.bookingId)],
 );
 
 /** Per-person calendar feed tokens; only the hash is stored; rotating revokes the old one. */

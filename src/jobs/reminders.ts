@@ -1,9 +1,12 @@
 // Reminder mails: every minute, the confirmed bookings whose reminder moment has come get
-// their "booking-reminder" mail, in the member's language. What was queued is recorded in
-// booking_reminders in the same immediate transaction as the mail itself, so a restart (or
-// a second process) never sends one twice and a crash between the two is impossible.
+// a "booking-reminder" intent in the outbox, rendered by the worker in the member's language
+// when it sends it (and not sent if the booking moved or ended meanwhile). What was queued is
+// recorded in booking_reminders in the same immediate transaction as the intent itself, so a
+// restart (or a second process) never queues one twice and a crash between the two is
+// impossible.
 import type { Clock } from '../domain/clock.js';
 import { immediate, type Db } from '../db/connection.js';
+import { reminderQueries } from '../db/reminders.js';
 import {
   isReminderDue,
   reminderInstant,
@@ -11,16 +14,13 @@ import {
   reminderLookahead,
   type ReminderSpec,
 } from '../domain/reminders.js';
-import { isLanguage } from '../i18n/index.js';
-import { composeBookingMail, type BookingMailSettings } from '../mail/booking-mails.js';
-import { enqueueMail, MailValidationError } from '../mail/outbox.js';
-import type { OutboxKick, WorkerLog } from '../mail/worker.js';
+import { enqueueIntent, type OutboxKick } from '../mail/outbox.js';
+import type { WorkerLog } from '../mail/worker.js';
 
 export interface ReminderJobOptions {
   db: Db;
   clock: Clock;
   reminders: readonly ReminderSpec[];
-  settings: BookingMailSettings;
   outbox: OutboxKick;
   /** Pause between two rounds (default 60 s): a reminder leaves within a minute of its time. */
   intervalMs?: number;
@@ -37,45 +37,11 @@ export interface ReminderJob {
   runOnce(): ReminderReport;
 }
 
-interface Candidate {
-  id: number;
-  startsAt: number;
-  endsAt: number;
-  title: string;
-  version: number;
-  updatedAt: number;
-  resourceName: string;
-  siteAddress: string;
-  zone: string;
-  name: string;
-  email: string;
-  language: string;
-}
-
 export function createReminderJob(options: ReminderJobOptions): ReminderJob {
-  const { db, clock, reminders, settings, outbox } = options;
+  const { db, clock, reminders, outbox } = options;
   const intervalMs = options.intervalMs ?? 60_000;
   const lookahead = reminderLookahead(reminders);
-  const client = db.$client;
-  // Resource by resource on the (resource_id, starts_at) index, bounded by start, so a round
-  // stays flat however much history piles up (CROSS JOIN fixes that order for the planner).
-  const candidates = client.prepare(
-    `SELECT b.id, b.starts_at AS startsAt, b.ends_at AS endsAt, b.title, b.version, b.updated_at AS updatedAt,
-       r.name AS resourceName, s.address AS siteAddress, s.timezone AS zone, m.name, m.email, m.language
-     FROM resources r
-     CROSS JOIN bookings b ON b.resource_id = r.id
-     JOIN sites s ON s.id = r.site_id
-     JOIN members m ON m.id = b.member_id
-     WHERE b.starts_at > ? AND b.starts_at <= ? AND b.status = 'confirmed' AND m.active = 1
-     ORDER BY b.starts_at, b.id`,
-  );
-  const recorded = client.prepare(
-    `SELECT booking_id AS bookingId, kind, starts_at AS startsAt FROM booking_reminders
-     WHERE booking_id IN (SELECT value FROM json_each(?))`,
-  );
-  const record = client.prepare(
-    'INSERT INTO booking_reminders (booking_id, kind, starts_at, queued_at, outbox_id) VALUES (?, ?, ?, ?, ?)',
-  );
+  const queries = reminderQueries(db);
   let log: WorkerLog | null = null;
   let timer: NodeJS.Timeout | null = null;
   let stopped = true;
@@ -84,12 +50,10 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
     if (reminders.length === 0) return { queued: 0 };
     const queued = immediate(db, (tx) => {
       const now = clock.now();
-      const rows = candidates.all(now, now + lookahead) as Candidate[];
+      const rows = queries.candidates(now, now + lookahead);
       if (rows.length === 0) return 0;
       const done = new Set(
-        (
-          recorded.all(JSON.stringify(rows.map((r) => r.id))) as { bookingId: number; kind: string; startsAt: number }[]
-        ).map((r) => `${r.bookingId}|${r.kind}|${r.startsAt}`),
+        queries.recorded(rows.map((r) => r.id)).map((r) => `${r.bookingId}|${r.kind}|${r.startsAt}`),
       );
       let count = 0;
       for (const row of rows) {
@@ -103,33 +67,20 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
         const send = due.reduce((a, b) =>
           reminderInstant(b, row.startsAt, row.zone) > reminderInstant(a, row.startsAt, row.zone) ? b : a,
         );
-        let outboxId: number | null = null;
-        try {
-          const mail = composeBookingMail(
-            'booking-reminder',
-            {
-              id: row.id,
-              startsAt: row.startsAt,
-              endsAt: row.endsAt,
-              status: 'confirmed',
-              title: row.title,
-              version: row.version,
-              updatedAt: row.updatedAt,
-            },
-            { resourceName: row.resourceName, siteAddress: row.siteAddress, zone: row.zone },
-            { name: row.name, email: row.email, language: isLanguage(row.language) ? row.language : 'fr' },
-            settings,
-            { invitation: false },
-          );
-          outboxId = enqueueMail(tx, mail, now);
-          count += 1;
-        } catch (err) {
-          // An address the outbox refuses will not improve by retrying every minute: record and move on.
-          if (!(err instanceof MailValidationError)) throw err;
-          log?.warn({ bookingId: row.id, kind: reminderKey(send), error: err.code }, 'reminder not written');
-        }
+        const outboxId = enqueueIntent(
+          tx,
+          { kind: 'booking-reminder', bookingId: row.id, sequence: row.version, details: { startsAt: row.startsAt } },
+          now,
+        );
+        count += 1;
         for (const spec of due)
-          record.run(row.id, reminderKey(spec), row.startsAt, now, spec === send ? outboxId : null);
+          queries.record({
+            bookingId: row.id,
+            kind: reminderKey(spec),
+            startsAt: row.startsAt,
+            queuedAt: now,
+            outboxId: spec === send ? outboxId : null,
+          });
       }
       return count;
     });
@@ -147,7 +98,7 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
       try {
         runOnce();
       } catch (err) {
-        log?.error({ error: (err as Error).message }, 'reminder round failed');
+        log?.error({ error: err instanceof Error ? err.message : String(err) }, 'reminder round failed');
       }
       schedule(intervalMs);
     }, delay);

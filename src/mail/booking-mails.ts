@@ -1,8 +1,18 @@
 // Mails about a booking: rendered in the member's language from views/emails/booking-*,
 // with an iCalendar invitation (REQUEST on create and change, CANCEL on cancel) whose UID
 // and SEQUENCE are those of the feeds. `bookingMailListener` plugs into BookingService's
-// onChange, so each mail is queued in the transaction of the change it announces.
-import { prepared, type Db } from '../db/connection.js';
+// onChange and writes an intent in the change's transaction; the worker renders it from the
+// booking as it is when the mail goes (renderBookingIntent).
+//
+// When the booking changed again before the worker got to an intent, the member gets one
+// mail with the booking as it is now, never one per state it went through: an intent is
+// superseded (kept, not sent) once a later intent about the same booking is pending or sent,
+// and the mail that goes shows the current times, status and SEQUENCE under the kind that fits
+// them: cancelled if the booking is no longer active; confirmed or awaiting approval if the
+// member was never sent a mail about it; changed otherwise. A calendar therefore never gets
+// an invitation older than one it already has, nor a REQUEST for a cancelled booking.
+import type { Db } from '../db/connection.js';
+import { bookingForMail, changeMailSent, laterChangeIntent, memberIsActive, type OutboxRow } from '../db/outbox.js';
 import { remembered } from '../domain/memo.js';
 import {
   addressDomain,
@@ -10,12 +20,18 @@ import {
   type BookingForCalendar,
   type PlaceForCalendar,
 } from '../calendar/booking-event.js';
-import { buildInvitation, CalendarInputError } from '../calendar/ical.js';
+import { buildInvitation } from '../calendar/ical.js';
 import { formatInstant } from '../i18n/dates.js';
 import type { Language } from '../i18n/index.js';
-import { enqueueMail, MailValidationError, type OutgoingMail } from './outbox.js';
+import {
+  enqueueIntent,
+  sentMailOf,
+  type MailSettings,
+  type OutboxKick,
+  type OutgoingMail,
+  type Rendering,
+} from './outbox.js';
 import { renderMail } from './render.js';
-import type { OutboxKick } from './worker.js';
 
 export type BookingMailKind =
   'booking-confirmed' | 'booking-pending' | 'booking-changed' | 'booking-cancelled' | 'booking-reminder';
@@ -24,11 +40,6 @@ export interface Recipient {
   name: string;
   email: string;
   language: Language;
-}
-
-export interface BookingMailSettings {
-  baseUrl: string;
-  mailFrom: string;
 }
 
 /** The sender's display name without the address, for ORGANIZER. */
@@ -54,8 +65,8 @@ export function composeBookingMail(
   booking: BookingForCalendar,
   place: PlaceForCalendar,
   recipient: Recipient,
-  settings: BookingMailSettings,
-  extra: { reason?: string; invitation?: boolean } = {},
+  settings: MailSettings,
+  extra: { invitation?: boolean } = {},
 ): OutgoingMail {
   const lang = recipient.language;
   const url = `${settings.baseUrl}/bookings/${booking.id}`;
@@ -70,11 +81,10 @@ export function composeBookingMail(
     start: wordsOf(booking.startsAt, lang, place.zone, 'time'),
     end: wordsOf(booking.endsAt, lang, place.zone, 'time'),
     url,
-    reason: extra.reason ?? '',
     hasCalendar: withInvitation,
   });
   // A reminder changes nothing in a calendar: it goes without an invitation.
-  if (!withInvitation) return { kind, to: recipient.email, ...rendered, bookingId: booking.id };
+  if (!withInvitation) return { kind, to: recipient.email, ...rendered };
   const event = bookingCalendarEvent(booking, place, {
     domain: addressDomain(settings.mailFrom),
     baseUrl: settings.baseUrl,
@@ -84,53 +94,70 @@ export function composeBookingMail(
     organizer: { name: senderName(settings.mailFrom), email: senderAddress(settings.mailFrom) },
     attendees: [{ name: recipient.name, email: recipient.email }],
   });
-  return { kind, to: recipient.email, ...rendered, calendar: { method, content }, bookingId: booking.id };
+  return { kind, to: recipient.email, ...rendered, calendar: { method, content } };
 }
 
 interface ChangeEvent {
   type: 'created' | 'changed' | 'cancelled';
-  booking: BookingForCalendar & { resourceId: number; memberId: number | null; seriesId: number | null };
+  booking: Pick<BookingForCalendar, 'id' | 'status' | 'version'> & { memberId: number | null; seriesId: number | null };
 }
+
+const INACTIVE: readonly BookingForCalendar['status'][] = ['cancelled', 'rejected', 'released'];
 
 export function mailKindFor(event: ChangeEvent): BookingMailKind | null {
   const { type, booking } = event;
-  if (type === 'cancelled') return 'booking-cancelled';
-  if (booking.status === 'cancelled' || booking.status === 'rejected' || booking.status === 'released')
-    return 'booking-cancelled';
+  if (type === 'cancelled' || INACTIVE.includes(booking.status)) return 'booking-cancelled';
   if (type === 'changed') return 'booking-changed';
   return booking.status === 'pending' ? 'booking-pending' : 'booking-confirmed';
 }
 
-// Read on every booking change: prepared once per connection.
-const MEMBER = 'SELECT name, email, language, active FROM members WHERE id = ?';
-const PLACE =
-  'SELECT r.name AS resourceName, s.address AS siteAddress, s.timezone AS zone FROM resources r JOIN sites s ON s.id = r.site_id WHERE r.id = ?';
-
 /**
- * A BookingService listener: queues the mail of each change in the change's transaction.
+ * A BookingService listener: writes the intent of each change in the change's transaction.
  * Occurrences of a series are left to the series use cases (one mail per series rather than
  * one per date). The kick only schedules a worker round (a timer), which runs after the
  * synchronous transaction has committed; after a rollback it finds nothing.
  */
-export function bookingMailListener(settings: BookingMailSettings, outbox: OutboxKick, clock: { now(): number }) {
+export function bookingMailListener(outbox: OutboxKick, clock: { now(): number }) {
   return (tx: Db, event: ChangeEvent): void => {
     const { booking } = event;
     if (booking.seriesId !== null || booking.memberId === null) return;
     const kind = mailKindFor(event);
-    if (!kind) return;
-    const member = prepared(tx, MEMBER).get(booking.memberId) as (Recipient & { active: number }) | undefined;
-    if (!member?.active) return;
-    const place = prepared(tx, PLACE).get(booking.resourceId) as PlaceForCalendar | undefined;
-    if (!place) return;
-    let mail: OutgoingMail;
-    try {
-      mail = composeBookingMail(kind, booking, place, member, settings);
-      enqueueMail(tx, mail, clock.now());
-    } catch (err) {
-      // A mail that cannot be written (an address refused as a header) must not undo the booking.
-      if (err instanceof MailValidationError || err instanceof CalendarInputError) return;
-      throw err;
-    }
+    if (!kind || !memberIsActive(tx, booking.memberId)) return;
+    enqueueIntent(tx, { kind, bookingId: booking.id, sequence: booking.version }, clock.now());
     outbox.kick();
   };
+}
+
+/** The kind a change intent is told as, from the booking now and what the member was told. */
+function shownKind(status: BookingForCalendar['status'], told: boolean): BookingMailKind {
+  if (INACTIVE.includes(status)) return 'booking-cancelled';
+  if (told) return 'booking-changed';
+  return status === 'pending' ? 'booking-pending' : 'booking-confirmed';
+}
+
+/**
+ * The mail of a booking intent (a change, or a reminder written by the reminder job), from
+ * the booking as it is now; see the top of this file for a booking changed in between. A
+ * reminder is superseded when its booking is no longer confirmed at the start it was due for.
+ */
+export function renderBookingIntent(db: Db, row: OutboxRow, settings: MailSettings): Rendering {
+  const booking = row.bookingId === null ? undefined : bookingForMail(db, row.bookingId);
+  if (!booking) return { ok: false, status: 'failed', reason: 'booking not found' };
+  const reminder = row.kind === 'booking-reminder';
+  if (reminder && (booking.status !== 'confirmed' || booking.startsAt !== row.details?.startsAt))
+    return { ok: false, status: 'superseded', reason: 'the booking changed after the reminder was due' };
+  if (!reminder && laterChangeIntent(db, booking.id, row.id))
+    return { ok: false, status: 'superseded', reason: 'a later mail tells the booking as it is now' };
+  if (!booking.active || booking.email === null || booking.memberName === null || booking.language === null)
+    return { ok: false, status: 'failed', reason: 'the member is no longer active' };
+  const kind = reminder ? 'booking-reminder' : shownKind(booking.status, changeMailSent(db, booking.id));
+  const mail = composeBookingMail(
+    kind,
+    booking,
+    booking,
+    { name: booking.memberName, email: booking.email, language: booking.language },
+    settings,
+    { invitation: !reminder },
+  );
+  return { ok: true, mail: sentMailOf(mail), composed: false };
 }

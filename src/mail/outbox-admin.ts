@@ -1,14 +1,24 @@
 // What the admin "Outbox" page reads and does: the latest messages with their delivery
-// state, one message in full, its raw RFC 822 form, and a retry of a failed one.
-import { and, desc, eq, sql } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
+// state, one message in full, its raw RFC 822 form, and a retry of a failed one. A message
+// sent (or written composed) is shown as it was sent; an intent not sent yet is rendered as
+// the worker would send it now.
 import type { Db } from '../db/connection.js';
-import { outbox } from '../db/schema.js';
-import type { StoredMessage } from './outbox.js';
+import {
+  countOutboxByStatus,
+  getOutboxRow,
+  listOutboxRows,
+  requeueFailed,
+  type OutboxRow,
+  type OutboxStatus,
+  type SentMail,
+} from '../db/outbox.js';
+import { OUTBOX_STATUSES } from '../db/schema.js';
+import { renderOutboxRow } from './intents.js';
+import type { MailSettings } from './outbox.js';
+import { buildMessage } from './transport.js';
 import { composeMessage } from './worker.js';
 
-export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+export { OUTBOX_STATUSES, type OutboxStatus };
 
 /**
  * Kinds whose body is never shown to an admin: a password-reset link would let its
@@ -36,77 +46,64 @@ export interface OutboxMessage extends OutboxSummary {
   calendar: { method: string; content: string } | null;
 }
 
-const summaryColumns = {
-  id: outbox.id,
-  createdAt: outbox.createdAt,
-  kind: outbox.kind,
-  to: outbox.toAddress,
-  subject: outbox.subject,
-  status: outbox.status,
-  attempts: outbox.attempts,
-  nextAttemptAt: outbox.nextAttemptAt,
-  lastError: outbox.lastError,
-  sentAt: outbox.sentAt,
-};
-
-export function listOutbox(db: Db, options: { status?: OutboxStatus | null; limit?: number } = {}): OutboxSummary[] {
-  const query = db.select(summaryColumns).from(outbox);
-  const filtered = options.status ? query.where(eq(outbox.status, options.status)) : query;
-  return filtered
-    .orderBy(desc(outbox.id))
-    .limit(options.limit ?? 100)
-    .all();
+/** The mail of a row as sent, or as it would be sent now; null when none would be. */
+function mailOf(db: Db, row: OutboxRow, settings: MailSettings): SentMail | null {
+  const rendering = renderOutboxRow(db, row, settings);
+  return rendering.ok ? rendering.mail : null;
 }
 
-export function countOutbox(db: Db): Record<OutboxStatus, number> {
-  const counts: Record<OutboxStatus, number> = { pending: 0, sent: 0, failed: 0 };
-  for (const row of db
-    .select({ status: outbox.status, n: sql<number>`count(*)` })
-    .from(outbox)
-    .groupBy(outbox.status)
-    .all())
-    counts[row.status] = row.n;
-  return counts;
-}
-
-export function getOutboxMessage(db: Db, id: number): OutboxMessage | null {
-  const row = db.select().from(outbox).where(eq(outbox.id, id)).get();
-  if (!row) return null;
-  const stored = row.message as unknown as StoredMessage;
-  const sealed = SEALED_KINDS.has(row.kind);
+function summaryOf(row: OutboxRow, mail: SentMail | null): OutboxSummary {
   return {
     id: row.id,
     createdAt: row.createdAt,
-    kind: row.kind,
-    to: row.toAddress,
-    subject: row.subject,
+    kind: mail?.kind ?? row.kind,
+    to: mail?.toAddress ?? '',
+    // An intent that renders to nothing (its booking is gone) is named by its kind.
+    subject: mail?.subject ?? row.kind,
     status: row.status,
     attempts: row.attempts,
     nextAttemptAt: row.nextAttemptAt,
     lastError: row.lastError,
     sentAt: row.sentAt,
-    bookingId: row.bookingId,
-    sealed,
-    text: sealed ? null : stored.text,
-    calendar: sealed || !stored.calendar ? null : stored.calendar,
   };
 }
 
-/** The message exactly as the worker sends it (RFC 822), or null if missing or sealed. */
-export async function rawOutboxMessage(db: Db, id: number, from: string): Promise<Buffer | null> {
-  const row = db.select().from(outbox).where(eq(outbox.id, id)).get();
+export function listOutbox(
+  db: Db,
+  settings: MailSettings,
+  options: { status?: OutboxStatus | null; limit?: number } = {},
+): OutboxSummary[] {
+  return listOutboxRows(db, options).map((row) => summaryOf(row, mailOf(db, row, settings)));
+}
+
+export function countOutbox(db: Db): Record<OutboxStatus, number> {
+  return countOutboxByStatus(db);
+}
+
+export function getOutboxMessage(db: Db, settings: MailSettings, id: number): OutboxMessage | null {
+  const row = getOutboxRow(db, id);
+  if (!row) return null;
+  const mail = mailOf(db, row, settings);
+  const sealed = SEALED_KINDS.has(row.kind);
+  return {
+    ...summaryOf(row, mail),
+    bookingId: row.bookingId,
+    sealed,
+    text: sealed || !mail ? null : mail.message.text,
+    calendar: sealed ? null : (mail?.message.calendar ?? null),
+  };
+}
+
+/** The message exactly as the worker sends it (RFC 822), or null if missing, sealed or renders to nothing. */
+export async function rawOutboxMessage(db: Db, settings: MailSettings, id: number): Promise<Buffer | null> {
+  const row = getOutboxRow(db, id);
   if (!row || SEALED_KINDS.has(row.kind)) return null;
-  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
-  const info = await composer.sendMail(composeMessage(row, from));
-  return info.message as Buffer;
+  const mail = mailOf(db, row, settings);
+  if (!mail) return null;
+  return buildMessage(composeMessage(row, mail, settings.mailFrom));
 }
 
 /** Puts a failed message back in the queue, due now, with a fresh count of attempts. */
 export function retryOutboxMessage(db: Db, id: number, now: number): boolean {
-  const result = db
-    .update(outbox)
-    .set({ status: 'pending', attempts: 0, nextAttemptAt: now })
-    .where(and(eq(outbox.id, id), eq(outbox.status, 'failed')))
-    .run();
-  return result.changes === 1;
+  return requeueFailed(db, id, now);
 }

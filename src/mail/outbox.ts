@@ -1,9 +1,26 @@
-// The mail outbox: a message is written in the same transaction as the change that causes
-// it and sent by the worker after commit, so a rolled-back change sends nothing and a crash
-// or an SMTP outage loses nothing.
-import { prepared, type Db } from '../db/connection.js';
+// The mail outbox: a mail is written in the transaction of the change that causes it and sent
+// by the worker after commit, so a rolled-back change sends nothing and a crash or an SMTP
+// outage loses nothing. A booking change writes an intent (enqueueIntent: which booking or
+// series, what happened, the booking's version), rendered by the worker when it sends it
+// (intents.ts), so no template runs inside a booking's transaction. An account mail
+// (invitation, password reset) is written composed (enqueueMail): its link holds a secret
+// stored only hashed, which could not be rendered later, and it is no booking transaction.
+import type { Db } from '../db/connection.js';
+import { insertOutbox, type SentMail } from '../db/outbox.js';
+import type { MailMessage, OutboxDetails } from '../db/schema.js';
 
 export { renderMail, type RenderedMail } from './render.js';
+
+/** What rendering a mail needs of the configuration: the sender, and the site that mails link to. */
+export interface MailSettings {
+  baseUrl: string;
+  mailFrom: string;
+}
+
+/** What services and jobs need: wake the worker after a commit that wrote to the outbox. */
+export interface OutboxKick {
+  kick(): void;
+}
 
 export interface OutgoingMail {
   /** What the message is about, e.g. 'booking-confirmed', 'invitation', 'password-reset'. */
@@ -14,19 +31,21 @@ export interface OutgoingMail {
   html: string;
   /** An iCalendar invitation; the MIME `method` parameter is taken from here. */
   calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
-  bookingId?: number;
 }
 
-/** What the `message` column holds; `to` and `subject` live in their own columns. */
-export interface StoredMessage {
-  text: string;
-  html: string;
-  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
+/** What a booking change asks the worker to tell: rendered from the booking when sent. */
+export interface MailIntent {
+  kind: string;
+  bookingId?: number;
+  seriesId?: number;
+  /** The booking's version after the change. */
+  sequence?: number;
+  details?: OutboxDetails;
 }
 
 export type MailRefusal = 'header_line_break' | 'invalid_address' | 'empty_subject' | 'calendar_method_mismatch';
 
-/** A message refused before it reaches the outbox; nothing was written. */
+/** A message refused before it reaches the outbox (or, rendered from an intent, the server). */
 export class MailValidationError extends Error {
   constructor(
     readonly code: MailRefusal,
@@ -41,7 +60,7 @@ const LINE_BREAK = /[\r\n]/;
 // One bare address; display names are added by the sender, never taken from user input.
 const ADDRESS = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 
-export function validateMail(mail: OutgoingMail): void {
+export function validateMail(mail: Pick<OutgoingMail, 'to' | 'subject' | 'calendar'>): void {
   // A CR or LF in a header value would let its author add headers (Bcc, a second body).
   if (LINE_BREAK.test(mail.to)) throw new MailValidationError('header_line_break', 'to');
   if (LINE_BREAK.test(mail.subject)) throw new MailValidationError('header_line_break', 'subject');
@@ -54,27 +73,46 @@ export function validateMail(mail: OutgoingMail): void {
   }
 }
 
-// The columns of the `outbox` table (src/db/schema.ts); `message` is JSON text.
-const INSERT = `INSERT INTO outbox (created_at, kind, to_address, subject, message, status, attempts, next_attempt_at, booking_id)
-  VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?) RETURNING id`;
+/** The stored form of a composed mail's body. */
+export function messageOf(mail: Pick<OutgoingMail, 'text' | 'html' | 'calendar'>): MailMessage {
+  const message: MailMessage = { text: mail.text, html: mail.html };
+  if (mail.calendar) message.calendar = { method: mail.calendar.method, content: mail.calendar.content };
+  return message;
+}
 
 /**
- * Writes a pending message into the outbox inside the caller's transaction and returns its
+ * Writes a composed message into the outbox inside the caller's transaction and returns its
  * id. Call it with the transaction's handle (`immediate(db, (tx) => ...)`), then kick the
  * worker after commit.
  */
 export function enqueueMail(tx: Db, mail: OutgoingMail, now: number): number {
   validateMail(mail);
-  const message: StoredMessage = { text: mail.text, html: mail.html };
-  if (mail.calendar) message.calendar = { method: mail.calendar.method, content: mail.calendar.content };
-  const row = prepared(tx, INSERT).get(
-    now,
-    mail.kind,
-    mail.to,
-    mail.subject,
-    JSON.stringify(message),
-    now,
-    mail.bookingId ?? null,
-  ) as { id: number };
-  return row.id;
+  return insertOutbox(tx, {
+    createdAt: now,
+    kind: mail.kind,
+    toAddress: mail.to,
+    subject: mail.subject,
+    message: messageOf(mail),
+  });
+}
+
+/** Writes an intent into the outbox inside the caller's transaction and returns its id. */
+export function enqueueIntent(tx: Db, intent: MailIntent, now: number): number {
+  return insertOutbox(tx, {
+    createdAt: now,
+    kind: intent.kind,
+    bookingId: intent.bookingId ?? null,
+    seriesId: intent.seriesId ?? null,
+    sequence: intent.sequence ?? null,
+    details: intent.details ?? null,
+  });
+}
+
+/** What an outbox row comes to when the worker gets to it: a mail to send, or why none. */
+export type Rendering =
+  { ok: true; mail: SentMail; composed: boolean } | { ok: false; status: 'superseded' | 'failed'; reason: string };
+
+/** A composed mail as stored, ready to send. */
+export function sentMailOf(mail: OutgoingMail): SentMail {
+  return { kind: mail.kind, toAddress: mail.to, subject: mail.subject, message: messageOf(mail) };
 }

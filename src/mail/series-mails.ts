@@ -1,20 +1,26 @@
 // The mail that announces a new recurring booking: ONE message listing the dates booked and
-// the dates skipped (with why), rather than one per date. Queued by a SeriesService listener
-// inside the transaction that writes the series. It carries no invitation: each date is its
-// own calendar event (own UID, see booking-event.ts), and an iTIP message holds one UID;
-// the dates reach calendars through the person's feed.
-import { eq } from 'drizzle-orm';
+// the dates skipped (with why), rather than one per date. The series' transaction writes its
+// intent (the series, and the skipped dates, which nothing else keeps); the worker renders it
+// from the series as it is when the mail goes: the dates still booked then, so a date
+// cancelled in between is not announced. It carries no invitation: each date is its own
+// calendar event (own UID, see booking-event.ts), and an iTIP message holds one UID; the dates
+// reach calendars through the person's feed.
 import type { Db } from '../db/connection.js';
-import { members } from '../db/schema.js';
-import type { SeriesCreated } from '../services/series.js';
-import type { Inventory } from '../services/inventory.js';
+import { closureReasons, memberIsActive, seriesForMail, type OutboxRow, type SeriesForMail } from '../db/outbox.js';
+import type { SkippedDate } from '../db/schema.js';
 import { formatInstant } from '../i18n/dates.js';
 import { translator, type Language } from '../i18n/index.js';
 import { describeViolation } from '../i18n/violations.js';
-import type { BookingMailSettings, Recipient } from './booking-mails.js';
-import { enqueueMail, MailValidationError, type OutgoingMail } from './outbox.js';
+import type { Recipient } from './booking-mails.js';
+import {
+  enqueueIntent,
+  sentMailOf,
+  type MailSettings,
+  type OutboxKick,
+  type OutgoingMail,
+  type Rendering,
+} from './outbox.js';
 import { renderMail } from './render.js';
-import type { OutboxKick } from './worker.js';
 
 interface Place {
   resourceName: string;
@@ -23,11 +29,18 @@ interface Place {
   closureReason?: (id: number, lang: Language) => string | undefined;
 }
 
+/** A series as its summary tells it: its dates still booked, in order, and those skipped. */
+export interface SeriesSummary {
+  title: string;
+  dates: readonly { id: number; startsAt: number; endsAt: number; status: string }[];
+  skipped: readonly SkippedDate[];
+}
+
 export function composeSeriesMail(
-  series: SeriesCreated,
+  series: SeriesSummary,
   place: Place,
   recipient: Recipient,
-  settings: BookingMailSettings,
+  settings: MailSettings,
 ): OutgoingMail {
   const lang = recipient.language;
   const t = translator(lang);
@@ -37,8 +50,8 @@ export function composeSeriesMail(
       start: formatInstant(start, lang, place.zone, 'time'),
       end: formatInstant(end, lang, place.zone, 'time'),
     });
-  const booked = series.booked.map((b) => ({ line: line(b.startsAt, b.endsAt) }));
-  const skipped = series.refused.map((plan) => {
+  const booked = series.dates.map((b) => ({ line: line(b.startsAt, b.endsAt) }));
+  const skipped = series.skipped.map((plan) => {
     const reasons = plan.violations.map((v) =>
       describeViolation(v, {
         t,
@@ -55,7 +68,7 @@ export function composeSeriesMail(
         : `${plan.localDate} ${plan.localStart.slice(11)}`;
     return { line: when, reasons: [...new Set(reasons)] };
   });
-  const first = series.booked[0];
+  const first = series.dates[0];
   const rendered = renderMail('series-created', lang, {
     name: recipient.name,
     resource: place.resourceName,
@@ -64,47 +77,63 @@ export function composeSeriesMail(
     count: booked.length,
     booked,
     skipped,
-    pending: series.booked.some((b) => b.status === 'pending'),
+    pending: series.dates.some((b) => b.status === 'pending'),
     url: first ? `${settings.baseUrl}/bookings/${first.id}` : '',
   });
-  return { kind: 'series-created', to: recipient.email, ...rendered, ...(first ? { bookingId: first.id } : {}) };
+  return { kind: 'series-created', to: recipient.email, ...rendered };
 }
 
-/** A SeriesService listener: queues the summary in the series' transaction, then wakes the worker. */
-export function seriesMailListener(
-  settings: BookingMailSettings,
-  outbox: OutboxKick,
-  clock: { now(): number },
-  inventory: Inventory,
-) {
+/** What a new series tells its listeners (SeriesService.onCreated), as far as its mail needs. */
+interface SeriesCreated {
+  seriesId: number;
+  memberId: number;
+  booked: readonly unknown[];
+  refused: readonly SkippedDate[];
+}
+
+/** A SeriesService listener: writes the summary's intent in the series' transaction, then wakes the worker. */
+export function seriesMailListener(outbox: OutboxKick, clock: { now(): number }) {
   return (tx: Db, series: SeriesCreated): void => {
-    if (series.booked.length === 0) return;
-    const member = tx
-      .select({ name: members.name, email: members.email, language: members.language, active: members.active })
-      .from(members)
-      .where(eq(members.id, series.memberId))
-      .get();
-    if (!member?.active) return;
-    const snapshot = inventory.get();
-    const resource = snapshot.resourcesById.get(series.resourceId);
-    if (!resource) return;
-    const closures = new Map(snapshot.closures.map((c) => [c.id, c]));
-    const place: Place = {
-      resourceName: resource.name,
-      siteAddress: snapshot.site.address,
-      zone: snapshot.site.timezone,
-      closureReason: (id, lang) => {
-        const c = closures.get(id);
-        return c && lang === 'en' ? (c.reasonEn ?? c.reason) : c?.reason;
-      },
-    };
-    try {
-      enqueueMail(tx, composeSeriesMail(series, place, member, settings), clock.now());
-    } catch (err) {
-      // A mail that cannot be written must not undo the series.
-      if (err instanceof MailValidationError) return;
-      throw err;
-    }
+    if (series.booked.length === 0 || !memberIsActive(tx, series.memberId)) return;
+    const skipped = series.refused.map(({ localDate, localStart, start, end, violations }) => ({
+      localDate,
+      localStart,
+      start,
+      end,
+      violations,
+    }));
+    enqueueIntent(tx, { kind: 'series-created', seriesId: series.seriesId, details: { skipped } }, clock.now());
     outbox.kick();
   };
+}
+
+function placeOf(db: Db, series: SeriesForMail, skipped: readonly SkippedDate[]): Place {
+  const ids = skipped.flatMap((s) => s.violations.flatMap((v) => (v.code === 'closed' ? [v.closureId] : [])));
+  const reasons = new Map(closureReasons(db, [...new Set(ids)]).map((c) => [c.id, c]));
+  return {
+    resourceName: series.resourceName,
+    siteAddress: series.siteAddress,
+    zone: series.zone,
+    closureReason: (id, lang) => {
+      const c = reasons.get(id);
+      return c && lang === 'en' ? (c.reasonEn ?? c.reason) : c?.reason;
+    },
+  };
+}
+
+/** The summary of a series intent; superseded when none of its dates is still booked. */
+export function renderSeriesIntent(db: Db, row: OutboxRow, settings: MailSettings): Rendering {
+  const series = row.seriesId === null ? undefined : seriesForMail(db, row.seriesId);
+  if (!series) return { ok: false, status: 'failed', reason: 'series not found' };
+  if (series.dates.length === 0) return { ok: false, status: 'superseded', reason: 'no date of the series is booked' };
+  if (!series.active || series.email === null || series.memberName === null || series.language === null)
+    return { ok: false, status: 'failed', reason: 'the member is no longer active' };
+  const skipped = row.details?.skipped ?? [];
+  const mail = composeSeriesMail(
+    { title: series.title, dates: series.dates, skipped },
+    placeOf(db, series, skipped),
+    { name: series.memberName, email: series.email, language: series.language },
+    settings,
+  );
+  return { ok: true, mail: sentMailOf(mail), composed: false };
 }

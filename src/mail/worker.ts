@@ -1,20 +1,19 @@
 // The outbox worker: sends due messages, marks one `sent` only after the transport accepted
 // it, retries failures with exponential backoff and gives up after `maxAttempts` (status
-// `failed`, shown to admins). Delivery is at least once: a message claimed by a process
-// that dies is sent again once its claim (lease) expires, with the same Message-ID, so a
-// receiving server or client can drop the duplicate.
+// `failed`, shown to admins). An intent is rendered at each attempt, from the database as it
+// is then (intents.ts), and what was sent is kept with the row once accepted. Delivery is at
+// least once: a message claimed by a process that dies is sent again once its claim (lease)
+// expires, with the same Message-ID, so a receiving server or client can drop the duplicate.
 import { randomBytes } from 'node:crypto';
 import type Mail from 'nodemailer/lib/mailer';
 import type { Clock } from '../domain/clock.js';
 import { immediate, type Db } from '../db/connection.js';
-import { outbox } from '../db/schema.js';
-import type { StoredMessage } from './outbox.js';
+import { outboxWorkerQueries, type OutboxRow, type SentMail } from '../db/outbox.js';
+import { renderOutboxRow } from './intents.js';
+import type { MailSettings, OutboxKick } from './outbox.js';
 import type { MailTransport } from './transport.js';
 
-/** What services and routes need: wake the worker after a commit that enqueued mail. */
-export interface OutboxKick {
-  kick(): void;
-}
+export type { OutboxKick } from './outbox.js';
 
 export interface WorkerLog {
   info(obj: object, msg: string): void;
@@ -26,8 +25,8 @@ export interface OutboxWorkerOptions {
   db: Db;
   clock: Clock;
   transport: MailTransport;
-  /** The From header, e.g. config.mailFrom. */
-  from: string;
+  /** The From header (mailFrom) and the site's address (baseUrl) that mails link to. */
+  settings: MailSettings;
   /** Pause between two polls of the table (default 2 s). */
   intervalMs?: number;
   /** Messages claimed per round (default 20). */
@@ -46,6 +45,8 @@ export interface RunReport {
   sent: number;
   retrying: number;
   failed: number;
+  /** Intents not sent because a later mail tells their news (see booking-mails.ts). */
+  superseded: number;
 }
 
 export interface OutboxWorker extends OutboxKick {
@@ -56,8 +57,6 @@ export interface OutboxWorker extends OutboxKick {
   /** Sends every message due now; resolves when done. Rounds never overlap. */
   runOnce(): Promise<RunReport>;
 }
-
-type OutboxRow = typeof outbox.$inferSelect;
 
 const silent: WorkerLog = { info() {}, warn() {}, error() {} };
 
@@ -94,14 +93,14 @@ function domainOf(address: string): string {
   return match?.[1] ?? 'localhost';
 }
 
-export function composeMessage(row: OutboxRow, from: string): Mail.Options {
-  const stored = row.message as unknown as StoredMessage;
+/** The message of an outbox row as the transport takes it. */
+export function composeMessage(row: Pick<OutboxRow, 'id' | 'createdAt'>, mail: SentMail, from: string): Mail.Options {
   const message: Mail.Options = {
     from,
-    to: row.toAddress,
-    subject: row.subject,
-    text: stored.text,
-    html: stored.html,
+    to: mail.toAddress,
+    subject: mail.subject,
+    text: mail.message.text,
+    html: mail.message.html,
     // Stable per outbox row: a message sent twice (at least once) is recognisably the same.
     messageId: `<outbox-${row.id}-${row.createdAt}@${domainOf(from)}>`,
     // When the change was made, not when the worker got to it.
@@ -111,10 +110,10 @@ export function composeMessage(row: OutboxRow, from: string): Mail.Options {
     // number), instead of nodemailer drawing random bytes for each of the four parts.
     baseBoundary: randomBytes(8).toString('hex'),
   };
-  if (stored.calendar) {
+  if (mail.message.calendar) {
     message.icalEvent = {
-      method: stored.calendar.method,
-      content: stored.calendar.content,
+      method: mail.message.calendar.method,
+      content: mail.message.calendar.content,
       filename: 'invitation.ics',
     };
   }
@@ -127,7 +126,7 @@ export function fileName(row: Pick<OutboxRow, 'id' | 'kind'>): string {
 }
 
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
-  const { db, clock, transport, from } = options;
+  const { db, clock, transport, settings } = options;
   const intervalMs = options.intervalMs ?? 2_000;
   const batchSize = options.batchSize ?? 20;
   const maxAttempts = options.maxAttempts ?? 12;
@@ -142,32 +141,21 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let current: Promise<RunReport> | null = null;
   let again = false;
 
-  // One round per few bookings when many are made: its statements are prepared once.
-  const due = db.$client.prepare<[number, number], Omit<OutboxRow, 'message'> & { message: string }>(
-    `SELECT id, created_at AS createdAt, kind, to_address AS toAddress, subject, message, status, attempts,
-       next_attempt_at AS nextAttemptAt, last_error AS lastError, sent_at AS sentAt, booking_id AS bookingId
-     FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
-  );
-  const lease = db.$client.prepare<[number, number, number]>(
-    'UPDATE outbox SET attempts = ?, next_attempt_at = ? WHERE id = ?',
-  );
-  const sent = db.$client.prepare<[number, number]>(
-    `UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?`,
-  );
-  const failed = db.$client.prepare<[string, number, number]>(
-    `UPDATE outbox SET status = 'failed', last_error = ?, next_attempt_at = ? WHERE id = ?`,
-  );
-  const retry = db.$client.prepare<[string, number, number]>(
-    'UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id = ?',
-  );
+  const queries = outboxWorkerQueries(db);
 
   // Deliveries that end in the same turn of the event loop are marked sent in one
   // transaction (one commit, not one per message), a turn after the transport accepted them
   // and before the round ends; each keeps the instant its own delivery finished.
-  const markSent = db.$client.transaction((marks: readonly (readonly [number, number])[]) => {
-    for (const [id, at] of marks) sent.run(at, id);
-  });
-  let toMark: [number, number][] = [];
+  interface Mark {
+    id: number;
+    at: number;
+    rendered: SentMail | null;
+  }
+  const markSent = (marks: readonly Mark[]) =>
+    immediate(db, () => {
+      for (const mark of marks) queries.sent(mark.id, mark.at, mark.rendered);
+    });
+  let toMark: Mark[] = [];
   let flushing: NodeJS.Immediate | null = null;
   function flushSent(): void {
     if (flushing) clearImmediate(flushing);
@@ -176,14 +164,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const marks = toMark;
     toMark = [];
     try {
-      markSent.immediate(marks);
+      markSent(marks);
     } catch (err) {
       toMark = marks.concat(toMark);
       throw err;
     }
   }
-  function markLater(id: number): void {
-    toMark.push([id, clock.now()]);
+  function markLater(id: number, rendered: SentMail | null): void {
+    toMark.push({ id, at: clock.now(), rendered });
     flushing ??= setImmediate(() => {
       flushing = null;
       try {
@@ -197,45 +185,53 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   /** Takes the due messages and pushes their next attempt past the lease, in one transaction. */
   function claim(now: number): OutboxRow[] {
     return immediate(db, () => {
-      const rows = due
-        .all(now, batchSize)
-        .map((row): OutboxRow => ({ ...row, message: JSON.parse(row.message) as Record<string, unknown> }));
+      const rows = queries.due(now, batchSize);
       for (const row of rows) {
         // Counting the attempt before it is made bounds a message that crashes the process.
         row.attempts += 1;
-        lease.run(row.attempts, now + leaseMs, row.id);
+        queries.lease(row.id, row.attempts, now + leaseMs);
       }
       return rows;
     });
   }
 
+  function failed(row: OutboxRow, lastError: string, report: RunReport): void {
+    queries.failed(row.id, lastError, clock.now());
+    report.failed += 1;
+    log.error({ outboxId: row.id, kind: row.kind, attempts: row.attempts, error: lastError }, 'mail given up');
+  }
+
   async function send(row: OutboxRow, report: RunReport): Promise<void> {
+    let mail: SentMail;
+    let composed: boolean;
     try {
-      await transport.deliver(composeMessage(row, from), fileName(row));
+      const rendering = renderOutboxRow(db, row, settings);
+      if (!rendering.ok) {
+        if (rendering.status === 'failed') return failed(row, rendering.reason, report);
+        queries.superseded(row.id, rendering.reason, clock.now());
+        report.superseded += 1;
+        return;
+      }
+      ({ mail, composed } = rendering);
+      await transport.deliver(composeMessage(row, mail, settings.mailFrom), fileName({ id: row.id, kind: mail.kind }));
     } catch (err) {
       const lastError = describeError(err, transport.secrets);
-      const now = clock.now();
-      if (isPermanent(err) || row.attempts >= maxAttempts) {
-        failed.run(lastError, now, row.id);
-        report.failed += 1;
-        log.error({ outboxId: row.id, kind: row.kind, attempts: row.attempts, error: lastError }, 'mail given up');
-      } else {
-        const nextAttemptAt = now + retryDelay(row.attempts, retryBaseMs, retryMaxMs);
-        retry.run(lastError, nextAttemptAt, row.id);
-        report.retrying += 1;
-        log.warn(
-          { outboxId: row.id, kind: row.kind, attempts: row.attempts, nextAttemptAt, error: lastError },
-          'mail not sent, will retry',
-        );
-      }
+      if (isPermanent(err) || row.attempts >= maxAttempts) return failed(row, lastError, report);
+      const nextAttemptAt = clock.now() + retryDelay(row.attempts, retryBaseMs, retryMaxMs);
+      queries.retry(row.id, lastError, nextAttemptAt);
+      report.retrying += 1;
+      log.warn(
+        { outboxId: row.id, kind: row.kind, attempts: row.attempts, nextAttemptAt, error: lastError },
+        'mail not sent, will retry',
+      );
       return;
     }
-    markLater(row.id);
+    markLater(row.id, composed ? null : mail);
     report.sent += 1;
   }
 
   async function rounds(): Promise<RunReport> {
-    const report: RunReport = { sent: 0, retrying: 0, failed: 0 };
+    const report: RunReport = { sent: 0, retrying: 0, failed: 0, superseded: 0 };
     do {
       again = false;
       let batch: OutboxRow[];
@@ -245,7 +241,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         flushSent();
       } while (batch.length === batchSize && !stopped);
     } while (again && !stopped);
-    if (report.sent + report.retrying + report.failed > 0) log.info({ ...report }, 'outbox round');
+    if (report.sent + report.retrying + report.failed + report.superseded > 0) log.info({ ...report }, 'outbox round');
     return report;
   }
 

@@ -2,13 +2,23 @@
 // accounts (roles, deactivation, inductions). Every check-then-write runs in one IMMEDIATE
 // transaction; permission checks come first and answer "not found" when they fail.
 // Mail (invitation, reset) is written to the outbox in the same transaction as its token.
-import { and, asc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Clock } from '../domain/clock.js';
+import { insertAccountToken, liveAccountToken, useAccountToken, voidAccountTokens } from '../db/accounts.js';
 import { immediate, type Db } from '../db/connection.js';
-import { accountTokens, inductions, members, memberships, organisations } from '../db/schema.js';
+import {
+  addInduction,
+  inductionsOf,
+  insertMember,
+  memberByEmail,
+  memberById,
+  removeInduction,
+  searchMembers,
+  updateMember,
+} from '../db/members.js';
+import { organisationById, putMembership, teamsOf } from '../db/organisations.js';
 import { isLanguage, type Language } from '../i18n/index.js';
 import { enqueueMail, renderMail } from '../mail/outbox.js';
-import { writeAudit } from './audit.js';
+import { auditWriter, type AuditWriter } from './audit.js';
 import { authorize, INDUCTION_KINDS, NotFound, ROLES, type Actor, type InductionKind, type Role } from './authz.js';
 import { normaliseEmail } from './email-address.js';
 import {
@@ -122,7 +132,7 @@ export interface ProfileInput {
 
 /** A person's name as typed: trimmed, one line, not empty, not too long. */
 export function cleanName(raw: unknown): string | null {
-  if (typeof raw !== 'string' || /[\u0000-\u001f\u007f]/.test(raw)) return null;
+  if (typeof raw !== 'string' || /\p{Cc}/u.test(raw)) return null;
   const value = raw.trim().replace(/\s+/g, ' ');
   return value.length === 0 || value.length > NAME_MAX_LENGTH ? null : value;
 }
@@ -141,6 +151,7 @@ function passwordErrors(password: unknown, confirm: unknown): FieldErrors<'passw
 }
 
 export class AccountService {
+  private readonly audit: AuditWriter;
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -153,6 +164,7 @@ export class AccountService {
       onDeactivated?: (tx: Db, memberId: number, actorId: number, now: number) => number;
     },
   ) {
+    this.audit = auditWriter(db);
     // Computed now, so the first sign-in with an unknown e-mail is not slower than the others.
     void dummyHash();
   }
@@ -181,11 +193,7 @@ export class AccountService {
     if (wait > 0) return { kind: 'limited', retryAfterMs: wait };
     this.limiter.hit('signInPerAddress', ip);
 
-    const found = this.db
-      .select({ id: members.id, passwordHash: members.passwordHash, active: members.active })
-      .from(members)
-      .where(eq(members.email, email))
-      .get();
+    const found = memberByEmail(this.db, email);
     const usable = found && found.active && found.passwordHash ? found : null;
     const matches = await verifyPassword(usable?.passwordHash ?? (await dummyHash()), password);
 
@@ -193,9 +201,8 @@ export class AccountService {
       this.limiter.hit('signInPerAccount', email);
       const nowLimited = this.limiter.blockedFor('signInPerAccount', email) > 0;
       const now = this.clock.now();
-      immediate(this.db, (tx) => {
-        writeAudit(
-          tx,
+      immediate(this.db, () => {
+        this.audit(
           {
             action: 'auth.sign_in_failed',
             subjectType: found ? 'member' : null,
@@ -206,8 +213,7 @@ export class AccountService {
           now,
         );
         if (nowLimited)
-          writeAudit(
-            tx,
+          this.audit(
             {
               action: 'auth.sign_in_limited',
               subjectType: found ? 'member' : null,
@@ -225,12 +231,11 @@ export class AccountService {
     const now = this.clock.now();
     const result = immediate(this.db, (tx): SignInResult => {
       // The account may have changed while the hash was being checked.
-      const member = tx.select().from(members).where(eq(members.id, usable.id)).get();
+      const member = memberById(tx, usable.id);
       if (!member || !member.active || member.passwordHash !== usable.passwordHash) return { kind: 'invalid' };
-      if (rehash) tx.update(members).set({ passwordHash: rehash }).where(eq(members.id, member.id)).run();
+      if (rehash) updateMember(tx, member.id, { passwordHash: rehash });
       const { token, session } = this.sessions.startMemberSession(tx, member.id, ctx, now, ctx.sessionHash);
-      writeAudit(
-        tx,
+      this.audit(
         { action: 'auth.sign_in', actorId: member.id, subjectType: 'member', subjectId: member.id, ip: ctx.ip },
         now,
       );
@@ -245,8 +250,7 @@ export class AccountService {
     immediate(this.db, (tx) => {
       this.sessions.endSession(tx, session.tokenHash);
       if (session.memberId !== null)
-        writeAudit(
-          tx,
+        this.audit(
           {
             action: 'auth.sign_out',
             actorId: session.memberId,
@@ -263,47 +267,22 @@ export class AccountService {
 
   private createToken(tx: Db, kind: TokenKind, memberId: number, createdById: number | null, now: number): string {
     // A new link replaces the older unused ones of the same kind: only the latest works.
-    tx.update(accountTokens)
-      .set({ usedAt: now })
-      .where(and(eq(accountTokens.memberId, memberId), eq(accountTokens.kind, kind), isNull(accountTokens.usedAt)))
-      .run();
+    voidAccountTokens(tx, memberId, now, kind);
     const token = newToken();
-    tx.insert(accountTokens)
-      .values({
-        kind,
-        tokenHash: hashToken(token),
-        memberId,
-        createdById,
-        createdAt: now,
-        expiresAt: now + TOKEN_LIFETIME[kind],
-      })
-      .run();
+    insertAccountToken(tx, {
+      kind,
+      tokenHash: hashToken(token),
+      memberId,
+      createdById,
+      createdAt: now,
+      expiresAt: now + TOKEN_LIFETIME[kind],
+    });
     return token;
   }
 
   /** The live token row (unused, unexpired, member active), inside the caller's transaction. */
   private liveToken(tx: Db, kind: TokenKind, token: string, now: number) {
-    return tx
-      .select({
-        id: accountTokens.id,
-        memberId: members.id,
-        email: members.email,
-        name: members.name,
-        language: members.language,
-        passwordHash: members.passwordHash,
-      })
-      .from(accountTokens)
-      .innerJoin(members, eq(members.id, accountTokens.memberId))
-      .where(
-        and(
-          eq(accountTokens.tokenHash, hashToken(token)),
-          eq(accountTokens.kind, kind),
-          isNull(accountTokens.usedAt),
-          gt(accountTokens.expiresAt, now),
-          eq(members.active, true),
-        ),
-      )
-      .get();
+    return liveAccountToken(tx, kind, hashToken(token), now);
   }
 
   private tokenLimited(ctx: ClientInfo): number {
@@ -343,13 +322,9 @@ export class AccountService {
     if (wait > 0) return { kind: 'limited', retryAfterMs: wait };
     const now = this.clock.now();
     const queued = immediate(this.db, (tx) => {
-      const member = tx
-        .select()
-        .from(members)
-        .where(and(eq(members.email, email), eq(members.active, true)))
-        .get();
-      writeAudit(
-        tx,
+      const found = memberByEmail(tx, email);
+      const member = found?.active ? found : undefined;
+      this.audit(
         {
           action: 'auth.password_reset_requested',
           subjectType: member ? 'member' : null,
@@ -394,11 +369,10 @@ export class AccountService {
     const result = immediate(this.db, (tx): SetPasswordResult => {
       const row = this.liveToken(tx, 'password_reset', token, now);
       if (!row) return { kind: 'invalid_token' };
-      tx.update(accountTokens).set({ usedAt: now }).where(eq(accountTokens.id, row.id)).run();
-      tx.update(members).set({ passwordHash: hashed, updatedAt: now }).where(eq(members.id, row.memberId)).run();
+      useAccountToken(tx, row.id, now);
+      updateMember(tx, row.memberId, { passwordHash: hashed, updatedAt: now });
       const ended = this.sessions.endAllOf(tx, row.memberId);
-      writeAudit(
-        tx,
+      this.audit(
         {
           action: 'auth.password_reset',
           actorId: row.memberId,
@@ -466,15 +440,11 @@ export class AccountService {
     const result = immediate(this.db, (tx): InviteResult => {
       let organisationName: string | null = null;
       if (organisationId !== null) {
-        const org = tx
-          .select({ name: organisations.name })
-          .from(organisations)
-          .where(eq(organisations.id, organisationId))
-          .get();
+        const org = organisationById(tx, organisationId);
         if (!org) return { kind: 'problems', errors: { organisationId: 'invalid' } };
         organisationName = org.name;
       }
-      const existing = tx.select().from(members).where(eq(members.email, email!)).get();
+      const existing = memberByEmail(tx, email!);
       if (existing && (existing.passwordHash !== null || !existing.active))
         return { kind: 'problems', errors: { email: 'taken' } };
       let memberId: number;
@@ -482,34 +452,29 @@ export class AccountService {
         memberId = existing.id;
         // A lead may re-send a pending invitation to their team, but not change who it is for.
         if (actor.role === 'admin')
-          tx.update(members)
-            .set({ name: name!, role: role as Role, language: language as Language, updatedAt: now })
-            .where(eq(members.id, memberId))
-            .run();
-      } else {
-        memberId = tx
-          .insert(members)
-          .values({
-            email: email!,
+          updateMember(tx, memberId, {
             name: name!,
             role: role as Role,
             language: language as Language,
-            passwordHash: null,
-            createdAt: now,
             updatedAt: now,
-          })
-          .returning({ id: members.id })
-          .get().id;
+          });
+      } else {
+        memberId = insertMember(tx, {
+          email: email!,
+          name: name!,
+          role: role as Role,
+          language: language as Language,
+          passwordHash: null,
+          createdAt: now,
+          updatedAt: now,
+        });
       }
       if (organisationId !== null) {
-        tx.insert(memberships)
-          .values({ memberId, organisationId, isLead: asLead })
-          .onConflictDoUpdate({ target: [memberships.memberId, memberships.organisationId], set: { isLead: asLead } })
-          .run();
+        putMembership(tx, { memberId, organisationId, isLead: asLead });
       }
       const token = this.createToken(tx, 'invitation', memberId, actor.id, now);
-      const invitee = tx.select().from(members).where(eq(members.id, memberId)).get()!;
-      const inviter = tx.select({ name: members.name }).from(members).where(eq(members.id, actor.id)).get();
+      const invitee = memberById(tx, memberId)!;
+      const inviter = memberById(tx, actor.id);
       const mail = renderMail('invitation', invitee.language, {
         name: invitee.name,
         inviter: inviter?.name ?? '',
@@ -518,8 +483,7 @@ export class AccountService {
         days: TOKEN_LIFETIME.invitation / (24 * HOUR),
       });
       enqueueMail(tx, { kind: 'invitation', to: invitee.email, ...mail }, now);
-      writeAudit(
-        tx,
+      this.audit(
         {
           action: 'member.invited',
           actorId: actor.id,
@@ -564,14 +528,10 @@ export class AccountService {
       (tx): SetPasswordResult<{ token: string; session: CurrentSession; language: Language }> => {
         const row = this.liveToken(tx, 'invitation', token, now);
         if (!row) return { kind: 'invalid_token' };
-        tx.update(accountTokens).set({ usedAt: now }).where(eq(accountTokens.id, row.id)).run();
-        tx.update(members)
-          .set({ name: name!, passwordHash: hashed, updatedAt: now })
-          .where(eq(members.id, row.memberId))
-          .run();
+        useAccountToken(tx, row.id, now);
+        updateMember(tx, row.memberId, { name: name!, passwordHash: hashed, updatedAt: now });
         const started = this.sessions.startMemberSession(tx, row.memberId, ctx, now, ctx.sessionHash);
-        writeAudit(
-          tx,
+        this.audit(
           {
             action: 'member.invitation_accepted',
             actorId: row.memberId,
@@ -610,12 +570,8 @@ export class AccountService {
     const now = this.clock.now();
     const accessNeeds = ACCESS_NEEDS.filter((n) => needs.includes(n));
     immediate(this.db, (tx) => {
-      tx.update(members)
-        .set({ name: name!, language: input.language as Language, accessNeeds, updatedAt: now })
-        .where(eq(members.id, actor.id))
-        .run();
-      writeAudit(
-        tx,
+      updateMember(tx, actor.id, { name: name!, language: input.language as Language, accessNeeds, updatedAt: now });
+      this.audit(
         {
           action: 'member.profile_changed',
           actorId: actor.id,
@@ -633,35 +589,21 @@ export class AccountService {
   /** The language switch of a signed-in member changes their profile language. */
   setLanguage(actor: Actor | null, language: Language): void {
     authorize(actor, 'profile.edit', { id: actor?.id ?? -1, organisationIds: [] });
-    this.db.update(members).set({ language, updatedAt: this.clock.now() }).where(eq(members.id, actor.id)).run();
+    updateMember(this.db, actor.id, { language, updatedAt: this.clock.now() });
   }
 
   // ---------------------------------------------------------------- administration
 
   search(actor: Actor | null, filter: MemberSearch): { members: MemberSummary[]; hasMore: boolean } {
     authorize(actor, 'member.list');
-    const where: SQL[] = [];
-    const q = filter.q?.trim().toLowerCase();
-    if (q) {
-      const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push(
-        or(sql`lower(${members.name}) LIKE ${pattern} ESCAPE '\\'`, sql`${members.email} LIKE ${pattern} ESCAPE '\\'`)!,
-      );
-    }
-    if (filter.role) where.push(eq(members.role, filter.role));
-    if (filter.status === 'active')
-      where.push(and(eq(members.active, true), sql`${members.passwordHash} IS NOT NULL`)!);
-    if (filter.status === 'pending') where.push(and(eq(members.active, true), isNull(members.passwordHash))!);
-    if (filter.status === 'inactive') where.push(eq(members.active, false));
     const page = Math.max(1, filter.page ?? 1);
-    const rows = this.db
-      .select()
-      .from(members)
-      .where(where.length ? and(...where) : undefined)
-      .orderBy(asc(sql`lower(${members.name})`), asc(members.id))
-      .limit(MEMBER_PAGE_SIZE + 1)
-      .offset((page - 1) * MEMBER_PAGE_SIZE)
-      .all();
+    const rows = searchMembers(this.db, {
+      text: filter.q?.trim(),
+      role: filter.role,
+      status: filter.status,
+      limit: MEMBER_PAGE_SIZE + 1,
+      offset: (page - 1) * MEMBER_PAGE_SIZE,
+    });
     const shown = rows.slice(0, MEMBER_PAGE_SIZE);
     const orgs = this.organisationsOf(shown.map((m) => m.id));
     return {
@@ -682,33 +624,16 @@ export class AccountService {
   private organisationsOf(memberIds: number[]): Map<number, MemberSummary['organisations']> {
     const map = new Map<number, MemberSummary['organisations']>();
     if (memberIds.length === 0) return map;
-    const rows = this.db
-      .select({
-        memberId: memberships.memberId,
-        id: organisations.id,
-        name: organisations.name,
-        isLead: memberships.isLead,
-      })
-      .from(memberships)
-      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-      .where(sql`${memberships.memberId} IN (SELECT value FROM json_each(${JSON.stringify(memberIds)}))`)
-      .orderBy(asc(organisations.name))
-      .all();
+    const rows = teamsOf(this.db, memberIds);
     for (const r of rows)
       map.set(r.memberId, [...(map.get(r.memberId) ?? []), { id: r.id, name: r.name, isLead: r.isLead }]);
     return map;
   }
 
   private loadDetail(id: number, tx: Db = this.db): MemberDetail | undefined {
-    const m = tx.select().from(members).where(eq(members.id, id)).get();
+    const m = memberById(tx, id);
     if (!m) return undefined;
-    const ind = tx
-      .select({ kind: inductions.resourceKind, recordedAt: inductions.recordedAt, recordedByName: members.name })
-      .from(inductions)
-      .leftJoin(members, eq(members.id, inductions.recordedById))
-      .where(eq(inductions.memberId, id))
-      .orderBy(asc(inductions.resourceKind))
-      .all();
+    const ind = inductionsOf(tx, id);
     return {
       id: m.id,
       email: m.email,
@@ -740,13 +665,8 @@ export class AccountService {
     id: number,
     action: 'member.setRole' | 'member.deactivate' | 'member.recordInduction',
   ) {
-    const m = tx.select().from(members).where(eq(members.id, id)).get();
-    const orgIds = tx
-      .select({ id: memberships.organisationId })
-      .from(memberships)
-      .where(eq(memberships.memberId, id))
-      .all()
-      .map((r) => r.id);
+    const m = memberById(tx, id);
+    const orgIds = teamsOf(tx, [id]).map((team) => team.id);
     authorize(actor, action, { id, organisationIds: orgIds });
     if (!m) throw new NotFound();
     return { member: m, actor };
@@ -764,12 +684,8 @@ export class AccountService {
       if (!(ROLES as readonly unknown[]).includes(role))
         return { kind: 'problems' as const, errors: { role: 'invalid' } };
       if (member.role !== role) {
-        tx.update(members)
-          .set({ role: role as Role, updatedAt: now })
-          .where(eq(members.id, id))
-          .run();
-        writeAudit(
-          tx,
+        updateMember(tx, id, { role: role as Role, updatedAt: now });
+        this.audit(
           {
             action: 'member.role_changed',
             actorId: a.id,
@@ -791,15 +707,11 @@ export class AccountService {
     immediate(this.db, (tx) => {
       const { member, actor: a } = this.subject(tx, actor, id, 'member.deactivate');
       if (!member.active) return;
-      tx.update(members).set({ active: false, deactivatedAt: now, updatedAt: now }).where(eq(members.id, id)).run();
+      updateMember(tx, id, { active: false, deactivatedAt: now, updatedAt: now });
       const ended = this.sessions.endAllOf(tx, id);
-      tx.update(accountTokens)
-        .set({ usedAt: now })
-        .where(and(eq(accountTokens.memberId, id), isNull(accountTokens.usedAt)))
-        .run();
+      voidAccountTokens(tx, id, now);
       const bookingsCancelled = this.options.onDeactivated?.(tx, id, a.id, now) ?? 0;
-      writeAudit(
-        tx,
+      this.audit(
         {
           action: 'member.deactivated',
           actorId: a.id,
@@ -818,9 +730,8 @@ export class AccountService {
     immediate(this.db, (tx) => {
       const { member, actor: a } = this.subject(tx, actor, id, 'member.deactivate');
       if (member.active) return;
-      tx.update(members).set({ active: true, deactivatedAt: null, updatedAt: now }).where(eq(members.id, id)).run();
-      writeAudit(
-        tx,
+      updateMember(tx, id, { active: true, deactivatedAt: null, updatedAt: now });
+      this.audit(
         { action: 'member.reactivated', actorId: a.id, subjectType: 'member', subjectId: id, ip: ctx.ip },
         now,
       );
@@ -838,14 +749,14 @@ export class AccountService {
       const { actor: a } = this.subject(tx, actor, id, 'member.recordInduction');
       if (!(INDUCTION_KINDS as readonly unknown[]).includes(kind))
         return { kind: 'problems' as const, errors: { induction: 'invalid' } };
-      const added = tx
-        .insert(inductions)
-        .values({ memberId: id, resourceKind: kind as InductionKind, recordedById: a.id, recordedAt: now })
-        .onConflictDoNothing()
-        .run().changes;
-      if (added > 0)
-        writeAudit(
-          tx,
+      const added = addInduction(tx, {
+        memberId: id,
+        resourceKind: kind as InductionKind,
+        recordedById: a.id,
+        recordedAt: now,
+      });
+      if (added)
+        this.audit(
           {
             action: 'member.induction_recorded',
             actorId: a.id,
@@ -865,13 +776,8 @@ export class AccountService {
     immediate(this.db, (tx) => {
       const { actor: a } = this.subject(tx, actor, id, 'member.recordInduction');
       if (!(INDUCTION_KINDS as readonly unknown[]).includes(kind)) throw new NotFound();
-      const removed = tx
-        .delete(inductions)
-        .where(and(eq(inductions.memberId, id), eq(inductions.resourceKind, kind as InductionKind)))
-        .run().changes;
-      if (removed > 0)
-        writeAudit(
-          tx,
+      if (removeInduction(tx, id, kind as InductionKind))
+        this.audit(
           {
             action: 'member.induction_removed',
             actorId: a.id,

@@ -12,7 +12,8 @@ import { startOfLocalDate } from '../domain/zoned-time.js';
 import { nextOpenDate } from '../domain/opening-hours.js';
 import type { ResourceKind } from '../domain/types.js';
 import type { BookingQueries } from '../db/bookings.js';
-import type { InventorySnapshot, ResourceView } from './inventory.js';
+import type { ResourceView } from '../db/inventory.js';
+import type { InventorySnapshot } from './inventory.js';
 
 export interface DayAvailability {
   date: LocalDate;

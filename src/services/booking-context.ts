@@ -3,6 +3,8 @@
 // Every read is bounded to the window in question.
 import type { Db } from '../db/connection.js';
 import { bookingQueries, MAX_BOOKING_MS, type BookingQueries } from '../db/bookings.js';
+import { bookingPersonQuery, type BookingPersonRow } from '../db/members.js';
+import { organisationPlanQuery, type OrganisationPlan } from '../db/organisations.js';
 import type { BookingContext, QuotaState } from '../domain/rules.js';
 import { calendarMonthOf, usageWithin, type QuotaMonth } from '../domain/quota.js';
 import type { ExistingBooking, Interval, Resource } from '../domain/types.js';
@@ -12,11 +14,7 @@ import { NotFound, type InductionKind } from './authz.js';
 const MINUTE = 60_000;
 
 /** What the rules need to know about the person a booking is for. */
-export interface BookingPerson {
-  id: number;
-  organisationIds: readonly number[];
-  inductions: readonly InductionKind[];
-}
+export type BookingPerson = Readonly<BookingPersonRow>;
 
 /** The organisation a booking counts against: the one asked for (it must be the person's), else their first. */
 export function organisationFor(person: BookingPerson, requested: number | null | undefined): number | null {
@@ -37,45 +35,20 @@ export interface ContextOptions {
   quotaMemo?: Map<string, QuotaState | null>;
 }
 
-export interface OrganisationQuota {
-  name: string;
-  roomMinutes: number | null;
-  deskHalfDays: number | null;
-}
-
 export class BookingContextLoader {
   readonly queries: BookingQueries;
-  private readonly person: ReturnType<Db['$client']['prepare']>;
-  private readonly inductions: ReturnType<Db['$client']['prepare']>;
-  private readonly quota: ReturnType<Db['$client']['prepare']>;
+  /** An active member as the rules see them, or undefined. */
+  readonly loadPerson: (memberId: number) => BookingPerson | undefined;
+  /** An organisation's plan (monthly quotas; null = unlimited). */
+  readonly organisationPlan: (organisationId: number) => OrganisationPlan | undefined;
 
   constructor(
     readonly db: Db,
     readonly inventory: Inventory,
   ) {
     this.queries = bookingQueries(db);
-    const client = db.$client;
-    this.person = client.prepare(
-      `SELECT m.id, (SELECT json_group_array(organisation_id) FROM (SELECT organisation_id FROM memberships WHERE member_id = m.id ORDER BY organisation_id)) AS orgs
-       FROM members m WHERE m.id = ? AND m.active = 1`,
-    );
-    this.inductions = client.prepare('SELECT resource_kind AS kind FROM inductions WHERE member_id = ?');
-    this.quota = client.prepare(
-      'SELECT name, quota_room_minutes_per_month AS roomMinutes, quota_desk_half_days_per_month AS deskHalfDays FROM organisations WHERE id = ?',
-    );
-  }
-
-  /** An active member as the rules see them, or undefined. */
-  loadPerson(memberId: number): BookingPerson | undefined {
-    const row = this.person.get(memberId) as { id: number; orgs: string } | undefined;
-    if (!row) return undefined;
-    const inductions = (this.inductions.all(memberId) as { kind: InductionKind }[]).map((r) => r.kind);
-    return { id: row.id, organisationIds: JSON.parse(row.orgs) as number[], inductions };
-  }
-
-  /** An organisation's plan (monthly quotas; null = unlimited). */
-  organisationPlan(organisationId: number): OrganisationQuota | undefined {
-    return this.quota.get(organisationId) as OrganisationQuota | undefined;
+    this.loadPerson = bookingPersonQuery(db);
+    this.organisationPlan = organisationPlanQuery(db);
   }
 
   /** The quota of `organisationId` that applies to `resource`'s kind, as a function of the site-zone month. */
@@ -198,7 +171,8 @@ export class BookingContextLoader {
     if (exclude.length > 0) existing = existing.filter((b) => !exclude.includes(b.id));
     // A quota depends only on the organisation, the kind (and half-day split), the month and
     // the bookings left out: the contexts of one request's resources of a kind share it.
-    const key = `${options.organisationId}|${resource.kind}|${resource.rules.halfDaySplit}|${month.start}|${exclude.join(',')}`;
+    const { kind, rules } = resource;
+    const key = `${options.organisationId}|${kind}|${rules.halfDaySplit}|${month.start}|${exclude.join(',')}`;
     let quota = options.quotaMemo?.get(key);
     if (quota === undefined) {
       const quotaOfMonth = this.quotaOfMonth(resource, options.organisationId, exclude);

@@ -5,6 +5,7 @@
 import type { Db } from '../db/connection.js';
 import type { Clock } from '../domain/clock.js';
 import { immediate } from '../db/connection.js';
+import { auditLogWriter } from '../db/audit.js';
 import type { BookingRow } from '../db/bookings.js';
 import { suggestAlternatives, type AlternativeCandidate, type Suggestion } from '../domain/alternatives.js';
 import { addDays } from '../domain/local-date.js';
@@ -14,6 +15,8 @@ import { localDateOf, localDateTimeToInstant, startOfLocalDate } from '../domain
 import { authorize, NotFound, type Actor } from './authz.js';
 import { BookingContextLoader, organisationFor, type BookingPerson } from './booking-context.js';
 import type { Inventory } from './inventory.js';
+
+export type { BookingRow };
 
 export interface CreateBooking {
   resourceId: number;
@@ -46,6 +49,7 @@ const SEARCH_DAYS = 7;
 export class BookingService {
   readonly loader: BookingContextLoader;
   private readonly listeners: BookingListener[] = [];
+  private readonly audit;
 
   constructor(
     private readonly db: Db,
@@ -53,6 +57,7 @@ export class BookingService {
     private readonly clock: Clock,
   ) {
     this.loader = new BookingContextLoader(db, inventory);
+    this.audit = auditLogWriter(db);
   }
 
   /** Registers work that must commit or roll back with each booking change. */
@@ -123,7 +128,7 @@ export class BookingService {
         const context = this.loader.contextFor(resource, person, input, now, { organisationId, quotaMemo });
         const violations = evaluateBooking(request, context);
         if (violations.length > 0) return { refused: violations, person, organisationId, now };
-        const booking = this.loader.queries.insertRow({
+        const booking = this.loader.queries.insert({
           resourceId: resource.id,
           seriesId: null,
           originalStartsAt: null,
@@ -139,7 +144,7 @@ export class BookingService {
           now,
         });
         const id = booking.id;
-        this.loader.queries.audit({
+        this.audit({
           at: now,
           actorId: actor.id,
           action: 'booking.create',
@@ -207,7 +212,7 @@ export class BookingService {
         if (violations.length > 0) return { refused: violations, request, person, now };
         // Changing a booking that needs approval puts it back in the queue.
         const status = resource.rules.approvalRequired ? 'pending' : previous.status;
-        const booking = this.loader.queries.updateRow(id, {
+        const booking = this.loader.queries.update(id, {
           resourceId: resource.id,
           startsAt: input.start,
           endsAt: input.end,
@@ -215,7 +220,7 @@ export class BookingService {
           now,
           cancelledAt: null,
         })!;
-        this.loader.queries.audit({
+        this.audit({
           at: now,
           actorId: actor.id,
           action: 'booking.change',
@@ -247,7 +252,7 @@ export class BookingService {
       authorize(actor, 'booking.cancel', previous);
       if (previous.status !== 'confirmed' && previous.status !== 'pending') return previous;
       const now = this.clock.now();
-      const booking = this.loader.queries.updateRow(id, {
+      const booking = this.loader.queries.update(id, {
         resourceId: previous.resourceId,
         startsAt: previous.startsAt,
         endsAt: previous.endsAt,
@@ -255,7 +260,7 @@ export class BookingService {
         now,
         cancelledAt: now,
       })!;
-      this.loader.queries.audit({
+      this.audit({
         at: now,
         actorId: actor.id,
         action: 'booking.cancel',
@@ -278,15 +283,15 @@ export class BookingService {
       .forMember(memberId, now, false, 10_000)
       .filter((b) => b.memberId === memberId && (b.status === 'confirmed' || b.status === 'pending'));
     for (const previous of held) {
-      queries.update(previous.id, {
+      const booking = queries.update(previous.id, {
         resourceId: previous.resourceId,
         startsAt: previous.startsAt,
         endsAt: previous.endsAt,
         status: 'cancelled',
         now,
         cancelledAt: now,
-      });
-      queries.audit({
+      })!;
+      this.audit({
         at: now,
         actorId,
         action: 'booking.cancel',
@@ -294,7 +299,7 @@ export class BookingService {
         subjectId: previous.id,
         details: { reason: 'member_deactivated' },
       });
-      this.notify(tx, { type: 'cancelled', booking: queries.byId(previous.id)!, previous, actorId });
+      this.notify(tx, { type: 'cancelled', booking, previous, actorId });
     }
     return held.length;
   }

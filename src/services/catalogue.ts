@@ -20,6 +20,8 @@ import {
   type ResourceKind,
 } from '../domain/types.js';
 
+export type { ResourceView, SiteRow, ZoneRow };
+
 export interface CatalogueFilter {
   kind: ResourceKind | null;
   zoneId: number | null;

@@ -38,9 +38,9 @@ export type Services = ReturnType<typeof buildServices>;
 export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
   const inventory = new Inventory(db);
   const bookings = new BookingService(db, inventory, clock);
-  bookings.onChange(bookingMailListener(config, outbox, clock));
+  bookings.onChange(bookingMailListener(outbox, clock));
   const series = new SeriesService(db, bookings, clock);
-  series.onCreated(seriesMailListener(config, outbox, clock, inventory));
+  series.onCreated(seriesMailListener(outbox, clock));
   const sessions = new SessionService(db, clock);
   const limiter = new RateLimiter(clock);
   const accounts = new AccountService(db, clock, sessions, limiter, {
@@ -63,7 +63,7 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     feeds: new FeedService(db, inventory, { baseUrl: config.baseUrl, mailFrom: config.mailFrom }),
     feedTokens: new FeedTokenService(db, clock),
     publicEvents: new PublicEventService(db, () => inventory.get(), clock),
-    outbox: new OutboxService(db, clock, outbox, config.mailFrom),
+    outbox: new OutboxService(db, clock, outbox, { baseUrl: config.baseUrl, mailFrom: config.mailFrom }),
     health: new HealthService(db),
   };
 }

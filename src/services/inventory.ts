@@ -19,8 +19,6 @@ import {
 } from '../db/inventory.js';
 import type { OpeningPeriod, Resource } from '../domain/types.js';
 
-export type { ClosureView, ResourceView, SiteRow };
-
 export interface InventorySnapshot {
   site: SiteRow;
   resources: ResourceView[];

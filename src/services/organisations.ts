@@ -1,13 +1,25 @@
 // Organisations hosted at 21: their programme, their plan (monthly quotas the booking engine
 // enforces), their people and leads. Admins edit; leads and staff see a team and its quota use.
-import { and, asc, eq, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Clock } from '../domain/clock.js';
 import { immediate, type Db } from '../db/connection.js';
 import { bookingQueries, type BookingQueries } from '../db/bookings.js';
-import { members, memberships, organisations } from '../db/schema.js';
+import { memberByEmail } from '../db/members.js';
+import {
+  addMembership,
+  insertOrganisation,
+  membership,
+  organisationById,
+  organisationNames,
+  organisationsWithCounts,
+  peopleOf,
+  removeMembership,
+  setMembershipLead,
+  updateOrganisation,
+  type OrganisationRow,
+} from '../db/organisations.js';
 import { calendarMonthOf, usageWithin } from '../domain/quota.js';
-import { writeAudit } from './audit.js';
+import { auditWriter, type AuditWriter } from './audit.js';
 import { cleanName, type FieldErrors } from './accounts.js';
 import { authorize, NotFound, type Actor, type Role } from './authz.js';
 import { normaliseEmail } from './email-address.js';
@@ -90,7 +102,7 @@ function optionalNumber(raw: unknown, parse: (text: string) => number | null): n
 /** Validates the organisation form; returns the row values or the field errors. */
 export function parseOrganisation(
   input: OrganisationInput,
-): { values: Omit<typeof organisations.$inferInsert, 'createdAt'> } | { errors: FieldErrors<OrgField> } {
+): { values: Omit<OrganisationRow, 'id' | 'createdAt'> } | { errors: FieldErrors<OrgField> } {
   const errors: FieldErrors<OrgField> = {};
   const name = cleanName(input.name);
   if (!name) errors.name = typeof input.name === 'string' && input.name.trim() !== '' ? 'invalid' : 'required';
@@ -123,6 +135,7 @@ export function parseOrganisation(
 }
 
 export class OrganisationService {
+  private readonly audit: AuditWriter;
   private readonly bookings: BookingQueries;
 
   constructor(
@@ -131,66 +144,27 @@ export class OrganisationService {
     private readonly inventory: Inventory,
   ) {
     this.bookings = bookingQueries(db);
+    this.audit = auditWriter(db);
   }
 
   list(actor: Actor | null): OrganisationSummary[] {
     authorize(actor, 'organisation.list');
-    return this.db
-      .select({
-        id: organisations.id,
-        name: organisations.name,
-        kind: organisations.kind,
-        programme: organisations.programme,
-        startsOn: organisations.startsOn,
-        endsOn: organisations.endsOn,
-        quotaRoomMinutesPerMonth: organisations.quotaRoomMinutesPerMonth,
-        quotaDeskHalfDaysPerMonth: organisations.quotaDeskHalfDaysPerMonth,
-        memberCount: sql<number>`(SELECT count(*) FROM ${memberships} WHERE ${memberships.organisationId} = ${organisations.id})`,
-      })
-      .from(organisations)
-      .orderBy(asc(sql`lower(${organisations.name})`))
-      .all();
+    return organisationsWithCounts(this.db).map(({ createdAt: _createdAt, ...org }) => org);
   }
 
   /** Organisations a member belongs to, by name, for forms (a lead's invitation form, the admin's). */
   choices(actor: Actor | null): { id: number; name: string }[] {
-    if (actor?.role === 'admin')
-      return this.db
-        .select({ id: organisations.id, name: organisations.name })
-        .from(organisations)
-        .orderBy(asc(organisations.name))
-        .all();
+    if (actor?.role === 'admin') return organisationNames(this.db);
     const ids = actor?.leadOf ?? [];
-    if (ids.length === 0) return [];
-    return this.db
-      .select({ id: organisations.id, name: organisations.name })
-      .from(organisations)
-      .where(sql`${organisations.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
-      .orderBy(asc(organisations.name))
-      .all();
+    return ids.length === 0 ? [] : organisationNames(this.db, ids);
   }
 
   /** One organisation with its people and this month's quota use: staff, or a lead of it. */
   detail(actor: Actor | null, id: number): OrganisationDetail {
     authorize(actor, 'team.view', { id });
-    const org = this.db.select().from(organisations).where(eq(organisations.id, id)).get();
+    const org = organisationById(this.db, id);
     if (!org) throw new NotFound();
-    const people = this.db
-      .select({
-        id: members.id,
-        name: members.name,
-        email: members.email,
-        role: members.role,
-        isLead: memberships.isLead,
-        active: members.active,
-        passwordHash: members.passwordHash,
-      })
-      .from(memberships)
-      .innerJoin(members, eq(members.id, memberships.memberId))
-      .where(eq(memberships.organisationId, id))
-      .orderBy(asc(sql`lower(${members.name})`))
-      .all()
-      .map(({ passwordHash, ...m }) => ({ ...m, pending: passwordHash === null }));
+    const people = peopleOf(this.db, id).map(({ passwordHash, ...m }) => ({ ...m, pending: passwordHash === null }));
     return {
       id: org.id,
       name: org.name,
@@ -207,7 +181,7 @@ export class OrganisationService {
   }
 
   /** This month's use of the plan, counted the way the booking engine counts it. */
-  private quotaUse(org: typeof organisations.$inferSelect): QuotaUse {
+  private quotaUse(org: OrganisationRow): QuotaUse {
     const { site, resourcesById } = this.inventory.get();
     const month = calendarMonthOf(this.clock.now(), site.timezone);
     const split = [...resourcesById.values()].find((r) => r.kind === 'desk')?.rules.halfDaySplit ?? '13:00';
@@ -236,24 +210,19 @@ export class OrganisationService {
     if ('errors' in parsed) return { kind: 'problems', errors: parsed.errors };
     const now = this.clock.now();
     const id = immediate(this.db, (tx) => {
-      const row = tx
-        .insert(organisations)
-        .values({ ...parsed.values, createdAt: now })
-        .returning({ id: organisations.id })
-        .get();
-      writeAudit(
-        tx,
+      const id = insertOrganisation(tx, { ...parsed.values, createdAt: now });
+      this.audit(
         {
           action: 'organisation.created',
           actorId: actor.id,
           subjectType: 'organisation',
-          subjectId: row.id,
+          subjectId: id,
           details: { ...parsed.values },
           ip: ctx.ip,
         },
         now,
       );
-      return row.id;
+      return id;
     });
     return { kind: 'saved', id };
   }
@@ -268,18 +237,17 @@ export class OrganisationService {
     const parsed = parseOrganisation(input);
     const now = this.clock.now();
     return immediate(this.db, (tx) => {
-      const before = tx.select().from(organisations).where(eq(organisations.id, id)).get();
+      const before = organisationById(tx, id);
       if (!before) throw new NotFound();
       if ('errors' in parsed) return { kind: 'problems' as const, errors: parsed.errors };
-      tx.update(organisations).set(parsed.values).where(eq(organisations.id, id)).run();
+      updateOrganisation(tx, id, parsed.values);
       const changed = Object.fromEntries(
         Object.entries(parsed.values)
           .filter(([key, value]) => before[key as keyof typeof before] !== value)
           .map(([key, value]) => [key, { from: before[key as keyof typeof before], to: value }]),
       );
       if (Object.keys(changed).length > 0)
-        writeAudit(
-          tx,
+        this.audit(
           {
             action: 'organisation.updated',
             actorId: actor.id,
@@ -306,23 +274,16 @@ export class OrganisationService {
     const email = normaliseEmail(emailRaw);
     const now = this.clock.now();
     return immediate(this.db, (tx) => {
-      if (!tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id)).get())
-        throw new NotFound();
+      if (!organisationById(tx, id)) throw new NotFound();
       if (!email)
         return {
           kind: 'problems' as const,
           errors: { email: typeof emailRaw === 'string' && emailRaw.trim() !== '' ? 'invalid' : 'required' },
         };
-      const member = tx.select({ id: members.id }).from(members).where(eq(members.email, email)).get();
+      const member = memberByEmail(tx, email);
       if (!member) return { kind: 'problems' as const, errors: { email: 'unknown' } };
-      const added = tx
-        .insert(memberships)
-        .values({ memberId: member.id, organisationId: id, isLead: asLead })
-        .onConflictDoNothing()
-        .run().changes;
-      if (added > 0)
-        writeAudit(
-          tx,
+      if (addMembership(tx, { memberId: member.id, organisationId: id, isLead: asLead }))
+        this.audit(
           {
             action: 'membership.added',
             actorId: actor.id,
@@ -341,13 +302,8 @@ export class OrganisationService {
     authorize(actor, 'team.removeMember', { id, memberId });
     const now = this.clock.now();
     immediate(this.db, (tx) => {
-      const removed = tx
-        .delete(memberships)
-        .where(and(eq(memberships.organisationId, id), eq(memberships.memberId, memberId)))
-        .run().changes;
-      if (removed === 0) throw new NotFound();
-      writeAudit(
-        tx,
+      if (!removeMembership(tx, id, memberId)) throw new NotFound();
+      this.audit(
         {
           action: 'membership.removed',
           actorId: actor.id,
@@ -365,19 +321,11 @@ export class OrganisationService {
     authorize(actor, 'organisation.manageMembers', { id });
     const now = this.clock.now();
     immediate(this.db, (tx) => {
-      const row = tx
-        .select()
-        .from(memberships)
-        .where(and(eq(memberships.organisationId, id), eq(memberships.memberId, memberId)))
-        .get();
+      const row = membership(tx, id, memberId);
       if (!row) throw new NotFound();
       if (row.isLead === isLead) return;
-      tx.update(memberships)
-        .set({ isLead })
-        .where(and(eq(memberships.organisationId, id), eq(memberships.memberId, memberId)))
-        .run();
-      writeAudit(
-        tx,
+      setMembershipLead(tx, id, memberId, isLead);
+      this.audit(
         {
           action: 'membership.lead_changed',
           actorId: actor.id,

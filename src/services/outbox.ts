@@ -12,7 +12,7 @@ import {
 } from '../mail/outbox-admin.js';
 
 export { OUTBOX_STATUSES, type OutboxStatus } from '../mail/outbox-admin.js';
-import type { OutboxKick } from '../mail/worker.js';
+import type { MailSettings, OutboxKick } from '../mail/outbox.js';
 import { authorize, type Actor } from './authz.js';
 
 export class OutboxService {
@@ -20,12 +20,12 @@ export class OutboxService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly outbox: OutboxKick,
-    private readonly mailFrom: string,
+    private readonly settings: MailSettings,
   ) {}
 
   list(actor: Actor | null, status: OutboxStatus | null, limit: number) {
     authorize(actor, 'audit.view');
-    return listOutbox(this.db, { status, limit });
+    return listOutbox(this.db, this.settings, { status, limit });
   }
 
   counts(actor: Actor | null) {
@@ -35,12 +35,12 @@ export class OutboxService {
 
   get(actor: Actor | null, id: number) {
     authorize(actor, 'audit.view');
-    return getOutboxMessage(this.db, id);
+    return getOutboxMessage(this.db, this.settings, id);
   }
 
   raw(actor: Actor | null, id: number) {
     authorize(actor, 'audit.view');
-    return rawOutboxMessage(this.db, id, this.mailFrom);
+    return rawOutboxMessage(this.db, this.settings, id);
   }
 
   /** A failed message goes back to the queue; false when there is no such failed message. */

@@ -5,8 +5,9 @@
 // series is written in one immediate transaction.
 import type { Db } from '../db/connection.js';
 import { immediate } from '../db/connection.js';
+import { auditLogWriter } from '../db/audit.js';
 import type { BookingRow } from '../db/bookings.js';
-import { bookingSeries } from '../db/schema.js';
+import { insertSeries, seriesQueries } from '../db/series.js';
 import { addDays } from '../domain/local-date.js';
 import {
   expandSeries,
@@ -65,15 +66,17 @@ export interface SeriesCreated {
 export type SeriesListener = (tx: Db, event: SeriesCreated) => void;
 
 export class SeriesService {
-  private readonly byKey;
+  private readonly queries;
   private readonly createdListeners: SeriesListener[] = [];
+  private readonly audit;
 
   constructor(
     private readonly db: Db,
     private readonly bookings: BookingService,
     private readonly clock: Clock,
   ) {
-    this.byKey = db.$client.prepare('SELECT id FROM booking_series WHERE booked_by_id = ? AND idempotency_key = ?');
+    this.audit = auditLogWriter(db);
+    this.queries = seriesQueries(db);
   }
 
   /** Registers work that commits or rolls back with each new series (one mail for all its dates). */
@@ -90,12 +93,12 @@ export class SeriesService {
     const key = input.idempotencyKey || null;
     return immediate(this.db, (tx): SeriesOutcome => {
       if (key) {
-        const existing = this.byKey.get(actor.id, key) as { id: number } | undefined;
-        if (existing)
+        const existing = this.queries.idByIdempotencyKey(actor.id, key);
+        if (existing !== undefined)
           return {
             ok: true,
-            seriesId: existing.id,
-            booked: this.bookings.loader.queries.bySeries(existing.id),
+            seriesId: existing,
+            booked: this.bookings.loader.queries.bySeries(existing),
             refused: [],
             replayed: true,
           };
@@ -108,28 +111,24 @@ export class SeriesService {
       const resource = this.bookings.inventory.resource(input.resourceId)!;
       const person = this.bookings.loader.loadPerson(input.forMemberId ?? actor.id)!;
       const organisationId = organisationFor(person, input.organisationId);
-      const series = tx
-        .insert(bookingSeries)
-        .values({
-          resourceId: resource.id,
-          memberId: person.id,
-          bookedById: actor.id,
-          organisationId,
-          rule: input.rule as unknown as Record<string, unknown>,
-          firstStartLocal: input.firstStart,
-          durationMinutes: input.durationMinutes,
-          title: (input.title ?? '').trim().slice(0, 200),
-          idempotencyKey: key,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: bookingSeries.id })
-        .get();
+      const seriesId = insertSeries(tx, {
+        resourceId: resource.id,
+        memberId: person.id,
+        bookedById: actor.id,
+        organisationId,
+        rule: input.rule,
+        firstStartLocal: input.firstStart,
+        durationMinutes: input.durationMinutes,
+        title: (input.title ?? '').trim().slice(0, 200),
+        idempotencyKey: key,
+        createdAt: now,
+        updatedAt: now,
+      });
       const queries = this.bookings.loader.queries;
       const booked = decision.book.map((plan) => {
-        const id = queries.insert({
+        return queries.insert({
           resourceId: resource.id,
-          seriesId: series.id,
+          seriesId,
           originalStartsAt: plan.start,
           memberId: person.id,
           bookedById: actor.id,
@@ -142,14 +141,13 @@ export class SeriesService {
           idempotencyKey: null,
           now,
         });
-        return queries.byId(id)!;
       });
-      queries.audit({
+      this.audit({
         at: now,
         actorId: actor.id,
         action: 'series.create',
         subjectType: 'series',
-        subjectId: series.id,
+        subjectId: seriesId,
         details: {
           resourceId: resource.id,
           policy,
@@ -159,7 +157,7 @@ export class SeriesService {
       });
       for (const booking of booked) this.bookings.notify(tx, { type: 'created', booking, actorId: actor.id });
       const created: SeriesCreated = {
-        seriesId: series.id,
+        seriesId,
         resourceId: resource.id,
         memberId: person.id,
         actorId: actor.id,
@@ -168,7 +166,7 @@ export class SeriesService {
         refused: decision.refused,
       };
       for (const listener of this.createdListeners) listener(tx, created);
-      return { ok: true, seriesId: series.id, booked, refused: decision.refused, replayed: false };
+      return { ok: true, seriesId, booked, refused: decision.refused, replayed: false };
     });
   }
 
@@ -225,19 +223,18 @@ export class SeriesService {
       if (plans.some((p) => p.violations.length > 0)) return { ok: false as const, plans };
       const moved = moving.map((previous, i) => {
         const plan = plans[i]!;
-        queries.update(previous.id, {
+        const booking = queries.update(previous.id, {
           resourceId: resource.id,
           startsAt: plan.start!,
           endsAt: plan.end!,
           status: resource.rules.approvalRequired ? 'pending' : previous.status,
           now,
           cancelledAt: null,
-        });
-        const booking = queries.byId(previous.id)!;
+        })!;
         this.bookings.notify(tx, { type: 'changed', booking, previous, actorId: actor.id });
         return booking;
       });
-      queries.audit({
+      this.audit({
         at: now,
         actorId: actor.id,
         action: 'series.move_from',
@@ -267,19 +264,18 @@ export class SeriesService {
       for (const occurrence of occurrences) {
         if (occurrence.startsAt < from || (occurrence.status !== 'confirmed' && occurrence.status !== 'pending'))
           continue;
-        queries.update(occurrence.id, {
+        const booking = queries.update(occurrence.id, {
           resourceId: occurrence.resourceId,
           startsAt: occurrence.startsAt,
           endsAt: occurrence.endsAt,
           status: 'cancelled',
           now,
           cancelledAt: now,
-        });
-        const booking = queries.byId(occurrence.id)!;
+        })!;
         cancelled.push(booking);
         this.bookings.notify(tx, { type: 'cancelled', booking, previous: occurrence, actorId: actor.id });
       }
-      queries.audit({
+      this.audit({
         at: now,
         actorId: actor.id,
         action: 'series.cancel_from',

@@ -1,16 +1,14 @@
 // What the booking pages show of bookings, refusals and suggestions, in the reader's
 // language and the site's zone. Pure: routes pass in what they loaded.
+import type { BookingRow } from '../services/bookings.js';
+import type { ResourceView } from '../services/catalogue.js';
 import type { Suggestion } from '../domain/alternatives.js';
 import type { Violation } from '../domain/violations.js';
 import { formatLocalDateTime, localDateTimeOf } from '../domain/zoned-time.js';
 import { dateFormatter } from '../i18n/dates.js';
 import type { Language, MessageKey, Translate } from '../i18n/index.js';
-import type { BookingService } from '../services/bookings.js';
-import type { InventorySnapshot, ResourceView } from '../services/inventory.js';
+import type { InventorySnapshot } from '../services/inventory.js';
 import { describeViolation } from '../i18n/violations.js';
-
-/** A booking as the booking service gives it. */
-type BookingRow = ReturnType<BookingService['get']>;
 
 export interface ViewContext {
   t: Translate;

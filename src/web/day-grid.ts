@@ -5,7 +5,7 @@
 // booked, so it offers nothing.
 import type { ResourceAvailability } from '../domain/availability.js';
 import { MINUTE_MS } from '../domain/interval.js';
-import type { ResourceView } from '../services/inventory.js';
+import type { ResourceView } from '../services/catalogue.js';
 import { dateFormatter, type DateFormatter } from '../i18n/dates.js';
 import type { Language } from '../i18n/index.js';
 import { remembered } from '../domain/memo.js';

@@ -1,7 +1,7 @@
 // Turns domain data into the words a page shows. Pure; the templates only place them.
 import type { Translate } from '../i18n/index.js';
 import { formatDays, formatMinutes, formatNotice } from '../i18n/index.js';
-import type { ResourceView } from '../services/inventory.js';
+import type { ResourceView } from '../services/catalogue.js';
 import type { OpeningPeriod } from '../domain/types.js';
 import type { Language } from '../i18n/index.js';
 

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { is } from 'drizzle-orm';
+import { fillPlaceholders, is } from 'drizzle-orm';
 import { SQLiteTable as SQLiteTableClass } from 'drizzle-orm/sqlite-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../src/db/connection.js';
 import * as schema from '../../src/db/schema.js';
-import { ORGANISATION_MS_SQL, OVERLAPPING_SQL } from '../../src/db/bookings.js';
+import { bookingStatements } from '../../src/db/bookings.js';
 import { tempDir } from '../helpers/app.js';
 
 const dir = tempDir();
@@ -21,16 +21,22 @@ const tables = (Object.values(schema) as unknown[]).filter((value): value is SQL
 );
 
 describe('migrations applied to an empty file', () => {
-  it('give the overlap and quota reads covering indexes: the 7 days below their window are read without a row lookup', () => {
-    const plan = (sql: string, ...params: unknown[]) =>
-      (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+  it('give the overlap and quota reads covering indexes: the 7 days below a window need no row lookup', () => {
+    const statements = bookingStatements(db);
+    const plan = (statement: { getQuery(): { sql: string; params: unknown[] } }, values: Record<string, unknown>) => {
+      const { sql, params } = statement.getQuery();
+      return (
+        db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...fillPlaceholders(params, values)) as { detail: string }[]
+      )
         .map((r) => r.detail)
         .join(' | ');
-    expect(plan(OVERLAPPING_SQL, '[1]', 0, 1, 0)).toContain(
+    };
+    const window = { lowest: 0, from: 0, to: 1 };
+    expect(plan(statements.overlapping, { resourceIds: '[1]', ...window })).toContain(
       'USING COVERING INDEX bookings_resource_start (resource_id=? AND starts_at>? AND starts_at<?)',
     );
     expect(
-      plan(ORGANISATION_MS_SQL, { organisationId: 1, lowest: 0, from: 0, to: 1, kind: 'meeting_room', exclude: '[]' }),
+      plan(statements.organisationMs, { organisationId: 1, kind: 'meeting_room', exclude: '[]', ...window }),
     ).toContain('USING COVERING INDEX bookings_org_start (organisation_id=? AND starts_at>? AND starts_at<?)');
   });
 

@@ -1,9 +1,15 @@
 // The reminder job on a real database with the test clock walked minute by minute, as its
-// timer would: each reminder is queued once, at its Paris time, across both DST changes.
+// timer would: each reminder is queued once, at its Paris time, across both DST changes, and
+// the outbox worker sends it through a real SMTP server.
+import { and, asc, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { outbox } from '../../src/db/schema.js';
 import { createReminderJob, type ReminderJob } from '../../src/jobs/reminders.js';
+import { smtpTransport } from '../../src/mail/transport.js';
+import { createOutboxWorker } from '../../src/mail/worker.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { actorOf, createMember, createOrganisation, resourceId } from '../helpers/people.js';
+import { startSmtp, type ReceivedMail } from '../helpers/smtp.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -14,21 +20,26 @@ afterEach(async () => {
   t = null;
 });
 
-interface Sent {
-  kind: string;
-  to: string;
-  subject: string;
-  createdAt: number;
-  bookingId: number | null;
-  message: string;
+function sent(app: TestApp) {
+  return app.db.select().from(outbox).where(eq(outbox.kind, 'booking-reminder')).orderBy(asc(outbox.id)).all();
 }
 
-function sent(app: TestApp): Sent[] {
-  return app.db.$client
-    .prepare(
-      'SELECT kind, to_address AS "to", subject, created_at AS createdAt, booking_id AS bookingId, message FROM outbox WHERE kind = \'booking-reminder\' ORDER BY id',
-    )
-    .all() as Sent[];
+/** Sends what the outbox holds through a real SMTP server; returns what the server received. */
+async function deliver(app: TestApp): Promise<ReceivedMail[]> {
+  const smtp = await startSmtp();
+  const worker = createOutboxWorker({
+    db: app.db,
+    clock: app.clock,
+    transport: smtpTransport(smtp.url),
+    settings: app.config,
+  });
+  try {
+    await worker.runOnce();
+    return [...smtp.received];
+  } finally {
+    await worker.stop();
+    await smtp.stop();
+  }
 }
 
 function job(app: TestApp, env: { kicks: number }, reminders = app.config.reminders): ReminderJob {
@@ -36,7 +47,6 @@ function job(app: TestApp, env: { kicks: number }, reminders = app.config.remind
     db: app.db,
     clock: app.clock,
     reminders,
-    settings: app.config,
     outbox: { kick: () => (env.kicks += 1) },
   });
 }
@@ -60,7 +70,7 @@ function book(app: TestApp, memberId: number, slug: string, start: number, end: 
 }
 
 describe('reminder job', () => {
-  it('queues the day-before (17:00 Paris) and hour-before reminders once each, across spring forward, in each member’s language; none for a cancelled booking', async () => {
+  it('queues day-before and hour-before reminders once each over spring forward, none if cancelled', async () => {
     // Friday 20 March 2026, 10:00 Paris (UTC+1); clocks go forward on Sunday 29 March.
     t = await createTestApp({ now: Date.UTC(2026, 2, 20, 9, 0) });
     const org = createOrganisation(t.db);
@@ -86,9 +96,16 @@ describe('reminder job', () => {
       [english.id, Date.UTC(2026, 2, 30, 11, 0)],
     ]);
     expect(mails.some((m) => m.bookingId === cancelled.id)).toBe(false);
-    expect(mails[0]!.subject).toBe('Rappel : Salle Louis Appia, lundi 30 mars 2026 à 09:00');
-    expect(mails[1]!.subject).toBe('Reminder: Salle Clara Barton, Monday, 30 March 2026 at 14:00');
-    const message = JSON.parse(mails[0]!.message) as { text: string; html: string; calendar?: unknown };
+    // Each is sent once, rendered by the worker in the member's language.
+    const received = [...(await deliver(t)), ...(await deliver(t))];
+    const delivered = sent(t);
+    expect(delivered.map((m) => received.filter((r) => r.raw.includes(`<outbox-${m.id}-`)).length)).toEqual([
+      1, 1, 1, 1,
+    ]);
+    expect(delivered.map((m) => m.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
+    expect(delivered[0]!.subject).toBe('Rappel : Salle Louis Appia, lundi 30 mars 2026 à 09:00');
+    expect(delivered[1]!.subject).toBe('Reminder: Salle Clara Barton, Monday, 30 March 2026 at 14:00');
+    const message = delivered[0]!.message!;
     expect(message.text).toContain('Un petit rappel de votre réservation à venir.');
     expect(message.text).toContain('Horaire : 09:00 – 10:00');
     // A reminder changes nothing in a calendar: no invitation.
@@ -110,7 +127,7 @@ describe('reminder job', () => {
     ]);
   });
 
-  it('finds 17:00 Paris at 16:00 UTC after fall back, and skips a day-before reminder for a booking made after it', async () => {
+  it('finds 17:00 Paris at 16:00 UTC after fall back, no day-before reminder for a booking made after it', async () => {
     // Tuesday 20 October 2026, 10:00 Paris (UTC+2); clocks go back on Sunday 25 October.
     t = await createTestApp({ now: Date.UTC(2026, 9, 20, 8, 0) });
     const org = createOrganisation(t.db);
@@ -139,6 +156,7 @@ describe('reminder job', () => {
     const reminders = job(t, env);
     walk(t, reminders, Date.UTC(2026, 11, 7, 15, 58), Date.UTC(2026, 11, 7, 16, 2));
     expect(sent(t)).toHaveLength(1);
+    await deliver(t);
     // Moved on Monday evening to Thursday 10 December 09:00: a new day-before reminder is due on Wednesday.
     t.clock.set(Date.UTC(2026, 11, 7, 18, 0));
     expect(
@@ -151,12 +169,14 @@ describe('reminder job', () => {
     t.clock.set(Date.UTC(2026, 11, 10, 7, 30));
     expect(reminders.runOnce()).toEqual({ queued: 1 });
     expect(reminders.runOnce()).toEqual({ queued: 0 });
+    await deliver(t);
     const mails = sent(t);
-    expect(mails).toHaveLength(2);
+    expect(mails.map((m) => m.status)).toEqual(['sent', 'sent']);
     expect(mails[1]!.subject).toBe('Rappel : Salle Louis Appia, jeudi 10 décembre 2026 à 09:00');
     const rows = t.db.$client
       .prepare(
-        'SELECT kind, starts_at AS startsAt, outbox_id AS outboxId FROM booking_reminders WHERE booking_id = ? ORDER BY queued_at, kind',
+        `SELECT kind, starts_at AS startsAt, outbox_id AS outboxId FROM booking_reminders
+         WHERE booking_id = ? ORDER BY queued_at, kind`,
       )
       .all(booking.id) as { kind: string; startsAt: number; outboxId: number | null }[];
     expect(rows.map((r) => [r.kind, r.startsAt, r.outboxId !== null])).toEqual([
@@ -166,7 +186,7 @@ describe('reminder job', () => {
     ]);
   });
 
-  it('sends none when REMINDERS is off, none to a deactivated member, none for a booking awaiting approval', async () => {
+  it('sends none when REMINDERS is off, to a deactivated member, or for a booking awaiting approval', async () => {
     t = await createTestApp({ now: Date.UTC(2026, 11, 1, 9, 0) });
     const org = createOrganisation(t.db);
     const zoe = createMember(t.db, { organisationId: org });
@@ -180,9 +200,10 @@ describe('reminder job', () => {
     walk(t, job(t, env, []), Date.UTC(2026, 11, 7, 15, 0), Date.UTC(2026, 11, 7, 17, 0));
     expect(sent(t)).toEqual([]);
     walk(t, job(t, env), Date.UTC(2026, 11, 7, 15, 0), Date.UTC(2026, 11, 8, 16, 0));
-    expect(sent(t).map((m) => m.to)).toEqual([
-      t.db.$client.prepare('SELECT email FROM members WHERE id = ?').pluck().get(zoe),
-      t.db.$client.prepare('SELECT email FROM members WHERE id = ?').pluck().get(zoe),
+    await deliver(t);
+    expect(sent(t).map((m) => [m.status, m.toAddress])).toEqual([
+      ['sent', t.db.$client.prepare('SELECT email FROM members WHERE id = ?').pluck().get(zoe)],
+      ['sent', t.db.$client.prepare('SELECT email FROM members WHERE id = ?').pluck().get(zoe)],
     ]);
   });
 
@@ -197,7 +218,6 @@ describe('reminder job', () => {
       db: t.db,
       clock: t.clock,
       reminders: t.config.reminders,
-      settings: t.config,
       outbox: { kick: () => (env.kicks += 1) },
       intervalMs: 10,
     });
@@ -207,5 +227,35 @@ describe('reminder job', () => {
     expect(sent(t)).toHaveLength(1);
     expect(env.kicks).toBe(1);
     expect(HOUR).toBe(60 * MINUTE);
+  });
+
+  it('does not send a reminder of a time the booking was moved from before the worker ran', async () => {
+    t = await createTestApp({ now: Date.UTC(2026, 11, 1, 9, 0) });
+    const zoe = createMember(t.db, { organisationId: createOrganisation(t.db) });
+    const booking = book(t, zoe, 'salle-appia', Date.UTC(2026, 11, 8, 8, 0), Date.UTC(2026, 11, 8, 9, 0));
+    const reminders = job(t, { kicks: 0 });
+    t.clock.set(Date.UTC(2026, 11, 7, 16, 0));
+    expect(reminders.runOnce()).toEqual({ queued: 1 });
+    // Moved to the afternoon before the worker sent the day-before reminder of 09:00.
+    t.clock.set(Date.UTC(2026, 11, 7, 16, 1));
+    const moved = { start: Date.UTC(2026, 11, 8, 13, 0), end: Date.UTC(2026, 11, 8, 14, 0) };
+    expect(t.app.services.bookings.change(actorOf(t.db, zoe), booking.id, moved).ok).toBe(true);
+    const received = await deliver(t);
+    const reminder = t.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.kind, 'booking-reminder'), eq(outbox.bookingId, booking.id)))
+      .get()!;
+    expect(reminder).toMatchObject({
+      status: 'superseded',
+      lastError: 'the booking changed after the reminder was due',
+    });
+    expect(received.some((r) => r.raw.includes(`<outbox-${reminder.id}-`))).toBe(false);
+    // The new start gets its own reminder when it is due: an hour before 14:00 Paris.
+    walk(t, reminders, Date.UTC(2026, 11, 8, 11, 58), Date.UTC(2026, 11, 8, 12, 1));
+    expect(sent(t).map((m) => [m.status, m.createdAt])).toEqual([
+      ['superseded', Date.UTC(2026, 11, 7, 16, 0)],
+      ['pending', Date.UTC(2026, 11, 8, 12, 0)],
+    ]);
   });
 });

@@ -4,7 +4,13 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, immediate, openDatabase, type Db } from '../../src/db/connection.js';
 import { outbox } from '../../src/db/schema.js';
-import { enqueueMail, MailValidationError, renderMail, type OutgoingMail } from '../../src/mail/outbox.js';
+import {
+  enqueueIntent,
+  enqueueMail,
+  MailValidationError,
+  renderMail,
+  type OutgoingMail,
+} from '../../src/mail/outbox.js';
 import { tempDir } from '../helpers/app.js';
 
 const NOW = Date.UTC(2026, 11, 7, 9, 0);
@@ -48,6 +54,19 @@ describe('enqueueMail', () => {
       lastError: null,
     });
     expect(row.message).toEqual({ text: 'Bonjour', html: '<p>Bonjour</p>', calendar });
+  });
+
+  it('writes an intent with nothing rendered: the worker renders it when it sends it', () => {
+    const id = immediate(db, (tx) => enqueueIntent(tx, { kind: 'series-created', details: { skipped: [] } }, NOW));
+    expect(db.select().from(outbox).where(eq(outbox.id, id)).get()).toMatchObject({
+      kind: 'series-created',
+      status: 'pending',
+      nextAttemptAt: NOW,
+      toAddress: null,
+      subject: null,
+      message: null,
+      details: { skipped: [] },
+    });
   });
 
   it('writes nothing when the transaction rolls back', () => {
@@ -103,7 +122,8 @@ describe('renderMail', () => {
     const mail = renderMail('booking-confirmed', 'fr', data);
     expect(mail.subject).toBe('Réservation confirmée : Salle Henry Dunant, lundi 7 décembre 2026');
     expect(mail.text).toContain(
-      'Bonjour Zoé <script>alert(1)</script>,\n\nVotre réservation est confirmée.\n\nEspace : Salle Henry Dunant\nDate : lundi 7 décembre 2026\nHoraire : 09:00 – 10:30\n',
+      'Bonjour Zoé <script>alert(1)</script>,\n\nVotre réservation est confirmée.\n\n' +
+        'Espace : Salle Henry Dunant\nDate : lundi 7 décembre 2026\nHoraire : 09:00 – 10:30\n',
     );
     expect(mail.text).toContain('Voir la réservation : http://localhost:3000/bookings/12');
     expect(mail.html).toContain('<html lang="fr">');

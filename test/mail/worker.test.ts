@@ -8,15 +8,19 @@ import { outbox } from '../../src/db/schema.js';
 import { enqueueMail, type OutgoingMail } from '../../src/mail/outbox.js';
 import { emlDirectory, smtpTransport, transportFromConfig } from '../../src/mail/transport.js';
 import { createOutboxWorker, describeError, retryDelay, type OutboxWorkerOptions } from '../../src/mail/worker.js';
-import { mutableClock, tempDir, type MutableClock } from '../helpers/app.js';
+import { createTestApp, mutableClock, tempDir, type MutableClock } from '../helpers/app.js';
+import { readCalendar } from '../helpers/ical.js';
 import { parseMime } from '../helpers/mime.js';
+import { createMember, createOrganisation, resourceId } from '../helpers/people.js';
 import { cleanEnv, collect, ROOT } from '../helpers/process.js';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.js';
 
 const NOW = Date.UTC(2026, 11, 7, 9, 0);
 const FROM = '21 – Croix-Rouge <reservations@21.example.org>';
+const SETTINGS = { mailFrom: FROM, baseUrl: 'https://reservations.21.example.org' };
 const ICS =
-  'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:booking-1@21.example.org\r\nSEQUENCE:0\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
+  'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:booking-1@21.example.org\r\n' +
+  'SEQUENCE:0\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n';
 
 function mail(overrides: Partial<OutgoingMail> = {}): OutgoingMail {
   return {
@@ -48,7 +52,7 @@ function worker(options: Partial<OutboxWorkerOptions> = {}) {
     db,
     clock,
     transport: smtpTransport(smtp!.url, { connectionTimeoutMs: 2_000 }),
-    from: FROM,
+    settings: SETTINGS,
     ...options,
   });
   workers.push(w);
@@ -72,9 +76,9 @@ afterEach(async () => {
 describe('outbox worker with a real SMTP server', () => {
   it('delivers text, HTML and the invitation, then marks the row sent', async () => {
     smtp = await startSmtp();
-    const id = enqueue(mail({ calendar: { method: 'REQUEST', content: ICS }, bookingId: undefined }));
+    const id = enqueue(mail({ calendar: { method: 'REQUEST', content: ICS } }));
     const report = await worker().runOnce();
-    expect(report).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(report).toEqual({ sent: 1, retrying: 0, failed: 0, superseded: 0 });
     expect(row(id)).toMatchObject({ status: 'sent', attempts: 1, sentAt: NOW, lastError: null });
 
     expect(smtp.received).toHaveLength(1);
@@ -102,7 +106,7 @@ describe('outbox worker with a real SMTP server', () => {
         throw new Error('conflict');
       }),
     ).toThrow('conflict');
-    expect(await worker().runOnce()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await worker().runOnce()).toEqual({ sent: 0, retrying: 0, failed: 0, superseded: 0 });
     expect(smtp.received).toEqual([]);
   });
 
@@ -112,26 +116,26 @@ describe('outbox worker with a real SMTP server', () => {
     const w = worker();
     const id = enqueue();
 
-    expect(await w.runOnce()).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    expect(await w.runOnce()).toEqual({ sent: 0, retrying: 1, failed: 0, superseded: 0 });
     const first = row(id);
     expect(first).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: NOW + 30_000 });
     expect(first.lastError).toMatch(/ECONNREFUSED/);
 
     // Not due yet: nothing is tried.
     clock.advance(29_999);
-    expect(await w.runOnce()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await w.runOnce()).toEqual({ sent: 0, retrying: 0, failed: 0, superseded: 0 });
     expect(row(id).attempts).toBe(1);
 
     clock.advance(1);
-    expect(await w.runOnce()).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    expect(await w.runOnce()).toEqual({ sent: 0, retrying: 1, failed: 0, superseded: 0 });
     expect(row(id)).toMatchObject({ attempts: 2, nextAttemptAt: NOW + 30_000 + 60_000 });
 
     await smtp.start();
     clock.advance(60_000);
-    expect(await w.runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(await w.runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0, superseded: 0 });
     expect(row(id)).toMatchObject({ status: 'sent', attempts: 3, lastError: null, sentAt: NOW + 90_000 });
     expect(smtp.received).toHaveLength(1);
-    expect(await w.runOnce()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await w.runOnce()).toEqual({ sent: 0, retrying: 0, failed: 0, superseded: 0 });
     expect(smtp.received).toHaveLength(1);
   });
 
@@ -148,7 +152,7 @@ describe('outbox worker with a real SMTP server', () => {
     expect(row(id).lastError).toMatch(/ECONNREFUSED/);
     await smtp.start();
     clock.advance(86_400_000);
-    expect(await w.runOnce()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await w.runOnce()).toEqual({ sent: 0, retrying: 0, failed: 0, superseded: 0 });
     expect(smtp.received).toEqual([]);
   });
 
@@ -161,7 +165,7 @@ describe('outbox worker with a real SMTP server', () => {
     });
     const bad = enqueue(mail({ to: 'nobody@example.org' }));
     const good = enqueue();
-    expect(await worker().runOnce()).toEqual({ sent: 1, retrying: 0, failed: 1 });
+    expect(await worker().runOnce()).toEqual({ sent: 1, retrying: 0, failed: 1, superseded: 0 });
     expect(row(bad)).toMatchObject({ status: 'failed', attempts: 1 });
     expect(row(bad).lastError).toMatch(/550/);
     expect(row(good).status).toBe('sent');
@@ -171,7 +175,7 @@ describe('outbox worker with a real SMTP server', () => {
   it('sends many messages over the pooled connection', async () => {
     smtp = await startSmtp();
     for (let i = 0; i < 45; i++) enqueue(mail({ to: `member${i}@example.org` }));
-    expect(await worker().runOnce()).toEqual({ sent: 45, retrying: 0, failed: 0 });
+    expect(await worker().runOnce()).toEqual({ sent: 45, retrying: 0, failed: 0, superseded: 0 });
     expect(new Set(smtp.received.map((m) => m.to[0])).size).toBe(45);
   });
 
@@ -205,18 +209,40 @@ describe('outbox worker across a crash', () => {
     return { child, output, exit };
   }
 
-  it('delivers after restart a message committed by a process killed before sending', async () => {
+  it('sends once, from a new process, the mail of a booking whose process was killed after commit', async () => {
     smtp = await startSmtp();
-    const file = path.join(dir, 'test.sqlite');
-    const { output, exit } = runChild('enqueue-then-die.ts', [file, 'zoe@example.org']);
-    expect(await exit).toBe('SIGKILL');
-    expect(output()).toMatch(/committed 1/);
-    expect(smtp.received).toEqual([]);
+    const app = await createTestApp();
+    try {
+      const zoe = createMember(app.db, { name: 'Zoé', organisationId: createOrganisation(app.db), language: 'fr' });
+      const room = resourceId(app.db, 'salle-appia');
+      const start = Date.UTC(2026, 11, 8, 8, 0); // Tuesday 8 December, 09:00 in Paris
+      const args = [app.config.databasePath, app.clock.now(), zoe, room, start, start + 3_600_000].map(String);
+      const { output, exit } = runChild('enqueue-then-die.ts', args);
+      expect(await exit).toBe('SIGKILL');
+      const id = Number(/committed booking (\d+)/.exec(output())?.[1]);
+      expect(id).toBeGreaterThan(0);
+      expect(smtp.received).toEqual([]);
 
-    clock.set(Date.now());
-    expect(await worker().runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0 });
-    expect(smtp.received.map((m) => m.to)).toEqual([['zoe@example.org']]);
-    expect(row(1).status).toBe('sent');
+      const w = createOutboxWorker({
+        db: app.db,
+        clock: app.clock,
+        transport: smtpTransport(smtp.url),
+        settings: app.config,
+      });
+      workers.push(w);
+      expect(await w.runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0, superseded: 0 });
+      expect(await w.runOnce()).toEqual({ sent: 0, retrying: 0, failed: 0, superseded: 0 });
+      expect(smtp.received).toHaveLength(1);
+      const { headers, parts } = parseMime(smtp.received[0]!.raw);
+      expect(headers.get('subject')).toBe('Réservation confirmée : Salle Louis Appia, mardi 8 décembre 2026');
+      const calendar = readCalendar(parts.find((p) => p.contentType === 'text/calendar')!.body);
+      expect(calendar.events[0]).toMatchObject({
+        uid: `booking-${id}@21.example.org`,
+        startLocal: '2026-12-08T09:00:00',
+      });
+    } finally {
+      await app.close();
+    }
   });
 
   it('sends again after restart a message whose sender was killed before the server answered', async () => {
@@ -248,9 +274,9 @@ describe('outbox worker across a crash', () => {
 
     clock.set(Date.now());
     const w = worker();
-    expect(await w.runOnce()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect(await w.runOnce()).toEqual({ sent: 0, retrying: 0, failed: 0, superseded: 0 });
     clock.advance(60_000);
-    expect(await w.runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(await w.runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0, superseded: 0 });
     expect(row(id)).toMatchObject({ status: 'sent', attempts: 2 });
     expect(smtp.received).toHaveLength(1);
     expect(parseMime(smtp.received[0]!.raw).headers.get('message-id')).toMatch(
@@ -263,9 +289,9 @@ describe('outbox worker without SMTP', () => {
   it('writes each message as an .eml file under <dataDir>/outbox and marks it sent', async () => {
     const config = { smtpUrl: null, dataDir: dir };
     const id = enqueue(mail({ calendar: { method: 'REQUEST', content: ICS } }));
-    const w = createOutboxWorker({ db, clock, transport: transportFromConfig(config), from: FROM });
+    const w = createOutboxWorker({ db, clock, transport: transportFromConfig(config), settings: SETTINGS });
     workers.push(w);
-    expect(await w.runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(await w.runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0, superseded: 0 });
     expect(row(id)).toMatchObject({ status: 'sent', sentAt: NOW });
 
     const outboxDir = emlDirectory(config);

@@ -39,6 +39,7 @@ export const enMail: Record<keyof typeof frMail, string> = {
   'outbox.status.pending': 'Pending',
   'outbox.status.sent': 'Sent',
   'outbox.status.failed': 'Failed',
+  'outbox.status.superseded': 'Superseded',
   'outbox.empty': 'No messages.',
   'outbox.col.created': 'Created',
   'outbox.col.to': 'To',

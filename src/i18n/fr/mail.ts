@@ -37,6 +37,7 @@ export const frMail = {
   'outbox.status.pending': 'En attente',
   'outbox.status.sent': 'Envoyé',
   'outbox.status.failed': 'Échec',
+  'outbox.status.superseded': 'Remplacé',
   'outbox.empty': 'Aucun message.',
   'outbox.col.created': 'Créé le',
   'outbox.col.to': 'Destinataire',

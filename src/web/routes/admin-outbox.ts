@@ -1,6 +1,6 @@
 // The admin "Outbox": every e-mail the system queued, with its delivery state, readable one
 // by one (password-reset bodies excepted), downloadable as .eml, and a failed one retried.
-//   GET  /admin/outbox[?status=pending|sent|failed]
+//   GET  /admin/outbox[?status=pending|sent|failed|superseded]
 //   GET  /admin/outbox/:id
 //   GET  /admin/outbox/:id/eml
 //   POST /admin/outbox/:id/retry

@@ -8,7 +8,7 @@ import { RESOURCE_KINDS } from '../../domain/types.js';
 import { calendarMonthOf, usageWithin } from '../../domain/quota.js';
 import { formatMinutes, type MessageKey } from '../../i18n/index.js';
 import { dateFormatter } from '../../i18n/dates.js';
-import type { ResourceView } from '../../db/inventory.js';
+import type { ResourceView } from '../../services/catalogue.js';
 import type { OccurrencePlan } from '../../domain/series-plan.js';
 import type { SeriesInput } from '../../services/series.js';
 import { parseBookingForm, TITLE_MAX, type Body, type BookingForm, type FieldErrors } from '../booking-form.js';
