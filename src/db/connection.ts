@@ -34,33 +34,6 @@ export function closeDatabase(db: Db): void {
   if (db.$client.open) db.$client.close();
 }
 
-/** The better-sqlite3 connection under a database handle, or under a transaction on one. */
-export function clientOf(db: Db): Database.Database {
-  // A drizzle transaction has no $client; its session holds the connection it runs on.
-  return db.$client ?? (db as unknown as { session: { client: Database.Database } }).session.client;
-}
-
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/**
- * `sql` prepared once per connection, for code handed a database or a transaction per call
- * (listeners, the outbox): building and preparing a query costs ten times running it.
- */
-export function prepared(db: Db, sql: string): Database.Statement {
-  const client = clientOf(db);
-  let bySql = statements.get(client);
-  if (!bySql) {
-    bySql = new Map();
-    statements.set(client, bySql);
-  }
-  let statement = bySql.get(sql);
-  if (!statement) {
-    statement = client.prepare(sql);
-    bySql.set(sql, statement);
-  }
-  return statement;
-}
-
 /** Runs `fn` in one synchronous IMMEDIATE transaction: the write lock is taken before any read. */
 export function immediate<T>(db: Db, fn: (tx: Db) => T): T {
   return db.transaction((tx) => fn(tx as unknown as Db), { behavior: 'immediate' });

@@ -13,7 +13,6 @@
 // an invitation older than one it already has, nor a REQUEST for a cancelled booking.
 import type { Db } from '../db/connection.js';
 import { bookingForMail, changeMailSent, laterChangeIntent, memberIsActive, type OutboxRow } from '../db/outbox.js';
-import { remembered } from '../domain/memo.js';
 import {
   addressDomain,
   bookingCalendarEvent,
@@ -52,14 +51,6 @@ function senderAddress(mailFrom: string): string {
   return /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
 }
 
-// Bookings start and end on a few hundred instants a month: their words are kept (bounded).
-const formatted = new Map<string, string>();
-function wordsOf(instant: number, lang: Language, zone: string, style: 'date' | 'time'): string {
-  return remembered(formatted, `${lang}|${zone}|${style}|${instant}`, 5_000, () =>
-    formatInstant(instant, lang, zone, style),
-  );
-}
-
 export function composeBookingMail(
   kind: BookingMailKind,
   booking: BookingForCalendar,
@@ -77,9 +68,9 @@ export function composeBookingMail(
     resource: place.resourceName,
     address: place.siteAddress,
     title: booking.title.trim(),
-    date: wordsOf(booking.startsAt, lang, place.zone, 'date'),
-    start: wordsOf(booking.startsAt, lang, place.zone, 'time'),
-    end: wordsOf(booking.endsAt, lang, place.zone, 'time'),
+    date: formatInstant(booking.startsAt, lang, place.zone, 'date'),
+    start: formatInstant(booking.startsAt, lang, place.zone, 'time'),
+    end: formatInstant(booking.endsAt, lang, place.zone, 'time'),
     url,
     hasCalendar: withInvitation,
   });

@@ -29,28 +29,6 @@ function subjectParams(data: Record<string, unknown>): Params {
   return params;
 }
 
-type Template = { fn: ReturnType<Eta['compile']>; filepath: string };
-const compiled = new Map<Eta, Map<string, Template>>([
-  [htmlEta, new Map()],
-  [textEta, new Map()],
-]);
-
-/**
- * Renders `./<file>` with `eta`, its path resolved and its source compiled once per process
- * (eta's own render resolves the top-level path on every call). Includes and layouts resolve
- * from the template's file path as with a render by name.
- */
-function renderFile(eta: Eta, file: string, it: Record<string, unknown>): string {
-  const templates = compiled.get(eta)!;
-  let template = templates.get(file);
-  if (!template) {
-    const filepath = eta.resolvePath(`./${file}`);
-    template = { fn: eta.compile(eta.readFile(filepath)), filepath };
-    templates.set(file, template);
-  }
-  return eta.render(template.fn, it, { filepath: template.filepath });
-}
-
 export function renderMail(template: string, lang: Language, data: Record<string, unknown>): RenderedMail {
   if (!TEMPLATE_NAME.test(template)) throw new Error(`invalid mail template name "${template}"`);
   // Line breaks in a subject would be refused by the outbox; values from people may hold them.
@@ -60,7 +38,7 @@ export function renderMail(template: string, lang: Language, data: Record<string
   const it = { ...data, lang, subject, t: translator(lang) };
   return {
     subject,
-    text: renderFile(textEta, `${template}.text.eta`, it),
-    html: renderFile(htmlEta, `${template}.html.eta`, it),
+    text: textEta.render(`./${template}.text.eta`, it),
+    html: htmlEta.render(`./${template}.html.eta`, it),
   };
 }
