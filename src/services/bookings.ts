@@ -9,12 +9,21 @@ import { auditLogWriter } from '../db/audit.js';
 import type { BookingRow } from '../db/bookings.js';
 import { suggestAlternatives, type AlternativeCandidate, type Suggestion } from '../domain/alternatives.js';
 import { addDays } from '../domain/local-date.js';
+import { calendarMonthOf } from '../domain/quota.js';
+import type { Resource } from '../domain/types.js';
 import { evaluateBooking, type BookingRequest, type QuotaState } from '../domain/rules.js';
 import type { Violation } from '../domain/violations.js';
 import { localDateOf, localDateTimeToInstant, startOfLocalDate } from '../domain/zoned-time.js';
 import { authorize, NotFound, type Actor } from './authz.js';
 import { BookingContextLoader, organisationFor, type BookingPerson } from './booking-context.js';
 import type { Inventory } from './inventory.js';
+
+/** An organisation's plan as used this month: minutes of rooms, half-days of desks (null: no limit). */
+export interface OrganisationQuotas {
+  name: string;
+  rooms: QuotaState | null;
+  desks: QuotaState | null;
+}
 
 export type { BookingRow };
 
@@ -92,6 +101,23 @@ export class BookingService {
 
   listForMember(actor: Actor, options: { past?: boolean; limit?: number } = {}): BookingRow[] {
     return this.loader.queries.forMember(actor.id, this.clock.now(), options.past ?? false, options.limit ?? 100);
+  }
+
+  /**
+   * This month's use of the plan of each of the actor's organisations, counted as the rules
+   * count it (quotaOfMonth); a kind the plan does not limit is null and costs no query.
+   */
+  monthQuotas(actor: Actor): OrganisationQuotas[] {
+    const snapshot = this.loader.inventory.get();
+    const month = calendarMonthOf(this.clock.now(), snapshot.site.timezone);
+    const room = snapshot.resources.find((r) => r.kind === 'meeting_room');
+    const desk = snapshot.resources.find((r) => r.kind === 'desk');
+    const use = (resource: Resource | undefined, organisationId: number) =>
+      (resource && this.loader.quotaOfMonth(resource, organisationId)?.(month)) ?? null;
+    return actor.organisationIds.flatMap((organisationId) => {
+      const plan = this.loader.organisationPlan(organisationId);
+      return plan ? [{ name: plan.name, rooms: use(room, organisationId), desks: use(desk, organisationId) }] : [];
+    });
   }
 
   create(actor: Actor, input: CreateBooking): BookingOutcome {

@@ -138,6 +138,30 @@ describe('create', () => {
       });
   });
 
+  it("tells each of a member's plans how much of this month is used, as the rules count it", () => {
+    const a = actorOf(t.db, alice);
+    const other = createOrganisation(t.db, { name: 'Sans limite', quotaRoomMinutes: null, quotaDeskHalfDays: null });
+    const both = createMember(t.db, { organisationId: org });
+    t.db.$client
+      .prepare('INSERT INTO memberships (member_id, organisation_id, is_lead) VALUES (?, ?, 0)')
+      .run(both, other);
+    expect(bookings.create(a, { resourceId: room, start: paris(8, 9), end: paris(8, 13) }).ok).toBe(true);
+    expect(
+      bookings.create(actorOf(t.db, bob), { resourceId: room, start: paris(9, 9), end: paris(9, 10, 30) }).ok,
+    ).toBe(true);
+    expect(bookings.create(a, { resourceId: desk, start: paris(8, 8, 30), end: paris(8, 19) }).ok).toBe(true);
+    const cancelled = bookings.create(a, { resourceId: room, start: paris(10, 9), end: paris(10, 10) });
+    if (cancelled.ok) bookings.cancel(a, cancelled.booking.id);
+    expect(bookings.monthQuotas(actorOf(t.db, both))).toEqual([
+      {
+        name: expect.any(String),
+        rooms: { limitMinutes: 600, usedMinutes: 330, unit: 'minutes' },
+        desks: { limitMinutes: 20, usedMinutes: 2, unit: 'half_days' },
+      },
+      { name: 'Sans limite', rooms: null, desks: null },
+    ]);
+  });
+
   it('needs an induction for the studios', () => {
     const studio = resourceId(t.db, 'studio-numerique');
     const refused = bookings.create(actorOf(t.db, alice), {

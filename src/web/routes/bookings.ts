@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RESOURCE_KINDS } from '../../domain/types.js';
-import { calendarMonthOf, usageWithin } from '../../domain/quota.js';
 import { formatMinutes, type MessageKey } from '../../i18n/index.js';
 import { dateFormatter } from '../../i18n/dates.js';
 import type { ResourceView } from '../../services/catalogue.js';
@@ -412,47 +411,20 @@ export default async function bookingRoutes(app: FastifyInstance) {
     },
   );
 
-  /** This month's use of each of the member's organisations' plans. */
+  /** This month's use of each of the member's organisations' plans, in words. */
   function quotaUse(request: FastifyRequest) {
-    const actor = request.member!;
     const t = request.t;
-    const snapshot = inventory.get();
-    const zone = snapshot.site.timezone;
-    const month = calendarMonthOf(app.deps.clock.now(), zone);
-    const queries = bookings.loader.queries;
-    return actor.organisationIds
-      .map((organisationId) => {
-        const plan = bookings.loader.organisationPlan(organisationId);
-        if (!plan) return null;
-        const roomMinutes = usageWithin(
-          queries.organisationActive(organisationId, ['meeting_room'], month.start, month.end),
-          month,
-          'minutes',
-          zone,
-          '13:00',
-        );
-        const deskHalfDays = usageWithin(
-          queries.organisationActive(organisationId, ['desk'], month.start, month.end),
-          month,
-          'half_days',
-          zone,
-          snapshot.resources.find((r) => r.kind === 'desk')?.rules.halfDaySplit ?? '13:00',
-        );
-        return {
-          name: plan.name,
-          rooms:
-            plan.roomMinutes === null
-              ? t('mine.quota.none')
-              : t('mine.quota.rooms', {
-                  used: formatMinutes(t, roomMinutes),
-                  limit: formatMinutes(t, plan.roomMinutes),
-                }),
-          desks:
-            plan.deskHalfDays === null
-              ? t('mine.quota.none')
-              : t('mine.quota.desks', { used: deskHalfDays, limit: plan.deskHalfDays }),
-        };
-      })
-      .filter((q) => q !== null);
+    return bookings.monthQuotas(request.member!).map((quota) => ({
+      name: quota.name,
+      rooms: quota.rooms
+        ? t('mine.quota.rooms', {
+            used: formatMinutes(t, quota.rooms.usedMinutes),
+            limit: formatMinutes(t, quota.rooms.limitMinutes),
+          })
+        : t('mine.quota.none'),
+      desks: quota.desks
+        ? t('mine.quota.desks', { used: quota.desks.usedMinutes, limit: quota.desks.limitMinutes })
+        : t('mine.quota.none'),
+    }));
   }
 }
