@@ -26,8 +26,8 @@ export interface OccupancySegment extends Interval {
   placesLeft: number;
 }
 
-export interface AvailabilityInput {
-  resources: readonly Resource[];
+export interface AvailabilityInput<R extends Resource = Resource> {
+  resources: readonly R[];
   zone: string;
   sitePeriods: readonly OpeningPeriod[];
   /** Per-resource weeks that replace the site's (absent or empty: the site's week). */
@@ -41,9 +41,11 @@ export interface AvailabilityInput {
   to: LocalDate;
 }
 
-export interface ResourceAvailability {
-  resource: Resource;
-  open: OpenInterval[];
+/** Of `R` itself, so a caller gets back the resources it passed in, with all their fields. */
+export interface ResourceAvailability<R extends Resource = Resource> {
+  resource: R;
+  /** Shared by the resources of one call that keep the same week. */
+  open: readonly OpenInterval[];
   /** Cut to the opening hours, sorted by start; stretches of different reasons may overlap. */
   busy: BusyInterval[];
   free: Interval[];
@@ -51,14 +53,20 @@ export interface ResourceAvailability {
   occupancy: OccupancySegment[];
 }
 
-/** Each busy stretch cut to every opening it meets, keeping its reason. */
-function withinOpen(open: readonly Interval[], busy: BusyInterval[]): BusyInterval[] {
-  return busy.flatMap((b) =>
-    open.flatMap((o) => {
-      const part = intersect(b, o);
-      return part ? [{ ...b, ...part }] : [];
-    }),
-  );
+/** Each busy stretch cut to every opening it meets, keeping its reason (one inside an opening is kept as is). */
+function withinOpen(open: readonly Interval[], busy: readonly BusyInterval[]): BusyInterval[] {
+  const clipped: BusyInterval[] = [];
+  for (const b of busy) {
+    if (b.end <= b.start) continue;
+    for (const o of open) {
+      if (b.start >= o.start && b.end <= o.end) clipped.push(b);
+      else {
+        const part = intersect(b, o);
+        if (part) clipped.push({ ...b, ...part });
+      }
+    }
+  }
+  return clipped;
 }
 
 function occupancyOf(
@@ -88,10 +96,10 @@ interface Shared {
   activeByResource: ReadonlyMap<number, ExistingBooking[]>;
   /** Resources that declare a link to the key (links hold both ways). */
   linkedFrom: ReadonlyMap<number, number[]>;
-  openByPeriods: Map<readonly OpeningPeriod[], OpenInterval[]>;
+  openByPeriods: Map<readonly OpeningPeriod[], readonly OpenInterval[]>;
 }
 
-function shared(input: AvailabilityInput): Shared {
+function shared<R extends Resource>(input: AvailabilityInput<R>): Shared {
   const activeByResource = new Map<number, ExistingBooking[]>();
   for (const b of input.bookings) {
     if (!isActive(b)) continue;
@@ -100,30 +108,37 @@ function shared(input: AvailabilityInput): Shared {
     else activeByResource.set(b.resourceId, [b]);
   }
   const linkedFrom = new Map<number, number[]>();
-  for (const other of (input.resourcesById ?? new Map(input.resources.map((r) => [r.id, r]))).values()) {
+  for (const other of input.resourcesById?.values() ?? input.resources) {
     for (const id of other.linkedResourceIds) linkedFrom.set(id, [...(linkedFrom.get(id) ?? []), other.id]);
   }
   return { activeByResource, linkedFrom, openByPeriods: new Map() };
 }
 
+const NO_IDS: ReadonlySet<number> = new Set();
+
 /** As linkedResourceIds (occupancy-rules), from the links gathered once. */
-function linkedOf(resource: Resource, common: Shared): Set<number> {
-  const linked = new Set([...resource.linkedResourceIds, ...(common.linkedFrom.get(resource.id) ?? [])]);
+function linkedOf(resource: Resource, common: Shared): ReadonlySet<number> {
+  const from = common.linkedFrom.get(resource.id);
+  if (resource.linkedResourceIds.length === 0 && !from) return NO_IDS;
+  const linked = new Set([...resource.linkedResourceIds, ...(from ?? [])]);
   linked.delete(resource.id);
   return linked;
 }
 
 const NONE: readonly ExistingBooking[] = [];
 
-function availabilityOf(resource: Resource, input: AvailabilityInput, common: Shared): ResourceAvailability {
+function availabilityOf<R extends Resource>(
+  resource: R,
+  input: AvailabilityInput<R>,
+  common: Shared,
+): ResourceAvailability<R> {
   const periods = effectivePeriods(input.sitePeriods, input.overridePeriods.get(resource.id));
   // Most resources keep the site's week: its openings are computed once per call.
-  let opening = common.openByPeriods.get(periods);
-  if (!opening) {
-    opening = openIntervalsOfDates(periods, input.from, input.to, input.zone);
-    common.openByPeriods.set(periods, opening);
+  let open = common.openByPeriods.get(periods);
+  if (!open) {
+    open = openIntervalsOfDates(periods, input.from, input.to, input.zone);
+    common.openByPeriods.set(periods, open);
   }
-  const open = opening.map((o) => ({ ...o }));
   const own = common.activeByResource.get(resource.id) ?? NONE;
   const rules = resource.rules;
 
@@ -157,7 +172,7 @@ function availabilityOf(resource: Resource, input: AvailabilityInput, common: Sh
   return { resource, open, busy: clipped, free: subtract(open, clipped), occupancy };
 }
 
-export function resourceAvailability(input: AvailabilityInput): ResourceAvailability[] {
+export function resourceAvailability<R extends Resource>(input: AvailabilityInput<R>): ResourceAvailability<R>[] {
   const common = shared(input);
   return input.resources.map((resource) => availabilityOf(resource, input, common));
 }

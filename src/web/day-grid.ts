@@ -4,7 +4,7 @@
 // to the booking form filled in with that time. A time already begun is past: it could not be
 // booked, so it offers nothing.
 import type { ResourceAvailability } from '../domain/availability.js';
-import { MINUTE_MS } from '../domain/interval.js';
+import { MINUTE_MS, subtract } from '../domain/interval.js';
 import type { ResourceView } from '../services/catalogue.js';
 import { dateFormatter, type DateFormatter } from '../i18n/dates.js';
 import type { Language } from '../i18n/index.js';
@@ -26,9 +26,12 @@ export interface GridCell {
 export interface GridRow {
   resource: ResourceView;
   cells: GridCell[];
-  /** The free stretches as text with a booking link, for the list view. */
+}
+
+/** A resource's free stretches as text with a booking link, for the list view. */
+export interface ListRow {
+  resource: ResourceView;
   free: { text: string; href: string }[];
-  placesNote: string | null;
 }
 
 export interface DayGrid {
@@ -90,16 +93,26 @@ const CLOSURE = 1;
 const FULL = 2;
 const BUSY = 4;
 
+/** Nothing of the day is open outside closures, for any of these resources. */
+export function closedAllDay(day: readonly ResourceAvailability[]): boolean {
+  return day.every(
+    (a) =>
+      subtract(
+        a.open,
+        a.busy.filter((b) => b.reason === 'closure'),
+      ).length === 0,
+  );
+}
+
 export function dayGrid(
-  day: readonly (ResourceAvailability & { resource: ResourceView })[],
+  day: readonly ResourceAvailability<ResourceView>[],
   zone: string,
   lang: Language,
   now: number,
 ): DayGrid {
   const instants = new Instants(zone, lang);
   const opens = day.flatMap((a) => a.open);
-  if (opens.length === 0)
-    return { times: [], rows: day.map((a) => ({ resource: a.resource, cells: [], free: [], placesNote: null })) };
+  if (opens.length === 0) return { times: [], rows: day.map((a) => ({ resource: a.resource, cells: [] })) };
   let from = Infinity;
   let to = -Infinity;
   for (const o of opens) {
@@ -152,26 +165,28 @@ export function dayGrid(
         cells[i] = { state: 'free', time, href: formHref(a.resource, start, stretch.end, instants) };
       }
     }
-    let free: GridRow['free'] | undefined;
-    return {
-      resource: a.resource,
-      cells,
-      // Drawn when read: only the list view shows it.
-      get free() {
-        if (!free) {
-          const firstStart = nextStep(a.resource, now, instants);
-          free = a.free
-            .map((s) => ({ start: Math.max(s.start, firstStart), end: s.end }))
-            .filter((s) => s.end > s.start)
-            .map((s) => ({
-              text: `${instants.time(s.start)}–${instants.time(s.end)}`,
-              href: formHref(a.resource, s.start, s.end, instants),
-            }));
-        }
-        return free;
-      },
-      placesNote: null,
-    };
+    return { resource: a.resource, cells };
   });
   return { times, rows };
+}
+
+/** Each resource's free stretches from the next step on, as text with a link to the form filled in. */
+export function dayList(
+  day: readonly ResourceAvailability<ResourceView>[],
+  zone: string,
+  lang: Language,
+  now: number,
+): ListRow[] {
+  const instants = new Instants(zone, lang);
+  return day.map((a) => {
+    const firstStart = nextStep(a.resource, now, instants);
+    const free = a.free
+      .map((s) => ({ start: Math.max(s.start, firstStart), end: s.end }))
+      .filter((s) => s.end > s.start)
+      .map((s) => ({
+        text: `${instants.time(s.start)}–${instants.time(s.end)}`,
+        href: formHref(a.resource, s.start, s.end, instants),
+      }));
+    return { resource: a.resource, free };
+  });
 }

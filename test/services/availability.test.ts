@@ -60,14 +60,15 @@ describe('day views', () => {
     expect(day.resources.every((r) => r.free.length === 0)).toBe(true);
   });
 
-  it('counts free desks per zone and half-day', () => {
-    const { zones, desks } = t.app.services.availability.desks(inventory(), '2026-12-08');
-    const openSpaceMorning = zones.find((z) => z.part === 'morning' && z.total === 40)!;
-    expect(openSpaceMorning.free).toBe(39);
-    const openSpaceAfternoon = zones.find((z) => z.part === 'afternoon' && z.zoneId === openSpaceMorning.zoneId)!;
-    expect(openSpaceAfternoon.free).toBe(40);
-    expect(zones.reduce((n, z) => n + z.total, 0)).toBe(128);
-    expect(desks).toHaveLength(64);
+  it('gives each desk its busy time for a day', () => {
+    const { resources } = t.app.services.availability.day(inventory(), '2026-12-08', ['desk']);
+    expect(resources).toHaveLength(64);
+    const booked = resources.filter((d) => d.busy.length > 0);
+    expect(booked.map((d) => d.resource.slug)).toEqual(['poste-os-01']);
+    expect(booked[0]!.busy).toEqual([
+      expect.objectContaining({ start: paris(8, 8, 30), end: paris(8, 13), reason: 'booking' }),
+    ]);
+    expect(booked[0]!.free).toEqual([{ start: paris(8, 13), end: paris(8, 19) }]);
   });
 
   it('shows a booking or a cancellation on the next look, whoever wrote it', () => {
@@ -77,7 +78,8 @@ describe('day views', () => {
       availability.day(inventory(), '2026-12-09', ['meeting_room']).resources.find((r) => r.resource.slug === slug)!
         .busy;
     const deskBusy = () =>
-      availability.desks(inventory(), '2026-12-09').desks.find((d) => d.resource.slug === 'poste-os-02')!.busy;
+      availability.day(inventory(), '2026-12-09', ['desk']).resources.find((d) => d.resource.slug === 'poste-os-02')!
+        .busy;
     expect(busyOf()).toEqual([]);
     expect(deskBusy()).toEqual([]);
     const bob = actorOf(t.db, createMember(t.db, { organisationId: createOrganisation(t.db) }));

@@ -16,7 +16,7 @@ import type { Language, MessageKey } from '../../i18n/index.js';
 import { matchesFilter, parseFilter } from '../../services/catalogue.js';
 import type { InventorySnapshot } from '../../services/inventory.js';
 import { localInput } from '../booking-views.js';
-import { dayGrid } from '../day-grid.js';
+import { closedAllDay, dayGrid, dayList } from '../day-grid.js';
 import { messageFiller } from '../../i18n/filler.js';
 import { requireMember } from '../plugins/session.js';
 import { zoneName } from '../presenters.js';
@@ -85,25 +85,25 @@ export default async function bookRoutes(app: FastifyInstance) {
     slot: { start: number; end: number },
   ): { zoneId: number | null; name: string; total: number; free: DeskChoice[] }[] {
     const t = request.t;
-    const day = availability.desks(snapshot, date);
-    const desks = snapshot.resources.filter((r) => r.kind === 'desk');
-    const byZone = new Map(
-      [...new Map(desks.map((d) => [d.zoneId, d])).values()].map((first) => [
-        first.zoneId,
-        { zoneId: first.zoneId, name: zoneName(request.lang, first) ?? '', total: 0, free: [] as DeskChoice[] },
-      ]),
-    );
+    const equipmentWords = new Map(EQUIPMENT.map((e) => [e, t(`equipment.${e}`)]));
+    const accessibilityWords = new Map(ACCESSIBILITY.map((a) => [a, t(`accessibility.${a}`)]));
     const bookLabel = messageFiller(t, 'desk.book', ['desk']);
-    for (const d of day.desks) {
-      const group = byZone.get(d.resource.zoneId)!;
+    const byZone = new Map<number | null, { zoneId: number | null; name: string; total: number; free: DeskChoice[] }>();
+    for (const d of availability.day(snapshot, date, ['desk']).resources) {
+      const desk = d.resource;
+      let group = byZone.get(desk.zoneId);
+      if (!group) {
+        group = { zoneId: desk.zoneId, name: zoneName(request.lang, desk) ?? '', total: 0, free: [] };
+        byZone.set(desk.zoneId, group);
+      }
       group.total += 1;
       if (d.busy.some((b) => b.start < slot.end && b.end > slot.start)) continue;
       group.free.push({
-        id: d.resource.id,
-        name: d.resource.name,
-        equipment: d.resource.equipment.map((e) => t(`equipment.${e}`)),
-        accessibility: d.resource.accessibility.map((a) => t(`accessibility.${a}`)),
-        label: bookLabel({ desk: d.resource.name }),
+        id: desk.id,
+        name: desk.name,
+        equipment: desk.equipment.map((e) => equipmentWords.get(e)!),
+        accessibility: desk.accessibility.map((a) => accessibilityWords.get(a)!),
+        label: bookLabel({ desk: desk.name }),
       });
     }
     return [...byZone.values()];
@@ -224,7 +224,7 @@ export default async function bookRoutes(app: FastifyInstance) {
       // rounded up to the minute the grid is exact, and the same for every look in that minute.
       const minute = Math.ceil(app.deps.clock.now() / MINUTE) * MINUTE;
       const day = availability.day(snapshot, date, group.kinds, (r) => matchesFilter(r, filter));
-      const grid = dayGrid(day.resources, snapshot.site.timezone, request.lang, minute);
+      const zone = snapshot.site.timezone;
       return reply.page({
         page: 'pages/book-rooms',
         fragment: 'partials/rooms-day',
@@ -240,7 +240,10 @@ export default async function bookRoutes(app: FastifyInstance) {
           equipment: EQUIPMENT.filter((e) => shown.some((r) => r.equipment.includes(e))),
           accessibility: ACCESSIBILITY.filter((a) => shown.some((r) => r.accessibility.includes(a))),
           problems: problems.map((p) => t('field.invalid', { field: t(`catalogue.filter.${p.field}` as MessageKey) })),
-          grid,
+          empty: day.resources.length === 0,
+          closed: closedAllDay(day.resources),
+          grid: view === 'grid' ? dayGrid(day.resources, zone, request.lang, minute) : null,
+          list: view === 'list' ? dayList(day.resources, zone, request.lang, minute) : null,
           // The grid's words, translated once for all its cells.
           stateWords: {
             free: t('rooms.free'),
@@ -252,7 +255,6 @@ export default async function bookRoutes(app: FastifyInstance) {
           freeAt: messageFiller(t, 'rooms.free.at', ['room', 'time']),
           viewLinks: { grid: viewLink('grid'), list: viewLink('list') },
           dayNav: dayNav(request, snapshot, date, '/book/rooms', params),
-          closed: grid.rows.every((row) => row.cells.every((cell) => cell.state === 'closed')),
         },
       });
     },
