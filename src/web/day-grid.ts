@@ -2,8 +2,9 @@
 // the earliest opening and the latest closing of the day. Every cell says in words what it
 // is (free, booked, closed, full, past), so nothing is told by colour alone; a free cell links
 // to the booking form filled in with that time. A time already begun is past: it could not be
-// booked, so it offers nothing.
-import type { ResourceAvailability } from '../domain/availability.js';
+// booked, so it offers nothing. Side by side cells of one state other than free are one cell
+// spanning their columns: each free cell is a link of its own, the others say the same word.
+import type { BusyInterval, ResourceAvailability } from '../domain/availability.js';
 import { MINUTE_MS, subtract } from '../domain/interval.js';
 import type { ResourceView } from '../services/catalogue.js';
 import { dateFormatter, type DateFormatter } from '../i18n/dates.js';
@@ -18,9 +19,12 @@ export type CellState = 'free' | 'busy' | 'closed' | 'full' | 'past';
 
 export interface GridCell {
   state: CellState;
+  /** The time of its first column. */
   time: string;
   /** Link to the prefilled form, for free cells. */
   href: string | null;
+  /** The columns it spans (always 1 for a free cell). */
+  span: number;
 }
 
 export interface GridRow {
@@ -62,9 +66,9 @@ class Instants {
     return this.dates.time(instant);
   }
 
-  /** localInput of the instant, encoded for a query string. */
+  /** localInput of the instant ("2026-12-08T09:30": digits, "-", "T" and ":" may all stand in a query as they are). */
   input(instant: number): string {
-    return remembered(this.inputs, instant, INSTANTS_MAX, () => encodeURIComponent(localInput(instant, this.zone)));
+    return remembered(this.inputs, instant, INSTANTS_MAX, () => localInput(instant, this.zone));
   }
 
   wallMsOfDay(instant: number): number {
@@ -93,15 +97,19 @@ const CLOSURE = 1;
 const FULL = 2;
 const BUSY = 4;
 
+/** A cell's state: the first that applies of closed, full, busy, past and free. */
+function stateOf(open: boolean, met: number, past: boolean): CellState {
+  if (!open || met & CLOSURE) return 'closed';
+  if (met & FULL) return 'full';
+  if (met & BUSY) return 'busy';
+  return past ? 'past' : 'free';
+}
+
+const isClosure = (b: BusyInterval) => b.reason === 'closure';
+
 /** Nothing of the day is open outside closures, for any of these resources. */
 export function closedAllDay(day: readonly ResourceAvailability[]): boolean {
-  return day.every(
-    (a) =>
-      subtract(
-        a.open,
-        a.busy.filter((b) => b.reason === 'closure'),
-      ).length === 0,
-  );
+  return day.every((a) => subtract(a.open, a.busy.filter(isClosure)).length === 0);
 }
 
 export function dayGrid(
@@ -149,21 +157,20 @@ export function dayGrid(
     }
     // Free stretches are sorted and disjoint, and so are the cells: one walk finds each cell's.
     let f = 0;
-    const cells = new Array<GridCell>(n);
+    const cells: GridCell[] = [];
     for (let i = 0; i < n; i += 1) {
       const start = starts[i]!;
-      const time = times[i]!;
-      const bits = met[i]!;
-      if (!open[i] || bits & CLOSURE) cells[i] = { state: 'closed', time, href: null };
-      else if (bits & FULL) cells[i] = { state: 'full', time, href: null };
-      else if (bits & BUSY) cells[i] = { state: 'busy', time, href: null };
-      else if (start < now) cells[i] = { state: 'past', time, href: null };
-      else {
-        while (f < a.free.length && a.free[f]!.end < ends[i]!) f += 1;
-        let stretch = a.free[f];
-        if (!stretch || stretch.start > start) stretch = a.free.find((s) => s.start <= start && s.end >= ends[i]!)!;
-        cells[i] = { state: 'free', time, href: formHref(a.resource, start, stretch.end, instants) };
+      const state = stateOf(open[i] === 1, met[i]!, start < now);
+      const last = cells[cells.length - 1];
+      if (state !== 'free') {
+        if (last?.state === state) last.span += 1;
+        else cells.push({ state, time: times[i]!, href: null, span: 1 });
+        continue;
       }
+      while (f < a.free.length && a.free[f]!.end < ends[i]!) f += 1;
+      let stretch = a.free[f];
+      if (!stretch || stretch.start > start) stretch = a.free.find((s) => s.start <= start && s.end >= ends[i]!)!;
+      cells.push({ state, time: times[i]!, href: formHref(a.resource, start, stretch.end, instants), span: 1 });
     }
     return { resource: a.resource, cells };
   });
