@@ -337,7 +337,8 @@ export class BookingService {
     now: number,
     quotaMemo = new Map<string, QuotaState | null>(),
   ): Suggestion[] {
-    const zone = this.inventory.get().site.timezone;
+    const inventory = this.inventory.get();
+    const zone = inventory.site.timezone;
     const day = localDateOf(request.start, zone);
     const window = { start: startOfLocalDate(day, zone), end: startOfLocalDate(addDays(day, SEARCH_DAYS + 1), zone) };
     const options = {
@@ -347,9 +348,9 @@ export class BookingService {
       quotaMemo,
     };
     const context = this.loader.contextFor(request.resource, person, window, now, options);
-    const others = this.inventory
-      .get()
-      .resources.filter((r) => r.kind === request.resource.kind && r.id !== request.resource.id && r.active);
+    const others = inventory.resources.filter(
+      (r) => r.kind === request.resource.kind && r.id !== request.resource.id && r.active,
+    );
     // One read of the bookings of every other resource of the kind, not one per resource.
     const contexts = this.loader.contextsFor(others, person, request, now, options);
     const equivalents: AlternativeCandidate[] = others.map((resource, i) => ({ resource, context: contexts[i]! }));
