@@ -7,7 +7,7 @@ import { and, asc, desc, eq, gt, gte, inArray, lt, lte, not, sql } from 'drizzle
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from './connection.js';
 import { bookings, resources } from './schema.js';
-import type { ExistingBooking } from '../domain/types.js';
+import type { ExistingBooking, Interval } from '../domain/types.js';
 
 /** The longest booking any resource may hold (also the bound of the overlap trigger). */
 export const MAX_BOOKING_MS = 7 * 24 * 3600_000;
@@ -67,6 +67,14 @@ const overlapping = and(
 /** A booking's length inside [from, to): SQLite's two-argument min() and max(), which drizzle does not have. */
 const clippedMs = sql`min(${bookings.endsAt}, ${p('to')}) - max(${bookings.startsAt}, ${p('from')})`;
 
+/** What an organisation's quota of a kind counts: its active bookings of it overlapping [from, to), but `exclude`. */
+const countedForQuota = and(
+  eq(bookings.organisationId, p('organisationId')),
+  overlapping,
+  eq(resources.kind, p('kind')),
+  not(inJsonList(bookings.id, 'exclude')),
+);
+
 /**
  * The statements of bookingQueries, prepared on `db`'s connection (they run inside its
  * transactions too). Exported for the tests that read their query plans.
@@ -117,14 +125,14 @@ export function bookingStatements(db: Db) {
       .select({ ms: sql<number>`coalesce(sum(${clippedMs}), 0)` })
       .from(bookings)
       .innerJoin(resources, eq(resources.id, bookings.resourceId))
-      .where(
-        and(
-          eq(bookings.organisationId, p('organisationId')),
-          overlapping,
-          eq(resources.kind, p('kind')),
-          not(inJsonList(bookings.id, 'exclude')),
-        ),
-      )
+      .where(countedForQuota)
+      .prepare(),
+    /** The half-days quota's bookings, start and end only: read from the covering index bookings_org_start. */
+    organisationIntervals: db
+      .select({ start: bookings.startsAt, end: bookings.endsAt })
+      .from(bookings)
+      .innerJoin(resources, eq(resources.id, bookings.resourceId))
+      .where(countedForQuota)
       .prepare(),
     byId: db
       .select()
@@ -223,6 +231,21 @@ export function bookingQueries(db: Db) {
         ...window(from, to),
       });
       return row?.ms ?? 0;
+    },
+    /** Start and end of the organisation's active bookings of `kind` overlapping [from, to), leaving out `exclude`. */
+    organisationIntervals(
+      organisationId: number,
+      kind: string,
+      from: number,
+      to: number,
+      exclude: readonly number[],
+    ): Interval[] {
+      return statements.organisationIntervals.all({
+        organisationId,
+        kind,
+        exclude: JSON.stringify(exclude),
+        ...window(from, to),
+      });
     },
     byId(id: number): BookingRow | undefined {
       return statements.byId.get({ id });

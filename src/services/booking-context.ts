@@ -85,9 +85,7 @@ export class BookingContextLoader {
       });
     }
     return (month) => {
-      const used = this.queries
-        .organisationActive(organisationId, [resource.kind], month.start, month.end)
-        .filter((b) => !exclude.includes(b.id));
+      const used = this.queries.organisationIntervals(organisationId, resource.kind, month.start, month.end, exclude);
       return {
         limitMinutes: limit,
         usedMinutes: usageWithin(used, month, unit, zone, resource.rules.halfDaySplit),

@@ -108,15 +108,17 @@ export class BookingService {
    * count it (quotaOfMonth); a kind the plan does not limit is null and costs no query.
    */
   monthQuotas(actor: Actor): OrganisationQuotas[] {
-    const snapshot = this.loader.inventory.get();
-    const month = calendarMonthOf(this.clock.now(), snapshot.site.timezone);
+    const snapshot = this.inventory.get();
+    const zone = snapshot.site.timezone;
+    const month = calendarMonthOf(this.clock.now(), zone);
     const room = snapshot.resources.find((r) => r.kind === 'meeting_room');
     const desk = snapshot.resources.find((r) => r.kind === 'desk');
-    const use = (resource: Resource | undefined, organisationId: number) =>
-      (resource && this.loader.quotaOfMonth(resource, organisationId)?.(month)) ?? null;
     return actor.organisationIds.flatMap((organisationId) => {
       const plan = this.loader.organisationPlan(organisationId);
-      return plan ? [{ name: plan.name, rooms: use(room, organisationId), desks: use(desk, organisationId) }] : [];
+      if (!plan) return [];
+      const use = (resource: Resource | undefined) =>
+        (resource && this.loader.quotaIn(zone, resource, organisationId, [], plan)?.(month)) ?? null;
+      return [{ name: plan.name, rooms: use(room), desks: use(desk) }];
     });
   }
 
