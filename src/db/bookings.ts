@@ -14,6 +14,12 @@ export const MAX_BOOKING_MS = 7 * 24 * 3600_000;
 
 export type BookingRow = typeof bookings.$inferSelect;
 
+/** A booking as a member's list shows it. */
+export type BookingListRow = Pick<
+  BookingRow,
+  'id' | 'resourceId' | 'memberId' | 'startsAt' | 'endsAt' | 'status' | 'title'
+>;
+
 /** What an insert needs: the row's own fields, the rest (id, version, times) is set by the insert. */
 export type NewBooking = Pick<
   BookingRow,
@@ -80,23 +86,37 @@ const countedForQuota = and(
  * transactions too). Exported for the tests that read their query plans.
  */
 export function bookingStatements(db: Db) {
-  const forMember = (by: 'for' | 'by', past: boolean) => {
+  const forMember = (past: boolean) => {
     // A member's bookings are those for them or booked by them: each half walks its own index
-    // in order and stops at the limit (one OR over both collected the whole history, then
-    // sorted). The second half reads the partial index of bookings made for someone else,
-    // whose condition it repeats word for word so that SQLite uses it.
-    const whose =
-      by === 'for'
-        ? eq(bookings.memberId, p('memberId'))
-        : and(eq(bookings.bookedById, p('memberId')), sql`${bookings.memberId} IS NOT ${bookings.bookedById}`);
+    // in order and SQLite merges the two walks, stopping at the limit (one OR over both
+    // collected the whole history, then sorted). The second half reads the partial index of
+    // bookings made for someone else, whose condition it repeats word for word so that SQLite
+    // uses it.
     const when = past
       ? and(lt(bookings.startsAt, p('from')), lte(bookings.endsAt, p('from')))
       : and(gt(bookings.startsAt, p('lowest')), gt(bookings.endsAt, p('from')));
-    const order = past ? [desc(bookings.startsAt), desc(bookings.id)] : [asc(bookings.startsAt), asc(bookings.id)];
-    return db
-      .select()
+    const listed = {
+      id: bookings.id,
+      resourceId: bookings.resourceId,
+      memberId: bookings.memberId,
+      startsAt: bookings.startsAt,
+      endsAt: bookings.endsAt,
+      status: bookings.status,
+      title: bookings.title,
+    };
+    const bookedFor = db
+      .select(listed)
       .from(bookings)
-      .where(and(whose, when))
+      .where(and(eq(bookings.memberId, p('memberId')), when));
+    const bookedBy = db
+      .select(listed)
+      .from(bookings)
+      .where(
+        and(eq(bookings.bookedById, p('memberId')), sql`${bookings.memberId} IS NOT ${bookings.bookedById}`, when),
+      );
+    const order = past ? [desc(bookings.startsAt), desc(bookings.id)] : [asc(bookings.startsAt), asc(bookings.id)];
+    return bookedFor
+      .unionAll(bookedBy)
       .orderBy(...order)
       .limit(p('limit'))
       .prepare();
@@ -187,10 +207,8 @@ export function bookingStatements(db: Db) {
       .where(eq(bookings.id, p('id')))
       .returning()
       .prepare(),
-    upcomingFor: forMember('for', false),
-    upcomingBy: forMember('by', false),
-    pastFor: forMember('for', true),
-    pastBy: forMember('by', true),
+    upcoming: forMember(false),
+    past: forMember(true),
   };
 }
 
@@ -265,15 +283,9 @@ export function bookingQueries(db: Db) {
       return statements.update.get({ id, ...change });
     },
     /** A member's bookings (for them or booked by them) that end after `from`, or before it when `past`. */
-    forMember(memberId: number, from: number, past: boolean, limit: number): BookingRow[] {
+    forMember(memberId: number, from: number, past: boolean, limit: number): BookingListRow[] {
       const params = { memberId, from, lowest: from - MAX_BOOKING_MS, limit };
-      const rows = [
-        ...(past ? statements.pastFor : statements.upcomingFor).all(params),
-        ...(past ? statements.pastBy : statements.upcomingBy).all(params),
-      ];
-      const order = past ? -1 : 1;
-      rows.sort((a, b) => order * (a.startsAt - b.startsAt || a.id - b.id));
-      return rows.slice(0, limit);
+      return (past ? statements.past : statements.upcoming).all(params);
     },
   };
 }

@@ -4,9 +4,9 @@
 // Authorisation is checked here, by owner or role; "not yours" is thrown as NotFound.
 import type { Db } from '../db/connection.js';
 import type { Clock } from '../domain/clock.js';
-import { immediate } from '../db/connection.js';
+import { immediate, readTransaction } from '../db/connection.js';
 import { auditLogWriter } from '../db/audit.js';
-import type { BookingRow } from '../db/bookings.js';
+import type { BookingListRow, BookingRow } from '../db/bookings.js';
 import { suggestAlternatives, type AlternativeCandidate, type Suggestion } from '../domain/alternatives.js';
 import { addDays } from '../domain/local-date.js';
 import { calendarMonthOf } from '../domain/quota.js';
@@ -18,6 +18,13 @@ import { authorize, NotFound, type Actor } from './authz.js';
 import { BookingContextLoader, organisationFor, type BookingPerson } from './booking-context.js';
 import type { Inventory } from './inventory.js';
 
+/** What a member's own page shows: their next bookings, their last ones, their plans' use this month. */
+export interface MemberOverview {
+  upcoming: BookingListRow[];
+  past: BookingListRow[];
+  quotas: OrganisationQuotas[];
+}
+
 /** An organisation's plan as used this month: minutes of rooms, half-days of desks (null: no limit). */
 export interface OrganisationQuotas {
   name: string;
@@ -25,7 +32,7 @@ export interface OrganisationQuotas {
   desks: QuotaState | null;
 }
 
-export type { BookingRow };
+export type { BookingListRow, BookingRow };
 
 export interface CreateBooking {
   resourceId: number;
@@ -99,8 +106,17 @@ export class BookingService {
     return booking;
   }
 
-  listForMember(actor: Actor, options: { past?: boolean; limit?: number } = {}): BookingRow[] {
+  listForMember(actor: Actor, options: { past?: boolean; limit?: number } = {}): BookingListRow[] {
     return this.loader.queries.forMember(actor.id, this.clock.now(), options.past ?? false, options.limit ?? 100);
+  }
+
+  /** The actor's page, read in one transaction: the lists and the quotas agree with each other. */
+  overview(actor: Actor, limits: { upcoming: number; past: number }): MemberOverview {
+    return readTransaction(this.db, () => ({
+      upcoming: this.listForMember(actor, { limit: limits.upcoming }),
+      past: this.listForMember(actor, { past: true, limit: limits.past }),
+      quotas: this.monthQuotas(actor),
+    }));
   }
 
   /**
@@ -310,8 +326,9 @@ export class BookingService {
     const held = queries
       .forMember(memberId, now, false, 10_000)
       .filter((b) => b.memberId === memberId && (b.status === 'confirmed' || b.status === 'pending'));
-    for (const previous of held) {
-      const booking = queries.update(previous.id, {
+    for (const { id } of held) {
+      const previous = queries.byId(id)!;
+      const booking = queries.update(id, {
         resourceId: previous.resourceId,
         startsAt: previous.startsAt,
         endsAt: previous.endsAt,
