@@ -7,7 +7,12 @@ import type { Clock } from '../domain/clock.js';
 import { immediate, readTransaction } from '../db/connection.js';
 import { auditLogWriter } from '../db/audit.js';
 import type { BookingListRow, BookingRow } from '../db/bookings.js';
-import { suggestAlternatives, type AlternativeCandidate, type Suggestion } from '../domain/alternatives.js';
+import {
+  isEquivalentResource,
+  suggestAlternatives,
+  type AlternativeCandidate,
+  type Suggestion,
+} from '../domain/alternatives.js';
 import { addDays } from '../domain/local-date.js';
 import { calendarMonthOf } from '../domain/quota.js';
 import type { Resource } from '../domain/types.js';
@@ -356,24 +361,28 @@ export class BookingService {
     now: number,
     quotaMemo = new Map<string, QuotaState | null>(),
   ): Suggestion[] {
-    const inventory = this.inventory.get();
-    const zone = inventory.site.timezone;
-    const day = localDateOf(request.start, zone);
-    const window = { start: startOfLocalDate(day, zone), end: startOfLocalDate(addDays(day, SEARCH_DAYS + 1), zone) };
-    const options = {
-      organisationId: request.organisationId ?? null,
-      exclude: request.excludeBookingId != null ? [request.excludeBookingId] : [],
-      quotaAt: request.start,
-      quotaMemo,
-    };
-    const context = this.loader.contextFor(request.resource, person, window, now, options);
-    const others = inventory.resources.filter(
-      (r) => r.kind === request.resource.kind && r.id !== request.resource.id && r.active,
-    );
-    // One read of the bookings of every other resource of the kind, not one per resource.
-    const contexts = this.loader.contextsFor(others, person, request, now, options);
-    const equivalents: AlternativeCandidate[] = others.map((resource, i) => ({ resource, context: contexts[i]! }));
-    return suggestAlternatives(request, context, equivalents);
+    // One read transaction: the week of the requested resource and the hour of the others come from one state.
+    return readTransaction(this.db, () => {
+      const inventory = this.inventory.get();
+      const zone = inventory.site.timezone;
+      const day = localDateOf(request.start, zone);
+      const window = { start: startOfLocalDate(day, zone), end: startOfLocalDate(addDays(day, SEARCH_DAYS + 1), zone) };
+      const options = {
+        organisationId: request.organisationId ?? null,
+        exclude: request.excludeBookingId != null ? [request.excludeBookingId] : [],
+        quotaAt: request.start,
+        quotaMemo,
+      };
+      const context = this.loader.contextFor(request.resource, person, window, now, options);
+      // Only resources that could stand in for the requested one are worth their bookings.
+      const others = inventory.resources.filter(
+        (r) => r.active && isEquivalentResource(request.resource, r, request.headcount),
+      );
+      // One read of the bookings of every other resource, not one per resource.
+      const contexts = this.loader.contextsFor(others, person, request, now, options);
+      const equivalents: AlternativeCandidate[] = others.map((resource, i) => ({ resource, context: contexts[i]! }));
+      return suggestAlternatives(request, context, equivalents);
+    });
   }
 
   private person(memberId: number): BookingPerson {
