@@ -7,12 +7,18 @@ import { and, asc, desc, eq, gt, gte, inArray, lt, lte, not, sql } from 'drizzle
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from './connection.js';
 import { bookings, resources } from './schema.js';
-import type { ExistingBooking } from '../domain/types.js';
+import type { ExistingBooking, Interval } from '../domain/types.js';
 
 /** The longest booking any resource may hold (also the bound of the overlap trigger). */
 export const MAX_BOOKING_MS = 7 * 24 * 3600_000;
 
 export type BookingRow = typeof bookings.$inferSelect;
+
+/** A booking as a member's list shows it. */
+export type BookingListRow = Pick<
+  BookingRow,
+  'id' | 'resourceId' | 'memberId' | 'startsAt' | 'endsAt' | 'status' | 'title'
+>;
 
 /** What an insert needs: the row's own fields, the rest (id, version, times) is set by the insert. */
 export type NewBooking = Pick<
@@ -67,28 +73,50 @@ const overlapping = and(
 /** A booking's length inside [from, to): SQLite's two-argument min() and max(), which drizzle does not have. */
 const clippedMs = sql`min(${bookings.endsAt}, ${p('to')}) - max(${bookings.startsAt}, ${p('from')})`;
 
+/** What an organisation's quota of a kind counts: its active bookings of it overlapping [from, to), but `exclude`. */
+const countedForQuota = and(
+  eq(bookings.organisationId, p('organisationId')),
+  overlapping,
+  eq(resources.kind, p('kind')),
+  not(inJsonList(bookings.id, 'exclude')),
+);
+
 /**
  * The statements of bookingQueries, prepared on `db`'s connection (they run inside its
  * transactions too). Exported for the tests that read their query plans.
  */
 export function bookingStatements(db: Db) {
-  const forMember = (by: 'for' | 'by', past: boolean) => {
+  const forMember = (past: boolean) => {
     // A member's bookings are those for them or booked by them: each half walks its own index
-    // in order and stops at the limit (one OR over both collected the whole history, then
-    // sorted). The second half reads the partial index of bookings made for someone else,
-    // whose condition it repeats word for word so that SQLite uses it.
-    const whose =
-      by === 'for'
-        ? eq(bookings.memberId, p('memberId'))
-        : and(eq(bookings.bookedById, p('memberId')), sql`${bookings.memberId} IS NOT ${bookings.bookedById}`);
+    // in order and SQLite merges the two walks, stopping at the limit (one OR over both
+    // collected the whole history, then sorted). The second half reads the partial index of
+    // bookings made for someone else, whose condition it repeats word for word so that SQLite
+    // uses it.
     const when = past
       ? and(lt(bookings.startsAt, p('from')), lte(bookings.endsAt, p('from')))
       : and(gt(bookings.startsAt, p('lowest')), gt(bookings.endsAt, p('from')));
-    const order = past ? [desc(bookings.startsAt), desc(bookings.id)] : [asc(bookings.startsAt), asc(bookings.id)];
-    return db
-      .select()
+    const listed = {
+      id: bookings.id,
+      resourceId: bookings.resourceId,
+      memberId: bookings.memberId,
+      startsAt: bookings.startsAt,
+      endsAt: bookings.endsAt,
+      status: bookings.status,
+      title: bookings.title,
+    };
+    const bookedFor = db
+      .select(listed)
       .from(bookings)
-      .where(and(whose, when))
+      .where(and(eq(bookings.memberId, p('memberId')), when));
+    const bookedBy = db
+      .select(listed)
+      .from(bookings)
+      .where(
+        and(eq(bookings.bookedById, p('memberId')), sql`${bookings.memberId} IS NOT ${bookings.bookedById}`, when),
+      );
+    const order = past ? [desc(bookings.startsAt), desc(bookings.id)] : [asc(bookings.startsAt), asc(bookings.id)];
+    return bookedFor
+      .unionAll(bookedBy)
       .orderBy(...order)
       .limit(p('limit'))
       .prepare();
@@ -117,14 +145,14 @@ export function bookingStatements(db: Db) {
       .select({ ms: sql<number>`coalesce(sum(${clippedMs}), 0)` })
       .from(bookings)
       .innerJoin(resources, eq(resources.id, bookings.resourceId))
-      .where(
-        and(
-          eq(bookings.organisationId, p('organisationId')),
-          overlapping,
-          eq(resources.kind, p('kind')),
-          not(inJsonList(bookings.id, 'exclude')),
-        ),
-      )
+      .where(countedForQuota)
+      .prepare(),
+    /** The half-days quota's bookings, start and end only: read from the covering index bookings_org_start. */
+    organisationIntervals: db
+      .select({ start: bookings.startsAt, end: bookings.endsAt })
+      .from(bookings)
+      .innerJoin(resources, eq(resources.id, bookings.resourceId))
+      .where(countedForQuota)
       .prepare(),
     byId: db
       .select()
@@ -179,10 +207,8 @@ export function bookingStatements(db: Db) {
       .where(eq(bookings.id, p('id')))
       .returning()
       .prepare(),
-    upcomingFor: forMember('for', false),
-    upcomingBy: forMember('by', false),
-    pastFor: forMember('for', true),
-    pastBy: forMember('by', true),
+    upcoming: forMember(false),
+    past: forMember(true),
   };
 }
 
@@ -224,6 +250,21 @@ export function bookingQueries(db: Db) {
       });
       return row?.ms ?? 0;
     },
+    /** Start and end of the organisation's active bookings of `kind` overlapping [from, to), leaving out `exclude`. */
+    organisationIntervals(
+      organisationId: number,
+      kind: string,
+      from: number,
+      to: number,
+      exclude: readonly number[],
+    ): Interval[] {
+      return statements.organisationIntervals.all({
+        organisationId,
+        kind,
+        exclude: JSON.stringify(exclude),
+        ...window(from, to),
+      });
+    },
     byId(id: number): BookingRow | undefined {
       return statements.byId.get({ id });
     },
@@ -242,15 +283,9 @@ export function bookingQueries(db: Db) {
       return statements.update.get({ id, ...change });
     },
     /** A member's bookings (for them or booked by them) that end after `from`, or before it when `past`. */
-    forMember(memberId: number, from: number, past: boolean, limit: number): BookingRow[] {
+    forMember(memberId: number, from: number, past: boolean, limit: number): BookingListRow[] {
       const params = { memberId, from, lowest: from - MAX_BOOKING_MS, limit };
-      const rows = [
-        ...(past ? statements.pastFor : statements.upcomingFor).all(params),
-        ...(past ? statements.pastBy : statements.upcomingBy).all(params),
-      ];
-      const order = past ? -1 : 1;
-      rows.sort((a, b) => order * (a.startsAt - b.startsAt || a.id - b.id));
-      return rows.slice(0, limit);
+      return (past ? statements.past : statements.upcoming).all(params);
     },
   };
 }

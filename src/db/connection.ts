@@ -34,6 +34,14 @@ export function closeDatabase(db: Db): void {
   if (db.$client.open) db.$client.close();
 }
 
+/**
+ * Runs `fn` in one synchronous read (DEFERRED) transaction: its reads see one state of the file,
+ * and take SQLite's read lock once instead of once per statement.
+ */
+export function readTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(() => fn());
+}
+
 /** Runs `fn` in one synchronous IMMEDIATE transaction: the write lock is taken before any read. */
 export function immediate<T>(db: Db, fn: (tx: Db) => T): T {
   return db.transaction((tx) => fn(tx as unknown as Db), { behavior: 'immediate' });

@@ -7,6 +7,7 @@ import { addDays, daysInMonth, formatLocalDate, parseLocalDate, type LocalDate }
 import { durationMinutes, intersect, overlaps } from './interval.js';
 import { boundaryInstant, localDateOf, localDayRange, parseLocalTime, startOfLocalDate } from './zoned-time.js';
 import type { QuotaUnit } from './violations.js';
+import { remembered } from './memo.js';
 
 export interface QuotaMonth extends Interval {
   /** "YYYY-MM" */
@@ -22,16 +23,23 @@ export function calendarMonthOf(instant: Instant, zone: string): QuotaMonth {
   return { month: first.slice(0, 7), start: startOfLocalDate(first, zone), end: startOfLocalDate(next, zone) };
 }
 
+/** Half-days of dates kept at most: every date of some years, for a few zones and splits. */
+const HALF_DAYS_MAX = 10_000;
+const halfDays = new Map<string, readonly [Interval, Interval]>();
+
 /** The morning [midnight, split) and afternoon [split, next midnight) of a local date. */
-function halfDaysOfDate(date: LocalDate, zone: string, halfDaySplit: string): [Interval, Interval] {
-  const split = parseLocalTime(halfDaySplit);
-  if (split === null) throw new RangeError(`invalid halfDaySplit: ${JSON.stringify(halfDaySplit)}`);
-  const day = localDayRange(date, zone);
-  const middle = boundaryInstant(date, split, zone);
-  return [
-    { start: day.start, end: middle },
-    { start: middle, end: day.end },
-  ];
+function halfDaysOfDate(date: LocalDate, zone: string, halfDaySplit: string): readonly [Interval, Interval] {
+  // A month's desk quota counts the half-days of every booking: the same few dates again and again.
+  return remembered(halfDays, `${zone}|${halfDaySplit}|${date}`, HALF_DAYS_MAX, () => {
+    const split = parseLocalTime(halfDaySplit);
+    if (split === null) throw new RangeError(`invalid halfDaySplit: ${JSON.stringify(halfDaySplit)}`);
+    const day = localDayRange(date, zone);
+    const middle = boundaryInstant(date, split, zone);
+    return [
+      { start: day.start, end: middle },
+      { start: middle, end: day.end },
+    ];
+  });
 }
 
 /** How many half-days an interval touches: a morning counts 1, a full day 2. */

@@ -3,6 +3,7 @@
 import { en } from './en.js';
 import { fr, type MessageKey } from './fr.js';
 import type { Catalogue, Message } from './catalogue.js';
+import { remembered } from '../domain/memo.js';
 
 export type { MessageKey } from './fr.js';
 export const LANGUAGES = ['fr', 'en'] as const;
@@ -30,12 +31,28 @@ function pick(message: Message, lang: Language, params: Params | undefined): str
   return message[pluralRules[lang].select(count)] ?? message.other;
 }
 
+/** Texts kept cut at their placeholders at most: every message of both catalogues. */
+const PIECES_MAX = 4_096;
+const piecesOf = new Map<string, string[]>();
+
+/** A message's text cut at its {placeholders}: text, name, text, name, ..., text. */
+function pieces(text: string): string[] {
+  return remembered(piecesOf, text, PIECES_MAX, () => text.split(/\{(\w+)\}/));
+}
+
 export function translate(lang: Language, key: MessageKey, params?: Params): string {
   const message = catalogues[lang][key] ?? catalogues[DEFAULT_LANGUAGE][key];
   if (message === undefined) return key;
   const text = pick(message, lang, params);
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  // Pages fill the same messages row after row: each text is cut once, then only joined.
+  const parts = pieces(text);
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 export function translator(lang: Language): Translate {

@@ -8,7 +8,7 @@ import { organisationPlanQuery, type OrganisationPlan } from '../db/organisation
 import type { BookingContext, QuotaState } from '../domain/rules.js';
 import { calendarMonthOf, usageWithin, type QuotaMonth } from '../domain/quota.js';
 import type { ExistingBooking, Interval, Resource } from '../domain/types.js';
-import type { Inventory } from './inventory.js';
+import { closuresOf, overridePeriodsOf, type Inventory, type InventorySnapshot } from './inventory.js';
 import { NotFound, type InductionKind } from './authz.js';
 
 const MINUTE = 60_000;
@@ -57,13 +57,23 @@ export class BookingContextLoader {
     organisationId: number | null,
     exclude: readonly number[] = [],
   ): ((month: QuotaMonth) => QuotaState | null) | undefined {
+    return this.quotaIn(this.inventory.get().site.timezone, resource, organisationId, exclude);
+  }
+
+  /** quotaOfMonth in a zone the caller has read, with the organisation's plan if it has read that too. */
+  quotaIn(
+    zone: string,
+    resource: Resource,
+    organisationId: number | null,
+    exclude: readonly number[] = [],
+    plan: OrganisationPlan | undefined = undefined,
+  ): ((month: QuotaMonth) => QuotaState | null) | undefined {
     if (organisationId === null) return undefined;
     const unit = resource.kind === 'meeting_room' ? 'minutes' : resource.kind === 'desk' ? 'half_days' : null;
     if (!unit) return undefined;
-    const plan = this.organisationPlan(organisationId);
-    const limit = unit === 'minutes' ? plan?.roomMinutes : plan?.deskHalfDays;
+    const { roomMinutes, deskHalfDays } = plan ?? this.organisationPlan(organisationId) ?? {};
+    const limit = unit === 'minutes' ? roomMinutes : deskHalfDays;
     if (limit === null || limit === undefined) return undefined;
-    const zone = this.inventory.get().site.timezone;
     if (unit === 'minutes') {
       // Minutes add up: SQLite sums the clipped lengths (what usageWithin computes) without
       // handing over a row per booking; a busy organisation has hundreds a month.
@@ -75,9 +85,7 @@ export class BookingContextLoader {
       });
     }
     return (month) => {
-      const used = this.queries
-        .organisationActive(organisationId, [resource.kind], month.start, month.end)
-        .filter((b) => !exclude.includes(b.id));
+      const used = this.queries.organisationIntervals(organisationId, resource.kind, month.start, month.end, exclude);
       return {
         limitMinutes: limit,
         usedMinutes: usageWithin(used, month, unit, zone, resource.rules.halfDaySplit),
@@ -97,15 +105,17 @@ export class BookingContextLoader {
     now: number,
     options: ContextOptions,
   ): BookingContext {
+    const inventory = this.inventory.get();
     const { from, to } = this.span(resource, window);
     const existing = this.queries.activeOverlapping(this.inventory.interacting(resource), from, to);
     const desks = resource.kind === 'desk' ? this.queries.memberActiveDesks(person.id, window.start, window.end) : [];
-    return this.build(resource, person, window, now, options, existing, desks, this.monthOf(window, options));
+    const month = this.monthOf(inventory, window, options);
+    return this.build(inventory, resource, person, window, now, options, existing, desks, month);
   }
 
   /** The site-zone month whose quota a request in `window` counts against. */
-  private monthOf(window: Interval, options: ContextOptions): QuotaMonth {
-    return calendarMonthOf(options.quotaAt ?? window.start, this.inventory.get().site.timezone);
+  private monthOf(inventory: InventorySnapshot, window: Interval, options: ContextOptions): QuotaMonth {
+    return calendarMonthOf(options.quotaAt ?? window.start, inventory.site.timezone);
   }
 
   /**
@@ -121,6 +131,7 @@ export class BookingContextLoader {
     options: ContextOptions,
   ): BookingContext[] {
     if (resources.length === 0) return [];
+    const inventory = this.inventory.get();
     const spans = resources.map((resource) => this.span(resource, window));
     const ids = [...new Set(resources.flatMap((resource) => this.inventory.interacting(resource)))];
     const all = this.queries.activeOverlapping(
@@ -131,7 +142,7 @@ export class BookingContextLoader {
     const desks = resources.some((r) => r.kind === 'desk')
       ? this.queries.memberActiveDesks(person.id, window.start, window.end)
       : [];
-    const month = this.monthOf(window, options);
+    const month = this.monthOf(inventory, window, options);
     return resources.map((resource, i) => {
       const { from, to } = spans[i]!;
       const interacting = this.inventory.interacting(resource);
@@ -140,7 +151,8 @@ export class BookingContextLoader {
       const existing = all.filter(
         (b) => interacting.includes(b.resourceId) && b.start >= lowest && b.start < to && b.end > from,
       );
-      return this.build(resource, person, window, now, options, existing, resource.kind === 'desk' ? desks : [], month);
+      const own = resource.kind === 'desk' ? desks : [];
+      return this.build(inventory, resource, person, window, now, options, existing, own, month);
     });
   }
 
@@ -151,6 +163,7 @@ export class BookingContextLoader {
   }
 
   private build(
+    inventory: InventorySnapshot,
     resource: Resource,
     person: BookingPerson,
     window: Interval,
@@ -160,7 +173,6 @@ export class BookingContextLoader {
     desks: readonly ExistingBooking[],
     month: QuotaMonth,
   ): BookingContext {
-    const inventory = this.inventory.get();
     const { from, to } = this.span(resource, window);
     let existing = overlapping;
     if (resource.kind === 'desk') {
@@ -175,7 +187,7 @@ export class BookingContextLoader {
     const key = `${options.organisationId}|${kind}|${rules.halfDaySplit}|${month.start}|${exclude.join(',')}`;
     let quota = options.quotaMemo?.get(key);
     if (quota === undefined) {
-      const quotaOfMonth = this.quotaOfMonth(resource, options.organisationId, exclude);
+      const quotaOfMonth = this.quotaIn(inventory.site.timezone, resource, options.organisationId, exclude);
       quota = quotaOfMonth ? quotaOfMonth(month) : null;
       options.quotaMemo?.set(key, quota);
     }
@@ -183,8 +195,8 @@ export class BookingContextLoader {
       now,
       zone: inventory.site.timezone,
       sitePeriods: inventory.sitePeriods,
-      resourceOverridePeriods: this.inventory.overrideOf(resource.id),
-      closures: this.inventory.closuresFor(resource.id, from, to),
+      resourceOverridePeriods: overridePeriodsOf(inventory, resource.id),
+      closures: closuresOf(inventory, resource.id, from, to),
       existingBookings: existing,
       resourcesById: inventory.resourcesById,
       quota,

@@ -4,10 +4,15 @@
 // Authorisation is checked here, by owner or role; "not yours" is thrown as NotFound.
 import type { Db } from '../db/connection.js';
 import type { Clock } from '../domain/clock.js';
-import { immediate } from '../db/connection.js';
+import { immediate, readTransaction } from '../db/connection.js';
 import { auditLogWriter } from '../db/audit.js';
-import type { BookingRow } from '../db/bookings.js';
-import { suggestAlternatives, type AlternativeCandidate, type Suggestion } from '../domain/alternatives.js';
+import type { BookingListRow, BookingRow } from '../db/bookings.js';
+import {
+  isEquivalentResource,
+  suggestAlternatives,
+  type AlternativeCandidate,
+  type Suggestion,
+} from '../domain/alternatives.js';
 import { addDays } from '../domain/local-date.js';
 import { calendarMonthOf } from '../domain/quota.js';
 import type { Resource } from '../domain/types.js';
@@ -18,6 +23,13 @@ import { authorize, NotFound, type Actor } from './authz.js';
 import { BookingContextLoader, organisationFor, type BookingPerson } from './booking-context.js';
 import type { Inventory } from './inventory.js';
 
+/** What a member's own page shows: their next bookings, their last ones, their plans' use this month. */
+export interface MemberOverview {
+  upcoming: BookingListRow[];
+  past: BookingListRow[];
+  quotas: OrganisationQuotas[];
+}
+
 /** An organisation's plan as used this month: minutes of rooms, half-days of desks (null: no limit). */
 export interface OrganisationQuotas {
   name: string;
@@ -25,7 +37,7 @@ export interface OrganisationQuotas {
   desks: QuotaState | null;
 }
 
-export type { BookingRow };
+export type { BookingListRow, BookingRow };
 
 export interface CreateBooking {
   resourceId: number;
@@ -99,8 +111,17 @@ export class BookingService {
     return booking;
   }
 
-  listForMember(actor: Actor, options: { past?: boolean; limit?: number } = {}): BookingRow[] {
+  listForMember(actor: Actor, options: { past?: boolean; limit?: number } = {}): BookingListRow[] {
     return this.loader.queries.forMember(actor.id, this.clock.now(), options.past ?? false, options.limit ?? 100);
+  }
+
+  /** The actor's page, read in one transaction: the lists and the quotas agree with each other. */
+  overview(actor: Actor, limits: { upcoming: number; past: number }): MemberOverview {
+    return readTransaction(this.db, () => ({
+      upcoming: this.listForMember(actor, { limit: limits.upcoming }),
+      past: this.listForMember(actor, { past: true, limit: limits.past }),
+      quotas: this.monthQuotas(actor),
+    }));
   }
 
   /**
@@ -108,15 +129,17 @@ export class BookingService {
    * count it (quotaOfMonth); a kind the plan does not limit is null and costs no query.
    */
   monthQuotas(actor: Actor): OrganisationQuotas[] {
-    const snapshot = this.loader.inventory.get();
-    const month = calendarMonthOf(this.clock.now(), snapshot.site.timezone);
+    const snapshot = this.inventory.get();
+    const zone = snapshot.site.timezone;
+    const month = calendarMonthOf(this.clock.now(), zone);
     const room = snapshot.resources.find((r) => r.kind === 'meeting_room');
     const desk = snapshot.resources.find((r) => r.kind === 'desk');
-    const use = (resource: Resource | undefined, organisationId: number) =>
-      (resource && this.loader.quotaOfMonth(resource, organisationId)?.(month)) ?? null;
     return actor.organisationIds.flatMap((organisationId) => {
       const plan = this.loader.organisationPlan(organisationId);
-      return plan ? [{ name: plan.name, rooms: use(room, organisationId), desks: use(desk, organisationId) }] : [];
+      if (!plan) return [];
+      const use = (resource: Resource | undefined) =>
+        (resource && this.loader.quotaIn(zone, resource, organisationId, [], plan)?.(month)) ?? null;
+      return [{ name: plan.name, rooms: use(room), desks: use(desk) }];
     });
   }
 
@@ -308,8 +331,9 @@ export class BookingService {
     const held = queries
       .forMember(memberId, now, false, 10_000)
       .filter((b) => b.memberId === memberId && (b.status === 'confirmed' || b.status === 'pending'));
-    for (const previous of held) {
-      const booking = queries.update(previous.id, {
+    for (const { id } of held) {
+      const previous = queries.byId(id)!;
+      const booking = queries.update(id, {
         resourceId: previous.resourceId,
         startsAt: previous.startsAt,
         endsAt: previous.endsAt,
@@ -337,23 +361,28 @@ export class BookingService {
     now: number,
     quotaMemo = new Map<string, QuotaState | null>(),
   ): Suggestion[] {
-    const zone = this.inventory.get().site.timezone;
-    const day = localDateOf(request.start, zone);
-    const window = { start: startOfLocalDate(day, zone), end: startOfLocalDate(addDays(day, SEARCH_DAYS + 1), zone) };
-    const options = {
-      organisationId: request.organisationId ?? null,
-      exclude: request.excludeBookingId != null ? [request.excludeBookingId] : [],
-      quotaAt: request.start,
-      quotaMemo,
-    };
-    const context = this.loader.contextFor(request.resource, person, window, now, options);
-    const others = this.inventory
-      .get()
-      .resources.filter((r) => r.kind === request.resource.kind && r.id !== request.resource.id && r.active);
-    // One read of the bookings of every other resource of the kind, not one per resource.
-    const contexts = this.loader.contextsFor(others, person, request, now, options);
-    const equivalents: AlternativeCandidate[] = others.map((resource, i) => ({ resource, context: contexts[i]! }));
-    return suggestAlternatives(request, context, equivalents);
+    // One read transaction: the week of the requested resource and the hour of the others come from one state.
+    return readTransaction(this.db, () => {
+      const inventory = this.inventory.get();
+      const zone = inventory.site.timezone;
+      const day = localDateOf(request.start, zone);
+      const window = { start: startOfLocalDate(day, zone), end: startOfLocalDate(addDays(day, SEARCH_DAYS + 1), zone) };
+      const options = {
+        organisationId: request.organisationId ?? null,
+        exclude: request.excludeBookingId != null ? [request.excludeBookingId] : [],
+        quotaAt: request.start,
+        quotaMemo,
+      };
+      const context = this.loader.contextFor(request.resource, person, window, now, options);
+      // Only resources that could stand in for the requested one are worth their bookings.
+      const others = inventory.resources.filter(
+        (r) => r.active && isEquivalentResource(request.resource, r, request.headcount),
+      );
+      // One read of the bookings of every other resource, not one per resource.
+      const contexts = this.loader.contextsFor(others, person, request, now, options);
+      const equivalents: AlternativeCandidate[] = others.map((resource, i) => ({ resource, context: contexts[i]! }));
+      return suggestAlternatives(request, context, equivalents);
+    });
   }
 
   private person(memberId: number): BookingPerson {

@@ -30,6 +30,18 @@ export interface InventorySnapshot {
 
 const NO_PERIODS: OpeningPeriod[] = [];
 
+/** A resource's own opening weeks (empty: the site's apply). */
+export function overridePeriodsOf(inventory: InventorySnapshot, resourceId: number): OpeningPeriod[] {
+  return inventory.overridePeriods.get(resourceId) ?? NO_PERIODS;
+}
+
+/** Site-wide closures and this resource's that overlap [from, to). */
+export function closuresOf(inventory: InventorySnapshot, resourceId: number, from: number, to: number): ClosureView[] {
+  return inventory.closures.filter(
+    (c) => (c.resourceId === null || c.resourceId === resourceId) && c.start < to && c.end > from,
+  );
+}
+
 export class Inventory {
   private kept: { version: number; snapshot: InventorySnapshot } | null = null;
   private readonly version: () => number;
@@ -56,17 +68,6 @@ export class Inventory {
 
   resource(id: number): ResourceView | undefined {
     return this.get().resourcesById.get(id);
-  }
-
-  overrideOf(resourceId: number): OpeningPeriod[] {
-    return this.get().overridePeriods.get(resourceId) ?? NO_PERIODS;
-  }
-
-  /** Site-wide closures and this resource's that overlap [from, to). */
-  closuresFor(resourceId: number, from: number, to: number): ClosureView[] {
-    return this.get().closures.filter(
-      (c) => (c.resourceId === null || c.resourceId === resourceId) && c.start < to && c.end > from,
-    );
   }
 
   /** The resources a booking of `resource` interacts with: itself and the ones linked to it. */

@@ -1,11 +1,11 @@
 // What the booking pages show of bookings, refusals and suggestions, in the reader's
 // language and the site's zone. Pure: routes pass in what they loaded.
-import type { BookingRow } from '../services/bookings.js';
+import type { BookingListRow, BookingRow } from '../services/bookings.js';
 import type { ResourceView } from '../services/catalogue.js';
 import type { Suggestion } from '../domain/alternatives.js';
 import type { Violation } from '../domain/violations.js';
 import { formatLocalDateTime, localDateTimeOf } from '../domain/zoned-time.js';
-import { dateFormatter } from '../i18n/dates.js';
+import { dateFormatter, type DateFormatter } from '../i18n/dates.js';
 import type { Language, MessageKey, Translate } from '../i18n/index.js';
 import type { InventorySnapshot } from '../services/inventory.js';
 import { describeViolation } from '../i18n/violations.js';
@@ -16,21 +16,22 @@ export interface ViewContext {
   inventory: InventorySnapshot;
 }
 
-export interface BookingView {
+/** A booking as a row of a member's list shows it. */
+export interface BookingListView {
   id: number;
-  resourceId: number;
   resourceName: string;
-  date: string;
-  start: string;
-  end: string;
   when: string;
-  status: BookingRow['status'];
+  status: BookingListRow['status'];
   statusText: string;
   active: boolean;
-  headcount: number;
   title: string;
+}
+
+/** A booking as its own page shows it. */
+export interface BookingView extends BookingListView {
+  resourceId: number;
+  headcount: number;
   seriesId: number | null;
-  startsAt: number;
   /** Local "YYYY-MM-DDTHH:mm" of start and end, to prefill the change form. */
   startLocal: string;
   endLocal: string;
@@ -40,27 +41,35 @@ export function localInput(instant: number, zone: string): string {
   return formatLocalDateTime(localDateTimeOf(instant, zone));
 }
 
-export function bookingView(row: BookingRow, ctx: ViewContext): BookingView {
-  const zone = ctx.inventory.site.timezone;
-  const dates = dateFormatter(ctx.lang, zone);
-  const date = dates.date(row.startsAt);
-  const start = dates.time(row.startsAt);
-  const end = dates.time(row.endsAt);
+function listView(row: BookingListRow, ctx: ViewContext, dates: DateFormatter): BookingListView {
   return {
     id: row.id,
-    resourceId: row.resourceId,
     resourceName: ctx.inventory.resourcesById.get(row.resourceId)?.name ?? '',
-    date,
-    start,
-    end,
-    when: ctx.t('booking.when.value', { date, start, end }),
+    when: ctx.t('booking.when.value', {
+      date: dates.date(row.startsAt),
+      start: dates.time(row.startsAt),
+      end: dates.time(row.endsAt),
+    }),
     status: row.status,
     statusText: ctx.t(`booking.status.${row.status}` as MessageKey),
     active: row.status === 'confirmed' || row.status === 'pending',
-    headcount: row.headcount,
     title: row.title,
+  };
+}
+
+/** The rows of a member's list, with one set of formatters for all of them. */
+export function bookingListViews(rows: readonly BookingListRow[], ctx: ViewContext): BookingListView[] {
+  const dates = dateFormatter(ctx.lang, ctx.inventory.site.timezone);
+  return rows.map((row) => listView(row, ctx, dates));
+}
+
+export function bookingView(row: BookingRow, ctx: ViewContext): BookingView {
+  const zone = ctx.inventory.site.timezone;
+  return {
+    ...listView(row, ctx, dateFormatter(ctx.lang, zone)),
+    resourceId: row.resourceId,
+    headcount: row.headcount,
     seriesId: row.seriesId,
-    startsAt: row.startsAt,
     startLocal: localInput(row.startsAt, zone),
     endLocal: localInput(row.endsAt, zone),
   };

@@ -1,5 +1,6 @@
-// The minutes quota summed by SQLite, on a real file: each active booking of the kind clipped
-// to the window, cancelled ones, other kinds, other organisations and left-out ones not counted.
+// The quota reads of bookings on a real file: the minutes summed by SQLite (each active booking
+// of the kind clipped to the window) and the half-days' bookings; cancelled ones, other kinds,
+// other organisations and left-out ones not counted.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,5 +61,21 @@ describe('the minutes quota sum', () => {
   it('leaves out the bookings being moved, and is 0 with nothing to count', () => {
     expect(queries.organisationActiveMs(org, 'meeting_room', from, to, [across, inside]) / HOUR).toBe(1.5);
     expect(queries.organisationActiveMs(other, 'desk', from, to, [])).toBe(0);
+  });
+});
+
+describe("the half-days quota's bookings", () => {
+  it('are the active bookings of the kind that overlap the window, unclipped, but those left out', () => {
+    const starts = (kind: string, exclude: number[]) =>
+      queries
+        .organisationIntervals(org, kind, from, to, exclude)
+        .map((b) => (b.start - from) / HOUR)
+        .sort((a, b) => a - b);
+    expect(queries.organisationIntervals(org, 'desk', from, to, [])).toEqual([
+      { start: from + 14 * HOUR, end: from + 20 * HOUR },
+    ]);
+    expect(starts('meeting_room', [])).toEqual([-1, 5, 8, (to - from) / HOUR - 0.5]);
+    expect(starts('meeting_room', [across, inside])).toEqual([8, (to - from) / HOUR - 0.5]);
+    expect(queries.organisationIntervals(other, 'desk', from, to, [])).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { immediate } from '../../src/db/connection.js';
 import { members, resources } from '../../src/db/schema.js';
+import { closuresOf } from '../../src/services/inventory.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { DEMO_ACCOUNTS, form, signInAs, type Session } from '../helpers/auth.js';
 import { readCalendar } from '../helpers/ical.js';
@@ -155,6 +156,6 @@ describe('a change to the space made while the server runs', () => {
       )
       .run(paris(9, 8), paris(9, 13), appia);
     expect(inventory.resource(appia)!.name).toBe('Salle Louis Appia');
-    expect(inventory.closuresFor(appia, paris(9, 0), paris(10, 0)).map((c) => c.reason)).toEqual(['Peinture']);
+    expect(closuresOf(inventory.get(), appia, paris(9, 0), paris(10, 0)).map((c) => c.reason)).toEqual(['Peinture']);
   });
 });

@@ -5,13 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RESOURCE_KINDS } from '../../domain/types.js';
-import { formatMinutes, type MessageKey } from '../../i18n/index.js';
+import { formatMinutes, type MessageKey, type Translate } from '../../i18n/index.js';
 import { dateFormatter } from '../../i18n/dates.js';
+import type { OrganisationQuotas } from '../../services/bookings.js';
 import type { ResourceView } from '../../services/catalogue.js';
 import type { OccurrencePlan } from '../../domain/series-plan.js';
 import type { SeriesInput } from '../../services/series.js';
 import { parseBookingForm, TITLE_MAX, type Body, type BookingForm, type FieldErrors } from '../booking-form.js';
-import { bookingView, reasons, suggestionViews, type ViewContext } from '../booking-views.js';
+import { bookingListViews, bookingView, reasons, suggestionViews, type ViewContext } from '../booking-views.js';
 import { formBody, parseId } from '../forms.js';
 import { requireMember } from '../plugins/session.js';
 import { isHtmx } from '../plugins/views.js';
@@ -31,6 +32,10 @@ const FIELD_IDS: Record<string, string> = {
   repeat_end: 'b-end-kind',
   series_policy: 'b-policy',
 };
+
+/** My bookings shows this many of the next bookings and of the last ones. */
+const UPCOMING_SHOWN = 100;
+const PAST_SHOWN = 20;
 
 export default async function bookingRoutes(app: FastifyInstance) {
   const { bookings, series, inventory } = app.services;
@@ -395,16 +400,15 @@ export default async function bookingRoutes(app: FastifyInstance) {
       const actor = request.member!;
       const ctx = ctxOf(request);
       const t = request.t;
-      const upcoming = bookings.listForMember(actor).map((b) => bookingView(b, ctx));
-      const past = bookings.listForMember(actor, { past: true, limit: 20 }).map((b) => bookingView(b, ctx));
+      const overview = bookings.overview(actor, { upcoming: UPCOMING_SHOWN, past: PAST_SHOWN });
       return reply.page({
         page: 'pages/my-bookings',
         fragment: 'partials/my-bookings',
         title: t('mine.title'),
         data: {
-          upcoming,
-          past,
-          quotas: quotaUse(request),
+          upcoming: bookingListViews(overview.upcoming, ctx),
+          past: bookingListViews(overview.past, ctx),
+          quotas: quotaUse(t, overview.quotas),
           notice: request.query.done === 'cancelled' ? t('booking.cancelled.notice') : null,
         },
       });
@@ -412,9 +416,8 @@ export default async function bookingRoutes(app: FastifyInstance) {
   );
 
   /** This month's use of each of the member's organisations' plans, in words. */
-  function quotaUse(request: FastifyRequest) {
-    const t = request.t;
-    return bookings.monthQuotas(request.member!).map((quota) => ({
+  function quotaUse(t: Translate, quotas: readonly OrganisationQuotas[]) {
+    return quotas.map((quota) => ({
       name: quota.name,
       rooms: quota.rooms
         ? t('mine.quota.rooms', {
