@@ -9,7 +9,7 @@ import type Mail from 'nodemailer/lib/mailer';
 import type { Clock } from '../domain/clock.js';
 import { immediate, type Db } from '../db/connection.js';
 import { outboxWorkerQueries, type OutboxRow, type SentMail } from '../db/outbox.js';
-import { renderOutboxRow } from './intents.js';
+import { outboxRenderer } from './intents.js';
 import type { MailSettings, OutboxKick } from './outbox.js';
 import type { MailTransport } from './transport.js';
 
@@ -142,6 +142,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let again = false;
 
   const queries = outboxWorkerQueries(db);
+  const render = outboxRenderer(db, settings);
 
   // Deliveries that end in the same turn of the event loop are marked sent in one
   // transaction (one commit, not one per message), a turn after the transport accepted them
@@ -205,7 +206,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     let mail: SentMail;
     let composed: boolean;
     try {
-      const rendering = renderOutboxRow(db, row, settings);
+      const rendering = render(row);
       if (!rendering.ok) {
         if (rendering.status === 'failed') return failed(row, rendering.reason, report);
         queries.superseded(row.id, rendering.reason, clock.now());
