@@ -4,7 +4,6 @@
 // is then (intents.ts), and what was sent is kept with the row once accepted. Delivery is at
 // least once: a message claimed by a process that dies is sent again once its claim (lease)
 // expires, with the same Message-ID, so a receiving server or client can drop the duplicate.
-import { randomBytes } from 'node:crypto';
 import type Mail from 'nodemailer/lib/mailer';
 import type { Clock } from '../domain/clock.js';
 import { immediate, type Db } from '../db/connection.js';
@@ -106,9 +105,6 @@ export function composeMessage(row: Pick<OutboxRow, 'id' | 'createdAt'>, mail: S
     // When the change was made, not when the worker got to it.
     date: new Date(row.createdAt),
     headers: { 'Auto-Submitted': 'auto-generated' },
-    // One random base for the boundaries of every part (each still ends in its own part
-    // number), instead of nodemailer drawing random bytes for each of the four parts.
-    baseBoundary: randomBytes(8).toString('hex'),
   };
   if (mail.message.calendar) {
     message.icalEvent = {
