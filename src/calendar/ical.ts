@@ -77,9 +77,12 @@ export class CalendarInputError extends Error {
 
 const zones = new Map<string, string | null>();
 
-/** The VTIMEZONE of a zone, or null for a zone it does not know. */
+/** The VTIMEZONE of a zone as written (CRLF line breaks, folded), or null for a zone it does not know. */
 function vtimezone(zone: string): string | null {
-  return remembered(zones, zone, 1_000, () => getVtimezoneComponent(zone) ?? null);
+  return remembered(zones, zone, 1_000, () => {
+    const component = getVtimezoneComponent(zone);
+    return component ? fold(component.replace(/\r?\n/g, CRLF).trim()) : null;
+  });
 }
 
 function checkEvent(event: CalendarEvent): void {
@@ -237,8 +240,7 @@ function header(
     const ttl = `PT${Math.max(1, Math.round(extra.ttl / 60))}M`;
     lines.push(`REFRESH-INTERVAL;VALUE=DURATION:${ttl}`, `X-PUBLISHED-TTL:${ttl}`);
   }
-  for (const zone of zones) lines.push(vtimezone(zone)!.replace(/\r?\n/g, CRLF).trim());
-  return lines.join(CRLF) + CRLF;
+  return [...lines.map(foldLine), ...zones.map((zone) => vtimezone(zone)!)].join(CRLF);
 }
 
 function render(
@@ -258,7 +260,7 @@ function render(
   }
   const zones = [...new Set([...alwaysZones, ...events.map((e) => e.zone)])].sort();
   // Every content line ends with CRLF, the last one included (RFC 5545 3.1).
-  return fold(header(method, extra, zones)) + CRLF + body + 'END:VCALENDAR' + CRLF;
+  return header(method, extra, zones) + CRLF + body + 'END:VCALENDAR' + CRLF;
 }
 
 /** A subscribable feed: no METHOD (or PUBLISH), no attendees. */

@@ -1,7 +1,7 @@
 // Queries of the mail outbox: what a change writes (an intent, or an account mail composed),
 // what the worker claims, reads to render an intent and marks, and what the admin page lists.
 // The worker's statements are prepared once: a round runs every few seconds.
-import { and, asc, count, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './connection.js';
 import {
   bookings,
@@ -26,6 +26,53 @@ export function insertOutbox(tx: Db, row: Omit<NewOutboxRow, 'status' | 'attempt
     .values({ ...row, status: 'pending', attempts: 0, nextAttemptAt: row.createdAt })
     .returning({ id: outbox.id })
     .get().id;
+}
+
+const p = sql.placeholder;
+
+/** An intent as written: which booking or series, what happened, the booking's version. */
+export type NewIntent = Pick<OutboxRow, 'kind' | 'bookingId' | 'seriesId' | 'sequence' | 'details'> & {
+  createdAt: number;
+};
+
+export interface IntentStatements {
+  /** Whether a member is there and active (a change for someone inactive writes no mail). */
+  memberIsActive(memberId: number): boolean;
+  /** Writes a pending intent, due at once; returns its id. */
+  insert(intent: NewIntent): number;
+}
+
+/**
+ * The statements a change runs to write its mail intent, prepared once on `db`'s connection:
+ * they run inside the change's transaction, on every booking click.
+ */
+export function intentStatements(db: Db): IntentStatements {
+  const active = db
+    .select({ active: members.active })
+    .from(members)
+    .where(eq(members.id, p('memberId')))
+    .prepare();
+  const insert = db
+    .insert(outbox)
+    .values({
+      createdAt: p('createdAt'),
+      kind: p('kind'),
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: p('createdAt'),
+      bookingId: p('bookingId'),
+      seriesId: p('seriesId'),
+      sequence: p('sequence'),
+      // Bound as written below: the column's own encoder would store no details as the text 'null'.
+      details: sql`${p('details')}`,
+    })
+    .returning({ id: outbox.id })
+    .prepare();
+  return {
+    memberIsActive: (memberId) => active.get({ memberId })?.active === true,
+    insert: (intent) =>
+      insert.get({ ...intent, details: intent.details === null ? null : JSON.stringify(intent.details) })!.id,
+  };
 }
 
 /** What was rendered and sent for an intent, kept once the server accepted it. */
@@ -112,35 +159,6 @@ export function outboxWorkerQueries(db: Db): OutboxWorkerQueries {
 /** Kinds of the mails that announce a change of a booking (not reminders). */
 export const BOOKING_CHANGE_KINDS = ['booking-confirmed', 'booking-pending', 'booking-changed', 'booking-cancelled'];
 
-/** Whether an intent written after `id` tells the same booking's news (pending, or sent already). */
-export function laterChangeIntent(db: Db, bookingId: number, id: number): boolean {
-  const row = db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(
-      and(
-        eq(outbox.bookingId, bookingId),
-        gt(outbox.id, id),
-        inArray(outbox.kind, BOOKING_CHANGE_KINDS),
-        inArray(outbox.status, ['pending', 'sent']),
-      ),
-    )
-    .limit(1)
-    .get();
-  return row !== undefined;
-}
-
-/** Whether the member was already sent a mail about this booking's changes. */
-export function changeMailSent(db: Db, bookingId: number): boolean {
-  const row = db
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(and(eq(outbox.bookingId, bookingId), inArray(outbox.kind, BOOKING_CHANGE_KINDS), eq(outbox.status, 'sent')))
-    .limit(1)
-    .get();
-  return row !== undefined;
-}
-
 const recipientColumns = {
   memberName: members.name,
   email: members.email,
@@ -150,9 +168,19 @@ const recipientColumns = {
 
 const placeColumns = { resourceName: resources.name, siteAddress: sites.address, zone: sites.timezone };
 
-/** A booking as its mails show it now: its own fields, its place and its member. */
-export function bookingForMail(db: Db, bookingId: number) {
-  return db
+/**
+ * A booking as its mails show it now (its own fields, its place and its member), and what
+ * the outbox says around intent `outboxId`: whether a later intent tells the same booking's
+ * news (pending, or sent already), and whether the member was already sent a mail about its
+ * changes. One statement prepared once: the worker runs it for every booking mail.
+ */
+export function bookingMailQuery(db: Db) {
+  const changeIntents = (...conditions: SQL[]) =>
+    db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(eq(outbox.bookingId, bookings.id), inArray(outbox.kind, BOOKING_CHANGE_KINDS), ...conditions));
+  const query = db
     .select({
       id: bookings.id,
       startsAt: bookings.startsAt,
@@ -163,16 +191,21 @@ export function bookingForMail(db: Db, bookingId: number) {
       updatedAt: bookings.updatedAt,
       ...placeColumns,
       ...recipientColumns,
+      laterChange: exists(
+        changeIntents(gt(outbox.id, sql.placeholder('outboxId')), inArray(outbox.status, ['pending', 'sent'])),
+      ).mapWith(Boolean),
+      told: exists(changeIntents(eq(outbox.status, 'sent'))).mapWith(Boolean),
     })
     .from(bookings)
     .innerJoin(resources, eq(resources.id, bookings.resourceId))
     .innerJoin(sites, eq(sites.id, resources.siteId))
     .leftJoin(members, eq(members.id, bookings.memberId))
-    .where(eq(bookings.id, bookingId))
-    .get();
+    .where(eq(bookings.id, sql.placeholder('bookingId')))
+    .prepare();
+  return (bookingId: number, outboxId: number) => query.get({ bookingId, outboxId });
 }
 
-export type BookingForMail = NonNullable<ReturnType<typeof bookingForMail>>;
+export type BookingForMail = NonNullable<ReturnType<ReturnType<typeof bookingMailQuery>>>;
 
 /** A series as its summary shows it now, with its dates still booked (pending or confirmed), in order. */
 export function seriesForMail(db: Db, seriesId: number) {
@@ -204,11 +237,6 @@ export function closureReasons(db: Db, ids: readonly number[]) {
     .from(closures)
     .where(inArray(closures.id, [...ids]))
     .all();
-}
-
-/** Whether a member is there and active (a change for someone inactive writes no mail). */
-export function memberIsActive(db: Db, memberId: number): boolean {
-  return db.select({ active: members.active }).from(members).where(eq(members.id, memberId)).get()?.active === true;
 }
 
 // --- The admin page.

@@ -14,7 +14,7 @@ import {
   reminderLookahead,
   type ReminderSpec,
 } from '../domain/reminders.js';
-import { enqueueIntent, type OutboxKick } from '../mail/outbox.js';
+import { intentWriter, type OutboxKick } from '../mail/outbox.js';
 import type { WorkerLog } from '../mail/worker.js';
 
 export interface ReminderJobOptions {
@@ -42,13 +42,14 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
   const intervalMs = options.intervalMs ?? 60_000;
   const lookahead = reminderLookahead(reminders);
   const queries = reminderQueries(db);
+  const intents = intentWriter(db);
   let log: WorkerLog | null = null;
   let timer: NodeJS.Timeout | null = null;
   let stopped = true;
 
   function runOnce(): ReminderReport {
     if (reminders.length === 0) return { queued: 0 };
-    const queued = immediate(db, (tx) => {
+    const queued = immediate(db, () => {
       const now = clock.now();
       const rows = queries.candidates(now, now + lookahead);
       if (rows.length === 0) return 0;
@@ -67,8 +68,7 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
         const send = due.reduce((a, b) =>
           reminderInstant(b, row.startsAt, row.zone) > reminderInstant(a, row.startsAt, row.zone) ? b : a,
         );
-        const outboxId = enqueueIntent(
-          tx,
+        const outboxId = intents.enqueue(
           { kind: 'booking-reminder', bookingId: row.id, sequence: row.version, details: { startsAt: row.startsAt } },
           now,
         );

@@ -12,7 +12,7 @@
 // member was never sent a mail about it; changed otherwise. A calendar therefore never gets
 // an invitation older than one it already has, nor a REQUEST for a cancelled booking.
 import type { Db } from '../db/connection.js';
-import { bookingForMail, changeMailSent, laterChangeIntent, memberIsActive, type OutboxRow } from '../db/outbox.js';
+import type { BookingForMail, OutboxRow } from '../db/outbox.js';
 import {
   addressDomain,
   bookingCalendarEvent,
@@ -23,8 +23,8 @@ import { buildInvitation } from '../calendar/ical.js';
 import { formatInstant } from '../i18n/dates.js';
 import type { Language } from '../i18n/index.js';
 import {
-  enqueueIntent,
   sentMailOf,
+  type IntentWriter,
   type MailSettings,
   type OutboxKick,
   type OutgoingMail,
@@ -108,13 +108,13 @@ export function mailKindFor(event: ChangeEvent): BookingMailKind | null {
  * one per date). The kick only schedules a worker round (a timer), which runs after the
  * synchronous transaction has committed; after a rollback it finds nothing.
  */
-export function bookingMailListener(outbox: OutboxKick, clock: { now(): number }) {
-  return (tx: Db, event: ChangeEvent): void => {
+export function bookingMailListener(intents: IntentWriter, outbox: OutboxKick, clock: { now(): number }) {
+  return (_tx: Db, event: ChangeEvent): void => {
     const { booking } = event;
     if (booking.seriesId !== null || booking.memberId === null) return;
     const kind = mailKindFor(event);
-    if (!kind || !memberIsActive(tx, booking.memberId)) return;
-    enqueueIntent(tx, { kind, bookingId: booking.id, sequence: booking.version }, clock.now());
+    if (!kind || !intents.memberIsActive(booking.memberId)) return;
+    intents.enqueue({ kind, bookingId: booking.id, sequence: booking.version }, clock.now());
     outbox.kick();
   };
 }
@@ -131,17 +131,21 @@ function shownKind(status: BookingForCalendar['status'], told: boolean): Booking
  * the booking as it is now; see the top of this file for a booking changed in between. A
  * reminder is superseded when its booking is no longer confirmed at the start it was due for.
  */
-export function renderBookingIntent(db: Db, row: OutboxRow, settings: MailSettings): Rendering {
-  const booking = row.bookingId === null ? undefined : bookingForMail(db, row.bookingId);
+export function renderBookingIntent(
+  bookingForMail: (bookingId: number, outboxId: number) => BookingForMail | undefined,
+  row: OutboxRow,
+  settings: MailSettings,
+): Rendering {
+  const booking = row.bookingId === null ? undefined : bookingForMail(row.bookingId, row.id);
   if (!booking) return { ok: false, status: 'failed', reason: 'booking not found' };
   const reminder = row.kind === 'booking-reminder';
   if (reminder && (booking.status !== 'confirmed' || booking.startsAt !== row.details?.startsAt))
     return { ok: false, status: 'superseded', reason: 'the booking changed after the reminder was due' };
-  if (!reminder && laterChangeIntent(db, booking.id, row.id))
+  if (!reminder && booking.laterChange)
     return { ok: false, status: 'superseded', reason: 'a later mail tells the booking as it is now' };
   if (!booking.active || booking.email === null || booking.memberName === null || booking.language === null)
     return { ok: false, status: 'failed', reason: 'the member is no longer active' };
-  const kind = reminder ? 'booking-reminder' : shownKind(booking.status, changeMailSent(db, booking.id));
+  const kind = reminder ? 'booking-reminder' : shownKind(booking.status, booking.told);
   const mail = composeBookingMail(
     kind,
     booking,

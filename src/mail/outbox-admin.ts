@@ -13,7 +13,7 @@ import {
   type SentMail,
 } from '../db/outbox.js';
 import { OUTBOX_STATUSES } from '../db/schema.js';
-import { renderOutboxRow } from './intents.js';
+import { outboxRenderer } from './intents.js';
 import type { MailSettings } from './outbox.js';
 import { buildMessage } from './transport.js';
 import { composeMessage } from './worker.js';
@@ -46,10 +46,13 @@ export interface OutboxMessage extends OutboxSummary {
   calendar: { method: string; content: string } | null;
 }
 
-/** The mail of a row as sent, or as it would be sent now; null when none would be. */
-function mailOf(db: Db, row: OutboxRow, settings: MailSettings): SentMail | null {
-  const rendering = renderOutboxRow(db, row, settings);
-  return rendering.ok ? rendering.mail : null;
+/** The mail of each row as sent, or as it would be sent now; null when none would be. */
+function mailsOf(db: Db, settings: MailSettings): (row: OutboxRow) => SentMail | null {
+  const render = outboxRenderer(db, settings);
+  return (row) => {
+    const rendering = render(row);
+    return rendering.ok ? rendering.mail : null;
+  };
 }
 
 function summaryOf(row: OutboxRow, mail: SentMail | null): OutboxSummary {
@@ -73,7 +76,8 @@ export function listOutbox(
   settings: MailSettings,
   options: { status?: OutboxStatus | null; limit?: number } = {},
 ): OutboxSummary[] {
-  return listOutboxRows(db, options).map((row) => summaryOf(row, mailOf(db, row, settings)));
+  const mailOf = mailsOf(db, settings);
+  return listOutboxRows(db, options).map((row) => summaryOf(row, mailOf(row)));
 }
 
 export function countOutbox(db: Db): Record<OutboxStatus, number> {
@@ -83,7 +87,7 @@ export function countOutbox(db: Db): Record<OutboxStatus, number> {
 export function getOutboxMessage(db: Db, settings: MailSettings, id: number): OutboxMessage | null {
   const row = getOutboxRow(db, id);
   if (!row) return null;
-  const mail = mailOf(db, row, settings);
+  const mail = mailsOf(db, settings)(row);
   const sealed = SEALED_KINDS.has(row.kind);
   return {
     ...summaryOf(row, mail),
@@ -98,7 +102,7 @@ export function getOutboxMessage(db: Db, settings: MailSettings, id: number): Ou
 export async function rawOutboxMessage(db: Db, settings: MailSettings, id: number): Promise<Buffer | null> {
   const row = getOutboxRow(db, id);
   if (!row || SEALED_KINDS.has(row.kind)) return null;
-  const mail = mailOf(db, row, settings);
+  const mail = mailsOf(db, settings)(row);
   if (!mail) return null;
   return buildMessage(composeMessage(row, mail, settings.mailFrom));
 }

@@ -1,12 +1,12 @@
 // The mail outbox: a mail is written in the transaction of the change that causes it and sent
 // by the worker after commit, so a rolled-back change sends nothing and a crash or an SMTP
-// outage loses nothing. A booking change writes an intent (enqueueIntent: which booking or
+// outage loses nothing. A booking change writes an intent (intentWriter: which booking or
 // series, what happened, the booking's version), rendered by the worker when it sends it
 // (intents.ts), so no template runs inside a booking's transaction. An account mail
 // (invitation, password reset) is written composed (enqueueMail): its link holds a secret
 // stored only hashed, which could not be rendered later, and it is no booking transaction.
 import type { Db } from '../db/connection.js';
-import { insertOutbox, type SentMail } from '../db/outbox.js';
+import { insertOutbox, intentStatements, type SentMail } from '../db/outbox.js';
 import type { MailMessage, OutboxDetails } from '../db/schema.js';
 
 export { renderMail, type RenderedMail } from './render.js';
@@ -96,16 +96,28 @@ export function enqueueMail(tx: Db, mail: OutgoingMail, now: number): number {
   });
 }
 
-/** Writes an intent into the outbox inside the caller's transaction and returns its id. */
-export function enqueueIntent(tx: Db, intent: MailIntent, now: number): number {
-  return insertOutbox(tx, {
-    createdAt: now,
-    kind: intent.kind,
-    bookingId: intent.bookingId ?? null,
-    seriesId: intent.seriesId ?? null,
-    sequence: intent.sequence ?? null,
-    details: intent.details ?? null,
-  });
+/** Writes intents, with statements prepared once on the database's connection. */
+export interface IntentWriter {
+  /** Whether a member is there and active (a change for someone inactive writes no mail). */
+  memberIsActive(memberId: number): boolean;
+  /** Writes an intent into the outbox and returns its id: call it inside the change's transaction. */
+  enqueue(intent: MailIntent, now: number): number;
+}
+
+export function intentWriter(db: Db): IntentWriter {
+  const statements = intentStatements(db);
+  return {
+    memberIsActive: statements.memberIsActive,
+    enqueue: (intent, now) =>
+      statements.insert({
+        createdAt: now,
+        kind: intent.kind,
+        bookingId: intent.bookingId ?? null,
+        seriesId: intent.seriesId ?? null,
+        sequence: intent.sequence ?? null,
+        details: intent.details ?? null,
+      }),
+  };
 }
 
 /** What an outbox row comes to when the worker gets to it: a mail to send, or why none. */

@@ -6,15 +6,15 @@
 // calendar event (own UID, see booking-event.ts), and an iTIP message holds one UID; the dates
 // reach calendars through the person's feed.
 import type { Db } from '../db/connection.js';
-import { closureReasons, memberIsActive, seriesForMail, type OutboxRow, type SeriesForMail } from '../db/outbox.js';
+import { closureReasons, seriesForMail, type OutboxRow, type SeriesForMail } from '../db/outbox.js';
 import type { SkippedDate } from '../db/schema.js';
 import { formatInstant } from '../i18n/dates.js';
 import { translator, type Language } from '../i18n/index.js';
 import { describeViolation } from '../i18n/violations.js';
 import type { Recipient } from './booking-mails.js';
 import {
-  enqueueIntent,
   sentMailOf,
+  type IntentWriter,
   type MailSettings,
   type OutboxKick,
   type OutgoingMail,
@@ -92,9 +92,9 @@ interface SeriesCreated {
 }
 
 /** A SeriesService listener: writes the summary's intent in the series' transaction, then wakes the worker. */
-export function seriesMailListener(outbox: OutboxKick, clock: { now(): number }) {
-  return (tx: Db, series: SeriesCreated): void => {
-    if (series.booked.length === 0 || !memberIsActive(tx, series.memberId)) return;
+export function seriesMailListener(intents: IntentWriter, outbox: OutboxKick, clock: { now(): number }) {
+  return (_tx: Db, series: SeriesCreated): void => {
+    if (series.booked.length === 0 || !intents.memberIsActive(series.memberId)) return;
     const skipped = series.refused.map(({ localDate, localStart, start, end, violations }) => ({
       localDate,
       localStart,
@@ -102,7 +102,7 @@ export function seriesMailListener(outbox: OutboxKick, clock: { now(): number })
       end,
       violations,
     }));
-    enqueueIntent(tx, { kind: 'series-created', seriesId: series.seriesId, details: { skipped } }, clock.now());
+    intents.enqueue({ kind: 'series-created', seriesId: series.seriesId, details: { skipped } }, clock.now());
     outbox.kick();
   };
 }

@@ -4,12 +4,11 @@
 // is then (intents.ts), and what was sent is kept with the row once accepted. Delivery is at
 // least once: a message claimed by a process that dies is sent again once its claim (lease)
 // expires, with the same Message-ID, so a receiving server or client can drop the duplicate.
-import { randomBytes } from 'node:crypto';
 import type Mail from 'nodemailer/lib/mailer';
 import type { Clock } from '../domain/clock.js';
 import { immediate, type Db } from '../db/connection.js';
 import { outboxWorkerQueries, type OutboxRow, type SentMail } from '../db/outbox.js';
-import { renderOutboxRow } from './intents.js';
+import { outboxRenderer } from './intents.js';
 import type { MailSettings, OutboxKick } from './outbox.js';
 import type { MailTransport } from './transport.js';
 
@@ -106,9 +105,6 @@ export function composeMessage(row: Pick<OutboxRow, 'id' | 'createdAt'>, mail: S
     // When the change was made, not when the worker got to it.
     date: new Date(row.createdAt),
     headers: { 'Auto-Submitted': 'auto-generated' },
-    // One random base for the boundaries of every part (each still ends in its own part
-    // number), instead of nodemailer drawing random bytes for each of the four parts.
-    baseBoundary: randomBytes(8).toString('hex'),
   };
   if (mail.message.calendar) {
     message.icalEvent = {
@@ -142,6 +138,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let again = false;
 
   const queries = outboxWorkerQueries(db);
+  const render = outboxRenderer(db, settings);
 
   // Deliveries that end in the same turn of the event loop are marked sent in one
   // transaction (one commit, not one per message), a turn after the transport accepted them
@@ -205,7 +202,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     let mail: SentMail;
     let composed: boolean;
     try {
-      const rendering = renderOutboxRow(db, row, settings);
+      const rendering = render(row);
       if (!rendering.ok) {
         if (rendering.status === 'failed') return failed(row, rendering.reason, report);
         queries.superseded(row.id, rendering.reason, clock.now());

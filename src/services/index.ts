@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import type { Clock } from '../domain/clock.js';
 import { bookingMailListener } from '../mail/booking-mails.js';
+import { intentWriter } from '../mail/outbox.js';
 import { seriesMailListener } from '../mail/series-mails.js';
 import type { OutboxKick } from '../mail/worker.js';
 import { AccountService } from './accounts.js';
@@ -38,9 +39,10 @@ export type Services = ReturnType<typeof buildServices>;
 export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
   const inventory = new Inventory(db);
   const bookings = new BookingService(db, inventory, clock);
-  bookings.onChange(bookingMailListener(outbox, clock));
+  const intents = intentWriter(db);
+  bookings.onChange(bookingMailListener(intents, outbox, clock));
   const series = new SeriesService(db, bookings, clock);
-  series.onCreated(seriesMailListener(outbox, clock));
+  series.onCreated(seriesMailListener(intents, outbox, clock));
   const sessions = new SessionService(db, clock);
   const limiter = new RateLimiter(clock);
   const accounts = new AccountService(db, clock, sessions, limiter, {

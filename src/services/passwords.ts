@@ -1,5 +1,8 @@
 // Password hashing with argon2id and the OWASP parameters (19 MiB, 2 passes, 1 lane).
-// Hashing runs on libuv's thread pool, so a sign-in never blocks the event loop.
+// Hashing runs on libuv's thread pool, so a sign-in never blocks the event loop, and one
+// hash at a time: each holds its 19 MiB while it runs, so a burst of sign-ins (a team
+// arriving, a restart of every browser) would otherwise hold that once per pool thread, and
+// take the cores from the requests of everyone else.
 import { hash, parseOptions, verify, type Algorithm, type Options } from '@node-rs/argon2';
 
 export const PASSWORD_OPTIONS: Options = {
@@ -23,14 +26,23 @@ export function passwordProblem(password: string): PasswordProblem | null {
   return null;
 }
 
+let last: Promise<unknown> = Promise.resolve();
+
+/** Runs `work` once every hash started before it has finished. */
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const turn = last.then(work, work);
+  last = turn.catch(() => undefined);
+  return turn;
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, PASSWORD_OPTIONS);
+  return inTurn(() => hash(password, PASSWORD_OPTIONS));
 }
 
 /** False for a malformed stored hash as for a wrong password: neither may sign in. */
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   try {
-    return await verify(stored, password);
+    return await inTurn(() => verify(stored, password));
   } catch {
     return false;
   }
@@ -58,6 +70,6 @@ let dummy: Promise<string> | null = null;
  * e-mail (or an account without a password) costs the same time as a wrong password.
  */
 export function dummyHash(): Promise<string> {
-  dummy ??= hash(`dummy-${Math.random()}-${process.hrtime.bigint()}`, PASSWORD_OPTIONS);
+  dummy ??= hashPassword(`dummy-${Math.random()}-${process.hrtime.bigint()}`);
   return dummy;
 }

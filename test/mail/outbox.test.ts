@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, immediate, openDatabase, type Db } from '../../src/db/connection.js';
 import { outbox } from '../../src/db/schema.js';
 import {
-  enqueueIntent,
   enqueueMail,
+  intentWriter,
   MailValidationError,
   renderMail,
   type OutgoingMail,
@@ -57,7 +57,8 @@ describe('enqueueMail', () => {
   });
 
   it('writes an intent with nothing rendered: the worker renders it when it sends it', () => {
-    const id = immediate(db, (tx) => enqueueIntent(tx, { kind: 'series-created', details: { skipped: [] } }, NOW));
+    const intents = intentWriter(db);
+    const id = immediate(db, () => intents.enqueue({ kind: 'series-created', details: { skipped: [] } }, NOW));
     expect(db.select().from(outbox).where(eq(outbox.id, id)).get()).toMatchObject({
       kind: 'series-created',
       status: 'pending',
@@ -67,6 +68,24 @@ describe('enqueueMail', () => {
       message: null,
       details: { skipped: [] },
     });
+  });
+
+  it('writes an intent without details as SQL NULL, and none when its transaction rolls back', () => {
+    const intents = intentWriter(db);
+    const id = immediate(db, () => intents.enqueue({ kind: 'test' }, NOW));
+    const stored = db
+      .select({ details: outbox.details, isNull: sql<number>`${outbox.details} IS NULL` })
+      .from(outbox)
+      .where(eq(outbox.id, id))
+      .get();
+    expect(stored).toEqual({ details: null, isNull: 1 });
+    expect(() =>
+      immediate(db, () => {
+        intents.enqueue({ kind: 'test' }, NOW);
+        throw new Error('booking refused');
+      }),
+    ).toThrow('booking refused');
+    expect(db.select({ id: outbox.id }).from(outbox).all()).toEqual([{ id }]);
   });
 
   it('writes nothing when the transaction rolls back', () => {
