@@ -1,7 +1,8 @@
 // Queries of calendar feeds. Each feed reads one person's, one resource's or one
 // organisation's bookings (or the public events of some resources) within a window of
 // starts, on the matching (…, starts_at) index. Two statements per feed: a small aggregate
-// that is enough to answer "not modified", and the rows themselves. All are prepared once.
+// that is enough to answer "not modified" (with the last change of names, in the feeds that
+// show them), and the rows themselves. All are prepared once.
 import { and, asc, count, eq, gte, inArray, isNull, lt, max, or, sql, sum, type SQL } from 'drizzle-orm';
 import type { Db } from './connection.js';
 import { bookings, members, memberships, organisations } from './schema.js';
@@ -34,10 +35,12 @@ const OWNER: Record<FeedScope, SQL> = {
 
 const since = sql.placeholder('cancelledSince');
 
+/** Starts in the window, whatever their state. */
+const IN_WINDOW = and(gte(bookings.startsAt, sql.placeholder('from')), lt(bookings.startsAt, sql.placeholder('to')));
+
 /** Starts in the window; cancelled ones only while their cancellation (or last change) is recent. */
 const VISIBLE = and(
-  gte(bookings.startsAt, sql.placeholder('from')),
-  lt(bookings.startsAt, sql.placeholder('to')),
+  IN_WINDOW,
   or(
     inArray(bookings.status, ['pending', 'confirmed']),
     gte(bookings.cancelledAt, since),
@@ -58,16 +61,14 @@ const ROW = {
   memberName: members.name,
 };
 
-// Sums of ids and of their squares (bounded per row) tell one set of bookings from another
-// of the same size; versions and the last change catch every edit of a booking in the set.
+// Every write stamps updated_at, so a booking that enters the set or changes in it moves the last
+// change; the count and the sum of ids tell a set from the one before when bookings leave it, and
+// versions catch an edit made in the same millisecond as the last change.
 const AGGREGATE = {
   count: count(),
   ids: sum(bookings.id),
-  idSquares: sum(sql`(${bookings.id} * ${bookings.id}) % 2147483647`),
   versions: sum(bookings.version),
   lastChange: max(bookings.updatedAt),
-  /** The last change of the names of the people in the feed (shown in some feeds). */
-  namesChanged: max(members.updatedAt),
 };
 
 function rowsOf(db: Db, scope: FeedScope) {
@@ -78,22 +79,35 @@ function rowsOf(db: Db, scope: FeedScope) {
     .where(and(OWNER[scope], VISIBLE));
 }
 
+// Over every booking starting in the window, shown or not: which of them a feed shows depends
+// only on their own columns and the day, so with the day beside it this tells the feed's rows
+// apart, and a person's feed reads it from bookings_member_start alone.
 function aggregateOf(db: Db, scope: FeedScope) {
+  return db.select(AGGREGATE).from(bookings).where(and(OWNER[scope], IN_WINDOW));
+}
+
+/** The last change of the names of the people in a feed, for the feeds that show them. */
+function namesChangedOf(db: Db, scope: FeedScope) {
   return db
-    .select(AGGREGATE)
+    .select({ at: max(members.updatedAt) })
     .from(bookings)
-    .leftJoin(members, eq(members.id, bookings.memberId))
-    .where(and(OWNER[scope], VISIBLE));
+    .innerJoin(members, eq(members.id, bookings.memberId))
+    .where(and(OWNER[scope], IN_WINDOW));
 }
 
 export type FeedRow = Awaited<ReturnType<typeof rowsOf>>[number];
 
-/** Changes whenever the rows of a feed change: a booking in or out, any new version. */
+/** Changes whenever the bookings starting in a feed's window change: a booking in or out, any new version. */
 export type FeedAggregate = Awaited<ReturnType<typeof aggregateOf>>[number];
 
 /** The statement reading a scope's rows, as SQL and parameters (to read its query plan). */
 export function feedRowsQuery(db: Db, scope: FeedScope) {
   return rowsOf(db, scope).toSQL();
+}
+
+/** The statement of a scope's aggregate, as SQL and parameters (to read its query plan). */
+export function feedAggregateQuery(db: Db, scope: FeedScope) {
+  return aggregateOf(db, scope).toSQL();
 }
 
 function byScope<T>(build: (scope: FeedScope) => T): Record<FeedScope, T> {
@@ -110,6 +124,7 @@ export type FeedQueries = ReturnType<typeof feedQueries>;
 export function feedQueries(db: Db) {
   const rows = byScope((scope) => rowsOf(db, scope).prepare());
   const aggregates = byScope((scope) => aggregateOf(db, scope).prepare());
+  const namesChanged = byScope((scope) => namesChangedOf(db, scope).prepare());
   const organisationName = db
     .select({ name: organisations.name })
     .from(organisations)
@@ -140,6 +155,10 @@ export function feedQueries(db: Db) {
   return {
     aggregate(scope: FeedScope, feedKey: FeedKey, window: FeedWindow): FeedAggregate {
       return aggregates[scope].get(params(feedKey, window))!;
+    },
+    /** When a name of someone with a booking in the window last changed (0 if none). */
+    namesChanged(scope: FeedScope, feedKey: FeedKey, window: FeedWindow): number {
+      return namesChanged[scope].get(params(feedKey, window))?.at ?? 0;
     },
     rows(scope: FeedScope, feedKey: FeedKey, window: FeedWindow): FeedRow[] {
       return rows[scope].all(params(feedKey, window));

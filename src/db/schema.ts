@@ -293,7 +293,9 @@ export const bookings = sqliteTable(
     // It also holds what they read (end, status, member, headcount): the 7 days below the window
     // that the bound makes them walk are read from the index alone, with no row looked up.
     index('bookings_resource_start').on(t.resourceId, t.startsAt, t.endsAt, t.status, t.memberId, t.headcount),
-    index('bookings_member_start').on(t.memberId, t.startsAt),
+    // A person's calendar feed answers "not modified" from this index alone (change stamp, version);
+    // the id before them keeps a person's bookings in (start, id) order for their list, without a sort.
+    index('bookings_member_start').on(t.memberId, t.startsAt, t.id, t.updatedAt, t.version),
     // "My bookings" lists what a person booked for others too. Only those rows are indexed here
     // (a person's own bookings are under bookings_member_start): walking this index never steps
     // over a member's own history to find the few made for someone else.

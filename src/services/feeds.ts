@@ -72,6 +72,12 @@ export interface FeedDocument extends FeedValidator {
   body: Buffer;
 }
 
+/** What a feed's ETag is made of beside the feed itself: its bookings' aggregate and, where shown, names. */
+interface FeedChanges extends FeedAggregate {
+  /** When a name in the feed last changed; 0 in feeds that show no names. */
+  namesChanged: number;
+}
+
 export interface FeedSettings {
   baseUrl: string;
   mailFrom: string;
@@ -187,7 +193,9 @@ export class FeedService {
   /** ETag and Last-Modified from one aggregate query: what a conditional request needs, and no more. */
   validator(feed: OpenFeed, now: number): FeedValidator {
     const { day, ...window } = this.window(now);
-    return this.validatorOf(feed, this.queries.aggregate(feed.scope, feed.key, window), day);
+    // Feeds that show names read a second statement: in one read transaction, they see the same data.
+    const changes = feed.names ? this.queries.read(() => this.changesOf(feed, window)) : this.changesOf(feed, window);
+    return this.validatorOf(feed, changes, day);
   }
 
   /**
@@ -199,7 +207,7 @@ export class FeedService {
     const { day, ...window } = this.window(now);
     const identity = feedIdentity(feed);
     const read = this.queries.read(() => {
-      const validator = this.validatorOf(feed, this.queries.aggregate(feed.scope, feed.key, window), day);
+      const validator = this.validatorOf(feed, this.changesOf(feed, window), day);
       const kept = this.documents.get(identity);
       const current = kept?.etag === validator.etag ? kept : undefined;
       return { validator, current, rows: current ? [] : this.queries.rows(feed.scope, feed.key, window) };
@@ -222,9 +230,16 @@ export class FeedService {
     return document;
   }
 
-  private validatorOf(feed: OpenFeed, aggregate: FeedAggregate, day: number): FeedValidator {
-    const names = feed.names ? (aggregate.namesChanged ?? 0) : 0;
-    const lastChange = aggregate.lastChange ?? 0;
+  private changesOf(feed: OpenFeed, window: FeedWindow): FeedChanges {
+    return {
+      ...this.queries.aggregate(feed.scope, feed.key, window),
+      namesChanged: feed.names ? this.queries.namesChanged(feed.scope, feed.key, window) : 0,
+    };
+  }
+
+  private validatorOf(feed: OpenFeed, changes: FeedChanges, day: number): FeedValidator {
+    const names = changes.namesChanged;
+    const lastChange = changes.lastChange ?? 0;
     const stamp = [
       this.staticStamp,
       this.placeStamp(feed.inventory),
@@ -234,10 +249,11 @@ export class FeedService {
       feed.names,
       feed.maskedExcept,
       feed.title,
-      aggregate.count,
-      aggregate.ids,
-      aggregate.idSquares,
-      aggregate.versions,
+      // The day sets the window and which cancelled bookings still show: the aggregate covers the rest.
+      day,
+      changes.count,
+      changes.ids,
+      changes.versions,
       lastChange,
       names,
     ];

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { bookingUid } from '../../src/calendar/booking-event.js';
-import { FEED_SCOPES, feedRowsQuery } from '../../src/db/feeds.js';
+import { FEED_SCOPES, feedAggregateQuery, feedRowsQuery, type FeedScope } from '../../src/db/feeds.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { DEMO_ACCOUNTS, form, signInAs } from '../helpers/auth.js';
 import { lint, readCalendar, type ReadCalendar } from '../helpers/ical.js';
@@ -177,36 +177,48 @@ describe('my bookings feed', () => {
     ]);
   });
 
+  /** The query plan of a feed statement, with a scope's placeholders filled in. */
+  function planOf(query: { sql: string; params: unknown[] }, scope: FeedScope): string[] {
+    const values: Record<string, unknown> = {
+      key: scope === 'public' ? '[1]' : 1,
+      from: 0,
+      to: 1,
+      cancelledSince: 0,
+    };
+    const params = query.params.map((p) =>
+      typeof p === 'object' && p !== null && 'name' in p ? values[String(p.name)] : p,
+    );
+    return (t.db.$client.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...params) as { detail: string }[]).map(
+      (r) => r.detail,
+    );
+  }
+
   it('reads its rows on the (member, resource or organisation, starts_at) indexes, bounded by the window', () => {
     for (const scope of FEED_SCOPES) {
-      const query = feedRowsQuery(t.db, scope);
-      const values: Record<string, unknown> = {
-        key: scope === 'public' ? '[1]' : 1,
-        from: 0,
-        to: 1,
-        cancelledSince: 0,
-      };
-      const params = query.params.map((p) =>
-        typeof p === 'object' && p !== null && 'name' in p ? values[String(p.name)] : p,
-      );
-      const plan = (t.db.$client.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...params) as { detail: string }[]).map(
-        (r) => r.detail,
-      );
-      const index = {
-        member: 'bookings_member_start',
-        resource: 'bookings_resource_start',
-        organisation: 'bookings_org_start',
-        public: 'bookings_resource_start',
-      }[scope];
-      expect(
-        plan.some((d) => d.includes(`USING INDEX ${index}`) && d.includes('starts_at>? AND starts_at<?')),
-        `${scope}: ${plan.join(' / ')}`,
-      ).toBe(true);
-      expect(
-        plan.some((d) => /^SCAN bookings\b/.test(d)),
-        scope,
-      ).toBe(false);
+      for (const query of [feedRowsQuery(t.db, scope), feedAggregateQuery(t.db, scope)]) {
+        const plan = planOf(query, scope);
+        const index = {
+          member: 'bookings_member_start',
+          resource: 'bookings_resource_start',
+          organisation: 'bookings_org_start',
+          public: 'bookings_resource_start',
+        }[scope];
+        expect(
+          plan.some((d) => d.includes(`INDEX ${index}`) && d.includes('starts_at>? AND starts_at<?')),
+          `${scope}: ${plan.join(' / ')}`,
+        ).toBe(true);
+        expect(
+          plan.some((d) => /^SCAN bookings\b/.test(d)),
+          scope,
+        ).toBe(false);
+      }
     }
+  });
+
+  it('answers "not modified" to a person from the index alone, without reading a booking row', () => {
+    expect(planOf(feedAggregateQuery(t.db, 'member'), 'member')).toEqual([
+      'SEARCH bookings USING COVERING INDEX bookings_member_start (member_id=? AND starts_at>? AND starts_at<?)',
+    ]);
   });
 });
 
