@@ -1,4 +1,4 @@
-// The demo accounts, in one place: the seed creates them, the README lists them, tests sign
+// The demo accounts, in one place: the seed creates them, docs/operations.md lists them, tests sign
 // in with them. Never created with NODE_ENV=production.
 export const DEMO_ORGANISATION = {
   name: 'Association Démo – Solidarités numériques',

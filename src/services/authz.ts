@@ -2,8 +2,8 @@
 // `authorize()` before they read or write; templates only hide links with `can()`.
 // The rule for everything a person may not see is "not found": a member trying another
 // member's booking gets exactly the answer a booking that does not exist gets (404), so
-// nobody learns what exists by probing ids. The matrix is written out in README.md,
-// "## Roles and permissions", and walked by test/services/authz.test.ts.
+// nobody learns what exists by probing ids. The matrix is written out in
+// docs/roles-and-permissions.md, "## The matrix", and walked by test/services/authz.test.ts.
 
 export const ROLES = ['member', 'frontdesk', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

@@ -1,5 +1,5 @@
 // The permission matrix, walked cell by cell: every role against every protected action,
-// on its own things and on other people's. README.md "## Roles and permissions" is the
+// on its own things and on other people's. docs/roles-and-permissions.md "## The matrix" is the
 // same table in words; when one changes, the other must.
 import { describe, expect, it } from 'vitest';
 import {
