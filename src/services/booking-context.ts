@@ -33,6 +33,8 @@ export interface ContextOptions {
   quotaAt?: number;
   /** Quotas already read for other contexts of the same request. */
   quotaMemo?: Map<string, QuotaState | null>;
+  /** The inventory the caller has already read in its transaction (read again when absent). */
+  inventory?: InventorySnapshot;
 }
 
 export class BookingContextLoader {
@@ -105,7 +107,7 @@ export class BookingContextLoader {
     now: number,
     options: ContextOptions,
   ): BookingContext {
-    const inventory = this.inventory.get();
+    const inventory = options.inventory ?? this.inventory.get();
     const { from, to } = this.span(resource, window);
     const existing = this.queries.activeOverlapping(this.inventory.interacting(resource), from, to);
     const desks = resource.kind === 'desk' ? this.queries.memberActiveDesks(person.id, window.start, window.end) : [];
@@ -131,7 +133,7 @@ export class BookingContextLoader {
     options: ContextOptions,
   ): BookingContext[] {
     if (resources.length === 0) return [];
-    const inventory = this.inventory.get();
+    const inventory = options.inventory ?? this.inventory.get();
     const spans = resources.map((resource) => this.span(resource, window));
     const ids = [...new Set(resources.flatMap((resource) => this.inventory.interacting(resource)))];
     const all = this.queries.activeOverlapping(

@@ -95,8 +95,8 @@ export class BookingService {
   resolveLocal(
     start: string,
     end: string,
+    zone = this.inventory.get().site.timezone,
   ): { ok: true; start: number; end: number } | { ok: false; violations: Violation[] } {
-    const zone = this.inventory.get().site.timezone;
     const s = localDateTimeToInstant(start, zone);
     const e = localDateTimeToInstant(end, zone);
     const violations = [s, e].flatMap((r) => (r.ok ? [] : [r.violation]));
@@ -146,8 +146,6 @@ export class BookingService {
   create(actor: Actor, input: CreateBooking): BookingOutcome {
     const forMemberId = input.forMemberId ?? actor.id;
     authorize(actor, 'booking.createOnBehalf', { memberId: forMemberId });
-    const resource = this.inventory.resource(input.resourceId);
-    if (!resource || !resource.active) throw new NotFound();
     const key = input.idempotencyKey || null;
     // The quota read to judge the request is the one its alternatives are judged against.
     const quotaMemo = new Map<string, QuotaState | null>();
@@ -158,7 +156,17 @@ export class BookingService {
         tx,
       ):
         | BookingOutcome
-        | { refused: Violation[]; person: BookingPerson; organisationId: number | null; now: number } => {
+        | {
+            refused: Violation[];
+            resource: Resource;
+            person: BookingPerson;
+            organisationId: number | null;
+            now: number;
+          } => {
+        // One read of the inventory for the whole decision, inside the transaction that writes.
+        const inventory = this.inventory.get();
+        const resource = inventory.resourcesById.get(input.resourceId);
+        if (!resource || !resource.active) throw new NotFound();
         if (key) {
           const existing = this.loader.queries.byIdempotencyKey(actor.id, key);
           if (existing) return { ok: true, booking: existing, replayed: true };
@@ -174,9 +182,9 @@ export class BookingService {
           headcount: input.headcount ?? 1,
           organisationId,
         };
-        const context = this.loader.contextFor(resource, person, input, now, { organisationId, quotaMemo });
+        const context = this.loader.contextFor(resource, person, input, now, { organisationId, quotaMemo, inventory });
         const violations = evaluateBooking(request, context);
-        if (violations.length > 0) return { refused: violations, person, organisationId, now };
+        if (violations.length > 0) return { refused: violations, resource, person, organisationId, now };
         const booking = this.loader.queries.insert({
           resourceId: resource.id,
           seriesId: null,
@@ -213,7 +221,7 @@ export class BookingService {
     );
     if ('refused' in result) {
       const request: BookingRequest = {
-        resource,
+        resource: result.resource,
         start: input.start,
         end: input.end,
         memberId: result.person.id,
@@ -372,6 +380,7 @@ export class BookingService {
         exclude: request.excludeBookingId != null ? [request.excludeBookingId] : [],
         quotaAt: request.start,
         quotaMemo,
+        inventory,
       };
       const context = this.loader.contextFor(request.resource, person, window, now, options);
       // Only resources that could stand in for the requested one are worth their bookings.

@@ -10,6 +10,7 @@ import { dateFormatter } from '../../i18n/dates.js';
 import type { OrganisationQuotas } from '../../services/bookings.js';
 import type { ResourceView } from '../../services/catalogue.js';
 import type { OccurrencePlan } from '../../domain/series-plan.js';
+import type { InventorySnapshot } from '../../services/inventory.js';
 import type { SeriesInput } from '../../services/series.js';
 import { parseBookingForm, TITLE_MAX, type Body, type BookingForm, type FieldErrors } from '../booking-form.js';
 import { bookingListViews, bookingView, reasons, suggestionViews, type ViewContext } from '../booking-views.js';
@@ -39,14 +40,15 @@ const PAST_SHOWN = 20;
 
 export default async function bookingRoutes(app: FastifyInstance) {
   const { bookings, series, inventory } = app.services;
+  // A request reads the inventory once (ctx.inventory) and passes it down.
   const ctxOf = (request: FastifyRequest): ViewContext => ({
     t: request.t,
     lang: request.lang,
     inventory: inventory.get(),
   });
 
-  function resourceGroups(request: FastifyRequest) {
-    const all = inventory.get().resources;
+  function resourceGroups(request: FastifyRequest, snapshot: InventorySnapshot = inventory.get()) {
+    const all = snapshot.resources;
     return RESOURCE_KINDS.map((kind) => ({
       kind,
       label: request.t(`kind.heading.${kind}` as MessageKey),
@@ -72,6 +74,8 @@ export default async function bookingRoutes(app: FastifyInstance) {
       refusal?: { reasons: string[]; alternatives: ReturnType<typeof suggestionViews>; showNoAlternatives?: boolean };
       preview?: unknown;
       idempotencyKey?: string;
+      /** The inventory the request has read already. */
+      inventory?: InventorySnapshot;
     },
   ) {
     const t = request.t;
@@ -81,7 +85,7 @@ export default async function bookingRoutes(app: FastifyInstance) {
       status: data.status ?? 200,
       title: data.refusal ? t('refusal.title') : data.preview ? t('series.preview.title') : t('form.title'),
       data: {
-        groups: resourceGroups(request),
+        groups: resourceGroups(request, data.inventory),
         values: data.values,
         errors: data.errors ?? {},
         ids: FIELD_IDS,
@@ -123,22 +127,24 @@ export default async function bookingRoutes(app: FastifyInstance) {
         errors: errorMessages(request, parsed.errors),
       });
     const form = parsed.form;
-    const resource = inventory.resource(form.resourceId);
+    const ctx = ctxOf(request);
+    const resource = ctx.inventory.resourcesById.get(form.resourceId);
     if (!resource)
       return formPage(request, reply, {
         values: body,
         status: 422,
         errors: { resource: request.t('form.error.unknownResource') },
+        inventory: ctx.inventory,
       });
     const actor = request.member!;
     if (form.repeat) return seriesRequest(request, reply, form, body);
 
-    const times = bookings.resolveLocal(form.start, form.end);
-    const ctx = ctxOf(request);
+    const times = bookings.resolveLocal(form.start, form.end, ctx.inventory.site.timezone);
     if (!times.ok) {
       return formPage(request, reply, {
         values: body,
         status: 409,
+        inventory: ctx.inventory,
         refusal: { reasons: reasons(times.violations, resource, app.deps.clock.now(), ctx), alternatives: [] },
       });
     }
@@ -158,6 +164,7 @@ export default async function bookingRoutes(app: FastifyInstance) {
       return formPage(request, reply, {
         values: body,
         status: 409,
+        inventory: ctx.inventory,
         refusal: {
           reasons: reasons(outcome.violations, resource, times.start, ctx),
           alternatives: suggestionViews(outcome.alternatives, ctx),
