@@ -21,7 +21,7 @@ import type { Violation } from '../domain/violations.js';
 import { localDateOf, localDateTimeToInstant, startOfLocalDate } from '../domain/zoned-time.js';
 import { authorize, NotFound, type Actor } from './authz.js';
 import { BookingContextLoader, organisationFor, type BookingPerson } from './booking-context.js';
-import type { Inventory } from './inventory.js';
+import type { Inventory, InventorySnapshot } from './inventory.js';
 
 /** What a member's own page shows: their next bookings, their last ones, their plans' use this month. */
 export interface MemberOverview {
@@ -147,94 +147,68 @@ export class BookingService {
     const forMemberId = input.forMemberId ?? actor.id;
     authorize(actor, 'booking.createOnBehalf', { memberId: forMemberId });
     const key = input.idempotencyKey || null;
-    // The quota read to judge the request is the one its alternatives are judged against.
-    const quotaMemo = new Map<string, QuotaState | null>();
-
-    const result = immediate(
-      this.db,
-      (
-        tx,
-      ):
-        | BookingOutcome
-        | {
-            refused: Violation[];
-            resource: Resource;
-            person: BookingPerson;
-            organisationId: number | null;
-            now: number;
-          } => {
-        // One read of the inventory for the whole decision, inside the transaction that writes.
-        const inventory = this.inventory.get();
-        const resource = inventory.resourcesById.get(input.resourceId);
-        if (!resource || !resource.active) throw new NotFound();
-        if (key) {
-          const existing = this.loader.queries.byIdempotencyKey(actor.id, key);
-          if (existing) return { ok: true, booking: existing, replayed: true };
-        }
-        const now = this.clock.now();
-        const person = this.person(forMemberId);
-        const organisationId = organisationFor(person, input.organisationId);
-        const request: BookingRequest = {
-          resource,
+    return immediate(this.db, (tx): BookingOutcome => {
+      // One read of the inventory for the whole decision, inside the transaction that writes.
+      const inventory = this.inventory.get();
+      const resource = inventory.resourcesById.get(input.resourceId);
+      if (!resource || !resource.active) throw new NotFound();
+      if (key) {
+        const existing = this.loader.queries.byIdempotencyKey(actor.id, key);
+        if (existing) return { ok: true, booking: existing, replayed: true };
+      }
+      const now = this.clock.now();
+      const person = this.person(forMemberId);
+      const organisationId = organisationFor(person, input.organisationId);
+      const request: BookingRequest = {
+        resource,
+        start: input.start,
+        end: input.end,
+        memberId: person.id,
+        headcount: input.headcount ?? 1,
+        organisationId,
+      };
+      // The quota read to judge the request is the one its alternatives are judged against.
+      const quotaMemo = new Map<string, QuotaState | null>();
+      const context = this.loader.contextFor(resource, person, input, now, { organisationId, quotaMemo, inventory });
+      const violations = evaluateBooking(request, context);
+      if (violations.length > 0) {
+        // Judged in the same transaction: the suggestions come from the state that refused.
+        const alternatives = this.alternativesIn(inventory, request, person, now, quotaMemo);
+        return { ok: false, violations, alternatives };
+      }
+      const booking = this.loader.queries.insert({
+        resourceId: resource.id,
+        seriesId: null,
+        originalStartsAt: null,
+        memberId: person.id,
+        bookedById: actor.id,
+        organisationId,
+        startsAt: input.start,
+        endsAt: input.end,
+        headcount: request.headcount,
+        status: resource.rules.approvalRequired ? 'pending' : 'confirmed',
+        title: (input.title ?? '').trim().slice(0, 200),
+        idempotencyKey: key,
+        now,
+      });
+      const id = booking.id;
+      this.audit({
+        at: now,
+        actorId: actor.id,
+        action: 'booking.create',
+        subjectType: 'booking',
+        subjectId: id,
+        details: {
+          resourceId: resource.id,
           start: input.start,
           end: input.end,
           memberId: person.id,
-          headcount: input.headcount ?? 1,
-          organisationId,
-        };
-        const context = this.loader.contextFor(resource, person, input, now, { organisationId, quotaMemo, inventory });
-        const violations = evaluateBooking(request, context);
-        if (violations.length > 0) return { refused: violations, resource, person, organisationId, now };
-        const booking = this.loader.queries.insert({
-          resourceId: resource.id,
-          seriesId: null,
-          originalStartsAt: null,
-          memberId: person.id,
-          bookedById: actor.id,
-          organisationId,
-          startsAt: input.start,
-          endsAt: input.end,
-          headcount: request.headcount,
-          status: resource.rules.approvalRequired ? 'pending' : 'confirmed',
-          title: (input.title ?? '').trim().slice(0, 200),
-          idempotencyKey: key,
-          now,
-        });
-        const id = booking.id;
-        this.audit({
-          at: now,
-          actorId: actor.id,
-          action: 'booking.create',
-          subjectType: 'booking',
-          subjectId: id,
-          details: {
-            resourceId: resource.id,
-            start: input.start,
-            end: input.end,
-            memberId: person.id,
-            status: booking.status,
-          },
-        });
-        this.notify(tx, { type: 'created', booking, actorId: actor.id });
-        return { ok: true, booking, replayed: false };
-      },
-    );
-    if ('refused' in result) {
-      const request: BookingRequest = {
-        resource: result.resource,
-        start: input.start,
-        end: input.end,
-        memberId: result.person.id,
-        headcount: input.headcount ?? 1,
-        organisationId: result.organisationId,
-      };
-      return {
-        ok: false,
-        violations: result.refused,
-        alternatives: this.alternatives(request, result.person, result.now, quotaMemo),
-      };
-    }
-    return result;
+          status: booking.status,
+        },
+      });
+      this.notify(tx, { type: 'created', booking, actorId: actor.id });
+      return { ok: true, booking, replayed: false };
+    });
   }
 
   /** Moves a booking to other times and/or another resource; it keeps its id and its version rises. */
@@ -370,28 +344,36 @@ export class BookingService {
     quotaMemo = new Map<string, QuotaState | null>(),
   ): Suggestion[] {
     // One read transaction: the week of the requested resource and the hour of the others come from one state.
-    return readTransaction(this.db, () => {
-      const inventory = this.inventory.get();
-      const zone = inventory.site.timezone;
-      const day = localDateOf(request.start, zone);
-      const window = { start: startOfLocalDate(day, zone), end: startOfLocalDate(addDays(day, SEARCH_DAYS + 1), zone) };
-      const options = {
-        organisationId: request.organisationId ?? null,
-        exclude: request.excludeBookingId != null ? [request.excludeBookingId] : [],
-        quotaAt: request.start,
-        quotaMemo,
-        inventory,
-      };
-      const context = this.loader.contextFor(request.resource, person, window, now, options);
-      // Only resources that could stand in for the requested one are worth their bookings.
-      const others = inventory.resources.filter(
-        (r) => r.active && isEquivalentResource(request.resource, r, request.headcount),
-      );
-      // One read of the bookings of every other resource, not one per resource.
-      const contexts = this.loader.contextsFor(others, person, request, now, options);
-      const equivalents: AlternativeCandidate[] = others.map((resource, i) => ({ resource, context: contexts[i]! }));
-      return suggestAlternatives(request, context, equivalents);
-    });
+    return readTransaction(this.db, () => this.alternativesIn(this.inventory.get(), request, person, now, quotaMemo));
+  }
+
+  /** alternatives, inside the caller's transaction, with the inventory it has read. */
+  private alternativesIn(
+    inventory: InventorySnapshot,
+    request: BookingRequest,
+    person: BookingPerson,
+    now: number,
+    quotaMemo: Map<string, QuotaState | null>,
+  ): Suggestion[] {
+    const zone = inventory.site.timezone;
+    const day = localDateOf(request.start, zone);
+    const window = { start: startOfLocalDate(day, zone), end: startOfLocalDate(addDays(day, SEARCH_DAYS + 1), zone) };
+    const options = {
+      organisationId: request.organisationId ?? null,
+      exclude: request.excludeBookingId != null ? [request.excludeBookingId] : [],
+      quotaAt: request.start,
+      quotaMemo,
+      inventory,
+    };
+    const context = this.loader.contextFor(request.resource, person, window, now, options);
+    // Only resources that could stand in for the requested one are worth their bookings.
+    const others = inventory.resources.filter(
+      (r) => r.active && isEquivalentResource(request.resource, r, request.headcount),
+    );
+    // One read of the bookings of every other resource, not one per resource.
+    const contexts = this.loader.contextsFor(others, person, request, now, options);
+    const equivalents: AlternativeCandidate[] = others.map((resource, i) => ({ resource, context: contexts[i]! }));
+    return suggestAlternatives(request, context, equivalents);
   }
 
   private person(memberId: number): BookingPerson {
