@@ -116,11 +116,15 @@ export class BookingService {
   }
 
   /** The actor's page, read in one transaction: the lists and the quotas agree with each other. */
-  overview(actor: Actor, limits: { upcoming: number; past: number }): MemberOverview {
+  overview(
+    actor: Actor,
+    limits: { upcoming: number; past: number },
+    inventory: InventorySnapshot = this.inventory.get(),
+  ): MemberOverview {
     return readTransaction(this.db, () => ({
       upcoming: this.listForMember(actor, { limit: limits.upcoming }),
       past: this.listForMember(actor, { past: true, limit: limits.past }),
-      quotas: this.monthQuotas(actor),
+      quotas: this.monthQuotas(actor, inventory),
     }));
   }
 
@@ -128,8 +132,7 @@ export class BookingService {
    * This month's use of the plan of each of the actor's organisations, counted as the rules
    * count it (quotaOfMonth); a kind the plan does not limit is null and costs no query.
    */
-  monthQuotas(actor: Actor): OrganisationQuotas[] {
-    const snapshot = this.inventory.get();
+  monthQuotas(actor: Actor, snapshot: InventorySnapshot = this.inventory.get()): OrganisationQuotas[] {
     const zone = snapshot.site.timezone;
     const month = calendarMonthOf(this.clock.now(), zone);
     const room = snapshot.resources.find((r) => r.kind === 'meeting_room');

@@ -407,7 +407,7 @@ export default async function bookingRoutes(app: FastifyInstance) {
       const actor = request.member!;
       const ctx = ctxOf(request);
       const t = request.t;
-      const overview = bookings.overview(actor, { upcoming: UPCOMING_SHOWN, past: PAST_SHOWN });
+      const overview = bookings.overview(actor, { upcoming: UPCOMING_SHOWN, past: PAST_SHOWN }, ctx.inventory);
       return reply.page({
         page: 'pages/my-bookings',
         fragment: 'partials/my-bookings',
