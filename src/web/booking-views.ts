@@ -82,7 +82,6 @@ export function reasons(
   ctx: ViewContext,
 ): string[] {
   const zone = ctx.inventory.site.timezone;
-  const closures = new Map(ctx.inventory.closures.map((c) => [c.id, c]));
   const sentences = violations.map((v) =>
     describeViolation(v, {
       t: ctx.t,
@@ -90,8 +89,9 @@ export function reasons(
       zone,
       resourceName: resource.name,
       requestStart,
+      // Looked up only for a closure that refused: most refusals name none.
       closureReason: (id) => {
-        const c = closures.get(id);
+        const c = ctx.inventory.closures.find((closure) => closure.id === id);
         return c && ctx.lang === 'en' ? (c.reasonEn ?? c.reason) : c?.reason;
       },
     }),
