@@ -21,7 +21,7 @@ export interface GridCell {
   state: CellState;
   /** The time of its first column. */
   time: string;
-  /** Link to the prefilled form, for free cells: a number and local times, which the page writes unescaped. */
+  /** Link to the prefilled form, for free cells. */
   href: string | null;
   /** The columns it spans (always 1 for a free cell). */
   span: number;
