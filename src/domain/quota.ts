@@ -46,12 +46,12 @@ function halfDaysOfDate(date: LocalDate, zone: string, halfDaySplit: string): re
 export function countHalfDays(interval: Interval, zone: string, halfDaySplit: string): number {
   if (interval.end <= interval.start) return 0;
   let count = 0;
-  let date = localDateOf(interval.start, zone);
-  const last = localDateOf(interval.end - 1, zone);
-  for (;;) {
-    count += halfDaysOfDate(date, zone, halfDaySplit).filter((half) => overlaps(half, interval)).length;
-    if (date === last) return count;
-    date = addDays(date, 1);
+  // From the date of its start, day by day, to the one whose next midnight the interval ends by.
+  for (let date = localDateOf(interval.start, zone); ; date = addDays(date, 1)) {
+    const [morning, afternoon] = halfDaysOfDate(date, zone, halfDaySplit);
+    if (overlaps(morning, interval)) count += 1;
+    if (overlaps(afternoon, interval)) count += 1;
+    if (interval.end <= afternoon.end) return count;
   }
 }
 

@@ -25,6 +25,9 @@ describe('half-days', () => {
     ['an hour either side of the split', '2026-03-03T12:00', '2026-03-03T14:00', 2],
     ['two full days', '2026-03-03T08:30', '2026-03-04T19:00', 4],
     ['a morning on the 25 h day', '2026-10-25T08:30', '2026-10-25T13:00', 1],
+    ['an afternoon up to midnight', '2026-03-03T13:00', '2026-03-04T00:00', 1],
+    ['an evening to the next morning', '2026-03-03T20:00', '2026-03-04T09:00', 2],
+    ['across the 23 h day', '2026-03-28T20:00', '2026-03-30T09:00', 4],
   ])('%s counts %d', (_, start, end, expected) => {
     expect(countHalfDays({ start: at(start), end: at(end) }, ZONE, '13:00')).toBe(expected);
   });
