@@ -201,21 +201,14 @@ export class AccountService {
       this.limiter.hit('signInPerAccount', email);
       const nowLimited = this.limiter.blockedFor('signInPerAccount', email) > 0;
       const now = this.clock.now();
+      const actions = nowLimited
+        ? (['auth.sign_in_failed', 'auth.sign_in_limited'] as const)
+        : (['auth.sign_in_failed'] as const);
       immediate(this.db, () => {
-        this.audit(
-          {
-            action: 'auth.sign_in_failed',
-            subjectType: found ? 'member' : null,
-            subjectId: found?.id ?? null,
-            details: { email },
-            ip: ctx.ip,
-          },
-          now,
-        );
-        if (nowLimited)
+        for (const action of actions)
           this.audit(
             {
-              action: 'auth.sign_in_limited',
+              action,
               subjectType: found ? 'member' : null,
               subjectId: found?.id ?? null,
               details: { email },
