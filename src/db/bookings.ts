@@ -7,7 +7,7 @@ import { and, asc, desc, eq, gt, gte, inArray, lt, lte, not, sql } from 'drizzle
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from './connection.js';
 import { bookings, resources } from './schema.js';
-import type { ExistingBooking, Interval } from '../domain/types.js';
+import type { BookingStatus, ExistingBooking, Interval } from '../domain/types.js';
 
 /** The longest booking any resource may hold (also the bound of the overlap trigger). */
 export const MAX_BOOKING_MS = 7 * 24 * 3600_000;
@@ -50,6 +50,9 @@ const ACTIVE = inArray(bookings.status, ['pending', 'confirmed']);
 // drizzle's inArray writes one `?` per value, a new statement per length: json_each takes the list whole.
 const inJsonList = (column: AnySQLiteColumn, name: string) =>
   sql`${column} IN (SELECT value FROM json_each(${p(name)}))`;
+
+/** A row of `existing` as an array, its columns in the same order. */
+type ExistingBookingRow = [number, number, number | null, number, number, number, BookingStatus];
 
 /** A booking as the rules see it. */
 const existing = {
@@ -221,7 +224,18 @@ export function bookingQueries(db: Db) {
     /** Active bookings of these resources that overlap [from, to). */
     activeOverlapping(resourceIds: readonly number[], from: number, to: number): ExistingBooking[] {
       if (resourceIds.length === 0) return [];
-      return statements.overlapping.all({ resourceIds: JSON.stringify(resourceIds), ...window(from, to) });
+      // The day views read dozens of rows: each is built from its array in the order of `existing`,
+      // rather than mapped column by column.
+      const rows = statements.overlapping.values({ resourceIds: JSON.stringify(resourceIds), ...window(from, to) });
+      return (rows as ExistingBookingRow[]).map(([id, resourceId, memberId, start, end, headcount, status]) => ({
+        id,
+        resourceId,
+        memberId,
+        start,
+        end,
+        headcount,
+        status,
+      }));
     },
     /** Active desk bookings of a member that overlap [from, to). */
     memberActiveDesks(memberId: number, from: number, to: number): ExistingBooking[] {

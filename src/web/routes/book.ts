@@ -69,7 +69,9 @@ export default async function bookRoutes(app: FastifyInstance) {
     base: string,
     params: Record<string, string>,
   ) {
-    const link = (d: LocalDate) => `${base}?${new URLSearchParams({ ...params, date: d }).toString()}`;
+    // The other parameters are encoded once; a date is digits and dashes, which need no encoding.
+    const query = new URLSearchParams(params).toString();
+    const link = (d: LocalDate) => `${base}?${query ? `${query}&` : ''}date=${d}`;
     return {
       previous: link(addDays(date, -1)),
       next: link(addDays(date, 1)),
