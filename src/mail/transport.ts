@@ -1,6 +1,7 @@
 // Where outbox messages go: an SMTP server (pooled connections) when SMTP_URL is set, or
 // .eml files under <dataDir>/outbox/ by default. Either way `deliver` resolves only once the
 // message is safe: accepted by the server, or renamed into place on disk.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
@@ -63,7 +64,8 @@ export function smtpTransport(url: string, options: SmtpOptions = {}): MailTrans
  */
 export function buildMessage(message: Mail.Options): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    new MailComposer({ ...message, newline: 'windows' } as Mail.Options)
+    // One random boundary base for the message; left out, each of its MIME parts draws its own.
+    new MailComposer({ ...message, newline: 'windows', baseBoundary: randomUUID() } as Mail.Options)
       .compile()
       .build((err, bytes) => (err ? reject(err) : resolve(bytes)));
   });
