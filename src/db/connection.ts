@@ -26,7 +26,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // better-sqlite3 builds SQLite with a 16 MB page cache per connection, which a burst of
-  // writes fills; the OS keeps the file cached anyway, so half of that is held in the process.
+  // writes fills and keeps; the OS caches the file too, so half of it costs little speed.
   sqlite.pragma('cache_size = -8000');
   const db = drizzle(sqlite, { schema }) as Db;
   if (options.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
