@@ -84,6 +84,17 @@ const countedForQuota = and(
   not(inJsonList(bookings.id, 'exclude')),
 );
 
+/** A booking's columns as a list or a calendar feed shows it. */
+export const LISTED_COLUMNS = {
+  id: bookings.id,
+  resourceId: bookings.resourceId,
+  memberId: bookings.memberId,
+  startsAt: bookings.startsAt,
+  endsAt: bookings.endsAt,
+  status: bookings.status,
+  title: bookings.title,
+};
+
 /**
  * The statements of bookingQueries, prepared on `db`'s connection (they run inside its
  * transactions too). Exported for the tests that read their query plans.
@@ -98,21 +109,12 @@ export function bookingStatements(db: Db) {
     const when = past
       ? and(lt(bookings.startsAt, p('from')), lte(bookings.endsAt, p('from')))
       : and(gt(bookings.startsAt, p('lowest')), gt(bookings.endsAt, p('from')));
-    const listed = {
-      id: bookings.id,
-      resourceId: bookings.resourceId,
-      memberId: bookings.memberId,
-      startsAt: bookings.startsAt,
-      endsAt: bookings.endsAt,
-      status: bookings.status,
-      title: bookings.title,
-    };
     const bookedFor = db
-      .select(listed)
+      .select(LISTED_COLUMNS)
       .from(bookings)
       .where(and(eq(bookings.memberId, p('memberId')), when));
     const bookedBy = db
-      .select(listed)
+      .select(LISTED_COLUMNS)
       .from(bookings)
       .where(
         and(eq(bookings.bookedById, p('memberId')), sql`${bookings.memberId} IS NOT ${bookings.bookedById}`, when),

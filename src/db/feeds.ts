@@ -4,6 +4,7 @@
 // that is enough to answer "not modified" (with the last change of names, in the feeds that
 // show them), and the rows themselves. All are prepared once.
 import { and, asc, count, eq, gte, inArray, isNull, lt, max, or, sql, sum, type SQL } from 'drizzle-orm';
+import { LISTED_COLUMNS } from './bookings.js';
 import type { Db } from './connection.js';
 import { bookings, members, memberships, organisations } from './schema.js';
 
@@ -49,13 +50,7 @@ const VISIBLE = and(
 );
 
 const ROW = {
-  id: bookings.id,
-  resourceId: bookings.resourceId,
-  memberId: bookings.memberId,
-  startsAt: bookings.startsAt,
-  endsAt: bookings.endsAt,
-  status: bookings.status,
-  title: bookings.title,
+  ...LISTED_COLUMNS,
   version: bookings.version,
   updatedAt: bookings.updatedAt,
   memberName: members.name,
