@@ -14,26 +14,31 @@ const OPTIONS: Record<Style, Intl.DateTimeFormatOptions> = {
   dateTime: { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
 };
 
-/** Formatters and words kept at most: every zone and style in two languages; the dates and times of some weeks. */
+/** Formatters kept at most (every zone and style in two languages), and words per formatter (some weeks of times). */
 const FORMATTERS_MAX = 256;
-const WORDS_MAX = 10_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const words = new Map<string, string>();
+const WORDS_MAX = 5_000;
 
-function formatter(lang: Language, zone: string, style: Style): Intl.DateTimeFormat {
-  return remembered(
-    formatters,
-    `${lang}|${zone}|${style}`,
-    FORMATTERS_MAX,
-    () => new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { ...OPTIONS[style], timeZone: zone }),
-  );
+interface Formatter {
+  format: Intl.DateTimeFormat;
+  /** The words of each instant it formatted, by instant: no key to build per call. */
+  words: Map<number, string>;
+}
+const formatters = new Map<string, Formatter>();
+
+function formatter(lang: Language, zone: string, style: Style): Formatter {
+  return remembered(formatters, `${lang}|${zone}|${style}`, FORMATTERS_MAX, () => ({
+    format: new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { ...OPTIONS[style], timeZone: zone }),
+    words: new Map(),
+  }));
+}
+
+function wordsOf({ format, words }: Formatter, instant: number): string {
+  return remembered(words, instant, WORDS_MAX, () => format.format(instant));
 }
 
 /** The words of an instant: pages and mails ask for the same few again and again (a grid's columns, a start). */
 export function formatInstant(instant: number, lang: Language, zone: string, style: Style): string {
-  return remembered(words, `${lang}|${zone}|${style}|${instant}`, WORDS_MAX, () =>
-    formatter(lang, zone, style).format(instant),
-  );
+  return wordsOf(formatter(lang, zone, style), instant);
 }
 
 export interface DateFormatter {
@@ -46,7 +51,11 @@ export interface DateFormatter {
 
 /** The formatters of one language and zone. */
 export function dateFormatter(lang: Language, zone: string): DateFormatter {
-  const styled = (style: Style) => (instant: number) => formatInstant(instant, lang, zone, style);
+  // Each style's formatter found on its first use, then a page's rows only look their instants up.
+  const styled = (style: Style) => {
+    let found: Formatter | undefined;
+    return (instant: number) => wordsOf((found ??= formatter(lang, zone, style)), instant);
+  };
   return {
     date: styled('date'),
     dateShort: styled('dateShort'),
