@@ -39,6 +39,14 @@ async function outbox() {
 // Paris is UTC+1 in December 2026.
 const paris = (day: number, hour: number) => Date.UTC(2026, 11, day, hour - 1);
 
+/** An hour in Salle Louis Appia every Wednesday from 9 December 2026 at 10:00, `count` times. */
+const weeklyAppia = (count: number) => ({
+  resourceId: resourceId(t.db, 'salle-appia'),
+  firstStart: '2026-12-09T10:00',
+  durationMinutes: 60,
+  rule: { freq: 'weekly' as const, interval: 1, count },
+});
+
 describe('series summary mail', () => {
   it('lists the dates booked and the dates skipped with why, in one mail', async () => {
     const org = createOrganisation(t.db);
@@ -57,13 +65,7 @@ describe('series summary mail', () => {
 
     const outcome = t.app.services.series.create(
       actorOf(t.db, zoe),
-      {
-        resourceId: room,
-        firstStart: '2026-12-09T10:00',
-        durationMinutes: 60,
-        rule: { freq: 'weekly', interval: 1, count: 3 },
-        title: 'Point <hebdo> & co',
-      },
+      { ...weeklyAppia(3), title: 'Point <hebdo> & co' },
       'skip_conflicts',
     );
     expect(outcome.ok).toBe(true);
@@ -122,13 +124,7 @@ describe('series summary mail', () => {
     const sami = createMember(t.db, { organisationId: org });
     const room = resourceId(t.db, 'salle-appia');
     t.app.services.bookings.create(actorOf(t.db, sami), { resourceId: room, start: paris(16, 10), end: paris(16, 11) });
-    const input = {
-      resourceId: room,
-      firstStart: '2026-12-09T10:00',
-      durationMinutes: 60,
-      rule: { freq: 'weekly' as const, interval: 1, count: 3 },
-      idempotencyKey: 'series-key-1',
-    };
+    const input = { ...weeklyAppia(3), idempotencyKey: 'series-key-1' };
     const before = (await outbox()).length;
     expect(t.app.services.series.create(actorOf(t.db, zoe), input, 'all_or_nothing').ok).toBe(false);
     expect((await outbox()).length).toBe(before);
@@ -146,18 +142,7 @@ describe('series summary mail', () => {
     t.app.services.series.onCreated(() => {
       throw new Error('boom after the summary was queued');
     });
-    expect(() =>
-      t.app.services.series.create(
-        actorOf(t.db, zoe),
-        {
-          resourceId: resourceId(t.db, 'salle-appia'),
-          firstStart: '2026-12-09T10:00',
-          durationMinutes: 60,
-          rule: { freq: 'weekly', interval: 1, count: 2 },
-        },
-        'skip_conflicts',
-      ),
-    ).toThrow('boom');
+    expect(() => t.app.services.series.create(actorOf(t.db, zoe), weeklyAppia(2), 'skip_conflicts')).toThrow('boom');
     expect(await outbox()).toEqual([]);
     expect(t.db.$client.prepare('SELECT count(*) AS n FROM bookings').get()).toEqual({ n: 0 });
   });
@@ -165,16 +150,7 @@ describe('series summary mail', () => {
   it('lists only the dates still booked when the worker renders it', async () => {
     const org = createOrganisation(t.db);
     const zoe = createMember(t.db, { organisationId: org, language: 'fr' });
-    const outcome = t.app.services.series.create(
-      actorOf(t.db, zoe),
-      {
-        resourceId: resourceId(t.db, 'salle-appia'),
-        firstStart: '2026-12-09T10:00',
-        durationMinutes: 60,
-        rule: { freq: 'weekly', interval: 1, count: 3 },
-      },
-      'skip_conflicts',
-    );
+    const outcome = t.app.services.series.create(actorOf(t.db, zoe), weeklyAppia(3), 'skip_conflicts');
     if (!outcome.ok) throw new Error('refused');
     // The last date is cancelled before the worker got to the summary.
     t.app.services.series.cancelFrom(actorOf(t.db, zoe), outcome.seriesId, outcome.booked[2]!.startsAt);
@@ -193,16 +169,7 @@ describe('series summary mail', () => {
   it('is superseded, not sent, when every date was cancelled before the worker got to it', async () => {
     const org = createOrganisation(t.db);
     const zoe = createMember(t.db, { organisationId: org });
-    const outcome = t.app.services.series.create(
-      actorOf(t.db, zoe),
-      {
-        resourceId: resourceId(t.db, 'salle-appia'),
-        firstStart: '2026-12-09T10:00',
-        durationMinutes: 60,
-        rule: { freq: 'weekly', interval: 1, count: 2 },
-      },
-      'skip_conflicts',
-    );
+    const outcome = t.app.services.series.create(actorOf(t.db, zoe), weeklyAppia(2), 'skip_conflicts');
     if (!outcome.ok) throw new Error('refused');
     t.app.services.series.cancelFrom(actorOf(t.db, zoe), outcome.seriesId, outcome.booked[0]!.startsAt);
     expect((await outbox()).map((m) => [m.kind, m.status])).toEqual([['series-created', 'superseded']]);
