@@ -1,13 +1,14 @@
 // The default inventory of 21 (see shared/PRODUCT.md). Pure data: seed.ts writes it.
 // Everything here is editable by admins afterwards; seeding never overwrites it.
 import type { EventLayout } from '../src/db/schema.js';
-import type { Accessibility, BookingRules, Equipment, ResourceKind } from '../src/domain/types.js';
+import type { Accessibility, BookingRules, CheckInPolicy, Equipment, ResourceKind } from '../src/domain/types.js';
 
 export const SITE = {
   slug: 'montrouge',
   name: '21 – Montrouge',
   timezone: 'Europe/Paris',
   address: '21 rue de la Vanne, 92120 Montrouge, France (1er étage)',
+  safetyCapacity: 300,
 };
 
 /** Monday to Friday, 08:30–19:00. */
@@ -18,14 +19,30 @@ export interface ZoneSeed {
   name: string;
   nameEn: string;
   floor: string;
+  safetyCapacity: number;
 }
 
 export const ZONES: ZoneSeed[] = [
-  { slug: 'open-space', name: 'Open space', nameEn: 'Open space', floor: '1er étage' },
-  { slug: 'zone-calme', name: 'Zone calme', nameEn: 'Quiet zone', floor: '1er étage' },
-  { slug: 'fenetres', name: 'Côté fenêtres', nameEn: 'Window side', floor: '1er étage' },
-  { slug: 'salles', name: 'Salles de réunion', nameEn: 'Meeting rooms', floor: '1er étage' },
-  { slug: 'studios', name: 'Studios et événements', nameEn: 'Studios and events', floor: '1er étage' },
+  { slug: 'open-space', name: 'Open space', nameEn: 'Open space', floor: '1er étage', safetyCapacity: 50 },
+  { slug: 'zone-calme', name: 'Zone calme', nameEn: 'Quiet zone', floor: '1er étage', safetyCapacity: 15 },
+  { slug: 'fenetres', name: 'Côté fenêtres', nameEn: 'Window side', floor: '1er étage', safetyCapacity: 15 },
+  { slug: 'salles', name: 'Salles de réunion', nameEn: 'Meeting rooms', floor: '1er étage', safetyCapacity: 80 },
+  {
+    slug: 'studios',
+    name: 'Studios et événements',
+    nameEn: 'Studios and events',
+    floor: '1er étage',
+    safetyCapacity: 200,
+  },
+];
+
+/**
+ * Check-in per resource kind: a desk is released two hours after its start (10:30 for a
+ * morning from 08:30), a room 15 minutes after; a member with an access need gets longer.
+ */
+export const CHECK_IN_POLICIES: CheckInPolicy[] = [
+  { kind: 'desk', graceMinutes: 120, accessNeedGraceMinutes: 180, opensBeforeMinutes: 30 },
+  { kind: 'meeting_room', graceMinutes: 15, accessNeedGraceMinutes: 30, opensBeforeMinutes: 15 },
 ];
 
 export interface ResourceSeed {
@@ -64,7 +81,6 @@ export const DESK_RULES: BookingRules = {
   minDurationMinutes: 270,
   maxDurationMinutes: 630,
   horizonDays: 14,
-  checkInGraceMinutes: 30,
 };
 
 export const ROOM_RULES: BookingRules = {
@@ -74,7 +90,6 @@ export const ROOM_RULES: BookingRules = {
   minDurationMinutes: 15,
   maxDurationMinutes: 240,
   horizonDays: 56,
-  checkInGraceMinutes: 15,
 };
 
 const STUDIO_RULES: BookingRules = {

@@ -4,9 +4,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { immediate, type Db } from '../src/db/connection.js';
-import { closures, openingHours, resourceLinks, resources, sites, zones } from '../src/db/schema.js';
+import { checkInPolicies, closures, openingHours, resourceLinks, resources, sites, zones } from '../src/db/schema.js';
 import { frenchPublicHolidays, type Holiday } from './holidays.js';
-import { defaultInventory, HOLIDAY_NAMES_EN, SITE, SITE_HOURS, ZONES } from './inventory.js';
+import { CHECK_IN_POLICIES, defaultInventory, HOLIDAY_NAMES_EN, SITE, SITE_HOURS, ZONES } from './inventory.js';
 
 export interface SeedReport {
   siteId: number;
@@ -33,6 +33,12 @@ export function seedInventory(db: Db, now: number): SeedReport {
         .values(SITE_HOURS.map((h) => ({ siteId: site.id, resourceId: null, ...h })))
         .run();
     }
+
+    for (const { kind, ...policy } of CHECK_IN_POLICIES)
+      tx.insert(checkInPolicies)
+        .values({ siteId: site.id, resourceKind: kind, ...policy })
+        .onConflictDoNothing()
+        .run();
 
     ZONES.forEach((zone, i) => {
       tx.insert(zones)

@@ -2,10 +2,20 @@
 // The rows are turned into the domain's types here, so the services never see SQL shapes.
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from './connection.js';
-import { closures, inventoryVersion, openingHours, resourceLinks, resources, sites, zones } from './schema.js';
+import {
+  checkInPolicies,
+  closures,
+  inventoryVersion,
+  openingHours,
+  resourceLinks,
+  resources,
+  sites,
+  zones,
+} from './schema.js';
 import type {
   Accessibility,
   BookingRules,
+  CheckInPolicy,
   Closure,
   Equipment,
   OpeningPeriod,
@@ -106,14 +116,19 @@ export function listResources(db: Db, siteId: number): ResourceView[] {
     .map((r) => toView(r.resources, r.zones, links));
 }
 
-export function getResource(db: Db, id: number): ResourceView | undefined {
-  const row = db
+/** The check-in policy of each resource kind of a site; a kind without one is never released. */
+export function listCheckInPolicies(db: Db, siteId: number): CheckInPolicy[] {
+  return db
     .select()
-    .from(resources)
-    .leftJoin(zones, eq(resources.zoneId, zones.id))
-    .where(eq(resources.id, id))
-    .get();
-  return row ? toView(row.resources, row.zones, linkMap(db)) : undefined;
+    .from(checkInPolicies)
+    .where(eq(checkInPolicies.siteId, siteId))
+    .all()
+    .map((p) => ({
+      kind: p.resourceKind,
+      graceMinutes: p.graceMinutes,
+      accessNeedGraceMinutes: p.accessNeedGraceMinutes,
+      opensBeforeMinutes: p.opensBeforeMinutes,
+    }));
 }
 
 export interface OpeningWeek {

@@ -15,6 +15,8 @@ export const sites = sqliteTable('sites', {
   name: text('name').notNull(),
   timezone: text('timezone').notNull(),
   address: text('address').notNull(),
+  /** How many people the floor may hold at once (fire safety); null when not set. */
+  safetyCapacity: integer('safety_capacity'),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -29,6 +31,8 @@ export const zones = sqliteTable(
     name: text('name').notNull(),
     nameEn: text('name_en'),
     floor: text('floor'),
+    /** How many people the zone may hold at once (fire safety); null when not set. */
+    safetyCapacity: integer('safety_capacity'),
     sortOrder: integer('sort_order').notNull().default(0),
   },
   (t) => [uniqueIndex('zones_site_slug').on(t.siteId, t.slug)],
@@ -97,6 +101,29 @@ export const resourceLinks = sqliteTable(
       .references(() => resources.id),
   },
   (t) => [primaryKey({ columns: [t.resourceId, t.linkedResourceId] })],
+);
+
+/**
+ * Check-in per resource kind: a booking of that kind not checked in by its start plus the
+ * grace is released as a no-show. A kind without a row is never released. A resource's own
+ * check_in_grace_minutes, when set, replaces the kind's grace for that resource.
+ */
+export const checkInPolicies = sqliteTable(
+  'check_in_policies',
+  {
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
+    resourceKind: text('resource_kind', {
+      enum: ['desk', 'meeting_room', 'event_space', 'digital_studio', 'vr_studio', 'sports_hall'],
+    }).notNull(),
+    graceMinutes: integer('grace_minutes').notNull(),
+    /** The grace of a member whose profile records an access need. */
+    accessNeedGraceMinutes: integer('access_need_grace_minutes').notNull(),
+    /** How long before the start one may already check in. */
+    opensBeforeMinutes: integer('opens_before_minutes').notNull().default(30),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.resourceKind] })],
 );
 
 /** Weekly opening hours of a site; rows with a resource id replace the site's week for that resource. */
@@ -287,6 +314,13 @@ export const bookings = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
     cancelledAt: integer('cancelled_at'),
     checkedInAt: integer('checked_in_at'),
+    /** Who recorded the check-in: the member, or staff at the desk. */
+    checkedInById: integer('checked_in_by_id').references(() => members.id),
+    /** Set when the person left early: ends_at was brought back to this instant. */
+    checkedOutAt: integer('checked_out_at'),
+    /** A day guest booked by staff (member_id is then null): their name and organisation. */
+    guestName: text('guest_name'),
+    guestOrganisation: text('guest_organisation'),
   },
   (t) => [
     // Overlap queries bound starts_at from below, so they walk this index and stay flat with history.
@@ -303,6 +337,8 @@ export const bookings = sqliteTable(
       .on(t.bookedById, t.startsAt)
       .where(sql`member_id IS NOT booked_by_id`),
     index('bookings_series').on(t.seriesId),
+    // The front desk's day, the list of all bookings and the no-show job read bookings by time, whatever the resource.
+    index('bookings_start').on(t.startsAt),
     // The monthly quota sums an organisation's bookings from this index alone (end, status, resource for its kind).
     index('bookings_org_start').on(t.organisationId, t.startsAt, t.endsAt, t.status, t.resourceId),
     uniqueIndex('bookings_idempotency').on(t.bookedById, t.idempotencyKey),
@@ -417,6 +453,47 @@ export const bookingReminders = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.bookingId, t.kind, t.startsAt] })],
 );
+
+/** A visitor a member expects; erased 30 days after the expected day (see src/jobs/). */
+export const visitors = sqliteTable(
+  'visitors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
+    hostMemberId: integer('host_member_id')
+      .notNull()
+      .references(() => members.id),
+    name: text('name').notNull(),
+    organisation: text('organisation').notNull().default(''),
+    expectedAt: integer('expected_at').notNull(),
+    arrivedAt: integer('arrived_at'),
+    arrivalRecordedById: integer('arrival_recorded_by_id').references(() => members.id),
+    leftAt: integer('left_at'),
+    cancelledAt: integer('cancelled_at'),
+    createdById: integer('created_by_id')
+      .notNull()
+      .references(() => members.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('visitors_expected').on(t.expectedAt), index('visitors_host').on(t.hostMemberId, t.expectedAt)],
+);
+
+/** Lobby screens: a revocable token in the URL (only its hash is stored) shows what is free, no names. */
+export const kioskTokens = sqliteTable('kiosk_tokens', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  siteId: integer('site_id')
+    .notNull()
+    .references(() => sites.id),
+  label: text('label').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdById: integer('created_by_id')
+    .notNull()
+    .references(() => members.id),
+  createdAt: integer('created_at').notNull(),
+  revokedAt: integer('revoked_at'),
+});
 
 /**
  * One row whose version rises with every change to the inventory (sites, zones, resources and

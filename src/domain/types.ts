@@ -80,6 +80,17 @@ export interface OpeningPeriod {
   closes: string;
 }
 
+/** Check-in for one resource kind (data edited by admins). */
+export interface CheckInPolicy {
+  kind: ResourceKind;
+  /** Minutes after the start by which a booking must be checked in, or it is released. */
+  graceMinutes: number;
+  /** The same, for a member whose profile records an access need. */
+  accessNeedGraceMinutes: number;
+  /** Minutes before the start from which one may check in. */
+  opensBeforeMinutes: number;
+}
+
 export interface Site {
   id: number;
   name: string;

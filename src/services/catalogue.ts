@@ -1,11 +1,9 @@
 // The catalogue of resources: what the home page counts and the spaces page filters.
 import type { Db } from '../db/connection.js';
+import type { Inventory } from './inventory.js';
 import {
-  getDefaultSite,
   getOpeningWeek,
-  getResource,
   listClosuresFrom,
-  listResources,
   listZones,
   type ResourceView,
   type SiteRow,
@@ -95,17 +93,20 @@ export interface Catalogue {
 }
 
 export class CatalogueService {
-  constructor(private readonly db: Db) {}
+  // Resources come from the inventory, so their rules read as the booking engine reads them
+  // (the check-in grace of their kind included).
+  constructor(
+    private readonly db: Db,
+    private readonly inventory: Inventory,
+  ) {}
 
   site(): SiteRow {
-    const site = getDefaultSite(this.db);
-    if (!site) throw new Error('No site: the database has not been seeded');
-    return site;
+    return this.inventory.get().site;
   }
 
   catalogue(): Catalogue {
-    const site = this.site();
-    return { site, zones: listZones(this.db, site.id), resources: listResources(this.db, site.id) };
+    const { site, resources } = this.inventory.get();
+    return { site, zones: listZones(this.db, site.id), resources };
   }
 
   countsByKind(resources: ResourceView[]): { kind: ResourceKind; count: number }[] {
@@ -115,8 +116,7 @@ export class CatalogueService {
   }
 
   resource(id: number): ResourceView | undefined {
-    const resource = getResource(this.db, id);
-    return resource?.active ? resource : undefined;
+    return this.inventory.resource(id);
   }
 
   openingWeek(siteId: number) {

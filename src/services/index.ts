@@ -52,7 +52,7 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
   });
   return {
     inventory,
-    catalogue: new CatalogueService(db),
+    catalogue: new CatalogueService(db, inventory),
     bookings,
     series,
     availability: new AvailabilityService(bookings.loader.queries),

@@ -11,13 +11,14 @@ import {
   getDefaultSite,
   getOpeningWeek,
   inventoryVersionReader,
+  listCheckInPolicies,
   listClosuresFrom,
   listResources,
   type ClosureView,
   type ResourceView,
   type SiteRow,
 } from '../db/inventory.js';
-import type { OpeningPeriod, Resource } from '../domain/types.js';
+import type { CheckInPolicy, OpeningPeriod, Resource, ResourceKind } from '../domain/types.js';
 
 export interface InventorySnapshot {
   site: SiteRow;
@@ -26,6 +27,8 @@ export interface InventorySnapshot {
   sitePeriods: OpeningPeriod[];
   overridePeriods: ReadonlyMap<number, OpeningPeriod[]>;
   closures: ClosureView[];
+  /** Check-in per resource kind; a kind that is not here is never released. */
+  checkInPolicies: ReadonlyMap<ResourceKind, CheckInPolicy>;
 }
 
 const NO_PERIODS: OpeningPeriod[] = [];
@@ -78,9 +81,16 @@ export class Inventory {
   private load(): InventorySnapshot {
     const site = getDefaultSite(this.db);
     if (!site) throw new Error('No site: the database has not been seeded');
-    const resources = listResources(this.db, site.id);
+    const policies = new Map(listCheckInPolicies(this.db, site.id).map((p) => [p.kind, p]));
+    // A resource's rules carry the grace that applies to it: its own, or its kind's.
+    const resources = listResources(this.db, site.id).map((r) =>
+      r.rules.checkInGraceMinutes === null && policies.has(r.kind)
+        ? { ...r, rules: { ...r.rules, checkInGraceMinutes: policies.get(r.kind)!.graceMinutes } }
+        : r,
+    );
     const week = getOpeningWeek(this.db, site.id);
     return {
+      checkInPolicies: policies,
       site,
       resources,
       resourcesById: new Map(resources.map((r) => [r.id, r])),

@@ -6,11 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { closeDatabase, MIGRATIONS_FOLDER, openDatabase, type Db } from '../../src/db/connection.js';
 import { createOutboxWorker } from '../../src/mail/worker.js';
 import { emlTransport } from '../../src/mail/transport.js';
-import { seedAll } from '../../seed/index.js';
 import { DEFAULT_NOW, mutableClock, tempDir } from '../helpers/app.js';
 
 let dir = '';
@@ -38,9 +36,13 @@ it('keeps the outbox rows and the reminders that point at them', async () => {
   const file = path.join(dir, 'old.sqlite');
   const old = openDatabase(file, { migrate: false });
   migrate(old, { migrationsFolder: migrationsBefore('0006_outbox_intents') });
-  const config = loadConfig({ DATABASE_PATH: file, LOG_LEVEL: 'silent', DEMO_PASSWORD: 'demo-password-21' }, dir);
-  await seedAll(old, config, DEFAULT_NOW);
+  // Written as that version wrote them: today's seed writes columns it did not have.
   old.$client.exec(`
+    INSERT INTO sites (id, slug, name, timezone, address, created_at)
+      VALUES (1, 'montrouge', '21', 'Europe/Paris', 'Montrouge', 0);
+    INSERT INTO resources (id, site_id, kind, slug, name, capacity, shape, slot_step_minutes, min_duration_minutes,
+      max_duration_minutes, horizon_days, capacity_model)
+      VALUES (1, 1, 'meeting_room', 'salle', 'Salle', 8, 'steps', 15, 15, 240, 56, 'exclusive');
     INSERT INTO members (id, email, name, created_at, updated_at) VALUES (1000, 'zoe@example.org', 'Zoé', 0, 0);
     INSERT INTO bookings (id, resource_id, member_id, starts_at, ends_at, status, created_at, updated_at)
       VALUES (1, (SELECT min(id) FROM resources), 1000, 1000, 2000, 'confirmed', 0, 0);

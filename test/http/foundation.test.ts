@@ -130,7 +130,7 @@ describe('resource page', () => {
       'Réservable par demi-journée (matin ou après-midi) ou pour la journée entière, jusqu’à 2 semaines à l’avance.',
     );
     expect(res.body).toContain(
-      'Présentez-vous à l’accueil dans les 30 minutes qui suivent le début, sinon la réservation est libérée.',
+      'Présentez-vous à l’accueil dans les 2 heures qui suivent le début, sinon la réservation est libérée.',
     );
   });
 
