@@ -11,7 +11,7 @@ import { TOKEN_LIFETIME } from '../../services/accounts.js';
 import { PASSWORD_MIN_LENGTH } from '../../services/passwords.js';
 import { fieldMessages, formBody, limitedMessage, text } from '../forms.js';
 import { clearSessionCookie, clientInfo, requestContext, setSessionCookie } from '../plugins/session.js';
-import { safeNext } from './language.js';
+import { safeNext } from '../safe-next.js';
 
 type Query = { Querystring: { next?: string; done?: string } };
 type TokenParams = { Params: { token: string } };

@@ -3,11 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { isLanguage } from '../../i18n/index.js';
 import { LANGUAGE_COOKIE } from '../plugins/i18n.js';
-
-export function safeNext(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return '/';
-  return next;
-}
+import { safeNext } from '../safe-next.js';
 
 export default async function languageRoutes(app: FastifyInstance) {
   app.get<{ Params: { lang: string }; Querystring: { next?: string } }>('/language/:lang', async (request, reply) => {

@@ -11,7 +11,7 @@ import { ACCESS_NEEDS, type MemberDetail } from '../../services/accounts.js';
 import { NotFound } from '../../services/authz.js';
 import { fieldMessages, formBody, text } from '../forms.js';
 import { clearSessionCookie, clientInfo, requireMember } from '../plugins/session.js';
-import { safeNext } from './language.js';
+import { safeNext } from '../safe-next.js';
 
 const NOTICES = new Set(['saved', 'welcome', 'sessions_ended', 'session_ended']);
 
