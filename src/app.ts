@@ -49,6 +49,14 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Fastify's own hop count now trusts nobody (it cannot tell a proxy from a client), so a count
+ * is a function of the hop: right only when the app is reachable through its proxies alone.
+ */
+function proxyTrust(trust: Config['trustProxy']): FastifyServerOptions['trustProxy'] {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db } = deps;
   const app = Fastify({
@@ -65,7 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 64 * 1024,
-    trustProxy: config.baseUrl.startsWith('https:'),
+    trustProxy: proxyTrust(config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
   });
 

@@ -1,6 +1,7 @@
 // Every setting comes from the environment, is validated once at start and is typed here.
 // A bad value stops the start with one line that names the variable: a half-working
 // server is worse than none.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { DEFAULT_REMINDERS, parseReminders, type ReminderSpec } from './domain/reminders.js';
 
@@ -20,6 +21,12 @@ export interface Config {
   seedOnStart: boolean;
   /** Reminder mails before each confirmed booking (REMINDERS); empty when "off". */
   reminders: ReminderSpec[];
+  /**
+   * Which proxies' X-Forwarded-For to believe (TRUST_PROXY): none (false, the default), a hop
+   * count, or a list of addresses and networks. Believing anyone would let a client choose the
+   * address that sign-in limits and the audit log see.
+   */
+  trustProxy: false | number | string[];
 }
 
 export class ConfigError extends Error {
@@ -94,6 +101,33 @@ function reminders(env: Env, name: string): ReminderSpec[] {
   return parsed.reminders;
 }
 
+/** proxy-addr's names for the usual private ranges, accepted beside addresses and CIDR networks. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(item: string): boolean {
+  if (PROXY_RANGES.includes(item)) return true;
+  const [address, bits, extra] = item.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+function trustProxy(env: Env, name: string): Config['trustProxy'] {
+  const raw = text(env, name);
+  if (raw === undefined || /^(0|false|no|off)$/i.test(raw)) return false;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  const items = raw.split(',').map((item) => item.trim());
+  const wrong = items.find((item) => !isProxyAddress(item));
+  if (wrong !== undefined)
+    throw new ConfigError(
+      name,
+      `must be off, a hop count, or addresses and networks separated by commas (e.g. "127.0.0.1,10.0.0.0/8"); ` +
+        `${JSON.stringify(wrong)} is none of these`,
+    );
+  return items;
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const nodeEnv = text(env, 'NODE_ENV') ?? 'development';
   const production = nodeEnv === 'production';
@@ -126,5 +160,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     demoPassword,
     seedOnStart: bool(env, 'SEED_ON_START', true),
     reminders: reminders(env, 'REMINDERS'),
+    trustProxy: trustProxy(env, 'TRUST_PROXY'),
   };
 }
