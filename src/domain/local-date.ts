@@ -26,8 +26,20 @@ export function parseLocalDate(text: string): DateParts | null {
   return parts;
 }
 
+/**
+ * The years a date from outside (a form, a query) may fall in: far beyond any booking horizon,
+ * and far inside what the calendar arithmetic computes (year 9999 would need year 10000).
+ */
+export const ACCEPTED_YEARS = { first: 2000, last: 2199 } as const;
+
+/** A date the app accepts from outside: the right shape, a day that exists, within ACCEPTED_YEARS. */
 export function isLocalDate(text: string): boolean {
-  return parseLocalDate(text) !== null;
+  const parts = parseLocalDate(text);
+  return parts !== null && isAcceptedYear(parts.year);
+}
+
+export function isAcceptedYear(year: number): boolean {
+  return year >= ACCEPTED_YEARS.first && year <= ACCEPTED_YEARS.last;
 }
 
 export function formatLocalDate({ year, month, day }: DateParts): LocalDate {

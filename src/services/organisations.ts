@@ -1,6 +1,5 @@
 // Organisations hosted at 21: their programme, their plan (monthly quotas the booking engine
 // enforces), their people and leads. Admins edit; leads and staff see a team and its quota use.
-import { DateTime } from 'luxon';
 import type { Clock } from '../domain/clock.js';
 import { immediate, type Db } from '../db/connection.js';
 import { bookingQueries, type BookingQueries } from '../db/bookings.js';
@@ -18,6 +17,7 @@ import {
   updateOrganisation,
   type OrganisationRow,
 } from '../db/organisations.js';
+import { isLocalDate } from '../domain/local-date.js';
 import { calendarMonthOf, usageWithin } from '../domain/quota.js';
 import { auditWriter, type AuditWriter } from './audit.js';
 import { cleanName, type FieldErrors } from './accounts.js';
@@ -88,8 +88,7 @@ type OrgField = 'name' | 'kind' | 'programme' | 'startsOn' | 'endsOn' | 'quotaRo
 const QUOTA_MAX = 100_000;
 
 function localDate(raw: unknown): string | null {
-  if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) return null;
-  return DateTime.fromISO(raw, { zone: 'UTC' }).isValid ? raw : null;
+  return typeof raw === 'string' && isLocalDate(raw) ? raw : null;
 }
 
 function optionalNumber(raw: unknown, parse: (text: string) => number | null): number | null | undefined {

@@ -1,7 +1,7 @@
 // Reads and checks the booking form (POST /bookings): every field is validated here, and a
 // malformed one is reported against its field (422) before the engine is asked anything.
 // Whether the booking is *allowed* is the engine's question, never this file's.
-import { isLocalDate } from '../domain/local-date.js';
+import { isLocalDate, parseLocalDate } from '../domain/local-date.js';
 import type { SeriesRule, Frequency } from '../domain/recurrence.js';
 import type { SeriesPolicy } from '../domain/series-plan.js';
 import type { Weekday } from '../domain/types.js';
@@ -23,7 +23,9 @@ export type BookingField =
   | 'series_policy';
 
 /** Error codes per field; the page turns them into messages (form.error.<code>). */
-export type FieldErrors = Partial<Record<BookingField, 'required' | 'invalid' | 'too_long' | 'out_of_range'>>;
+export type FieldErrors = Partial<
+  Record<BookingField, 'required' | 'invalid' | 'too_long' | 'out_of_range' | 'date_out_of_range'>
+>;
 
 export interface BookingForm {
   resourceId: number;
@@ -64,6 +66,15 @@ export function normaliseLocal(text: string): string | null {
   return match && parseLocalDateTime(match[1]!) ? match[1]! : null;
 }
 
+/** What is wrong with a date and time field: nothing, missing, malformed, or a year the app does not take. */
+const isLocalDateShape = (text: string) => parseLocalDate(text) !== null;
+
+function localDateTimeError(text: string, local: string | null): 'required' | 'invalid' | 'date_out_of_range' | null {
+  if (!text) return 'required';
+  if (!local) return 'invalid';
+  return isLocalDate(local.slice(0, 10)) ? null : 'date_out_of_range';
+}
+
 export function parseBookingForm(
   body: Body,
 ): { ok: true; form: BookingForm } | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> } {
@@ -77,10 +88,10 @@ export function parseBookingForm(
   const endText = one(body, 'end');
   const start = normaliseLocal(startText);
   const end = normaliseLocal(endText);
-  if (!startText) errors.start = 'required';
-  else if (!start) errors.start = 'invalid';
-  if (!endText) errors.end = 'required';
-  else if (!end) errors.end = 'invalid';
+  const startError = localDateTimeError(startText, start);
+  const endError = localDateTimeError(endText, end);
+  if (startError) errors.start = startError;
+  if (endError) errors.end = endError;
 
   const headcountText = one(body, 'headcount');
   const headcount = headcountText === '' ? 1 : wholeNumber(headcountText, 1, 1000);
@@ -103,7 +114,7 @@ export function parseBookingForm(
     if (ending === 'until') {
       const until = one(body, 'repeat_until');
       if (!until) errors.repeat_until = 'required';
-      else if (!isLocalDate(until)) errors.repeat_until = 'invalid';
+      else if (!isLocalDate(until)) errors.repeat_until = isLocalDateShape(until) ? 'date_out_of_range' : 'invalid';
       else rule.until = until;
     } else if (ending === 'count') {
       const count = wholeNumber(one(body, 'repeat_count') || '', 2, REPEAT_COUNT_MAX);

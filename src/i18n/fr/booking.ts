@@ -124,6 +124,7 @@ export const frBooking = {
   'form.error.required': 'Ce champ est obligatoire.',
   'form.error.invalid': 'Cette valeur n’est pas valide.',
   'form.error.too_long': 'Ce texte est trop long ({max} caractères au plus).',
+  'form.error.date_out_of_range': 'Choisissez une date entre {first} et {last}.',
   'form.error.out_of_range': 'Cette valeur est hors des limites permises.',
   'form.error.unknownResource': 'Cet espace n’existe pas.',
 

@@ -2,6 +2,7 @@
 // (actor or subject, name or e-mail) and local dates of the site. htmx swaps only the list.
 import type { FastifyInstance } from 'fastify';
 import { DateTime } from 'luxon';
+import { isLocalDate } from '../../domain/local-date.js';
 import { dateFormatter } from '../../i18n/dates.js';
 import { catalogues, type MessageKey } from '../../i18n/index.js';
 import type { AuditFilter } from '../../services/audit.js';
@@ -10,9 +11,8 @@ import { requirePermission } from '../plugins/session.js';
 type Query = { Querystring: { action?: string; who?: string; from?: string; to?: string; page?: string } };
 
 function localDay(value: unknown, zone: string): DateTime | null {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const day = DateTime.fromISO(value, { zone });
-  return day.isValid ? day.startOf('day') : null;
+  if (typeof value !== 'string' || !isLocalDate(value)) return null;
+  return DateTime.fromISO(value, { zone }).startOf('day');
 }
 
 function describe(details: Record<string, unknown>): string {

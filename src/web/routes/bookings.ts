@@ -4,6 +4,7 @@
 // Every route is for signed-in members; services decide what each may see and do.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ACCEPTED_YEARS } from '../../domain/local-date.js';
 import { RESOURCE_KINDS } from '../../domain/types.js';
 import { formatMinutes, type MessageKey, type Translate } from '../../i18n/index.js';
 import { dateFormatter } from '../../i18n/dates.js';
@@ -59,7 +60,11 @@ export default async function bookingRoutes(app: FastifyInstance) {
   function errorMessages(request: FastifyRequest, errors: FieldErrors): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [field, code] of Object.entries(errors))
-      out[field] = request.t(`form.error.${code}` as MessageKey, { max: TITLE_MAX });
+      out[field] = request.t(`form.error.${code}` as MessageKey, {
+        max: TITLE_MAX,
+        first: ACCEPTED_YEARS.first,
+        last: ACCEPTED_YEARS.last,
+      });
     return out;
   }
 
