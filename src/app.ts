@@ -2,7 +2,6 @@
 // modules are registered explicitly, in order, so what runs before what is visible here.
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
-import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
@@ -12,6 +11,7 @@ import { buildServices, systemClock, type Services } from './services/index.js';
 import assets from './web/plugins/assets.js';
 import csrf from './web/plugins/csrf.js';
 import errors from './web/plugins/errors.js';
+import formBody from './web/plugins/form-body.js';
 import i18n from './web/plugins/i18n.js';
 import securityHeaders from './web/plugins/security-headers.js';
 import session from './web/plugins/session.js';
@@ -89,7 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(securityHeaders, { https: config.baseUrl.startsWith('https:') });
   await app.register(fastifyCookie);
-  await app.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
+  await app.register(formBody, { bodyLimit: 64 * 1024 });
   await app.register(i18n);
   // After i18n (a member's profile language wins), before every route; CSRF checks each unsafe request.
   await app.register(session);

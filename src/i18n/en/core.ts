@@ -125,6 +125,7 @@ export const enCore: Record<keyof typeof frCore, Message> = {
     'Something failed on our side. Try again in a moment; if it goes on, give this code to the front desk: {requestId}.',
   'error.badRequest.title': 'Invalid request',
   'error.badRequest.body': 'The request could not be understood: {detail}',
+  'error.charset': 'The form must be sent in UTF-8.',
   'error.tooLarge': 'The request is too large.',
   'error.back': 'Back to the home page',
   'field.invalid': 'The field “{field}” is invalid.',

@@ -129,6 +129,7 @@ export const frCore = {
     'Quelque chose n’a pas fonctionné de notre côté. Réessayez dans un instant ; si cela continue, donnez ce code à l’accueil : {requestId}.',
   'error.badRequest.title': 'Requête invalide',
   'error.badRequest.body': 'La demande n’a pas pu être comprise : {detail}',
+  'error.charset': 'Le formulaire doit être envoyé en UTF-8.',
   'error.tooLarge': 'La demande est trop volumineuse.',
   'error.back': 'Retour à l’accueil',
   'field.invalid': 'Le champ « {field} » est invalide.',

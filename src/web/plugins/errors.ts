@@ -47,11 +47,13 @@ export default fp(async (app) => {
     const detail =
       status === 413
         ? t('error.tooLarge')
-        : error.validation
-          ? t('field.invalid', {
-              field: String(error.validation[0]?.instancePath || error.validation[0]?.params?.missingProperty || ''),
-            })
-          : t('error.badRequest.title');
+        : status === 415
+          ? t('error.charset')
+          : error.validation
+            ? t('field.invalid', {
+                field: String(error.validation[0]?.instancePath || error.validation[0]?.params?.missingProperty || ''),
+              })
+            : t('error.badRequest.title');
     if (!wantsHtml(request)) return reply.code(status).send({ error: error.code ?? 'bad_request', message: detail });
     return reply.page({
       page: 'pages/error',
