@@ -8,7 +8,6 @@ import { parse } from 'node:querystring';
 const MULTI_LINE_FIELDS: ReadonlySet<string> = new Set(['message', 'purpose', 'notes']);
 const PASSWORD_FIELDS: ReadonlySet<string> = new Set(['password', 'confirm']);
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const BREAKS = /\r\n?|\n|\t|\u2028|\u2029/g;
 

@@ -66,7 +66,6 @@ describe('through the app', () => {
     );
     const feed = await t.app.inject({ method: 'GET', url: `/feeds/${token}/bookings.ics` });
     expect(feed.body).toContain('Point hebdo suite');
-    // eslint-disable-next-line no-control-regex -- looking for control characters
     expect(feed.body.replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
   });
 
