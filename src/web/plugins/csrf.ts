@@ -4,6 +4,8 @@
 // body is parsed. A request without it, or with another session's, is refused with 403
 // and a message in the visitor's language, before any handler runs: nothing changes.
 // A route that must take foreign posts (none yet) opts out with `config: { csrf: false }`.
+// Behind the token, a second line: an unsafe request whose Origin (or, without one, Referer)
+// names another site is refused too, whatever it carries.
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sameSecret } from '../../services/tokens.js';
@@ -42,9 +44,32 @@ export function refuseForgery(request: FastifyRequest, reply: FastifyReply): Fas
   });
 }
 
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the browser says the request comes from this site: the public origin (BASE_URL) or
+ * the one it addressed (the Host it sent). Neither header is no answer: the token decides.
+ */
+function fromThisSite(request: FastifyRequest, publicOrigin: string): boolean {
+  const origin = request.headers.origin;
+  const claimed = typeof origin === 'string' ? origin : request.headers.referer;
+  if (claimed === undefined) return true;
+  const from = originOf(claimed);
+  if (from === null || from === 'null') return false;
+  return from === publicOrigin || from === `${request.protocol}://${request.host}`;
+}
+
 export default fp(async (app) => {
+  const publicOrigin = new URL(app.deps.config.baseUrl).origin;
   app.addHook('preHandler', (request, reply, done) => {
     if (SAFE_METHODS.has(request.method) || request.routeOptions.config?.csrf === false) return done();
+    if (!fromThisSite(request, publicOrigin)) return refuseForgery(request, reply);
     const expected = request.session?.csrfToken;
     const sent = sentToken(request);
     if (expected && sent && sameSecret(sent, expected)) return done();

@@ -44,6 +44,9 @@ export default fp<{ https: boolean }>(async (app, options) => {
       },
     },
     strictTransportSecurity: options.https,
+    // Not helmet's no-referrer: under it a browser sends "Origin: null" with our own forms, and
+    // the Origin check (plugins/csrf.ts) needs their real origin. Other sites still get nothing.
+    referrerPolicy: { policy: 'same-origin' },
   });
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
