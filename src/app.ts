@@ -10,7 +10,7 @@ import type { OutboxKick } from './mail/worker.js';
 import { buildServices, systemClock, type Services } from './services/index.js';
 import assets from './web/plugins/assets.js';
 import csrf from './web/plugins/csrf.js';
-import errors from './web/plugins/errors.js';
+import errors, { answerFrameworkError } from './web/plugins/errors.js';
 import formBody from './web/plugins/form-body.js';
 import i18n from './web/plugins/i18n.js';
 import securityHeaders from './web/plugins/security-headers.js';
@@ -75,6 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 64 * 1024,
     trustProxy: proxyTrust(config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: answerFrameworkError,
   });
 
   const clock = deps.clock ?? systemClock;

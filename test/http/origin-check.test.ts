@@ -30,7 +30,7 @@ function switchLanguage(lang: 'fr' | 'en', headers: Record<string, string>) {
 }
 
 describe('a state-changing request with a valid token', () => {
-  it.each([
+  it.each<Record<string, string>>([
     { origin: 'https://evil.example.org' },
     { origin: 'null' },
     { referer: 'https://evil.example.org/page' },
@@ -42,7 +42,7 @@ describe('a state-changing request with a valid token', () => {
     expect(language()).toBe(before);
   });
 
-  it.each([
+  it.each<Record<string, string>>([
     {},
     { origin: 'https://reservations.21.example.org' },
     { referer: 'https://reservations.21.example.org/profile' },

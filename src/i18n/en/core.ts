@@ -126,6 +126,7 @@ export const enCore: Record<keyof typeof frCore, Message> = {
   'error.badRequest.title': 'Invalid request',
   'error.badRequest.body': 'The request could not be understood: {detail}',
   'error.charset': 'The form must be sent in UTF-8.',
+  'error.badUrl': 'the address of the page is malformed.',
   'error.tooLarge': 'The request is too large.',
   'error.back': 'Back to the home page',
   'field.invalid': 'The field “{field}” is invalid.',

@@ -130,6 +130,7 @@ export const frCore = {
   'error.badRequest.title': 'Requête invalide',
   'error.badRequest.body': 'La demande n’a pas pu être comprise : {detail}',
   'error.charset': 'Le formulaire doit être envoyé en UTF-8.',
+  'error.badUrl': 'l’adresse de la page est mal formée.',
   'error.tooLarge': 'La demande est trop volumineuse.',
   'error.back': 'Retour à l’accueil',
   'field.invalid': 'Le champ « {field} » est invalide.',

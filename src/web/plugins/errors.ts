@@ -3,6 +3,7 @@
 // (stack, SQL, paths) never reach a response body, they go to the log.
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { DEFAULT_LANGUAGE, fromAcceptLanguage, translator } from '../../i18n/index.js';
 import { isHtmx } from './views.js';
 
 export class NotFoundError extends Error {
@@ -64,3 +65,28 @@ export default fp(async (app) => {
     });
   });
 });
+
+/**
+ * Fastify's own answer to a URL it cannot decode (or a parameter too long), given before any
+ * hook runs: our error page in the visitor's language, with the security headers, instead of
+ * Fastify's JSON. The URL is not echoed back.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const app = request.server;
+  const lang = fromAcceptLanguage(request.headers['accept-language']) ?? DEFAULT_LANGUAGE;
+  const t = translator(lang);
+  const status = error.statusCode === 414 ? 414 : 400;
+  request.log.info({ err: { message: error.message, code: error.code } }, 'request refused');
+  const html = app.renderPage(
+    { t, lang, url: '/', method: request.method, id: request.id, viewLocals: null },
+    {
+      page: 'pages/error',
+      title: t('error.badRequest.title'),
+      data: {
+        heading: t('error.badRequest.title'),
+        message: t('error.badRequest.body', { detail: t('error.badUrl') }),
+      },
+    },
+  );
+  return reply.code(status).headers(app.securityHeaders).type('text/html; charset=utf-8').send(html);
+}

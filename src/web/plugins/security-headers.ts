@@ -26,6 +26,13 @@ export function helmetHeaders(options: HelmetOptions): Record<string, string> {
   return headers;
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The headers every answer carries, also those given before any hook ran. */
+    securityHeaders: Readonly<Record<string, string>>;
+  }
+}
+
 export default fp<{ https: boolean }>(async (app, options) => {
   const headers = helmetHeaders({
     contentSecurityPolicy: {
@@ -48,6 +55,7 @@ export default fp<{ https: boolean }>(async (app, options) => {
     // the Origin check (plugins/csrf.ts) needs their real origin. Other sites still get nothing.
     referrerPolicy: { policy: 'same-origin' },
   });
+  app.decorate('securityHeaders', headers);
   app.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();

@@ -25,9 +25,16 @@ export interface PageOptions {
   title: string;
 }
 
+/** What a page needs of its request. */
+export type PageRequest = Pick<FastifyRequest, 't' | 'lang' | 'url' | 'method' | 'id' | 'viewLocals'>;
+
 declare module 'fastify' {
   interface FastifyReply {
     page(options: PageOptions): FastifyReply;
+  }
+  interface FastifyInstance {
+    /** A whole page's HTML, for answers given before the request's hooks ran (a malformed URL). */
+    renderPage(request: PageRequest, options: PageOptions): string;
   }
 }
 
@@ -55,10 +62,9 @@ const HTMX_SRC = `/assets/vendor/htmx-${HTMX_VERSION}.min.js`;
 
 export default fp<{ cache: boolean }>(async (app, options) => {
   const eta = new ViewEngine({ views: VIEWS_DIR, cache: options.cache, autoEscape: true, autoTrim: [false, 'nl'] });
-  app.decorateReply('page', function (this: FastifyReply, opts: PageOptions) {
-    const request = this.request;
+  function render(request: PageRequest, opts: PageOptions, template: string): string {
     const t = request.t;
-    const dataOf = () => ({
+    return eta.render(template, {
       ...opts.data,
       t,
       lang: request.lang,
@@ -76,9 +82,14 @@ export default fp<{ cache: boolean }>(async (app, options) => {
       },
       ...(request.viewLocals ?? {}),
     });
+  }
+
+  app.decorate('renderPage', (request: PageRequest, opts: PageOptions) => render(request, opts, opts.page));
+  app.decorateReply('page', function (this: FastifyReply, opts: PageOptions) {
+    const request = this.request;
     if (opts.fragment) this.header('Vary', 'HX-Request');
     this.code(opts.status ?? 200).type('text/html; charset=utf-8');
     const template = opts.fragment && isHtmx(request) ? opts.fragment : opts.page;
-    return this.send(eta.render(template, dataOf()));
+    return this.send(render(request, opts, template));
   });
 });
