@@ -5,6 +5,7 @@
 import type { Clock } from '../domain/clock.js';
 import { insertAccountToken, liveAccountToken, useAccountToken, voidAccountTokens } from '../db/accounts.js';
 import { immediate, type Db } from '../db/connection.js';
+import { revokeFeedTokens } from '../db/feed-tokens.js';
 import {
   addInduction,
   inductionsOf,
@@ -694,7 +695,10 @@ export class AccountService {
     });
   }
 
-  /** Deactivates an account: its sessions end at once and its pending links stop working. */
+  /**
+   * Deactivates an account: its sessions end at once, its pending links and its calendar feed
+   * links stop working (revoked, so a later reactivation does not bring old links back).
+   */
   deactivate(actor: Actor | null, id: number, ctx: ClientInfo): void {
     const now = this.clock.now();
     immediate(this.db, (tx) => {
@@ -703,6 +707,7 @@ export class AccountService {
       updateMember(tx, id, { active: false, deactivatedAt: now, updatedAt: now });
       const ended = this.sessions.endAllOf(tx, id);
       voidAccountTokens(tx, id, now);
+      const feedsRevoked = revokeFeedTokens(tx, id, now);
       const bookingsCancelled = this.options.onDeactivated?.(tx, id, a.id, now) ?? 0;
       this.audit(
         {
@@ -710,7 +715,7 @@ export class AccountService {
           actorId: a.id,
           subjectType: 'member',
           subjectId: id,
-          details: { sessionsEnded: ended, bookingsCancelled },
+          details: { sessionsEnded: ended, bookingsCancelled, feedsRevoked },
           ip: ctx.ip,
         },
         now,

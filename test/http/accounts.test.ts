@@ -395,10 +395,26 @@ describe('deactivation', () => {
     await signIn(t.app, email);
   });
 
+  it('revokes the calendar feed links for good: a reactivated member’s old link stays dead', async () => {
+    const email = 'feeds-leaving@example.org';
+    await createAccount(email, 'Feeds Leaving');
+    const token = t.app.services.feedTokens.rotate(memberId(email));
+    const feed = () => t.app.inject({ method: 'GET', url: `/feeds/${token}/bookings.ics` });
+    expect((await feed()).statusCode).toBe(200);
+    const admin = await signInAs(t.app, 'admin');
+    expect((await post(admin, `/admin/members/${memberId(email)}/deactivate`)).statusCode).toBe(303);
+    expect((await feed()).statusCode).toBe(404);
+    expect((await post(admin, `/admin/members/${memberId(email)}/reactivate`)).statusCode).toBe(303);
+    expect((await feed()).statusCode).toBe(404);
+    // A new link works.
+    const fresh = t.app.services.feedTokens.rotate(memberId(email));
+    expect((await t.app.inject({ method: 'GET', url: `/feeds/${fresh}/bookings.ics` })).statusCode).toBe(200);
+  });
+
   it('is written to the audit log with who did it', async () => {
     const row = t.db.$client
       .prepare(
-        "SELECT actor_id AS actor, json_extract(details, '$.sessionsEnded') AS ended FROM audit_log WHERE action = 'member.deactivated' ORDER BY id DESC",
+        "SELECT actor_id AS actor, json_extract(details, '$.sessionsEnded') AS ended FROM audit_log WHERE action = 'member.deactivated' AND subject_id = (SELECT id FROM members WHERE email = 'leaving@example.org')",
       )
       .get() as { actor: number; ended: number };
     expect(row.actor).toBe(memberId(DEMO_ACCOUNTS.admin.email));
