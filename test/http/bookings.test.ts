@@ -315,3 +315,17 @@ describe('my bookings, change and cancel', () => {
     expect((await get(camille, `/bookings/${id}`)).body).toContain('Annulée');
   });
 });
+
+it('an end before the start is one error with one status, for a booking and for a series (409)', async () => {
+  const fields = { resource: room, start: '2026-12-15T11:00', end: '2026-12-15T10:00' };
+  const single = await post(camille, '/bookings', fields);
+  const weekly = await post(camille, '/bookings', {
+    ...fields,
+    repeat: 'weekly',
+    repeat_end: 'count',
+    repeat_count: 3,
+  });
+  expect(single.statusCode).toBe(409);
+  expect(weekly.statusCode).toBe(409);
+  for (const res of [single, weekly]) expect(res.body).toContain('La fin doit être après le début.');
+});

@@ -229,10 +229,11 @@ export default async function bookingRoutes(app: FastifyInstance) {
         },
       });
     }
+    // The same answer as a single booking ending before it starts: a refusal by the rules (409).
     if (input.durationMinutes <= 0)
       return formPage(request, reply, {
         values: body,
-        status: 422,
+        status: 409,
         errors: { end: request.t('violation.invalid_interval') },
       });
     const policy = form.repeat!.policy;
