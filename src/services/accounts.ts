@@ -30,7 +30,7 @@ import {
   verifyPassword,
   type PasswordProblem,
 } from './passwords.js';
-import type { RateLimiter } from './rate-limit.js';
+import { LIMITS, type RateLimiter } from './rate-limit.js';
 import type { ClientInfo, CurrentSession, SessionService } from './sessions.js';
 import { hashToken, isTokenShape, newToken } from './tokens.js';
 
@@ -187,37 +187,17 @@ export class AccountService {
     if (!email || errors.password) return { kind: 'malformed', errors };
 
     const ip = ctx.ip ?? 'unknown';
-    const wait = Math.max(
-      this.limiter.blockedFor('signInPerAddress', ip),
-      this.limiter.blockedFor('signInPerAccount', email),
-    );
+    // The attacker is slowed per account and address; the owner, elsewhere, is not locked out.
+    const pair = `${email}\u0000${ip}`;
+    const wait = Math.max(this.limiter.blockedFor('signInPerAddress', ip), this.limiter.backoffWait(pair));
     if (wait > 0) return { kind: 'limited', retryAfterMs: wait };
-    this.limiter.hit('signInPerAddress', ip);
 
     const found = memberByEmail(this.db, email);
     const usable = found && found.active && found.passwordHash ? found : null;
     const matches = await verifyPassword(usable?.passwordHash ?? (await dummyHash()), password);
 
     if (!usable || !matches) {
-      this.limiter.hit('signInPerAccount', email);
-      const nowLimited = this.limiter.blockedFor('signInPerAccount', email) > 0;
-      const now = this.clock.now();
-      const actions = nowLimited
-        ? (['auth.sign_in_failed', 'auth.sign_in_limited'] as const)
-        : (['auth.sign_in_failed'] as const);
-      immediate(this.db, () => {
-        for (const action of actions)
-          this.audit(
-            {
-              action,
-              subjectType: found ? 'member' : null,
-              subjectId: found?.id ?? null,
-              details: { email },
-              ip: ctx.ip,
-            },
-            now,
-          );
-      });
+      this.signInFailed(email, ip, pair, usable, ctx);
       return { kind: 'invalid' };
     }
 
@@ -235,8 +215,52 @@ export class AccountService {
       );
       return { kind: 'signed_in', token, session, memberId: member.id, language: member.language };
     });
-    if (result.kind === 'signed_in') this.limiter.clear('signInPerAccount', email);
+    if (result.kind === 'signed_in') this.limiter.forgetFailures(pair);
     return result;
+  }
+
+  /**
+   * Counts a failed sign-in against the address and the (account, address) pair, audits it and,
+   * when an existing account reaches LIMITS.signInFailuresPerAccount, tells its owner by e-mail.
+   */
+  private signInFailed(
+    email: string,
+    ip: string,
+    pair: string,
+    member: { id: number; email: string; name: string; language: Language } | null,
+    ctx: ClientInfo,
+  ): void {
+    this.limiter.hit('signInPerAddress', ip);
+    this.limiter.recordFailure(pair);
+    this.limiter.hit('signInFailuresPerAccount', email);
+    const failures = this.limiter.countOf('signInFailuresPerAccount', email);
+    const warnOwner = member !== null && failures === LIMITS.signInFailuresPerAccount.max;
+    const slowed = this.limiter.backoffWait(pair) > 0;
+    const now = this.clock.now();
+    immediate(this.db, (tx) => {
+      const audit = (action: 'auth.sign_in_failed' | 'auth.sign_in_limited') =>
+        this.audit(
+          {
+            action,
+            subjectType: member ? 'member' : null,
+            subjectId: member?.id ?? null,
+            details: { email },
+            ip: ctx.ip,
+          },
+          now,
+        );
+      audit('auth.sign_in_failed');
+      if (slowed) audit('auth.sign_in_limited');
+      if (warnOwner) {
+        const mail = renderMail('sign-in-failures', member.language, {
+          name: member.name,
+          count: failures,
+          link: `${this.options.baseUrl}/password/forgot`,
+        });
+        enqueueMail(tx, { kind: 'sign-in-failures', to: member.email, ...mail }, now);
+      }
+    });
+    if (warnOwner) this.options.kickOutbox();
   }
 
   signOut(session: { tokenHash: string; memberId: number | null }, ctx: ClientInfo): void {

@@ -11,9 +11,12 @@ export interface Limit {
 
 /** The limits of the account flows, per e-mail address (account) and per client address (IP). */
 export const LIMITS = {
-  /** Failed sign-ins per e-mail, known or not, so the answer says nothing about accounts. */
-  signInPerAccount: { max: 5, windowMs: 15 * 60_000 },
-  /** Every sign-in attempt per client address. */
+  /**
+   * Failed sign-ins per e-mail, known or not: never a block (that would lock the owner out), but
+   * reaching the limit tells the owner by e-mail, once per window.
+   */
+  signInFailuresPerAccount: { max: 10, windowMs: 60 * 60_000 },
+  /** Failed sign-ins per client address (a successful one costs nothing: offices share an address). */
   signInPerAddress: { max: 30, windowMs: 15 * 60_000 },
   resetPerAccount: { max: 3, windowMs: 60 * 60_000 },
   resetPerAddress: { max: 10, windowMs: 60 * 60_000 },
@@ -27,6 +30,18 @@ export const LIMITS = {
 
 export type LimitName = keyof typeof LIMITS;
 
+/**
+ * Failed sign-ins to one account from one address: a few are free, then each makes the next
+ * wait twice as long, up to a ceiling; forgotten after a quiet hour or a success. The owner,
+ * from another address, is not slowed.
+ */
+export const BACKOFF = { free: 3, firstMs: 1_000, maxMs: 15 * 60_000, forgetMs: 60 * 60_000 } as const;
+
+interface Failures {
+  count: number;
+  last: number;
+}
+
 interface Window {
   start: number;
   count: number;
@@ -35,6 +50,7 @@ interface Window {
 
 export class RateLimiter {
   private readonly windows = new Map<string, Window>();
+  private readonly failures = new Map<string, Failures>();
   private lastSweep = 0;
 
   constructor(
@@ -53,6 +69,33 @@ export class RateLimiter {
   /** Forgets every count (a restart does the same); for tests that each start afresh. */
   clearAll(): void {
     this.windows.clear();
+    this.failures.clear();
+  }
+
+  /** How many hits `key` made in its current window. */
+  countOf(name: LimitName, key: string): number {
+    return this.current(name, key)?.count ?? 0;
+  }
+
+  /** Milliseconds `key` must wait before its next try, after its recorded failures (BACKOFF). */
+  backoffWait(key: string): number {
+    const now = this.clock.now();
+    const f = this.failures.get(key);
+    if (!f || now - f.last >= BACKOFF.forgetMs || f.count < BACKOFF.free) return 0;
+    const delay = Math.min(BACKOFF.maxMs, BACKOFF.firstMs * 2 ** (f.count - BACKOFF.free));
+    return Math.max(0, f.last + delay - now);
+  }
+
+  recordFailure(key: string): void {
+    const now = this.clock.now();
+    this.sweep(now);
+    const f = this.failures.get(key);
+    const fresh = !f || now - f.last >= BACKOFF.forgetMs;
+    this.failures.set(key, { count: fresh ? 1 : f.count + 1, last: now });
+  }
+
+  forgetFailures(key: string): void {
+    this.failures.delete(key);
   }
 
   /** Milliseconds until `key` may try again, or 0 when it is within its limit. */
@@ -71,11 +114,6 @@ export class RateLimiter {
     else this.windows.set(`${name}\u0000${key}`, { start: now, count: 1, windowMs: this.limits[name].windowMs });
   }
 
-  /** Forgets `key` (after a successful sign-in, the failures of that account no longer count). */
-  clear(name: LimitName, key: string): void {
-    this.windows.delete(`${name}\u0000${key}`);
-  }
-
   /** Checks every (limit, key) pair; when all pass, counts one hit on each. Returns the longest wait. */
   take(checks: ReadonlyArray<readonly [LimitName, string]>): number {
     const wait = Math.max(0, ...checks.map(([name, key]) => this.blockedFor(name, key)));
@@ -85,8 +123,9 @@ export class RateLimiter {
   }
 
   private sweep(now: number): void {
-    if (now - this.lastSweep < 60_000 && this.windows.size < 10_000) return;
+    if (now - this.lastSweep < 60_000 && this.windows.size + this.failures.size < 10_000) return;
     this.lastSweep = now;
     for (const [key, w] of this.windows) if (now - w.start >= w.windowMs) this.windows.delete(key);
+    for (const [key, f] of this.failures) if (now - f.last >= BACKOFF.forgetMs) this.failures.delete(key);
   }
 }

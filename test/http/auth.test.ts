@@ -413,38 +413,93 @@ describe('CSRF', () => {
 });
 
 describe('rate limits', () => {
-  it('blocks an account after 5 failed sign-ins with 429 and a clear message, even with the right password, then lets it in after the window', async () => {
+  const from = (address: string, session: Session, fields: Record<string, string>) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/login',
+      remoteAddress: address,
+      headers: { ...FORM, cookie: session.cookie },
+      payload: form({ _csrf: session.csrf, ...fields }),
+    });
+
+  it('slows one account from one address with a growing wait (429, Retry-After), then lets it in', async () => {
     const anonymous = await visitor(t.app);
-    for (let i = 0; i < 5; i++)
+    for (let i = 0; i < 3; i++)
       expect((await postLogin(anonymous, { email: member, password: `wrong-${i}` })).statusCode).toBe(401);
-    const blocked = await postLogin(anonymous, { email: member, password: DEMO_TEST_PASSWORD });
-    expect(blocked.statusCode).toBe(429);
-    expect(blocked.body).toMatch(/Trop de tentatives\. Réessayez dans 15 minutes\./);
-    expect(Number(blocked.headers['retry-after'])).toBe(900);
+    // The third failure was the last free one: the next try waits 1 s, then 2 s, 4 s...
+    const waits: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const early = await postLogin(anonymous, { email: member, password: DEMO_TEST_PASSWORD });
+      expect(early.statusCode).toBe(429);
+      expect(early.body).toMatch(/Trop de tentatives\. Réessayez dans 1 minute\./);
+      waits.push(String(early.headers['retry-after']));
+      t.clock.advance(Number(early.headers['retry-after']) * 1000);
+      expect((await postLogin(anonymous, { email: member, password: `wrong-again-${i}` })).statusCode).toBe(401);
+    }
+    expect(waits).toEqual(['1', '2', '4']);
     expect(
       count(
         "SELECT count(*) AS n FROM audit_log WHERE action = 'auth.sign_in_limited' AND json_extract(details, '$.email') = ?",
         member,
       ),
     ).toBeGreaterThan(0);
-    t.clock.advance(15 * 60_000);
+    t.clock.advance(8_000);
     expect((await postLogin(anonymous, { email: member, password: DEMO_TEST_PASSWORD })).statusCode).toBe(303);
-    t.clock.advance(-15 * 60_000);
+    // A success forgets the failures of that pair.
+    expect((await postLogin(await visitor(t.app), { email: member, password: 'wrong' })).statusCode).toBe(401);
   });
 
-  it('blocks an unknown e-mail the same way (the limit says nothing about accounts)', async () => {
+  it('does not lock the owner out: wrong passwords from elsewhere leave their own address free', async () => {
+    const attacker = await visitor(t.app);
+    for (let i = 0; i < 8; i++) await from('198.51.100.7', attacker, { email: member, password: `guess-${i}` });
+    expect((await from('198.51.100.7', attacker, { email: member, password: 'guess' })).statusCode).toBe(429);
+    const owner = await visitor(t.app);
+    expect((await from('192.0.2.10', owner, { email: member, password: DEMO_TEST_PASSWORD })).statusCode).toBe(303);
+  });
+
+  it('counts only failures per address: an office of forty behind one address all sign in', async () => {
+    for (let i = 0; i < 40; i++) {
+      const colleague = await visitor(t.app);
+      expect((await from('192.0.2.50', colleague, { email: member, password: DEMO_TEST_PASSWORD })).statusCode).toBe(
+        303,
+      );
+    }
+  });
+
+  it('slows an unknown e-mail the same way (the answer says nothing about accounts)', async () => {
     const anonymous = await visitor(t.app);
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 5; i++) {
       known.push((await postLogin(anonymous, { email: DEMO_ACCOUNTS.member2.email, password: 'wrong' })).statusCode);
       unknown.push((await postLogin(anonymous, { email: 'ghost@demo.21.example.org', password: 'wrong' })).statusCode);
     }
     expect(unknown).toEqual(known);
-    expect(known.at(-1)).toBe(429);
+    expect(known).toEqual([401, 401, 401, 429, 429]);
   });
 
-  it('blocks a client address after 30 attempts whatever the e-mails', async () => {
+  it('tells the owner by e-mail once, after ten failures in an hour from wherever they came', async () => {
+    const mails = () =>
+      count("SELECT count(*) AS n FROM outbox WHERE kind = 'sign-in-failures' AND to_address = ?", member);
+    const before = mails();
+    for (let i = 0; i < 14; i++) {
+      const attacker = await visitor(t.app);
+      const res = await from(`198.51.100.${20 + i}`, attacker, { email: member, password: `guess-${i}` });
+      expect(res.statusCode).toBe(401);
+      expect(mails()).toBe(before + (i >= 9 ? 1 : 0));
+    }
+    const row = t.db.$client
+      .prepare("SELECT subject, message FROM outbox WHERE kind = 'sign-in-failures' ORDER BY id DESC")
+      .get() as { subject: string; message: string };
+    expect(row.subject).toBe('Tentatives de connexion à votre compte – 21');
+    expect(JSON.parse(row.message).text).toContain('(10 fois dans l’heure)');
+    // Nobody is told about an e-mail that has no account.
+    for (let i = 0; i < 12; i++)
+      await from(`198.51.100.${60 + i}`, await visitor(t.app), { email: 'ghost@example.org', password: 'x' });
+    expect(count("SELECT count(*) AS n FROM outbox WHERE to_address = 'ghost@example.org'")).toBe(0);
+  });
+
+  it('blocks a client address after 30 failed attempts whatever the e-mails', async () => {
     const anonymous = await visitor(t.app);
     for (let i = 0; i < 30; i++)
       expect((await postLogin(anonymous, { email: `someone${i}@example.org`, password: 'wrong' })).statusCode).toBe(

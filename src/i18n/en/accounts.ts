@@ -318,6 +318,14 @@ export const enAccounts: Record<keyof typeof frAccounts, Message> = {
     one: 'This link works for {count} day, once.',
     other: 'This link works for {count} days, once.',
   },
+  'accounts.mail.failures.intro': {
+    one: 'Someone tried to sign in to your 21 account with a wrong password ({count} time in the last hour).',
+    other: 'Someone tried to sign in to your 21 account with a wrong password ({count} times in the last hour).',
+  },
+  'accounts.mail.failures.you': 'If it was you, there is nothing to do: your account is not locked.',
+  'accounts.mail.failures.notYou':
+    'If not, your account stays protected (these attempts are slowed down), but you can choose a new password:',
+  'accounts.mail.failures.action': 'Change my password',
   'accounts.mail.reset.intro': 'You (or someone else) asked to change the password of your 21 account.',
   'accounts.mail.reset.action': 'Choose a new password',
   'accounts.mail.invitation.linkIntro': 'To activate your account, open this link:',

@@ -28,6 +28,7 @@ export const enMail: Record<keyof typeof frMail, string> = {
   'mail.booking-reminder.intro': 'A quick reminder of your upcoming booking.',
 
   'mail.invitation.subject': 'Your access to the 21 booking system',
+  'mail.sign-in-failures.subject': 'Sign-in attempts on your account – 21',
   'mail.password-reset.subject': 'Reset your password – 21',
 
   'outbox.title': 'Sent messages',

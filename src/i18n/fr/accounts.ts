@@ -321,6 +321,12 @@ export const frAccounts = {
     one: 'Ce lien est valable {count} jour et ne sert qu’une fois.',
     other: 'Ce lien est valable {count} jours et ne sert qu’une fois.',
   },
+  'accounts.mail.failures.intro':
+    'Quelqu’un a essayé de se connecter à votre compte 21 avec un mauvais mot de passe ({count} fois dans l’heure).',
+  'accounts.mail.failures.you': 'Si c’était vous, rien à faire : votre compte n’est pas bloqué.',
+  'accounts.mail.failures.notYou':
+    'Sinon, votre compte reste protégé (ces essais sont ralentis), mais vous pouvez choisir un nouveau mot de passe :',
+  'accounts.mail.failures.action': 'Changer mon mot de passe',
   'accounts.mail.reset.intro': 'Vous (ou quelqu’un d’autre) avez demandé à changer le mot de passe de votre compte 21.',
   'accounts.mail.reset.action': 'Choisir un nouveau mot de passe',
   'accounts.mail.invitation.linkIntro': 'Pour activer votre compte, ouvrez ce lien :',

@@ -26,6 +26,7 @@ export const frMail = {
   'mail.booking-reminder.intro': 'Un petit rappel de votre réservation à venir.',
 
   'mail.invitation.subject': 'Votre accès au système de réservation de 21',
+  'mail.sign-in-failures.subject': 'Tentatives de connexion à votre compte – 21',
   'mail.password-reset.subject': 'Réinitialiser votre mot de passe – 21',
 
   'outbox.title': 'Messages envoyés',
