@@ -66,6 +66,6 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     feedTokens: new FeedTokenService(db, clock),
     publicEvents: new PublicEventService(db, () => inventory.get(), clock),
     outbox: new OutboxService(db, clock, outbox, { baseUrl: config.baseUrl, mailFrom: config.mailFrom }),
-    health: new HealthService(db),
+    health: new HealthService(db, clock, config.databasePath),
   };
 }

@@ -3,6 +3,7 @@
 // A session is renewed (new token, new CSRF secret) whenever its owner changes, ended by
 // deleting its row, and ends at once for everyone when a member is deactivated.
 import type { Clock } from '../domain/clock.js';
+import { storageFaultOf } from '../db/storage-faults.js';
 import { immediate, type Db } from '../db/connection.js';
 import {
   deleteExpiredSessions,
@@ -85,6 +86,15 @@ export class SessionService {
     this.audit = auditWriter(db);
   }
 
+  /** Records that a session was seen; on a storage fault the page is still served (it only reads). */
+  private touch(tokenHash: string, now: number): void {
+    try {
+      this.queries.touch(tokenHash, now);
+    } catch (err) {
+      if (storageFaultOf(err) === null) throw err;
+    }
+  }
+
   /** The live session of a cookie token and its member, or null (unknown, expired, idle, deactivated). */
   load(token: string | undefined): { session: CurrentSession; member: CurrentMember | null } | null {
     if (!isTokenShape(token)) return null;
@@ -109,7 +119,7 @@ export class SessionService {
         inductions: row.inductions,
       };
     }
-    if (now - session.lastSeenAt >= SESSION_POLICY.touchEvery) this.queries.touch(session.tokenHash, now);
+    if (now - session.lastSeenAt >= SESSION_POLICY.touchEvery) this.touch(session.tokenHash, now);
     return {
       session: {
         tokenHash: session.tokenHash,

@@ -127,6 +127,13 @@ export const enCore: Record<keyof typeof frCore, Message> = {
   'error.badRequest.body': 'The request could not be understood: {detail}',
   'error.charset': 'The form must be sent in UTF-8.',
   'error.badUrl': 'the address of the page is malformed.',
+  'error.storage.title': 'Cannot save right now',
+  'error.storage.body':
+    'The server cannot save anything at the moment ({reason}): nothing was saved. Try again in a few minutes; pages that only read are still available.',
+  'error.storage.full': 'its disk is full',
+  'error.storage.read_only': 'its storage is read-only',
+  'error.storage.io': 'its disk reports an error',
+  'error.storage.busy': 'the database is busy',
   'error.tooLarge': 'The request is too large.',
   'error.back': 'Back to the home page',
   'field.invalid': 'The field “{field}” is invalid.',

@@ -131,6 +131,13 @@ export const frCore = {
   'error.badRequest.body': 'La demande n’a pas pu être comprise : {detail}',
   'error.charset': 'Le formulaire doit être envoyé en UTF-8.',
   'error.badUrl': 'l’adresse de la page est mal formée.',
+  'error.storage.title': 'Enregistrement impossible pour le moment',
+  'error.storage.body':
+    'Le serveur ne peut rien enregistrer en ce moment ({reason}) : rien n’a été enregistré. Réessayez dans quelques minutes ; les pages qui ne font que lire restent disponibles.',
+  'error.storage.full': 'son disque est plein',
+  'error.storage.read_only': 'son stockage est en lecture seule',
+  'error.storage.io': 'son disque signale une erreur',
+  'error.storage.busy': 'la base de données est occupée',
   'error.tooLarge': 'La demande est trop volumineuse.',
   'error.back': 'Retour à l’accueil',
   'field.invalid': 'Le champ « {field} » est invalide.',

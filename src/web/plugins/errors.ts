@@ -3,7 +3,8 @@
 // (stack, SQL, paths) never reach a response body, they go to the log.
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DEFAULT_LANGUAGE, fromAcceptLanguage, translator } from '../../i18n/index.js';
+import { DEFAULT_LANGUAGE, fromAcceptLanguage, translator, type MessageKey } from '../../i18n/index.js';
+import type { StorageFault } from '../../services/health.js';
 import { isHtmx } from './views.js';
 
 export class NotFoundError extends Error {
@@ -26,10 +27,31 @@ export function notFound(request: FastifyRequest, reply: FastifyReply): FastifyR
   });
 }
 
+/** Seconds to wait before trying again: a lock is held for moments, a disk is freed in minutes. */
+const RETRY_AFTER_S: Record<StorageFault, number> = { busy: 5, full: 60, read_only: 60, io: 60 };
+
+/** 503 for a write the storage refused: nothing was written, and when to try again. */
+function storageUnavailable(request: FastifyRequest, reply: FastifyReply, fault: StorageFault): FastifyReply {
+  const t = request.t;
+  request.log.error({ fault, url: request.url }, 'storage refused a write');
+  reply.header('Retry-After', String(RETRY_AFTER_S[fault]));
+  const message = t('error.storage.body', { reason: t(`error.storage.${fault}` as MessageKey) });
+  if (!wantsHtml(request)) return reply.code(503).send({ error: `storage_${fault}`, message });
+  return reply.page({
+    page: 'pages/error',
+    fragment: 'partials/error',
+    status: 503,
+    title: t('error.storage.title'),
+    data: { heading: t('error.storage.title'), message },
+  });
+}
+
 export default fp(async (app) => {
   app.setNotFoundHandler((request, reply) => notFound(request, reply));
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    const fault = app.services.health.faultOf(error);
+    if (fault) return storageUnavailable(request, reply, fault);
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     const t = request.t;
     if (status === 404) return notFound(request, reply);
