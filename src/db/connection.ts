@@ -21,8 +21,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const sqlite = new Database(file);
   // WAL lets readers go on while one writer commits; busy_timeout makes a second writer
   // (another process) wait instead of failing at once; foreign keys are off by default in SQLite.
+  // synchronous FULL: a commit is on the disk before the booking is acknowledged or its mail
+  // leaves, so a power loss cannot take back what a person was told (docs/operations.md).
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // better-sqlite3 builds SQLite with a 16 MB page cache per connection, which a burst of
