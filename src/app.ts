@@ -30,6 +30,7 @@ import homeRoutes from './web/routes/home.js';
 import languageRoutes from './web/routes/language.js';
 import profileRoutes from './web/routes/profile.js';
 import teamRoutes from './web/routes/team.js';
+import staffBookingRoutes from './web/routes/staff-bookings.js';
 
 export interface AppDeps {
   config: Config;
@@ -104,5 +105,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminAuditRoutes);
   await app.register(adminOutboxRoutes);
   await app.register(feedRoutes);
+  await app.register(staffBookingRoutes);
   return app;
 }

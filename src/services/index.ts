@@ -23,6 +23,7 @@ import { PublicEventService } from './public-events.js';
 import { RateLimiter } from './rate-limit.js';
 import { SeriesService } from './series.js';
 import { SessionService } from './sessions.js';
+import { StaffBookingService } from './staff-bookings.js';
 
 export const systemClock: Clock = { now: () => Date.now() };
 
@@ -67,5 +68,6 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     publicEvents: new PublicEventService(db, () => inventory.get(), clock),
     outbox: new OutboxService(db, clock, outbox, { baseUrl: config.baseUrl, mailFrom: config.mailFrom }),
     health: new HealthService(db),
+    staffBookings: new StaffBookingService(db),
   };
 }
