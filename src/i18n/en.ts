@@ -6,6 +6,7 @@ import { enCore } from './en/core.js';
 import { enMail } from './en/mail.js';
 import { enFeeds } from './en/feeds.js';
 import { enStaffBookings } from './en/staff-bookings.js';
+import { enBehalf } from './en/behalf.js';
 
 export const en: Catalogue = {
   ...enCore,
@@ -14,4 +15,5 @@ export const en: Catalogue = {
   ...enMail,
   ...enFeeds,
   ...enStaffBookings,
+  ...enBehalf,
 };

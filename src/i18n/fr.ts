@@ -7,6 +7,7 @@ import { frCore } from './fr/core.js';
 import { frMail } from './fr/mail.js';
 import { frFeeds } from './fr/feeds.js';
 import { frStaffBookings } from './fr/staff-bookings.js';
+import { frBehalf } from './fr/behalf.js';
 
 export const fr = {
   ...frCore,
@@ -15,6 +16,7 @@ export const fr = {
   ...frMail,
   ...frFeeds,
   ...frStaffBookings,
+  ...frBehalf,
 } as const;
 
 export type MessageKey = keyof typeof fr;

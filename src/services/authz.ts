@@ -71,6 +71,7 @@ export interface Subjects {
   // Bookings (enforced by the bookings service)
   'booking.create': undefined;
   'booking.createOnBehalf': { memberId: number };
+  'booking.createForGuest': undefined;
   'booking.view': BookingSubject;
   'booking.change': BookingSubject;
   'booking.cancel': BookingSubject;
@@ -102,6 +103,7 @@ export const ACTIONS = [
   'team.removeMember',
   'booking.create',
   'booking.createOnBehalf',
+  'booking.createForGuest',
   'booking.view',
   'booking.change',
   'booking.cancel',
@@ -147,6 +149,7 @@ const RULES: Rules = {
 
   'booking.create': () => true,
   'booking.createOnBehalf': (a, s) => isStaff(a) || s.memberId === a.id,
+  'booking.createForGuest': isStaff,
   'booking.view': (a, b) => ownsBooking(a, b) || isStaff(a) || leads(a, b.organisationId),
   'booking.change': (a, b) => ownsBooking(a, b) || isStaff(a),
   'booking.cancel': (a, b) => ownsBooking(a, b) || isStaff(a),

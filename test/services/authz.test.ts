@@ -251,6 +251,12 @@ const CASES: Case[] = [
     subject: () => strangerBooking,
     allowed: ['frontdesk', 'admin'],
   },
+  {
+    action: 'booking.createForGuest',
+    label: 'book for a day guest',
+    subject: () => undefined,
+    allowed: ['frontdesk', 'admin'],
+  },
   { action: 'frontdesk.view', label: 'the day list', subject: () => undefined, allowed: ['frontdesk', 'admin'] },
   { action: 'audit.view', label: 'the audit log', subject: () => undefined, allowed: ['admin'] },
   { action: 'space.manage', label: 'resources, closures, pricing', subject: () => undefined, allowed: ['admin'] },
