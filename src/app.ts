@@ -31,6 +31,7 @@ import languageRoutes from './web/routes/language.js';
 import profileRoutes from './web/routes/profile.js';
 import teamRoutes from './web/routes/team.js';
 import staffBookingRoutes from './web/routes/staff-bookings.js';
+import visitorRoutes from './web/routes/visitors.js';
 
 export interface AppDeps {
   config: Config;
@@ -106,5 +107,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminOutboxRoutes);
   await app.register(feedRoutes);
   await app.register(staffBookingRoutes);
+  await app.register(visitorRoutes);
   return app;
 }

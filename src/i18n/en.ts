@@ -7,6 +7,7 @@ import { enMail } from './en/mail.js';
 import { enFeeds } from './en/feeds.js';
 import { enStaffBookings } from './en/staff-bookings.js';
 import { enBehalf } from './en/behalf.js';
+import { enVisitors } from './en/visitors.js';
 
 export const en: Catalogue = {
   ...enCore,
@@ -16,4 +17,5 @@ export const en: Catalogue = {
   ...enFeeds,
   ...enStaffBookings,
   ...enBehalf,
+  ...enVisitors,
 };

@@ -8,6 +8,7 @@ import { frMail } from './fr/mail.js';
 import { frFeeds } from './fr/feeds.js';
 import { frStaffBookings } from './fr/staff-bookings.js';
 import { frBehalf } from './fr/behalf.js';
+import { frVisitors } from './fr/visitors.js';
 
 export const fr = {
   ...frCore,
@@ -17,6 +18,7 @@ export const fr = {
   ...frFeeds,
   ...frStaffBookings,
   ...frBehalf,
+  ...frVisitors,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -40,6 +40,11 @@ export interface OrganisationSubject {
   id: number;
 }
 
+/** An expected visitor as far as permissions care: whose guest they are. */
+export interface VisitorSubject {
+  hostMemberId: number;
+}
+
 export interface InviteSubject {
   /** The organisation the invitee joins; null for staff accounts without one. */
   organisationId: number | null;
@@ -76,6 +81,10 @@ export interface Subjects {
   'booking.change': BookingSubject;
   'booking.cancel': BookingSubject;
   'booking.checkIn': BookingSubject;
+  // Visitors (enforced by the visitors service)
+  'visitor.register': VisitorSubject;
+  'visitor.cancel': VisitorSubject;
+  'visitor.manage': undefined;
   // Staff areas
   'frontdesk.view': undefined;
   'audit.view': undefined;
@@ -108,6 +117,9 @@ export const ACTIONS = [
   'booking.change',
   'booking.cancel',
   'booking.checkIn',
+  'visitor.register',
+  'visitor.cancel',
+  'visitor.manage',
   'frontdesk.view',
   'audit.view',
   'space.manage',
@@ -154,6 +166,11 @@ const RULES: Rules = {
   'booking.change': (a, b) => ownsBooking(a, b) || isStaff(a),
   'booking.cancel': (a, b) => ownsBooking(a, b) || isStaff(a),
   'booking.checkIn': (a, b) => ownsBooking(a, b) || isStaff(a),
+
+  // A member expects their own visitors; staff register, cancel and welcome anyone's.
+  'visitor.register': (a, v) => v.hostMemberId === a.id || isStaff(a),
+  'visitor.cancel': (a, v) => v.hostMemberId === a.id || isStaff(a),
+  'visitor.manage': isStaff,
 
   'frontdesk.view': isStaff,
   'audit.view': isAdmin,

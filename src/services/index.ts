@@ -24,6 +24,7 @@ import { RateLimiter } from './rate-limit.js';
 import { SeriesService } from './series.js';
 import { SessionService } from './sessions.js';
 import { StaffBookingService } from './staff-bookings.js';
+import { VisitorService } from './visitors.js';
 
 export const systemClock: Clock = { now: () => Date.now() };
 
@@ -69,5 +70,6 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     outbox: new OutboxService(db, clock, outbox, { baseUrl: config.baseUrl, mailFrom: config.mailFrom }),
     health: new HealthService(db),
     staffBookings: new StaffBookingService(db),
+    visitors: new VisitorService(db, inventory, clock, outbox),
   };
 }

@@ -252,6 +252,36 @@ const CASES: Case[] = [
     allowed: ['frontdesk', 'admin'],
   },
   {
+    action: 'visitor.register',
+    label: 'own visitor',
+    subject: (s) => ({ hostMemberId: s.id }),
+    allowed: ['member', 'lead', 'frontdesk', 'admin'],
+  },
+  {
+    action: 'visitor.register',
+    label: "someone else's visitor",
+    subject: () => ({ hostMemberId: teammate.id }),
+    allowed: ['frontdesk', 'admin'],
+  },
+  {
+    action: 'visitor.cancel',
+    label: 'own visitor',
+    subject: (s) => ({ hostMemberId: s.id }),
+    allowed: ['member', 'lead', 'frontdesk', 'admin'],
+  },
+  {
+    action: 'visitor.cancel',
+    label: "someone else's visitor",
+    subject: () => ({ hostMemberId: teammate.id }),
+    allowed: ['frontdesk', 'admin'],
+  },
+  {
+    action: 'visitor.manage',
+    label: 'mark arrival and departure',
+    subject: () => undefined,
+    allowed: ['frontdesk', 'admin'],
+  },
+  {
     action: 'booking.createForGuest',
     label: 'book for a day guest',
     subject: () => undefined,
