@@ -20,6 +20,8 @@ export interface Config {
   seedOnStart: boolean;
   /** Reminder mails before each confirmed booking (REMINDERS); empty when "off". */
   reminders: ReminderSpec[];
+  /** Seed a demo day of bookings, check-ins and visitors with the demo accounts (never in production). */
+  demoDay: boolean;
 }
 
 export class ConfigError extends Error {
@@ -113,6 +115,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (demoPassword !== null && demoPassword.length < 8) {
     throw new ConfigError('DEMO_PASSWORD', 'must be at least 8 characters long');
   }
+  const demoDay = bool(env, 'DEMO_DAY', !production);
+  // Demo data holds made-up people: a production database must never get them.
+  if (demoDay && production) throw new ConfigError('DEMO_DAY', 'must be off in production (NODE_ENV=production)');
   return {
     port: portValue,
     host,
@@ -126,5 +131,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     demoPassword,
     seedOnStart: bool(env, 'SEED_ON_START', true),
     reminders: reminders(env, 'REMINDERS'),
+    demoDay,
   };
 }
