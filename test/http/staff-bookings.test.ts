@@ -124,7 +124,10 @@ describe('GET /frontdesk/bookings', () => {
     expect(organisation.body).toContain('1 réservation.');
     const range = await get(desk, '/frontdesk/bookings?from=2026-12-07&to=2026-12-08&person=quintal');
     expect(range.body).toContain('55 réservations.');
+    t.db.$client.prepare("UPDATE bookings SET status = 'released' WHERE title = 'mardi'").run();
     const tuesday = await get(desk, '/frontdesk/bookings?date=2026-12-08');
+    expect(tuesday.body).toContain('Libérée (pas de présence)');
+    expect(tuesday.body).not.toContain('Pas encore arrivé·e');
     expect(tuesday.body).toContain('1 réservation.');
   });
 

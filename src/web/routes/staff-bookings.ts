@@ -132,6 +132,7 @@ export default async function staffBookingRoutes(app: FastifyInstance) {
       organisation: organisationOf(r),
       statusText: t(`booking.status.${r.status}` as MessageKey),
       status: r.status,
+      active: r.status === 'confirmed' || r.status === 'pending',
       checkedIn: time(r.checkedInAt),
       checkedOut: time(r.checkedOutAt),
       bookedBy: r.bookedById !== null && r.bookedById !== r.memberId ? r.bookedByName : null,
