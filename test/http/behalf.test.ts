@@ -123,14 +123,35 @@ describe('booking for a member', () => {
     });
     expect(induction.statusCode).toBe(409);
     expect(induction.body).toContain('réservé aux membres qui ont suivi la formation');
+    const zoeOther = createMember(t.db, { name: 'Zoé Autre' });
+    const roomTimes = { start: '2026-12-08T10:30', end: '2026-12-08T11:30' }; // Camille's room is taken then
     const desk1 = resourceId(t.db, 'poste-os-01');
     const desk2 = resourceId(t.db, 'poste-os-02');
     const times = { start: '2026-12-10T08:30', end: '2026-12-10T13:00' };
-    const first = await post(desk, '/bookings', { for: 'member', for_member: samiId, resource: desk1, ...times });
-    expect(first.statusCode).toBe(303);
+    const held = await post(desk, '/bookings', { for: 'member', for_member: samiId, resource: desk1, ...times });
+    expect(held.statusCode).toBe(303);
     const second = await post(desk, '/bookings', { for: 'member', for_member: samiId, resource: desk2, ...times });
     expect(second.statusCode).toBe(409);
     expect(second.body).toContain('déjà un poste à ce moment-là');
+    // An alternative taken in one click is booked for the same member.
+    const taken = await post(desk, '/bookings', { for: 'member', for_member: zoeOther, resource: room, ...roomTimes });
+    expect(taken.statusCode).toBe(409);
+    const first = taken.body.match(/<ul class="alternatives">[\s\S]*?<form[\s\S]*?<\/form>/)![0];
+    const field = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(first)![1]!;
+    expect(field('for')).toBe('member');
+    const alternative = await post(desk, '/bookings', {
+      resource: field('resource'),
+      start: field('start'),
+      end: field('end'),
+      idempotency_key: field('idempotency_key'),
+      for: field('for'),
+      for_member: field('for_member'),
+    });
+    expect(alternative.statusCode).toBe(303);
+    expect(row(bookingIdOf(alternative.headers.location))).toMatchObject({
+      member_id: zoeOther,
+      booked_by_id: staffId,
+    });
     // The staff member's own desk does not stand in the way: the rules judge the person booked for.
     const mine = await post(desk, '/bookings', { resource: desk2, ...times });
     expect(mine.statusCode).toBe(303);
