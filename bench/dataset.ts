@@ -206,7 +206,10 @@ function insertStatement(db: Db) {
  * organisations, and the near future the scenarios work on. Copied for each history size.
  */
 export async function buildBase(file: string, now: number): Promise<Fixture> {
-  const config = { ...loadConfig({ NODE_ENV: 'development', DEMO_PASSWORD: BENCH_PASSWORD }), databasePath: file };
+  const config = {
+    ...loadConfig({ NODE_ENV: 'development', DEMO_PASSWORD: BENCH_PASSWORD, DEMO_DAY: 'false' }),
+    databasePath: file,
+  };
   const db = openDatabase(file);
   try {
     await seedAll(db, config, now);

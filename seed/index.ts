@@ -2,6 +2,7 @@
 import type { Config } from '../src/config.js';
 import type { Db } from '../src/db/connection.js';
 import { seedDemoAccounts } from './accounts.js';
+import { seedDemoDay } from './demo-day.js';
 import { seedInventory } from './seed.js';
 
 export interface SeedAllReport {
@@ -18,12 +19,19 @@ export async function seedAll(db: Db, config: Config, now: number): Promise<Seed
   const demo = await seedDemoAccounts(db, config, now);
   if (demo.created.length === 0) {
     lines.push('Demo accounts: already there (their password is not shown again).');
-    return { lines };
+  } else {
+    lines.push(
+      `Demo accounts created (password ${demo.passwordFromEnv ? 'from DEMO_PASSWORD' : 'generated, shown only this once'}):`,
+    );
+    for (const email of demo.created) lines.push(`  ${email}`);
+    lines.push(`  password: ${demo.password}`);
   }
-  lines.push(
-    `Demo accounts created (password ${demo.passwordFromEnv ? 'from DEMO_PASSWORD' : 'generated, shown only this once'}):`,
-  );
-  for (const email of demo.created) lines.push(`  ${email}`);
-  lines.push(`  password: ${demo.password}`);
+  if (config.demoDay) {
+    const day = seedDemoDay(db, now);
+    if (day.date)
+      lines.push(
+        `Demo day ${day.date}: ${day.bookings} bookings (check-ins, a no-show, a guest), ${day.visitors} visitors.`,
+      );
+  }
   return { lines };
 }

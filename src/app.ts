@@ -30,6 +30,8 @@ import homeRoutes from './web/routes/home.js';
 import languageRoutes from './web/routes/language.js';
 import profileRoutes from './web/routes/profile.js';
 import teamRoutes from './web/routes/team.js';
+import staffBookingRoutes from './web/routes/staff-bookings.js';
+import visitorRoutes from './web/routes/visitors.js';
 
 export interface AppDeps {
   config: Config;
@@ -113,5 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminAuditRoutes);
   await app.register(adminOutboxRoutes);
   await app.register(feedRoutes);
+  await app.register(staffBookingRoutes);
+  await app.register(visitorRoutes);
   return app;
 }

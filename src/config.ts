@@ -27,6 +27,8 @@ export interface Config {
    * address that sign-in limits and the audit log see.
    */
   trustProxy: false | number | string[];
+  /** Seed a demo day of bookings, check-ins and visitors with the demo accounts (never in production). */
+  demoDay: boolean;
 }
 
 export class ConfigError extends Error {
@@ -147,6 +149,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (demoPassword !== null && demoPassword.length < 8) {
     throw new ConfigError('DEMO_PASSWORD', 'must be at least 8 characters long');
   }
+  const demoDay = bool(env, 'DEMO_DAY', !production);
+  // Demo data holds made-up people: a production database must never get them.
+  if (demoDay && production) throw new ConfigError('DEMO_DAY', 'must be off in production (NODE_ENV=production)');
   return {
     port: portValue,
     host,
@@ -161,5 +166,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     seedOnStart: bool(env, 'SEED_ON_START', true),
     reminders: reminders(env, 'REMINDERS'),
     trustProxy: trustProxy(env, 'TRUST_PROXY'),
+    demoDay,
   };
 }

@@ -35,6 +35,8 @@ export type NewBooking = Pick<
   | 'status'
   | 'title'
   | 'idempotencyKey'
+  | 'guestName'
+  | 'guestOrganisation'
 > & { now: number };
 
 export type BookingChange = Pick<BookingRow, 'resourceId' | 'startsAt' | 'endsAt' | 'status' | 'cancelledAt'> & {
@@ -192,6 +194,8 @@ export function bookingStatements(db: Db) {
         title: p('title'),
         isPublic: false,
         idempotencyKey: p('idempotencyKey'),
+        guestName: p('guestName'),
+        guestOrganisation: p('guestOrganisation'),
         version: 0,
         createdAt: p('now'),
         updatedAt: p('now'),

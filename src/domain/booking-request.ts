@@ -9,7 +9,8 @@ export interface BookingRequest {
   resource: Resource;
   start: Instant;
   end: Instant;
-  memberId: number;
+  /** The member the booking is for; null for a day guest, who is nobody's desk-holder. */
+  memberId: number | null;
   headcount: number;
   organisationId?: number | null;
   /** The booking being moved: it must not conflict with itself. */

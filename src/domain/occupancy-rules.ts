@@ -111,7 +111,7 @@ export function checkLinkedResources(request: BookingRequest, context: BookingCo
 
 /** A person sits at one desk at a time; the same desk is already a conflict. */
 export function checkOneDeskPerMember(request: BookingRequest, context: BookingContext): Violation[] {
-  if (request.resource.kind !== 'desk') return [];
+  if (request.resource.kind !== 'desk' || request.memberId === null) return [];
   return others(request, context)
     .filter(
       (b) =>

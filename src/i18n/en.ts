@@ -5,6 +5,9 @@ import { enBooking } from './en/booking.js';
 import { enCore } from './en/core.js';
 import { enMail } from './en/mail.js';
 import { enFeeds } from './en/feeds.js';
+import { enStaffBookings } from './en/staff-bookings.js';
+import { enBehalf } from './en/behalf.js';
+import { enVisitors } from './en/visitors.js';
 
 export const en: Catalogue = {
   ...enCore,
@@ -12,4 +15,7 @@ export const en: Catalogue = {
   ...enBooking,
   ...enMail,
   ...enFeeds,
+  ...enStaffBookings,
+  ...enBehalf,
+  ...enVisitors,
 };

@@ -6,6 +6,9 @@ import { frBooking } from './fr/booking.js';
 import { frCore } from './fr/core.js';
 import { frMail } from './fr/mail.js';
 import { frFeeds } from './fr/feeds.js';
+import { frStaffBookings } from './fr/staff-bookings.js';
+import { frBehalf } from './fr/behalf.js';
+import { frVisitors } from './fr/visitors.js';
 
 export const fr = {
   ...frCore,
@@ -13,6 +16,9 @@ export const fr = {
   ...frBooking,
   ...frMail,
   ...frFeeds,
+  ...frStaffBookings,
+  ...frBehalf,
+  ...frVisitors,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -40,6 +40,11 @@ export interface OrganisationSubject {
   id: number;
 }
 
+/** An expected visitor as far as permissions care: whose guest they are. */
+export interface VisitorSubject {
+  hostMemberId: number;
+}
+
 export interface InviteSubject {
   /** The organisation the invitee joins; null for staff accounts without one. */
   organisationId: number | null;
@@ -71,10 +76,15 @@ export interface Subjects {
   // Bookings (enforced by the bookings service)
   'booking.create': undefined;
   'booking.createOnBehalf': { memberId: number };
+  'booking.createForGuest': undefined;
   'booking.view': BookingSubject;
   'booking.change': BookingSubject;
   'booking.cancel': BookingSubject;
   'booking.checkIn': BookingSubject;
+  // Visitors (enforced by the visitors service)
+  'visitor.register': VisitorSubject;
+  'visitor.cancel': VisitorSubject;
+  'visitor.manage': undefined;
   // Staff areas
   'frontdesk.view': undefined;
   'audit.view': undefined;
@@ -102,10 +112,14 @@ export const ACTIONS = [
   'team.removeMember',
   'booking.create',
   'booking.createOnBehalf',
+  'booking.createForGuest',
   'booking.view',
   'booking.change',
   'booking.cancel',
   'booking.checkIn',
+  'visitor.register',
+  'visitor.cancel',
+  'visitor.manage',
   'frontdesk.view',
   'audit.view',
   'space.manage',
@@ -147,10 +161,16 @@ const RULES: Rules = {
 
   'booking.create': () => true,
   'booking.createOnBehalf': (a, s) => isStaff(a) || s.memberId === a.id,
+  'booking.createForGuest': isStaff,
   'booking.view': (a, b) => ownsBooking(a, b) || isStaff(a) || leads(a, b.organisationId),
   'booking.change': (a, b) => ownsBooking(a, b) || isStaff(a),
   'booking.cancel': (a, b) => ownsBooking(a, b) || isStaff(a),
   'booking.checkIn': (a, b) => ownsBooking(a, b) || isStaff(a),
+
+  // A member expects their own visitors; staff register, cancel and welcome anyone's.
+  'visitor.register': (a, v) => v.hostMemberId === a.id || isStaff(a),
+  'visitor.cancel': (a, v) => v.hostMemberId === a.id || isStaff(a),
+  'visitor.manage': isStaff,
 
   'frontdesk.view': isStaff,
   'audit.view': isAdmin,

@@ -16,6 +16,12 @@ const MINUTE = 60_000;
 /** What the rules need to know about the person a booking is for. */
 export type BookingPerson = Readonly<BookingPersonRow>;
 
+/**
+ * A day guest as the rules see them: no organisation (no quota), no induction (no studio),
+ * and no member (id 0 matches no row, so they hold no desk the one-desk rule would count).
+ */
+export const DAY_GUEST: BookingPerson = { id: 0, organisationIds: [], inductions: [] };
+
 /** The organisation a booking counts against: the one asked for (it must be the person's), else their first. */
 export function organisationFor(person: BookingPerson, requested: number | null | undefined): number | null {
   if (requested != null) {

@@ -20,7 +20,7 @@ import { evaluateBooking, type BookingRequest, type QuotaState } from '../domain
 import type { Violation } from '../domain/violations.js';
 import { localDateOf, localDateTimeToInstant, startOfLocalDate } from '../domain/zoned-time.js';
 import { authorize, NotFound, type Actor } from './authz.js';
-import { BookingContextLoader, organisationFor, type BookingPerson } from './booking-context.js';
+import { BookingContextLoader, DAY_GUEST, organisationFor, type BookingPerson } from './booking-context.js';
 import type { Inventory, InventorySnapshot } from './inventory.js';
 
 /** What a member's own page shows: their next bookings, their last ones, their plans' use this month. */
@@ -47,11 +47,22 @@ export interface CreateBooking {
   title?: string;
   /** Staff may book for someone else; defaults to the actor. */
   forMemberId?: number;
+  /** Staff may book for a day guest instead of a member (forMemberId is then ignored). */
+  guest?: DayGuest | null;
   /** One of the person's organisations (for quotas); defaults to their first. */
   organisationId?: number | null;
   /** The same key from the same person makes one booking, however often it is sent. */
   idempotencyKey?: string | null;
 }
+
+/** Someone who is no member, booked for by staff for the day: their name and organisation. */
+export interface DayGuest {
+  name: string;
+  organisation: string;
+}
+
+export const GUEST_NAME_MAX = 100;
+export const GUEST_ORGANISATION_MAX = 100;
 
 export type BookingOutcome =
   | { ok: true; booking: BookingRow; replayed: boolean }
@@ -66,6 +77,14 @@ export interface BookingListener {
 }
 
 const SEARCH_DAYS = 7;
+
+/** A guest's details as stored: trimmed and bounded (the form reports what is too long). */
+function guestOf(guest: DayGuest): DayGuest {
+  const name = guest.name.trim().slice(0, GUEST_NAME_MAX);
+  if (name === '') throw new Error('a day guest needs a name');
+  const organisation = guest.organisation.trim().slice(0, GUEST_ORGANISATION_MAX);
+  return { name, organisation };
+}
 
 export class BookingService {
   readonly loader: BookingContextLoader;
@@ -147,8 +166,10 @@ export class BookingService {
   }
 
   create(actor: Actor, input: CreateBooking): BookingOutcome {
+    const guest = input.guest ? guestOf(input.guest) : null;
     const forMemberId = input.forMemberId ?? actor.id;
-    authorize(actor, 'booking.createOnBehalf', { memberId: forMemberId });
+    if (guest) authorize(actor, 'booking.createForGuest');
+    else authorize(actor, 'booking.createOnBehalf', { memberId: forMemberId });
     const key = input.idempotencyKey || null;
     return immediate(this.db, (tx): BookingOutcome => {
       // One read of the inventory for the whole decision, inside the transaction that writes.
@@ -160,13 +181,15 @@ export class BookingService {
         if (existing) return { ok: true, booking: existing, replayed: true };
       }
       const now = this.clock.now();
-      const person = this.person(forMemberId);
-      const organisationId = organisationFor(person, input.organisationId);
+      // The rules judge the person the booking is for, whoever clicks.
+      const person = guest ? DAY_GUEST : this.person(forMemberId);
+      const organisationId = guest ? null : organisationFor(person, input.organisationId);
+      const memberId = guest ? null : person.id;
       const request: BookingRequest = {
         resource,
         start: input.start,
         end: input.end,
-        memberId: person.id,
+        memberId,
         headcount: input.headcount ?? 1,
         organisationId,
       };
@@ -183,7 +206,7 @@ export class BookingService {
         resourceId: resource.id,
         seriesId: null,
         originalStartsAt: null,
-        memberId: person.id,
+        memberId,
         bookedById: actor.id,
         organisationId,
         startsAt: input.start,
@@ -192,6 +215,8 @@ export class BookingService {
         status: resource.rules.approvalRequired ? 'pending' : 'confirmed',
         title: (input.title ?? '').trim().slice(0, 200),
         idempotencyKey: key,
+        guestName: guest?.name ?? null,
+        guestOrganisation: guest?.organisation || null,
         now,
       });
       const id = booking.id;
@@ -205,7 +230,9 @@ export class BookingService {
           resourceId: resource.id,
           start: input.start,
           end: input.end,
-          memberId: person.id,
+          memberId,
+          // A guest's name stays in the booking only, not in the audit log.
+          guest: guest !== null,
           status: booking.status,
         },
       });
@@ -227,12 +254,13 @@ export class BookingService {
         const resource = this.inventory.resource(input.resourceId ?? previous.resourceId);
         if (!resource || !resource.active) throw new NotFound();
         const now = this.clock.now();
-        const person = this.person(previous.memberId ?? actor.id);
+        const isGuest = previous.memberId === null && previous.guestName !== null;
+        const person = isGuest ? DAY_GUEST : this.person(previous.memberId ?? actor.id);
         const request: BookingRequest = {
           resource,
           start: input.start,
           end: input.end,
-          memberId: person.id,
+          memberId: isGuest ? null : person.id,
           headcount: previous.headcount,
           organisationId: previous.organisationId,
           excludeBookingId: id,

@@ -23,6 +23,8 @@ import { PublicEventService } from './public-events.js';
 import { RateLimiter } from './rate-limit.js';
 import { SeriesService } from './series.js';
 import { SessionService } from './sessions.js';
+import { StaffBookingService } from './staff-bookings.js';
+import { VisitorService } from './visitors.js';
 
 export const systemClock: Clock = { now: () => Date.now() };
 
@@ -67,5 +69,7 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     publicEvents: new PublicEventService(db, () => inventory.get(), clock),
     outbox: new OutboxService(db, clock, outbox, { baseUrl: config.baseUrl, mailFrom: config.mailFrom }),
     health: new HealthService(db, clock, config.databasePath),
+    staffBookings: new StaffBookingService(db),
+    visitors: new VisitorService(db, inventory, clock, outbox),
   };
 }

@@ -138,6 +138,8 @@ export class SeriesService {
           headcount: input.headcount ?? 1,
           status: resource.rules.approvalRequired ? 'pending' : 'confirmed',
           title: (input.title ?? '').trim().slice(0, 200),
+          guestName: null,
+          guestOrganisation: null,
           idempotencyKey: null,
           now,
         });

@@ -39,6 +39,8 @@ const book = (fields: Partial<NewBooking> & Pick<NewBooking, 'startsAt' | 'endsA
     status: 'confirmed',
     title: '',
     idempotencyKey: null,
+    guestName: null,
+    guestOrganisation: null,
     now: from,
     ...fields,
   }).id;

@@ -28,7 +28,7 @@ let browser: Browser;
 let ids: { maunoir: number; dodu: number; booking: number };
 let day: LocalDate;
 
-interface Spec {
+export interface Spec {
   name: string;
   /** Opens the page in its state to check (navigation, and a form sent where it needs one). */
   open(page: Page): Promise<unknown>;
@@ -114,7 +114,7 @@ const VISITOR_PAGES: Spec[] = [
  * targets crowd most: what fails, page by page. Screenshots: at 1280 and 375 px in both
  * languages.
  */
-async function check(page: Page, lang: Lang, spec: Spec): Promise<string[]> {
+export async function check(page: Page, lang: Lang, spec: Spec): Promise<string[]> {
   const problems: string[] = [];
   await page.setViewportSize({ width: 1280, height: 900 });
   await spec.open(page);

@@ -53,6 +53,8 @@ export async function createTestApp(
       DATABASE_PATH: path.join(dir, 'test.sqlite'),
       LOG_LEVEL: 'silent',
       DEMO_PASSWORD: 'demo-password-21',
+      // Tests start from a database without bookings; test/seed/demo-day.test.ts turns it on.
+      DEMO_DAY: 'false',
       ...options.env,
     },
     dir,

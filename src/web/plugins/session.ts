@@ -90,6 +90,7 @@ function navFor(member: CurrentMember | null) {
     members: can(member, 'member.list'),
     organisations: can(member, 'organisation.list'),
     audit: can(member, 'audit.view'),
+    frontdeskBookings: can(member, 'frontdesk.view'),
   };
 }
 

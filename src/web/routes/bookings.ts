@@ -13,8 +13,12 @@ import type { ResourceView } from '../../services/catalogue.js';
 import type { OccurrencePlan } from '../../domain/series-plan.js';
 import type { InventorySnapshot } from '../../services/inventory.js';
 import type { SeriesInput } from '../../services/series.js';
+import { GUEST_NAME_MAX } from '../../services/bookings.js';
 import { parseBookingForm, TITLE_MAX, type Body, type BookingForm, type FieldErrors } from '../booking-form.js';
 import { bookingListViews, bookingView, reasons, suggestionViews, type ViewContext } from '../booking-views.js';
+import { parseForWhom, type ForWhom, type ForWhomErrors } from '../for-whom.js';
+import { forWhomView } from '../for-whom-view.js';
+import { bookedForLine } from '../booked-for.js';
 import { formBody, parseId } from '../forms.js';
 import { requireMember } from '../plugins/session.js';
 import { isHtmx } from '../plugins/views.js';
@@ -33,6 +37,10 @@ const FIELD_IDS: Record<string, string> = {
   monthly_by: 'b-monthly',
   repeat_end: 'b-end-kind',
   series_policy: 'b-policy',
+  for: 'b-for-me',
+  for_member: 'b-member-q',
+  guest_name: 'b-guest-name',
+  guest_organisation: 'b-guest-organisation',
 };
 
 /** My bookings shows this many of the next bookings and of the last ones. */
@@ -40,7 +48,7 @@ const UPCOMING_SHOWN = 100;
 const PAST_SHOWN = 20;
 
 export default async function bookingRoutes(app: FastifyInstance) {
-  const { bookings, series, inventory } = app.services;
+  const { bookings, series, inventory, accounts } = app.services;
   // A request reads the inventory once (ctx.inventory) and passes it down.
   const ctxOf = (request: FastifyRequest): ViewContext => ({
     t: request.t,
@@ -57,7 +65,11 @@ export default async function bookingRoutes(app: FastifyInstance) {
     })).filter((g) => g.items.length > 0);
   }
 
-  function errorMessages(request: FastifyRequest, errors: FieldErrors): Record<string, string> {
+  function errorMessages(
+    request: FastifyRequest,
+    errors: FieldErrors,
+    whomErrors: ForWhomErrors = {},
+  ): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [field, code] of Object.entries(errors))
       out[field] = request.t(`form.error.${code}` as MessageKey, {
@@ -65,6 +77,8 @@ export default async function bookingRoutes(app: FastifyInstance) {
         first: ACCEPTED_YEARS.first,
         last: ACCEPTED_YEARS.last,
       });
+    for (const [field, code] of Object.entries(whomErrors))
+      out[field] = request.t(`behalf.error.${field}.${code}` as MessageKey, { max: GUEST_NAME_MAX });
     return out;
   }
 
@@ -101,6 +115,8 @@ export default async function bookingRoutes(app: FastifyInstance) {
         preview: data.preview ?? null,
         idempotencyKey: data.idempotencyKey ?? randomUUID(),
         titleMax: TITLE_MAX,
+        forWhom: forWhomView(accounts, request.member!, data.values),
+        guestMax: GUEST_NAME_MAX,
       },
     });
   }
@@ -117,6 +133,8 @@ export default async function bookingRoutes(app: FastifyInstance) {
           end: q.end ?? '',
           headcount: q.headcount ?? '1',
           repeat: 'none',
+          // The board links here to book a free place for someone.
+          ...(q.for ? { for: 'member', for_member: q.for } : {}),
         },
       });
     },
@@ -124,12 +142,15 @@ export default async function bookingRoutes(app: FastifyInstance) {
 
   app.post('/bookings', { preHandler: requireMember }, async (request, reply) => {
     const body = formBody(request) as Body;
+    // "Search" in the For whom fieldset: the same form again, with the members found.
+    if (body.find_member !== undefined) return formPage(request, reply, { values: { ...body, for: 'member' } });
     const parsed = parseBookingForm(body);
-    if (!parsed.ok)
+    const whom = parseForWhom(body);
+    if (!parsed.ok || !whom.ok)
       return formPage(request, reply, {
-        values: parsed.values,
+        values: parsed.ok ? body : parsed.values,
         status: 422,
-        errors: errorMessages(request, parsed.errors),
+        errors: errorMessages(request, parsed.ok ? {} : parsed.errors, whom.ok ? {} : whom.errors),
       });
     const form = parsed.form;
     const ctx = ctxOf(request);
@@ -142,7 +163,13 @@ export default async function bookingRoutes(app: FastifyInstance) {
         inventory: ctx.inventory,
       });
     const actor = request.member!;
-    if (form.repeat) return seriesRequest(request, reply, form, body);
+    if (form.repeat && whom.whom.mode === 'guest')
+      return formPage(request, reply, {
+        values: body,
+        status: 422,
+        errors: { repeat: request.t('behalf.error.repeat.guest') },
+      });
+    if (form.repeat) return seriesRequest(request, reply, form, body, whom.whom);
 
     const times = bookings.resolveLocal(form.start, form.end, ctx.inventory.site.timezone);
     if (!times.ok) {
@@ -164,6 +191,7 @@ export default async function bookingRoutes(app: FastifyInstance) {
       headcount: form.headcount,
       title: form.title,
       idempotencyKey,
+      ...onBehalf(whom.whom),
     });
     if (!outcome.ok) {
       return formPage(request, reply, {
@@ -199,7 +227,14 @@ export default async function bookingRoutes(app: FastifyInstance) {
       );
   }
 
-  function seriesInput(form: BookingForm): SeriesInput | null {
+  /** What the service is told of the person a booking is for (nothing: the actor). */
+  function onBehalf(whom: ForWhom): { forMemberId?: number; guest?: { name: string; organisation: string } } {
+    if (whom.mode === 'member') return { forMemberId: whom.memberId };
+    if (whom.mode === 'guest') return { guest: whom.guest };
+    return {};
+  }
+
+  function seriesInput(form: BookingForm, whom: ForWhom): SeriesInput | null {
     const start = bookings.resolveLocal(form.start, form.end);
     if (!start.ok) return null;
     return {
@@ -210,14 +245,21 @@ export default async function bookingRoutes(app: FastifyInstance) {
       headcount: form.headcount,
       title: form.title,
       idempotencyKey: form.idempotencyKey,
+      ...(whom.mode === 'member' ? { forMemberId: whom.memberId } : {}),
     };
   }
 
-  async function seriesRequest(request: FastifyRequest, reply: FastifyReply, form: BookingForm, body: Body) {
+  async function seriesRequest(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: BookingForm,
+    body: Body,
+    whom: ForWhom,
+  ) {
     const actor = request.member!;
     const resource = inventory.resource(form.resourceId)!;
     const ctx = ctxOf(request);
-    const input = seriesInput(form);
+    const input = seriesInput(form, whom);
     if (!input) {
       const times = bookings.resolveLocal(form.start, form.end);
       return formPage(request, reply, {
@@ -300,7 +342,7 @@ export default async function bookingRoutes(app: FastifyInstance) {
         notices.push(t('series.created', { count: count(q.booked) }));
         if (count(q.skipped) > 0) notices.push(t('series.skipped', { count: count(q.skipped) }));
       }
-      const view = bookingView(row, ctxOf(request));
+      const view = { ...bookingView(row, ctxOf(request)), bookedFor: bookedForLine(accounts, request.member!, row, t) };
       if (isHtmx(request)) {
         // The booking form was swapped for this booking: the address and the heading follow it,
         // so a reload or a bookmark shows the booking, not an empty form.
