@@ -7,6 +7,7 @@ import { closeDatabase, openDatabase } from './db/connection.js';
 import { transportFromConfig } from './mail/transport.js';
 import { createOutboxWorker } from './mail/worker.js';
 import { createReminderJob } from './jobs/reminders.js';
+import { createNoShowJob } from './jobs/no-shows.js';
 import { isEmpty } from '../seed/seed.js';
 import { seedAll } from '../seed/index.js';
 
@@ -35,6 +36,7 @@ const outbox = createOutboxWorker({
 });
 const app = await buildApp({ config, db, outbox });
 const reminders = createReminderJob({ db, clock: systemClock, reminders: config.reminders, outbox });
+const noShows = createNoShowJob({ checkIn: app.services.checkIn, outbox });
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -45,6 +47,7 @@ async function shutdown(signal: string) {
   force.unref();
   try {
     reminders.stop();
+    noShows.stop();
     await app.close();
     await outbox.stop();
   } finally {
@@ -65,5 +68,6 @@ try {
 // Mail waits for the server to be up; messages left by a previous run go out now.
 outbox.start(app.log);
 reminders.start(app.log);
+noShows.start(app.log);
 const ms = Math.round(performance.now() - started);
 console.log(`21 booking app listening at ${config.baseUrl} (ready in ${ms} ms, database ${config.databasePath})`);
