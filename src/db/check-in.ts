@@ -73,6 +73,11 @@ export function checkInQueries(db: Db) {
         .returning()
         .get();
     },
+    /** The access needs recorded in a member's profile (empty when none, or no member). */
+    accessNeedsOf(memberId: number | null): string[] {
+      if (memberId === null) return [];
+      return db.select({ needs: members.accessNeeds }).from(members).where(eq(members.id, memberId)).get()?.needs ?? [];
+    },
     /**
      * A member's bookings of one resource that end after `from` and start before `to`, active
      * or released, nearest first (the page a door's QR code opens), on bookings_member_start.

@@ -95,6 +95,14 @@ export class CheckInService {
     return { booking, verdict: judgeCheckIn(booking, inventory.checkInPolicies.get(resource.kind), now) };
   }
 
+  /** When a booking not checked in is released (its member's access needs counted), or null if never. */
+  deadlineOf(booking: BookingRow, inventory: InventorySnapshot = this.inventory.get()): number | null {
+    const resource = inventory.resourcesById.get(booking.resourceId);
+    if (!resource) return null;
+    const needs = this.queries.accessNeedsOf(booking.memberId);
+    return releaseDeadline(booking, resource, inventory.checkInPolicies.get(resource.kind), needs);
+  }
+
   /**
    * Releases every booking due at now, in one immediate transaction: each UPDATE is guarded
    * by "confirmed and not checked in", so a booking is released once, whichever process runs.

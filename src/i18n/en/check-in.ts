@@ -40,7 +40,6 @@ export const enCheckIn: Record<keyof typeof frCheckIn, string> = {
   'qr.sheet.title': 'Door QR codes',
   'qr.sheet.intro':
     'Print this page and put each code on the door or desk it names. Scanned, it opens the page where the member checks in.',
-  'qr.sheet.print': 'Print',
   'qr.sheet.label': 'QR code: check in at {resource}',
   'qr.sheet.noZone': 'Other spaces',
 } as const;

@@ -38,7 +38,6 @@ export const frCheckIn = {
   'qr.sheet.title': 'Codes QR des portes',
   'qr.sheet.intro':
     'Imprimez cette page et affichez chaque code sur la porte ou le poste qu’il désigne. Scanné, il ouvre la page où le membre signale son arrivée.',
-  'qr.sheet.print': 'Imprimer',
   'qr.sheet.label': 'Code QR : signaler son arrivée à {resource}',
   'qr.sheet.noZone': 'Autres espaces',
 } as const;

@@ -14,6 +14,7 @@ import type { InventorySnapshot } from '../../services/inventory.js';
 import type { SeriesInput } from '../../services/series.js';
 import { parseBookingForm, TITLE_MAX, type Body, type BookingForm, type FieldErrors } from '../booking-form.js';
 import { bookingListViews, bookingView, reasons, suggestionViews, type ViewContext } from '../booking-views.js';
+import { checkInNotices, checkInView } from '../check-in-views.js';
 import { formBody, parseId } from '../forms.js';
 import { requireMember } from '../plugins/session.js';
 import { isHtmx } from '../plugins/views.js';
@@ -39,7 +40,7 @@ const UPCOMING_SHOWN = 100;
 const PAST_SHOWN = 20;
 
 export default async function bookingRoutes(app: FastifyInstance) {
-  const { bookings, series, inventory } = app.services;
+  const { bookings, series, inventory, checkIn } = app.services;
   // A request reads the inventory once (ctx.inventory) and passes it down.
   const ctxOf = (request: FastifyRequest): ViewContext => ({
     t: request.t,
@@ -290,6 +291,7 @@ export default async function bookingRoutes(app: FastifyInstance) {
         notices.push(row.status === 'pending' ? t('booking.created.pending') : t('booking.created'));
       if (q.done === 'changed') notices.push(t('booking.changed'));
       if (q.done === 'cancelled') notices.push(t('booking.cancelled.notice'));
+      notices.push(...checkInNotices(t, q.done, row, ctxOf(request)));
       if (q.done === 'series') {
         notices.push(t('series.created', { count: count(q.booked) }));
         if (count(q.skipped) > 0) notices.push(t('series.skipped', { count: count(q.skipped) }));
@@ -311,6 +313,7 @@ export default async function bookingRoutes(app: FastifyInstance) {
           errors: {},
           refusal: null,
           oobTitle: isHtmx(request),
+          checkIn: checkInView(row, ctxOf(request), app.deps.clock.now(), checkIn.deadlineOf(row)),
         },
       });
     },
