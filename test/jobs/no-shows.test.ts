@@ -187,6 +187,32 @@ describe('no-show release job', () => {
   });
 });
 
+describe('a date of a series', () => {
+  it('is released on its own and its member told of that date, the other dates kept', async () => {
+    const { t, zoe } = await setup();
+    const outcome = t.app.services.series.create(
+      actorOf(t.db, zoe),
+      {
+        resourceId: resourceId(t.db, 'salle-dodu'),
+        firstStart: '2026-12-08T09:00',
+        durationMinutes: 60,
+        rule: { freq: 'weekly', interval: 1, count: 2 },
+      },
+      'all_or_nothing',
+    );
+    if (!outcome.ok) throw new Error('series refused');
+    const [first, second] = outcome.booked;
+    t.clock.set(paris(8, 9, 15));
+    expect(
+      job(t)
+        .runOnce()
+        .released.map((b) => b.id),
+    ).toEqual([first!.id]);
+    expect(status(t, second!.id)).toBe('confirmed');
+    expect(releasedMails(t).map((m) => m.bookingId)).toEqual([first!.id]);
+  });
+});
+
 describe('two app processes on one database file', () => {
   it('release each due booking once, with one audit entry and one mail intent each', async () => {
     const { t } = await setup();
