@@ -19,27 +19,38 @@ export type CheckInQueries = ReturnType<typeof checkInQueries>;
 const p = sql.placeholder;
 const raiseVersion = sql`${bookings.version} + 1`;
 
+/** Confirmed bookings not checked in, of kinds with a policy, starting in [from, now], on bookings_start. */
+function candidatesOf(db: Db) {
+  return (
+    db
+      .select({ booking: bookings, accessNeeds: members.accessNeeds })
+      .from(bookings)
+      .innerJoin(resources, eq(resources.id, bookings.resourceId))
+      // A kind without a policy is never released: its bookings are not even read.
+      .innerJoin(
+        checkInPolicies,
+        and(eq(checkInPolicies.siteId, resources.siteId), eq(checkInPolicies.resourceKind, resources.kind)),
+      )
+      .leftJoin(members, eq(members.id, bookings.memberId))
+      .where(
+        and(
+          gte(bookings.startsAt, p('from')),
+          lte(bookings.startsAt, p('now')),
+          eq(bookings.status, 'confirmed'),
+          isNull(bookings.checkedInAt),
+        ),
+      )
+      .orderBy(asc(bookings.startsAt), asc(bookings.id))
+  );
+}
+
+/** The release job's read, as SQL and parameters (to read its query plan). */
+export function releaseCandidatesQuery(db: Db) {
+  return candidatesOf(db).toSQL();
+}
+
 export function checkInQueries(db: Db) {
-  const candidates = db
-    .select({ booking: bookings, accessNeeds: members.accessNeeds })
-    .from(bookings)
-    .innerJoin(resources, eq(resources.id, bookings.resourceId))
-    // A kind without a policy is never released: its bookings are not even read.
-    .innerJoin(
-      checkInPolicies,
-      and(eq(checkInPolicies.siteId, resources.siteId), eq(checkInPolicies.resourceKind, resources.kind)),
-    )
-    .leftJoin(members, eq(members.id, bookings.memberId))
-    .where(
-      and(
-        gte(bookings.startsAt, p('from')),
-        lte(bookings.startsAt, p('now')),
-        eq(bookings.status, 'confirmed'),
-        isNull(bookings.checkedInAt),
-      ),
-    )
-    .orderBy(asc(bookings.startsAt), asc(bookings.id))
-    .prepare();
+  const candidates = candidatesOf(db).prepare();
   const release = db
     .update(bookings)
     .set({ status: 'released', cancelledAt: sql`${p('now')}`, updatedAt: sql`${p('now')}`, version: raiseVersion })

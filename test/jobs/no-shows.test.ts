@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkInQueries } from '../../src/db/check-in.js';
+import { checkInQueries, releaseCandidatesQuery } from '../../src/db/check-in.js';
 import { auditLog, outbox } from '../../src/db/schema.js';
 import { createNoShowJob, type NoShowJob } from '../../src/jobs/no-shows.js';
 import { smtpTransport } from '../../src/mail/transport.js';
@@ -184,6 +184,19 @@ describe('no-show release job', () => {
     expect(mail!.message!.text).toContain('Your booking has been released, as nobody checked in on time.');
     expect(mail!.message!.calendar!.method).toBe('CANCEL');
     expect(mail!.message!.calendar!.content).toContain('STATUS:CANCELLED');
+  });
+});
+
+describe('the job’s read', () => {
+  it('walks the bookings_start index over a bounded window of starts, never the whole table', async () => {
+    const { t } = await setup();
+    const query = releaseCandidatesQuery(t.db);
+    const params = query.params.map((p) => (typeof p === 'object' && p !== null && 'name' in p ? 0 : p));
+    const plan = (t.db.$client.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...params) as { detail: string }[]).map(
+      (r) => r.detail,
+    );
+    expect(plan.join(' / ')).toContain('SEARCH bookings USING INDEX bookings_start (starts_at>? AND starts_at<?)');
+    expect(plan.some((d) => /^SCAN bookings\b/.test(d))).toBe(false);
   });
 });
 
