@@ -82,6 +82,8 @@ describe('POST /bookings/:id/check-in', () => {
       .prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'booking.checkIn' AND subject_id = ?`)
       .get(booking.id) as { n: number };
     expect(audits.n).toBe(1);
+    const admin = await signInAs(t.app, 'admin');
+    expect((await get(admin, '/admin/audit')).body).toContain('Arrivée signalée');
   });
 
   it('lets front desk check someone in and go back to a safe `next`; another member gets 404', async () => {

@@ -7,6 +7,10 @@ export const enCheckIn: Record<keyof typeof frCheckIn, string> = {
   'mail.booking-released.why':
     'A place booked and left empty is given back to the other members after the grace time. You may book it again if it is still free.',
 
+  'audit.action.booking.checkIn': 'Checked in',
+  'audit.action.booking.checkOut': 'Checked out',
+  'audit.action.booking.release': 'Booking released (no-show)',
+
   'checkIn.label': 'Check-in',
   'checkIn.at': 'Checked in at {time}',
   'checkIn.outAt': 'Checked out at {time}',

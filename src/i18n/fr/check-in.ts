@@ -5,6 +5,10 @@ export const frCheckIn = {
   'mail.booking-released.why':
     'Un espace réservé et inoccupé est rendu aux autres membres après le délai prévu. Vous pouvez réserver de nouveau s’il est encore libre.',
 
+  'audit.action.booking.checkIn': 'Arrivée signalée',
+  'audit.action.booking.checkOut': 'Départ signalé',
+  'audit.action.booking.release': 'Réservation libérée (absence)',
+
   'checkIn.label': 'Présence',
   'checkIn.at': 'Arrivée signalée à {time}',
   'checkIn.outAt': 'Départ signalé à {time}',
