@@ -52,6 +52,8 @@ export function checkInView(row: CheckInFields, ctx: ViewContext, now: number, d
   if (row.status !== 'confirmed' || now >= row.endsAt || !resource)
     return { state: null, canCheckIn: false, canCheckOut: false, hint: null };
   const verdict = judgeCheckIn(row, policy, now);
+  // A kind without a policy needs no check-in: the button is offered in the window, nothing is announced.
+  if (!policy) return { state: null, canCheckIn: verdict.ok, canCheckOut: false, hint: null };
   let hint: string | null = null;
   if (!verdict.ok && verdict.violation.code === 'check_in_not_open_yet')
     hint = t('checkIn.opensAt', { time: when(ctx, verdict.violation.opensAt, now) });
@@ -74,12 +76,8 @@ export function checkInReason(violation: CheckInViolation, ctx: ViewContext, now
 }
 
 /** The notice a booking's page shows after a check-in (`done=checkedIn`, `alreadyCheckedIn`) or a check-out. */
-export function checkInNotices(
-  t: ViewContext['t'],
-  done: string | undefined,
-  row: Pick<BookingRow, 'endsAt'>,
-  ctx: ViewContext,
-): string[] {
+export function checkInNotices(done: string | undefined, row: Pick<BookingRow, 'endsAt'>, ctx: ViewContext): string[] {
+  const t = ctx.t;
   if (done === 'checkedIn') return [t('checkIn.done')];
   if (done === 'alreadyCheckedIn') return [t('checkIn.already')];
   if (done === 'checkedOut')

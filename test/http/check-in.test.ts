@@ -145,6 +145,21 @@ describe('POST /bookings/:id/check-in', () => {
   });
 });
 
+describe('GET /bookings/:id', () => {
+  it('announces check-in and its deadline for a kind with a policy, nothing for one without', async () => {
+    const room = book(camilleId, 'salle-nightingale', paris(9, 10), paris(9, 11));
+    const hall = book(camilleId, 'salle-de-sport', paris(9, 12), paris(9, 13));
+    t.clock.set(paris(9, 9));
+    const roomPage = await get(camille, `/bookings/${room.id}`);
+    expect(roomPage.body).toContain('<dd class="check-in-state">Arrivée pas encore signalée</dd>');
+    expect(roomPage.body).toContain('Vous pourrez signaler votre arrivée à partir de 09:45.');
+    const hallPage = await get(camille, `/bookings/${hall.id}`);
+    expect(hallPage.statusCode).toBe(200);
+    expect(hallPage.body).not.toContain('check-in-state');
+    expect(hallPage.body).not.toContain('Vous pourrez signaler');
+  });
+});
+
 describe('POST /bookings/:id/check-out', () => {
   it('ends the booking at the next step and frees the rest at once for anyone', async () => {
     const booking = book(camilleId, 'salle-moynier', paris(10, 10), paris(10, 12));

@@ -291,7 +291,7 @@ export default async function bookingRoutes(app: FastifyInstance) {
         notices.push(row.status === 'pending' ? t('booking.created.pending') : t('booking.created'));
       if (q.done === 'changed') notices.push(t('booking.changed'));
       if (q.done === 'cancelled') notices.push(t('booking.cancelled.notice'));
-      notices.push(...checkInNotices(t, q.done, row, ctxOf(request)));
+      notices.push(...checkInNotices(q.done, row, ctxOf(request)));
       if (q.done === 'series') {
         notices.push(t('series.created', { count: count(q.booked) }));
         if (count(q.skipped) > 0) notices.push(t('series.skipped', { count: count(q.skipped) }));
