@@ -24,6 +24,7 @@ import authRoutes from './web/routes/auth.js';
 import bookRoutes from './web/routes/book.js';
 import bookingRoutes from './web/routes/bookings.js';
 import catalogueRoutes from './web/routes/catalogue.js';
+import checkInRoutes from './web/routes/check-in.js';
 import feedRoutes from './web/routes/feeds.js';
 import healthRoutes from './web/routes/health.js';
 import homeRoutes from './web/routes/home.js';
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(homeRoutes);
   await app.register(catalogueRoutes);
   await app.register(bookingRoutes);
+  await app.register(checkInRoutes);
   await app.register(bookRoutes);
   await app.register(authRoutes);
   await app.register(profileRoutes);

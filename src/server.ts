@@ -8,6 +8,7 @@ import { transportFromConfig } from './mail/transport.js';
 import { createOutboxWorker } from './mail/worker.js';
 import { createReminderJob } from './jobs/reminders.js';
 import { createVisitorErasureJob } from './jobs/visitor-erasure.js';
+import { createNoShowJob } from './jobs/no-shows.js';
 import { isEmpty } from '../seed/seed.js';
 import { seedAll } from '../seed/index.js';
 
@@ -37,6 +38,7 @@ const outbox = createOutboxWorker({
 const app = await buildApp({ config, db, outbox });
 const reminders = createReminderJob({ db, clock: systemClock, reminders: config.reminders, outbox });
 const visitorErasure = createVisitorErasureJob({ db, clock: systemClock });
+const noShows = createNoShowJob({ checkIn: app.services.checkIn, outbox });
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -48,6 +50,7 @@ async function shutdown(signal: string) {
   try {
     reminders.stop();
     visitorErasure.stop();
+    noShows.stop();
     await app.close();
     await outbox.stop();
   } finally {
@@ -69,5 +72,6 @@ try {
 outbox.start(app.log);
 reminders.start(app.log);
 visitorErasure.start(app.log);
+noShows.start(app.log);
 const ms = Math.round(performance.now() - started);
 console.log(`21 booking app listening at ${config.baseUrl} (ready in ${ms} ms, database ${config.databasePath})`);

@@ -17,7 +17,7 @@ export type BookingRow = typeof bookings.$inferSelect;
 /** A booking as a member's list shows it. */
 export type BookingListRow = Pick<
   BookingRow,
-  'id' | 'resourceId' | 'memberId' | 'startsAt' | 'endsAt' | 'status' | 'title'
+  'id' | 'resourceId' | 'memberId' | 'startsAt' | 'endsAt' | 'status' | 'title' | 'checkedInAt' | 'checkedOutAt'
 >;
 
 /** What an insert needs: the row's own fields, the rest (id, version, times) is set by the insert. */
@@ -95,6 +95,8 @@ export const LISTED_COLUMNS = {
   endsAt: bookings.endsAt,
   status: bookings.status,
   title: bookings.title,
+  checkedInAt: bookings.checkedInAt,
+  checkedOutAt: bookings.checkedOutAt,
 };
 
 /**

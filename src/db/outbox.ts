@@ -157,7 +157,13 @@ export function outboxWorkerQueries(db: Db): OutboxWorkerQueries {
 }
 
 /** Kinds of the mails that announce a change of a booking (not reminders). */
-export const BOOKING_CHANGE_KINDS = ['booking-confirmed', 'booking-pending', 'booking-changed', 'booking-cancelled'];
+export const BOOKING_CHANGE_KINDS = [
+  'booking-confirmed',
+  'booking-pending',
+  'booking-changed',
+  'booking-cancelled',
+  'booking-released',
+];
 
 const recipientColumns = {
   memberName: members.name,

@@ -8,6 +8,7 @@ import { enFeeds } from './en/feeds.js';
 import { enStaffBookings } from './en/staff-bookings.js';
 import { enBehalf } from './en/behalf.js';
 import { enVisitors } from './en/visitors.js';
+import { enCheckIn } from './en/check-in.js';
 
 export const en: Catalogue = {
   ...enCore,
@@ -18,4 +19,5 @@ export const en: Catalogue = {
   ...enStaffBookings,
   ...enBehalf,
   ...enVisitors,
+  ...enCheckIn,
 };

@@ -9,6 +9,7 @@ import { frFeeds } from './fr/feeds.js';
 import { frStaffBookings } from './fr/staff-bookings.js';
 import { frBehalf } from './fr/behalf.js';
 import { frVisitors } from './fr/visitors.js';
+import { frCheckIn } from './fr/check-in.js';
 
 export const fr = {
   ...frCore,
@@ -19,6 +20,7 @@ export const fr = {
   ...frStaffBookings,
   ...frBehalf,
   ...frVisitors,
+  ...frCheckIn,
 } as const;
 
 export type MessageKey = keyof typeof fr;

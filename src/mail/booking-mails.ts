@@ -33,7 +33,12 @@ import {
 import { renderMail } from './render.js';
 
 export type BookingMailKind =
-  'booking-confirmed' | 'booking-pending' | 'booking-changed' | 'booking-cancelled' | 'booking-reminder';
+  | 'booking-confirmed'
+  | 'booking-pending'
+  | 'booking-changed'
+  | 'booking-cancelled'
+  | 'booking-released'
+  | 'booking-reminder';
 
 export interface Recipient {
   name: string;
@@ -61,7 +66,7 @@ export function composeBookingMail(
 ): OutgoingMail {
   const lang = recipient.language;
   const url = `${settings.baseUrl}/bookings/${booking.id}`;
-  const method = kind === 'booking-cancelled' ? 'CANCEL' : 'REQUEST';
+  const method = kind === 'booking-cancelled' || kind === 'booking-released' ? 'CANCEL' : 'REQUEST';
   const withInvitation = extra.invitation ?? true;
   const rendered = renderMail(kind, lang, {
     name: recipient.name,
@@ -89,7 +94,7 @@ export function composeBookingMail(
 }
 
 interface ChangeEvent {
-  type: 'created' | 'changed' | 'cancelled';
+  type: 'created' | 'changed' | 'cancelled' | 'checkedIn' | 'checkedOut' | 'released';
   booking: Pick<BookingForCalendar, 'id' | 'status' | 'version'> & { memberId: number | null; seriesId: number | null };
 }
 
@@ -97,6 +102,9 @@ const INACTIVE: readonly BookingForCalendar['status'][] = ['cancelled', 'rejecte
 
 export function mailKindFor(event: ChangeEvent): BookingMailKind | null {
   const { type, booking } = event;
+  // Check-in and check-out tell the member nothing; a check-out's shorter end reaches feeds by its version.
+  if (type === 'checkedIn' || type === 'checkedOut') return null;
+  if (type === 'released' || booking.status === 'released') return 'booking-released';
   if (type === 'cancelled' || INACTIVE.includes(booking.status)) return 'booking-cancelled';
   if (type === 'changed') return 'booking-changed';
   return booking.status === 'pending' ? 'booking-pending' : 'booking-confirmed';
@@ -111,7 +119,8 @@ export function mailKindFor(event: ChangeEvent): BookingMailKind | null {
 export function bookingMailListener(intents: IntentWriter, outbox: OutboxKick, clock: { now(): number }) {
   return (_tx: Db, event: ChangeEvent): void => {
     const { booking } = event;
-    if (booking.seriesId !== null || booking.memberId === null) return;
+    // A released occurrence of a series is told on its own: no series mail covers it.
+    if ((booking.seriesId !== null && event.type !== 'released') || booking.memberId === null) return;
     const kind = mailKindFor(event);
     if (!kind || !intents.memberIsActive(booking.memberId)) return;
     intents.enqueue({ kind, bookingId: booking.id, sequence: booking.version }, clock.now());
@@ -121,6 +130,7 @@ export function bookingMailListener(intents: IntentWriter, outbox: OutboxKick, c
 
 /** The kind a change intent is told as, from the booking now and what the member was told. */
 function shownKind(status: BookingForCalendar['status'], told: boolean): BookingMailKind {
+  if (status === 'released') return 'booking-released';
   if (INACTIVE.includes(status)) return 'booking-cancelled';
   if (told) return 'booking-changed';
   return status === 'pending' ? 'booking-pending' : 'booking-confirmed';

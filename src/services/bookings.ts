@@ -70,10 +70,15 @@ export type BookingOutcome =
 
 /** What happens in the same transaction as a booking change (mail into the outbox, ...). */
 export interface BookingListener {
-  (
-    tx: Db,
-    event: { type: 'created' | 'changed' | 'cancelled'; booking: BookingRow; previous?: BookingRow; actorId: number },
-  ): void;
+  (tx: Db, event: BookingEvent): void;
+}
+
+/** A change of a booking; `actorId` is null for the no-show release job. */
+export interface BookingEvent {
+  type: 'created' | 'changed' | 'cancelled' | 'checkedIn' | 'checkedOut' | 'released';
+  booking: BookingRow;
+  previous?: BookingRow;
+  actorId: number | null;
 }
 
 const SEARCH_DAYS = 7;

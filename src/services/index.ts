@@ -12,6 +12,7 @@ import { AuditService } from './audit.js';
 import { AvailabilityService } from './availability.js';
 import { BookingService } from './bookings.js';
 import { CatalogueService } from './catalogue.js';
+import { CheckInService } from './check-in.js';
 import { FeedTokenService } from './feed-tokens.js';
 import { FeedService } from './feeds.js';
 import { FindService } from './find.js';
@@ -56,6 +57,7 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     inventory,
     catalogue: new CatalogueService(db, inventory),
     bookings,
+    checkIn: new CheckInService(db, bookings, inventory, clock),
     series,
     availability: new AvailabilityService(bookings.loader.queries),
     find: new FindService(bookings, clock),

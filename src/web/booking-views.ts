@@ -8,6 +8,7 @@ import { formatLocalDateTime, localDateTimeOf } from '../domain/zoned-time.js';
 import { dateFormatter, type DateFormatter } from '../i18n/dates.js';
 import type { Language, MessageKey, Translate } from '../i18n/index.js';
 import type { InventorySnapshot } from '../services/inventory.js';
+import { RESOURCE_KINDS } from '../domain/types.js';
 import { describeViolation } from '../i18n/violations.js';
 
 export interface ViewContext {
@@ -25,6 +26,8 @@ export interface BookingListView {
   statusText: string;
   active: boolean;
   title: string;
+  /** "Checked in at 09:05" / "Checked out at 11:40", or null. */
+  checkInText: string | null;
 }
 
 /** A booking as its own page shows it. */
@@ -54,7 +57,15 @@ function listView(row: BookingListRow, ctx: ViewContext, dates: DateFormatter): 
     statusText: ctx.t(`booking.status.${row.status}` as MessageKey),
     active: row.status === 'confirmed' || row.status === 'pending',
     title: row.title,
+    checkInText: checkInText(row, ctx, dates),
   };
+}
+
+/** A booking's check-in, in words: the time its member left, or arrived; null when neither. */
+function checkInText(row: BookingListRow, ctx: ViewContext, dates: DateFormatter): string | null {
+  if (row.checkedOutAt !== null) return ctx.t('checkIn.list.out', { time: dates.time(row.checkedOutAt) });
+  if (row.checkedInAt !== null) return ctx.t('checkIn.list.in', { time: dates.time(row.checkedInAt) });
+  return null;
 }
 
 /** The rows of a member's list, with one set of formatters for all of them. */
@@ -127,4 +138,13 @@ export function suggestionViews(suggestions: readonly Suggestion[], ctx: ViewCon
       endLocal: localInput(s.end, zone),
     };
   });
+}
+
+/** The resources to choose from in a booking's change form, grouped by kind. */
+export function resourceChoiceGroups(ctx: ViewContext) {
+  return RESOURCE_KINDS.map((kind) => ({
+    kind,
+    label: ctx.t(`kind.heading.${kind}` as MessageKey),
+    items: ctx.inventory.resources.filter((r) => r.kind === kind).map((r) => ({ id: r.id, name: r.name })),
+  })).filter((g) => g.items.length > 0);
 }

@@ -19,6 +19,7 @@ import { bookingListViews, bookingView, reasons, suggestionViews, type ViewConte
 import { parseForWhom, type ForWhom, type ForWhomErrors } from '../for-whom.js';
 import { forWhomView } from '../for-whom-view.js';
 import { bookedForLine } from '../booked-for.js';
+import { checkInNotices, checkInView } from '../check-in-views.js';
 import { formBody, parseId } from '../forms.js';
 import { requireMember } from '../plugins/session.js';
 import { isHtmx } from '../plugins/views.js';
@@ -48,7 +49,7 @@ const UPCOMING_SHOWN = 100;
 const PAST_SHOWN = 20;
 
 export default async function bookingRoutes(app: FastifyInstance) {
-  const { bookings, series, inventory, accounts } = app.services;
+  const { bookings, series, inventory, accounts, checkIn } = app.services;
   // A request reads the inventory once (ctx.inventory) and passes it down.
   const ctxOf = (request: FastifyRequest): ViewContext => ({
     t: request.t,
@@ -338,6 +339,7 @@ export default async function bookingRoutes(app: FastifyInstance) {
         notices.push(row.status === 'pending' ? t('booking.created.pending') : t('booking.created'));
       if (q.done === 'changed') notices.push(t('booking.changed'));
       if (q.done === 'cancelled') notices.push(t('booking.cancelled.notice'));
+      notices.push(...checkInNotices(q.done, row, ctxOf(request)));
       if (q.done === 'series') {
         notices.push(t('series.created', { count: count(q.booked) }));
         if (count(q.skipped) > 0) notices.push(t('series.skipped', { count: count(q.skipped) }));
@@ -359,6 +361,7 @@ export default async function bookingRoutes(app: FastifyInstance) {
           errors: {},
           refusal: null,
           oobTitle: isHtmx(request),
+          checkIn: checkInView(row, ctxOf(request), app.deps.clock.now(), checkIn.deadlineOf(row)),
         },
       });
     },
