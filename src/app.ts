@@ -25,6 +25,8 @@ import bookRoutes from './web/routes/book.js';
 import bookingRoutes from './web/routes/bookings.js';
 import catalogueRoutes from './web/routes/catalogue.js';
 import feedRoutes from './web/routes/feeds.js';
+import frontDeskRoutes from './web/routes/frontdesk.js';
+import kioskRoutes from './web/routes/kiosks.js';
 import healthRoutes from './web/routes/health.js';
 import homeRoutes from './web/routes/home.js';
 import languageRoutes from './web/routes/language.js';
@@ -104,5 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminAuditRoutes);
   await app.register(adminOutboxRoutes);
   await app.register(feedRoutes);
+  await app.register(frontDeskRoutes);
+  await app.register(kioskRoutes);
   return app;
 }

@@ -5,6 +5,7 @@ import { enBooking } from './en/booking.js';
 import { enCore } from './en/core.js';
 import { enMail } from './en/mail.js';
 import { enFeeds } from './en/feeds.js';
+import { enFrontdesk } from './en/frontdesk.js';
 
 export const en: Catalogue = {
   ...enCore,
@@ -12,4 +13,5 @@ export const en: Catalogue = {
   ...enBooking,
   ...enMail,
   ...enFeeds,
+  ...enFrontdesk,
 };

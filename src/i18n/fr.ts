@@ -6,6 +6,7 @@ import { frBooking } from './fr/booking.js';
 import { frCore } from './fr/core.js';
 import { frMail } from './fr/mail.js';
 import { frFeeds } from './fr/feeds.js';
+import { frFrontdesk } from './fr/frontdesk.js';
 
 export const fr = {
   ...frCore,
@@ -13,6 +14,7 @@ export const fr = {
   ...frBooking,
   ...frMail,
   ...frFeeds,
+  ...frFrontdesk,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -77,6 +77,7 @@ export interface Subjects {
   'booking.checkIn': BookingSubject;
   // Staff areas
   'frontdesk.view': undefined;
+  'kiosk.manage': undefined;
   'audit.view': undefined;
   'space.manage': undefined;
   'rental.manage': undefined;
@@ -107,6 +108,7 @@ export const ACTIONS = [
   'booking.cancel',
   'booking.checkIn',
   'frontdesk.view',
+  'kiosk.manage',
   'audit.view',
   'space.manage',
   'rental.manage',
@@ -153,6 +155,7 @@ const RULES: Rules = {
   'booking.checkIn': (a, b) => ownsBooking(a, b) || isStaff(a),
 
   'frontdesk.view': isStaff,
+  'kiosk.manage': isAdmin,
   'audit.view': isAdmin,
   'space.manage': isAdmin,
   'rental.manage': isAdmin,

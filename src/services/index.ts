@@ -15,8 +15,10 @@ import { CatalogueService } from './catalogue.js';
 import { FeedTokenService } from './feed-tokens.js';
 import { FeedService } from './feeds.js';
 import { FindService } from './find.js';
+import { FrontDeskService } from './frontdesk.js';
 import { HealthService } from './health.js';
 import { Inventory } from './inventory.js';
+import { KioskService } from './kiosks.js';
 import { OrganisationService } from './organisations.js';
 import { OutboxService } from './outbox.js';
 import { PublicEventService } from './public-events.js';
@@ -67,5 +69,7 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     publicEvents: new PublicEventService(db, () => inventory.get(), clock),
     outbox: new OutboxService(db, clock, outbox, { baseUrl: config.baseUrl, mailFrom: config.mailFrom }),
     health: new HealthService(db),
+    frontDesk: new FrontDeskService(db, inventory, clock),
+    kiosks: new KioskService(db, inventory, clock),
   };
 }

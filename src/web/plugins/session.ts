@@ -90,6 +90,8 @@ function navFor(member: CurrentMember | null) {
     members: can(member, 'member.list'),
     organisations: can(member, 'organisation.list'),
     audit: can(member, 'audit.view'),
+    frontDesk: can(member, 'frontdesk.view'),
+    kiosks: can(member, 'kiosk.manage'),
   };
 }
 
