@@ -98,10 +98,11 @@ export function frontDeskQueries(db: Db) {
     .from(bookings)
     .where(
       and(
+        // Per member on the board, so it walks bookings_member_start, not every site's month.
+        sql`${bookings.memberId} IN (SELECT value FROM json_each(${p('members')}))`,
         sql`${bookings.startsAt} >= ${p('from')}`,
         lt(bookings.startsAt, p('to')),
         eq(bookings.status, 'released'),
-        sql`${bookings.memberId} IS NOT NULL`,
       ),
     )
     .groupBy(bookings.memberId)
@@ -115,9 +116,10 @@ export function frontDeskQueries(db: Db) {
     visitorsBetween(siteId: number, from: number, to: number): VisitorRow[] {
       return expected.all({ siteId, from, to });
     },
-    /** How many bookings starting in [from, to) each member had released as no-shows. */
-    noShowsBetween(from: number, to: number): Map<number, number> {
-      return new Map(noShows.all({ from, to }).map((r) => [r.memberId!, r.count]));
+    /** How many bookings starting in [from, to) each of `memberIds` had released as no-shows. */
+    noShowsBetween(memberIds: readonly number[], from: number, to: number): Map<number, number> {
+      if (memberIds.length === 0) return new Map();
+      return new Map(noShows.all({ members: JSON.stringify(memberIds), from, to }).map((r) => [r.memberId!, r.count]));
     },
   };
 }

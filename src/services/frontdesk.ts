@@ -39,7 +39,7 @@ export const NO_SHOW_DAYS = 30;
 export interface BoardBookingLine extends BoardBooking {
   /** No-shows of the booking's member over the last NO_SHOW_DAYS days. */
   noShows: number;
-  /** Confirmed, not checked in and not over: the desk may check it in. */
+  /** Today's, confirmed, not checked in and not over: the desk may check it in. */
   checkable: boolean;
 }
 
@@ -158,11 +158,13 @@ export class FrontDeskService {
     const day = localDayRange(date, zone);
     const all = this.queries.bookingsBetween(day.start, day.end).map(toBoardBooking);
     const visitors = this.queries.visitorsBetween(snapshot.site.id, day.start, day.end);
-    const noShows = this.queries.noShowsBetween(clockNow - NO_SHOW_DAYS * DAY_MS, clockNow);
+    const memberIds = [...new Set(all.flatMap((b) => (b.memberId === null ? [] : [b.memberId])))];
+    const noShows = this.queries.noShowsBetween(memberIds, clockNow - NO_SHOW_DAYS * DAY_MS, clockNow);
     const line = (b: BoardBooking): BoardBookingLine => ({
       ...b,
       noShows: b.memberId === null ? 0 : (noShows.get(b.memberId) ?? 0),
-      checkable: b.status === 'confirmed' && b.checkedInAt === null && b.end > clockNow,
+      // Only on the day itself: nobody checks in for another day.
+      checkable: now !== null && b.status === 'confirmed' && b.checkedInAt === null && b.end > now,
     });
     const ofResource = groupBy(all, (b) => b.resourceId);
     const at = now ?? clockNow;

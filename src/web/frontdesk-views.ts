@@ -144,6 +144,8 @@ export function boardView(t: Translate, lang: Language, zone: string, board: Boa
       .filter(Boolean)
       .join(' '),
     updated: t('frontdesk.updated', { time: dates.time(clockNow) }),
+    // Words repeated on every line, translated once.
+    words: { checkIn: t('frontdesk.checkIn'), bookFor: t('frontdesk.bookFor') },
   };
 }
 

@@ -116,11 +116,12 @@ describe('the board of a day', () => {
     expect(html).toContain('Victor Visiteur (ACME), attendu à 11:00, reçu par Hélène Hôte');
     // Zoé is checked in: no check-in form for her; Yann is not: one that comes back to the board.
     expect(html).not.toContain(`action="/bookings/${d.zoeDesk}/check-in"`);
-    expect(html).toContain(`action="/bookings/${d.yannDesk}/check-in"`);
+    expect(html).toContain(`form="board-action" formaction="/bookings/${d.yannDesk}/check-in"`);
+    expect(html).toContain('<form id="board-action" class="no-print" method="post" action="/frontdesk">');
     expect(html).toMatch(
       /name="_csrf" value="[^"]+"><input type="hidden" name="next" value="\/frontdesk\?date=2026-12-07">/,
     );
-    expect(html).toContain(`action="/visitors/${d.visitor}/arrival"`);
+    expect(html).toContain(`form="board-action" formaction="/visitors/${d.visitor}/arrival"`);
     expect(html).toContain(`href="/bookings/new?resource=${d.desk2}&amp;on_behalf=1"`);
     // The room is in use by the guest until 11:00, then Yann at 14:00.
     expect(html).toContain('Occupée jusqu’à 11:00 par Gaston Invité (Mairie de Montrouge)');
@@ -164,6 +165,7 @@ describe('the board of a day', () => {
     const res = await get('/frontdesk?date=2026-12-08', await signInAs(t.app, 'frontdesk'));
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain(`id="booking-${d.tomorrow}"`);
+    expect(res.body).not.toContain('/check-in"');
     expect(res.body).not.toContain('Zoé Ärnström');
     expect(res.body).toContain('mardi 8 décembre 2026');
     expect(res.body).not.toContain('Libre maintenant');
