@@ -156,7 +156,11 @@ export class FrontDeskService {
     const clockNow = this.clock.now();
     const now = localDateOf(clockNow, zone) === date ? clockNow : null;
     const day = localDayRange(date, zone);
-    const all = this.queries.bookingsBetween(day.start, day.end).map(toBoardBooking);
+    // Only this site's resources: other sites' bookings share the table and the index.
+    const all = this.queries
+      .bookingsBetween(day.start, day.end)
+      .filter((r) => snapshot.resourcesById.has(r.resourceId))
+      .map(toBoardBooking);
     const visitors = this.queries.visitorsBetween(snapshot.site.id, day.start, day.end);
     const memberIds = [...new Set(all.flatMap((b) => (b.memberId === null ? [] : [b.memberId])))];
     const noShows = this.queries.noShowsBetween(memberIds, clockNow - NO_SHOW_DAYS * DAY_MS, clockNow);
