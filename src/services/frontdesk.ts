@@ -37,7 +37,7 @@ const DAY_MS = 24 * 3600_000;
 export const NO_SHOW_DAYS = 30;
 
 export interface BoardBookingLine extends BoardBooking {
-  /** No-shows of the booking's member over the last NO_SHOW_DAYS days. */
+  /** No-shows of the booking's member over the last NO_SHOW_DAYS days (0 on another day's board). */
   noShows: number;
   /** Today's, confirmed, not checked in and not over: the desk may check it in. */
   checkable: boolean;
@@ -88,6 +88,15 @@ export interface LobbyZone {
   desksFree: number;
   desksTotal: number;
   rooms: { resource: ResourceView; now: RoomNow }[];
+}
+
+/** What the desk and room lines of one board share. */
+interface LineView {
+  ofResource: Map<number, BoardBooking[]>;
+  now: number | null;
+  line: (b: BoardBooking) => BoardBookingLine;
+  /** Whether a booking matches the search; null when there is none. */
+  shown: ((b: BoardBooking) => boolean) | null;
 }
 
 function toBoardBooking(row: DeskBookingRow): BoardBooking {
@@ -162,7 +171,8 @@ export class FrontDeskService {
       .filter((r) => snapshot.resourcesById.has(r.resourceId))
       .map(toBoardBooking);
     const visitors = this.queries.visitorsBetween(snapshot.site.id, day.start, day.end);
-    const memberIds = [...new Set(all.flatMap((b) => (b.memberId === null ? [] : [b.memberId])))];
+    // No-shows are for greeting people today: another day's board does not read them.
+    const memberIds = now === null ? [] : [...new Set(all.flatMap((b) => (b.memberId === null ? [] : [b.memberId])))];
     const noShows = this.queries.noShowsBetween(memberIds, clockNow - NO_SHOW_DAYS * DAY_MS, clockNow);
     const line = (b: BoardBooking): BoardBookingLine => ({
       ...b,
@@ -171,42 +181,12 @@ export class FrontDeskService {
       checkable: now !== null && b.status === 'confirmed' && b.checkedInAt === null && b.end > now,
     });
     const ofResource = groupBy(all, (b) => b.resourceId);
-    const at = now ?? clockNow;
-    const presence = occupancy(all, visitors, (id) => snapshot.resourcesById.get(id)?.zoneId ?? null, at);
+    const presence = occupancy(all, visitors, (id) => snapshot.resourcesById.get(id)?.zoneId ?? null, now ?? clockNow);
     const folded = foldName(query.trim());
     const shown = (b: BoardBooking) => matchesQuery(folded, b.person);
-
-    const desks = byZone(
-      snapshot,
-      snapshot.resources.filter((r) => r.kind === 'desk'),
-      (zoneRow, items) => {
-        const lines = items.map((resource) => {
-          const bookings = ofResource.get(resource.id) ?? [];
-          return { resource, state: deskState(bookings, now), bookings: bookings.filter(isLive).map(line) };
-        });
-        return {
-          zone: zoneRow,
-          desks: folded === '' ? lines : lines.filter((l) => l.bookings.some(shown)),
-          counts: {
-            total: lines.length,
-            booked: lines.filter((l) => l.state === 'booked').length,
-            checkedIn: lines.filter((l) => l.state === 'checked_in').length,
-            free: lines.filter((l) => l.state === 'free').length,
-          },
-        };
-      },
-    );
-    const rooms = snapshot.resources
-      .filter((r) => r.kind !== 'desk')
-      .map((resource) => {
-        const bookings = ofResource.get(resource.id) ?? [];
-        return {
-          resource,
-          now: now === null ? null : roomNow(bookings, now),
-          bookings: bookings.filter(isLive).map(line),
-        };
-      })
-      .filter((r) => folded === '' || r.bookings.some(shown));
+    const view = { ofResource, now, line, shown: folded === '' ? null : shown };
+    const desks = this.deskZones(snapshot, view);
+    const rooms = this.roomLines(snapshot, view);
     return {
       date,
       now,
@@ -259,6 +239,40 @@ export class FrontDeskService {
       };
     });
     return { at: now, zones };
+  }
+
+  /** Desks by zone: each desk's state and bookings, and the zone's counts (of every desk, search or not). */
+  private deskZones(snapshot: InventorySnapshot, view: LineView): ZoneBoard[] {
+    const desks = snapshot.resources.filter((r) => r.kind === 'desk');
+    return byZone(snapshot, desks, (zone, items) => {
+      const lines = items.map((resource) => {
+        const bookings = view.ofResource.get(resource.id) ?? [];
+        return { resource, state: deskState(bookings, view.now), bookings: bookings.filter(isLive).map(view.line) };
+      });
+      const counted = (state: DeskState) => lines.filter((l) => l.state === state).length;
+      return {
+        zone,
+        desks: view.shown ? lines.filter((l) => l.bookings.some(view.shown!)) : lines,
+        counts: {
+          total: lines.length,
+          booked: counted('booked'),
+          checkedIn: counted('checked_in'),
+          free: counted('free'),
+        },
+      };
+    });
+  }
+
+  /** Rooms, studios, the event space and the hall: now (today) and the day's bookings. */
+  private roomLines(snapshot: InventorySnapshot, view: LineView): RoomLine[] {
+    return snapshot.resources
+      .filter((r) => r.kind !== 'desk')
+      .map((resource) => {
+        const bookings = view.ofResource.get(resource.id) ?? [];
+        const now = view.now === null ? null : roomNow(bookings, view.now);
+        return { resource, now, bookings: bookings.filter(isLive).map(view.line) };
+      })
+      .filter((r) => !view.shown || r.bookings.some(view.shown));
   }
 
   private presence(present: number, capacity: number | null): Presence {

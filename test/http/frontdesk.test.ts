@@ -226,7 +226,7 @@ describe('the board of a day', () => {
     expect((await get('/frontdesk?poll=abc', desk)).body).toContain('hx-trigger="every 20s"');
   });
 
-  it('shows a member’s no-shows of the last 30 days', async () => {
+  it('shows a member’s no-shows of the last 30 days on today’s board', async () => {
     const d = busyDay();
     insertBooking(t.db, {
       resourceId: d.desk2,
@@ -244,6 +244,10 @@ describe('the board of a day', () => {
     });
     const html = (await get('/frontdesk', await signInAs(t.app, 'frontdesk'))).body;
     expect(html).toContain('2 absences en 30 jours');
+    // Another day's board (Yann books tomorrow too) does not read them.
+    const tomorrow = (await get('/frontdesk?date=2026-12-08', await signInAs(t.app, 'frontdesk'))).body;
+    expect(tomorrow).toContain('Yann Quelquepart');
+    expect(tomorrow).not.toContain('absences');
   });
 });
 
