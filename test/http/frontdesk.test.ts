@@ -137,7 +137,7 @@ describe('the board of a day', () => {
     busyDay();
     const html = (await get('/frontdesk', await signInAs(t.app, 'frontdesk'))).body;
     // Open space: Zoé checked in (1 of 50); 2 of 40 desks taken (one in use, one booked).
-    expect(html).toContain('1 réservés, 1 occupés, 38 libres, sur 40 postes');
+    expect(html).toContain('Réservés : 1 · occupés : 1 · libres : 38 · total : 40 postes');
     expect(html).toMatch(/Open space<\/span> <span>Présents maintenant : 1 sur 50 \(capacité de sécurité\)/);
     // Meeting rooms: the guest's 6 people.
     expect(html).toMatch(/Salles de réunion<\/span> <span>Présents maintenant : 6 sur 80 \(capacité de sécurité\)/);

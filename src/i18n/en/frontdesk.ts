@@ -20,7 +20,8 @@ export const enFrontdesk: Record<keyof typeof frFrontdesk, Message> = {
   'frontdesk.searching': 'Names containing “{query}”',
   'frontdesk.searching.clear': 'Show everything',
   'frontdesk.updated': 'Updated at {time}',
-  'frontdesk.summary': '{present} on site, {checkedIn} desks in use, {booked} booked, {visitors} visitors expected.',
+  'frontdesk.summary':
+    'On site: {present} · desks in use: {checkedIn} · desks booked: {booked} · visitors expected: {visitors}.',
   'frontdesk.links': 'Other views',
   'frontdesk.headcountLink': 'People on site (evacuation)',
 
@@ -32,7 +33,7 @@ export const enFrontdesk: Record<keyof typeof frFrontdesk, Message> = {
   'frontdesk.level.over': 'Alert: above the safety capacity.',
 
   'frontdesk.desks': 'Desks',
-  'frontdesk.desks.counts': '{booked} booked, {checkedIn} in use, {free} free, of {total} desks',
+  'frontdesk.desks.counts': 'Booked: {booked} · in use: {checkedIn} · free: {free} · total: {total} desks',
   'frontdesk.desks.none': 'No desk in this zone matches the search.',
   'frontdesk.zone.none': 'No zone',
   'frontdesk.state.free': 'Free',

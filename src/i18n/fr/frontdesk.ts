@@ -18,7 +18,7 @@ export const frFrontdesk = {
   'frontdesk.searching.clear': 'Tout afficher',
   'frontdesk.updated': 'Mis à jour à {time}',
   'frontdesk.summary':
-    '{present} présents sur le site, {checkedIn} postes occupés, {booked} réservés, {visitors} visiteurs attendus.',
+    'Sur le site : {present} · postes occupés : {checkedIn} · postes réservés : {booked} · visiteurs attendus : {visitors}.',
   'frontdesk.links': 'Autres vues',
   'frontdesk.headcountLink': 'Personnes sur le site (évacuation)',
 
@@ -30,7 +30,7 @@ export const frFrontdesk = {
   'frontdesk.level.over': 'Alerte : au-delà de la capacité de sécurité.',
 
   'frontdesk.desks': 'Postes de travail',
-  'frontdesk.desks.counts': '{booked} réservés, {checkedIn} occupés, {free} libres, sur {total} postes',
+  'frontdesk.desks.counts': 'Réservés : {booked} · occupés : {checkedIn} · libres : {free} · total : {total} postes',
   'frontdesk.desks.none': 'Aucun poste ne correspond à la recherche dans cette zone.',
   'frontdesk.zone.none': 'Sans zone',
   'frontdesk.state.free': 'Libre',
