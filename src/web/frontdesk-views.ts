@@ -121,12 +121,14 @@ export function boardView(t: Translate, lang: Language, zone: string, board: Boa
     presence: presenceText(t, z.presence),
   }));
   const allDesks = board.desks.flatMap((z) => [z.counts]);
-  const summary = t('frontdesk.summary', {
+  const counts = {
     present: board.site.present,
     checkedIn: allDesks.reduce((s, c) => s + c.checkedIn, 0),
     booked: allDesks.reduce((s, c) => s + c.booked, 0),
     visitors: board.visitors.length,
-  });
+  };
+  // Who is present is only known for today; another day's summary says what is booked.
+  const summary = t(board.now === null ? 'frontdesk.summary.day' : 'frontdesk.summary', counts);
   return {
     desks,
     rooms,

@@ -59,7 +59,9 @@ describe('the board polls without moving focus', () => {
     // The very same element, not a copy with the same id: the morph kept it.
     expect(await board.evaluate((el) => el === document.activeElement, before)).toBe(true);
     // The summary changed (one more desk booked): said once in the polite live region.
-    await expect.poll(() => board.locator('#announcer').textContent()).toContain('postes réservés : 1');
+    await expect
+      .poll(() => board.locator('#announcer').textContent())
+      .toBe('Postes réservés : 1 · visiteurs attendus : 0.');
     // The controls were not swapped: the date field still holds the day.
     expect(await board.inputValue('#fd-date')).toBe(day);
   });

@@ -138,6 +138,9 @@ describe('the board of a day', () => {
     const html = (await get('/frontdesk', await signInAs(t.app, 'frontdesk'))).body;
     // Open space: Zoé checked in (1 of 50); 2 of 40 desks taken (one in use, one booked).
     expect(html).toContain('Réservés : 1 · occupés : 1 · libres : 38 · total : 40 postes');
+    expect(html).toContain(
+      'data-summary="Sur le site : 8 · postes occupés : 1 · postes réservés : 1 · visiteurs attendus : 2."',
+    );
     expect(html).toMatch(/Open space<\/span> <span>Présents maintenant : 1 sur 50 \(capacité de sécurité\)/);
     // Meeting rooms: the guest's 6 people.
     expect(html).toMatch(/Salles de réunion<\/span> <span>Présents maintenant : 6 sur 80 \(capacité de sécurité\)/);
@@ -170,6 +173,7 @@ describe('the board of a day', () => {
     expect(res.body).toContain('mardi 8 décembre 2026');
     expect(res.body).not.toContain('Libre maintenant');
     expect(res.body).not.toContain('Présents maintenant');
+    expect(res.body).toContain('data-summary="Postes réservés : 1 · visiteurs attendus : 0."');
   });
 
   it('a malformed date answers 422 with the reason, and today’s board', async () => {

@@ -22,6 +22,7 @@ export const enFrontdesk: Record<keyof typeof frFrontdesk, Message> = {
   'frontdesk.updated': 'Updated at {time}',
   'frontdesk.summary':
     'On site: {present} · desks in use: {checkedIn} · desks booked: {booked} · visitors expected: {visitors}.',
+  'frontdesk.summary.day': 'Desks booked: {booked} · visitors expected: {visitors}.',
   'frontdesk.links': 'Other views',
   'frontdesk.headcountLink': 'People on site (evacuation)',
 

@@ -19,6 +19,7 @@ export const frFrontdesk = {
   'frontdesk.updated': 'Mis à jour à {time}',
   'frontdesk.summary':
     'Sur le site : {present} · postes occupés : {checkedIn} · postes réservés : {booked} · visiteurs attendus : {visitors}.',
+  'frontdesk.summary.day': 'Postes réservés : {booked} · visiteurs attendus : {visitors}.',
   'frontdesk.links': 'Autres vues',
   'frontdesk.headcountLink': 'Personnes sur le site (évacuation)',
 
