@@ -64,6 +64,10 @@ export interface Fixture {
   now: number;
   /** The day the views show (a busy working day soon). */
   viewDate: LocalDate;
+  /** The front desk's busy day: every desk's two half-days and ten meetings in each room (206 bookings). */
+  boardDate: LocalDate;
+  /** The front-desk account that opens the board. */
+  frontDesk: Person;
   bookers: Person[];
   readers: Person[];
   /** A member with FEED_EVENTS bookings in their feed's window. */
@@ -379,9 +383,25 @@ export async function buildBase(file: string, now: number): Promise<Fixture> {
       }
       if (feedEvents !== FEED_EVENTS) throw new Error(`the feed holds ${feedEvents} bookings, not ${FEED_EVENTS}`);
       const mixDates = openDays(db, zone, today, addDays(today, MIX_DAYS - 1));
+      // The front desk's day, after every date the other scenarios book or show: each desk
+      // morning and afternoon to a different member, each room ten 45-minute meetings.
+      const boardDate = openDays(db, zone, addDays(today, 60), addDays(today, 90))[0]!;
+      desks.forEach((desk, k) => {
+        add(desk.id, others[(2 * k) % others.length]!, boardDate, OPEN, SPLIT);
+        add(desk.id, others[(2 * k + 1) % others.length]!, boardDate, SPLIT, CLOSE);
+      });
+      rooms.forEach((room, r) => {
+        for (let p = 0; p < 10; p++)
+          add(room.id, others[(r * 10 + p) % others.length]!, boardDate, OPEN + p * 60, OPEN + p * 60 + 45, 'Réunion');
+      });
+      const frontDesk = client
+        .prepare(`SELECT id, email FROM members WHERE role = 'frontdesk' LIMIT 1`)
+        .get() as Person;
       return {
         now,
         viewDate,
+        boardDate,
+        frontDesk,
         bookers,
         readers,
         feedMember,

@@ -86,6 +86,7 @@ export interface Results {
 export const REF_TARGETS: Record<string, { ref: Reference; min: number }> = {
   rooms_day: { ref: 'ref_page', min: 0.33 },
   desks_day: { ref: 'ref_page', min: 0.33 },
+  frontdesk_board: { ref: 'ref_page', min: 0.33 },
   my_bookings: { ref: 'ref_page', min: 0.33 },
   create: { ref: 'ref_write', min: 0.4 },
   create_refused: { ref: 'ref_page', min: 0.33 },

@@ -48,6 +48,7 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ORDER: ScenarioName[] = [
   'rooms_day',
   'desks_day',
+  'frontdesk_board',
   'my_bookings',
   'feed_full',
   'feed_304',
@@ -58,6 +59,11 @@ const ORDER: ScenarioName[] = [
   'ref_write',
 ];
 const FULL_SCALES = '10000,100000,1000000';
+
+/** Whether this build has the front-desk board (branches without it report it as not measured). */
+function hasBoard(): boolean {
+  return fs.readdirSync(path.join(ROOT, 'src/web/routes')).some((f) => f.startsWith('frontdesk'));
+}
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -199,6 +205,10 @@ async function measureSize(phase: Phase): Promise<{ results: ScenarioResult[]; r
     const readers = await inTurn(fixture.readers);
     // Each mix member from an address of their own: the server limits sign-ins per address.
     const mixMembers = runs('monday_mix') ? await inTurn(fixture.mixMembers, (i) => `127.0.1.${i + 1}`) : [];
+    const frontDesk =
+      runs('frontdesk_board') && hasBoard()
+        ? await signIn(server.url, fixture.frontDesk.email, BENCH_PASSWORD, '127.0.2.1')
+        : null;
     const feed = await openFeed(server.url, await signIn(server.url, fixture.feedMember.email, BENCH_PASSWORD));
     if ('reason' in feed) {
       if (phase.first)
@@ -209,7 +219,15 @@ async function measureSize(phase: Phase): Promise<{ results: ScenarioResult[]; r
     }
     const feedText = 'reason' in feed ? `not measured (${feed.reason})` : `of ${feed.events} events`;
     log(`${bookers.length + readers.length + mixMembers.length + 1} sessions signed in; feed ${feedText}`);
-    const all = loads({ fixture, bookers, readers, feed: 'reason' in feed ? null : feed, acks, tag: `${size}` });
+    const all = loads({
+      fixture,
+      bookers,
+      readers,
+      frontDesk,
+      feed: 'reason' in feed ? null : feed,
+      acks,
+      tag: `${size}`,
+    });
 
     const drv = (load: Load, seconds: number, counter: { next: number }) =>
       drive(server.url, load, { connections: options.connections, seconds }, counter);
@@ -383,15 +401,9 @@ async function main() {
   const now = Date.now();
   const scenarios: ScenarioResult[] = [];
   const runReports: RunReport[] = [];
-  const board = fs.readdirSync(path.join(ROOT, 'src/web/routes')).some((f) => f.startsWith('frontdesk'));
-  const notMeasured: Results['not_measured'] = [
-    {
-      name: 'frontdesk_board',
-      reason: board
-        ? 'the front-desk board exists, but this bench has no scenario for it yet'
-        : 'the front-desk board does not exist yet',
-    },
-  ];
+  const notMeasured: Results['not_measured'] = hasBoard()
+    ? []
+    : [{ name: 'frontdesk_board', reason: 'the front-desk board does not exist yet' }];
   let coldStart: Results['cold_start_ms'] = { runs: [], median: NaN, server_ready_ms: [] };
   try {
     const base = path.join(tmp, 'base.sqlite');

@@ -34,6 +34,8 @@ export interface ScenarioContext {
   fixture: Fixture;
   bookers: SessionHeaders[];
   readers: SessionHeaders[];
+  /** The front-desk account's session, when the server has the board. */
+  frontDesk: SessionHeaders | null;
   /** The feed's URL path and its current ETag, when the server has feeds. */
   feed: { path: string; etag: string } | null;
   acks: Acknowledged;
@@ -137,6 +139,10 @@ export function loads(ctx: ScenarioContext): Partial<Record<ScenarioName, Load>>
       },
     },
   };
+  if (ctx.frontDesk) {
+    const desk = ctx.frontDesk;
+    result.frontdesk_board = { expect: [200], request: () => get(`/frontdesk?date=${fixture.boardDate}`, desk) };
+  }
   if (ctx.feed) {
     const { path, etag } = ctx.feed;
     // As calendar clients (Google, Apple, Outlook, Thunderbird) ask: they all say they accept gzip.

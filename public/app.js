@@ -34,3 +34,27 @@ document.addEventListener('htmx:after:swap', (event) => {
     focusTarget.focus();
   }
 });
+
+// A polled region (data-poll-summary) is morphed in place without moving focus; its short
+// summary (data-summary) is announced politely, and only when it changed since the last poll.
+document.addEventListener('htmx:after:swap', (event) => {
+  const region = event.target instanceof HTMLElement ? event.target : null;
+  if (!region || !region.hasAttribute('data-poll-summary')) return;
+  const summary = region.querySelector('[data-summary]')?.getAttribute('data-summary') ?? '';
+  const previous = region.getAttribute('data-poll-summary');
+  region.setAttribute('data-poll-summary', summary);
+  const announcer = document.getElementById('announcer');
+  if (!announcer || previous === '' || previous === summary) return;
+  announcer.textContent = '';
+  window.setTimeout(() => {
+    announcer.textContent = summary;
+  }, 50);
+});
+document.addEventListener('DOMContentLoaded', () => {
+  for (const region of document.querySelectorAll('[data-poll-summary]')) {
+    region.setAttribute(
+      'data-poll-summary',
+      region.querySelector('[data-summary]')?.getAttribute('data-summary') ?? '',
+    );
+  }
+});

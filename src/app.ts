@@ -26,6 +26,8 @@ import bookingRoutes from './web/routes/bookings.js';
 import catalogueRoutes from './web/routes/catalogue.js';
 import checkInRoutes from './web/routes/check-in.js';
 import feedRoutes from './web/routes/feeds.js';
+import frontDeskRoutes from './web/routes/frontdesk.js';
+import kioskRoutes from './web/routes/kiosks.js';
 import healthRoutes from './web/routes/health.js';
 import homeRoutes from './web/routes/home.js';
 import languageRoutes from './web/routes/language.js';
@@ -119,5 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(feedRoutes);
   await app.register(staffBookingRoutes);
   await app.register(visitorRoutes);
+  await app.register(frontDeskRoutes);
+  await app.register(kioskRoutes);
   return app;
 }

@@ -9,6 +9,7 @@ import { enStaffBookings } from './en/staff-bookings.js';
 import { enBehalf } from './en/behalf.js';
 import { enVisitors } from './en/visitors.js';
 import { enCheckIn } from './en/check-in.js';
+import { enFrontdesk } from './en/frontdesk.js';
 
 export const en: Catalogue = {
   ...enCore,
@@ -20,4 +21,5 @@ export const en: Catalogue = {
   ...enBehalf,
   ...enVisitors,
   ...enCheckIn,
+  ...enFrontdesk,
 };

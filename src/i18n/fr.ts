@@ -10,6 +10,7 @@ import { frStaffBookings } from './fr/staff-bookings.js';
 import { frBehalf } from './fr/behalf.js';
 import { frVisitors } from './fr/visitors.js';
 import { frCheckIn } from './fr/check-in.js';
+import { frFrontdesk } from './fr/frontdesk.js';
 
 export const fr = {
   ...frCore,
@@ -21,6 +22,7 @@ export const fr = {
   ...frBehalf,
   ...frVisitors,
   ...frCheckIn,
+  ...frFrontdesk,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -87,6 +87,7 @@ export interface Subjects {
   'visitor.manage': undefined;
   // Staff areas
   'frontdesk.view': undefined;
+  'kiosk.manage': undefined;
   'audit.view': undefined;
   'space.manage': undefined;
   'rental.manage': undefined;
@@ -121,6 +122,7 @@ export const ACTIONS = [
   'visitor.cancel',
   'visitor.manage',
   'frontdesk.view',
+  'kiosk.manage',
   'audit.view',
   'space.manage',
   'rental.manage',
@@ -173,6 +175,7 @@ const RULES: Rules = {
   'visitor.manage': isStaff,
 
   'frontdesk.view': isStaff,
+  'kiosk.manage': isAdmin,
   'audit.view': isAdmin,
   'space.manage': isAdmin,
   'rental.manage': isAdmin,

@@ -16,8 +16,10 @@ import { CheckInService } from './check-in.js';
 import { FeedTokenService } from './feed-tokens.js';
 import { FeedService } from './feeds.js';
 import { FindService } from './find.js';
+import { FrontDeskService } from './frontdesk.js';
 import { HealthService } from './health.js';
 import { Inventory } from './inventory.js';
+import { KioskService } from './kiosks.js';
 import { OrganisationService } from './organisations.js';
 import { OutboxService } from './outbox.js';
 import { PublicEventService } from './public-events.js';
@@ -73,5 +75,7 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     health: new HealthService(db, clock, config.databasePath),
     staffBookings: new StaffBookingService(db),
     visitors: new VisitorService(db, inventory, clock, outbox),
+    frontDesk: new FrontDeskService(db, inventory, clock),
+    kiosks: new KioskService(db, inventory, clock),
   };
 }

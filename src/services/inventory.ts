@@ -14,14 +14,18 @@ import {
   listCheckInPolicies,
   listClosuresFrom,
   listResources,
+  listZones,
   type ClosureView,
   type ResourceView,
   type SiteRow,
+  type ZoneRow,
 } from '../db/inventory.js';
 import type { CheckInPolicy, OpeningPeriod, Resource, ResourceKind } from '../domain/types.js';
 
 export interface InventorySnapshot {
   site: SiteRow;
+  /** The site's zones in their order, with their safety capacities. */
+  zones: ZoneRow[];
   resources: ResourceView[];
   resourcesById: ReadonlyMap<number, ResourceView>;
   sitePeriods: OpeningPeriod[];
@@ -92,6 +96,7 @@ export class Inventory {
     return {
       checkInPolicies: policies,
       site,
+      zones: listZones(this.db, site.id),
       resources,
       resourcesById: new Map(resources.map((r) => [r.id, r])),
       sitePeriods: week.site,

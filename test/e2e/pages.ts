@@ -93,6 +93,38 @@ const MEMBER_PAGES: Spec[] = [
   { name: 'error-404', open: go(at('/no-such-page'), 404) },
 ];
 
+/** The front desk's pages, seen by the front-desk account; the day holds the member's booking. */
+const STAFF_PAGES: Spec[] = [
+  { name: 'frontdesk', open: go(() => `/frontdesk?date=${day}`) },
+  { name: 'frontdesk-search', open: go(() => `/frontdesk?date=${day}&q=camille`) },
+  { name: 'frontdesk-invalid-date', open: go(at('/frontdesk?date=2026-02-30'), 422) },
+  { name: 'headcount', open: go(at('/frontdesk/headcount')) },
+];
+
+/** The admin's kiosk page (with a link just created) and the lobby screen it opens. */
+const ADMIN_PAGES: Spec[] = [
+  {
+    name: 'kiosks',
+    open: async (page) => {
+      await go(at('/admin/kiosks'))(page);
+      await page.fill('#kiosk-label', 'Hall');
+      await page.locator('main form[action="/admin/kiosks"] button[type="submit"]').click();
+      await page.waitForSelector('#kiosk-fresh-link');
+    },
+  },
+  {
+    name: 'kiosk-screen',
+    open: async (page) => {
+      await go(at('/admin/kiosks'))(page);
+      await page.fill('#kiosk-label', 'Hall');
+      await page.locator('main form[action="/admin/kiosks"] button[type="submit"]').click();
+      const link = await page.locator('#kiosk-fresh-link').getAttribute('href');
+      const response = await page.goto(link!);
+      expect(response?.status()).toBe(200);
+    },
+  },
+];
+
 const VISITOR_PAGES: Spec[] = [
   { name: 'login', open: go(at('/login')) },
   {
@@ -136,6 +168,8 @@ export async function check(page: Page, lang: Lang, spec: Spec): Promise<string[
 export function checkEveryPage(lang: Lang): void {
   let member: Page;
   let visitor: Page;
+  let staff: Page;
+  let admin: Page;
 
   beforeAll(async () => {
     let rooms: { maunoir: number; dodu: number } | undefined;
@@ -150,17 +184,27 @@ export function checkEveryPage(lang: Lang): void {
       launchChromium(),
     ]);
     [day] = nextOpenDays(server, 1) as [LocalDate];
-    const [memberContext, visitorContext] = await Promise.all([newContext(browser), newContext(browser)]);
+    const [memberContext, visitorContext, staffContext, adminContext] = await Promise.all([
+      newContext(browser),
+      newContext(browser),
+      newContext(browser),
+      newContext(browser),
+    ]);
     member = await memberContext.newPage();
     visitor = await visitorContext.newPage();
+    staff = await staffContext.newPage();
+    admin = await adminContext.newPage();
     await signIn(member, server.url, 'member');
+    await signIn(staff, server.url, 'frontdesk');
+    await signIn(admin, server.url, 'admin');
     await visitor.goto(`${server.url}/`);
     if (lang === 'en') {
       // The header's switch: a form for the member (saved in the profile), a link for a visitor.
-      await Promise.all([
-        member.waitForURL(`${server.url}/`),
-        member.locator('header form[action="/profile/language"] button').click(),
-      ]);
+      for (const signedIn of [member, staff, admin])
+        await Promise.all([
+          signedIn.waitForURL(`${server.url}/`),
+          signedIn.locator('header form[action="/profile/language"] button').click(),
+        ]);
       await Promise.all([
         visitor.waitForURL(`${server.url}/`),
         visitor.locator('header a[href^="/language/"]').click(),
@@ -184,6 +228,14 @@ export function checkEveryPage(lang: Lang): void {
   describe(`pages in ${lang}`, () => {
     it.each(MEMBER_PAGES.map((s) => [s.name, s] as const))('member: %s', async (_name, spec) => {
       expect(await check(member, lang, spec)).toEqual([]);
+    });
+
+    it.each(STAFF_PAGES.map((s) => [s.name, s] as const))('front desk: %s', async (_name, spec) => {
+      expect(await check(staff, lang, spec)).toEqual([]);
+    });
+
+    it.each(ADMIN_PAGES.map((s) => [s.name, s] as const))('admin: %s', async (_name, spec) => {
+      expect(await check(admin, lang, spec)).toEqual([]);
     });
 
     it.each(VISITOR_PAGES.map((s) => [s.name, s] as const))('visitor: %s', async (_name, spec) => {

@@ -288,6 +288,7 @@ const CASES: Case[] = [
     allowed: ['frontdesk', 'admin'],
   },
   { action: 'frontdesk.view', label: 'the day list', subject: () => undefined, allowed: ['frontdesk', 'admin'] },
+  { action: 'kiosk.manage', label: 'lobby screen links', subject: () => undefined, allowed: ['admin'] },
   { action: 'audit.view', label: 'the audit log', subject: () => undefined, allowed: ['admin'] },
   { action: 'space.manage', label: 'resources, closures, pricing', subject: () => undefined, allowed: ['admin'] },
   { action: 'rental.manage', label: 'rental requests', subject: () => undefined, allowed: ['admin'] },

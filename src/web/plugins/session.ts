@@ -91,6 +91,8 @@ function navFor(member: CurrentMember | null) {
     organisations: can(member, 'organisation.list'),
     audit: can(member, 'audit.view'),
     frontdeskBookings: can(member, 'frontdesk.view'),
+    frontDesk: can(member, 'frontdesk.view'),
+    kiosks: can(member, 'kiosk.manage'),
   };
 }
 
