@@ -6,6 +6,7 @@
 import type { BookingRow } from '../db/bookings.js';
 import type { OutboxKick } from '../mail/outbox.js';
 import type { WorkerLog } from '../mail/worker.js';
+import { rounds } from './rounds.js';
 import type { CheckInService } from '../services/check-in.js';
 
 export interface NoShowJobOptions {
@@ -30,8 +31,6 @@ export function createNoShowJob(options: NoShowJobOptions): NoShowJob {
   const { checkIn, outbox } = options;
   const intervalMs = options.intervalMs ?? 60_000;
   let log: WorkerLog | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let stopped = true;
 
   function runOnce(): NoShowReport {
     const released = checkIn.releaseDue();
@@ -42,32 +41,14 @@ export function createNoShowJob(options: NoShowJobOptions): NoShowJob {
     return { released };
   }
 
-  function schedule(delay: number): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      timer = null;
-      try {
-        runOnce();
-      } catch (err) {
-        log?.error({ error: err instanceof Error ? err.message : String(err) }, 'no-show round failed');
-      }
-      schedule(intervalMs);
-    }, delay);
-    timer.unref();
-  }
+  const timed = rounds('no-show', intervalMs, (roundLog) => {
+    log = roundLog;
+    runOnce();
+  });
 
   return {
-    start(startLog) {
-      if (!stopped) return;
-      if (startLog) log = startLog;
-      stopped = false;
-      schedule(0);
-    },
-    stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-    },
+    start: (startLog) => timed.start(startLog),
+    stop: () => timed.stop(),
     runOnce,
   };
 }

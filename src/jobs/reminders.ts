@@ -16,6 +16,7 @@ import {
 } from '../domain/reminders.js';
 import { intentWriter, type OutboxKick } from '../mail/outbox.js';
 import type { WorkerLog } from '../mail/worker.js';
+import { rounds } from './rounds.js';
 
 export interface ReminderJobOptions {
   db: Db;
@@ -44,8 +45,6 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
   const queries = reminderQueries(db);
   const intents = intentWriter(db);
   let log: WorkerLog | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let stopped = true;
 
   function runOnce(): ReminderReport {
     if (reminders.length === 0) return { queued: 0 };
@@ -91,32 +90,14 @@ export function createReminderJob(options: ReminderJobOptions): ReminderJob {
     return { queued };
   }
 
-  function schedule(delay: number): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      timer = null;
-      try {
-        runOnce();
-      } catch (err) {
-        log?.error({ error: err instanceof Error ? err.message : String(err) }, 'reminder round failed');
-      }
-      schedule(intervalMs);
-    }, delay);
-    timer.unref();
-  }
+  const timed = rounds('reminder', intervalMs, (roundLog) => {
+    log = roundLog;
+    runOnce();
+  });
 
   return {
-    start(startLog) {
-      if (!stopped) return;
-      if (startLog) log = startLog;
-      stopped = false;
-      schedule(0);
-    },
-    stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-    },
+    start: (startLog) => timed.start(startLog),
+    stop: () => timed.stop(),
     runOnce,
   };
 }

@@ -8,6 +8,7 @@ import { eraseVisitorsBefore, siteZones } from '../db/visitors.js';
 import type { Clock } from '../domain/clock.js';
 import { visitorErasureCutoff } from '../domain/visitors.js';
 import type { WorkerLog } from '../mail/worker.js';
+import { rounds } from './rounds.js';
 
 export interface VisitorErasureOptions {
   db: Db;
@@ -28,8 +29,6 @@ export function createVisitorErasureJob(options: VisitorErasureOptions): Visitor
   const intervalMs = options.intervalMs ?? 3_600_000;
   const audit = auditLogWriter(db);
   let log: WorkerLog | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let stopped = true;
 
   function runOnce(): { erased: number } {
     const erased = immediate(db, () => {
@@ -54,32 +53,14 @@ export function createVisitorErasureJob(options: VisitorErasureOptions): Visitor
     return { erased };
   }
 
-  function schedule(delay: number): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      timer = null;
-      try {
-        runOnce();
-      } catch (err) {
-        log?.error({ error: err instanceof Error ? err.message : String(err) }, 'visitor erasure round failed');
-      }
-      schedule(intervalMs);
-    }, delay);
-    timer.unref();
-  }
+  const timed = rounds('visitor erasure', intervalMs, (roundLog) => {
+    log = roundLog;
+    runOnce();
+  });
 
   return {
-    start(startLog) {
-      if (!stopped) return;
-      if (startLog) log = startLog;
-      stopped = false;
-      schedule(0);
-    },
-    stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-    },
+    start: (startLog) => timed.start(startLog),
+    stop: () => timed.stop(),
     runOnce,
   };
 }
