@@ -5,9 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, expect, it } from 'vitest';
-import { closeDatabase, MIGRATIONS_FOLDER, openDatabase, type Db } from '../../src/db/connection.js';
+import { closeDatabase, openDatabase, type Db } from '../../src/db/connection.js';
 import { Inventory } from '../../src/services/inventory.js';
 import { tempDir } from '../helpers/app.js';
+import { migrationsBefore } from '../helpers/migrations.js';
 
 let dir = '';
 let db: Db | null = null;
@@ -17,24 +18,11 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function migrationsBefore(tag: string): string {
-  const folder = path.join(dir, 'migrations');
-  fs.cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-  const journalFile = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(
-    0,
-    journal.entries.findIndex((e) => e.tag === tag),
-  );
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  return folder;
-}
-
 it('gives a seeded database the default check-in policies, and its desks and rooms their kind’s grace', () => {
   dir = tempDir();
   const file = path.join(dir, 'old.sqlite');
   const old = openDatabase(file, { migrate: false });
-  migrate(old, { migrationsFolder: migrationsBefore('0009_frontdesk') });
+  migrate(old, { migrationsFolder: migrationsBefore(dir, '0009_frontdesk') });
   old.$client.exec(`
     INSERT INTO sites (id, slug, name, timezone, address, created_at)
       VALUES (1, 'montrouge', '21', 'Europe/Paris', 'Montrouge', 0);

@@ -6,10 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, expect, it } from 'vitest';
-import { closeDatabase, MIGRATIONS_FOLDER, openDatabase, type Db } from '../../src/db/connection.js';
+import { closeDatabase, openDatabase, type Db } from '../../src/db/connection.js';
 import { createOutboxWorker } from '../../src/mail/worker.js';
 import { emlTransport } from '../../src/mail/transport.js';
 import { DEFAULT_NOW, mutableClock, tempDir } from '../helpers/app.js';
+import { migrationsBefore } from '../helpers/migrations.js';
 
 let dir = '';
 let db: Db | null = null;
@@ -19,23 +20,11 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** The migrations folder as it was before 0006. */
-function migrationsBefore(tag: string): string {
-  const folder = path.join(dir, 'migrations');
-  fs.cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
-  const journalFile = path.join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((e) => e.tag === tag);
-  journal.entries = journal.entries.slice(0, at);
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  return folder;
-}
-
 it('keeps the outbox rows and the reminders that point at them', async () => {
   dir = tempDir();
   const file = path.join(dir, 'old.sqlite');
   const old = openDatabase(file, { migrate: false });
-  migrate(old, { migrationsFolder: migrationsBefore('0006_outbox_intents') });
+  migrate(old, { migrationsFolder: migrationsBefore(dir, '0006_outbox_intents') });
   // Written as that version wrote them: today's seed writes columns it did not have.
   old.$client.exec(`
     INSERT INTO sites (id, slug, name, timezone, address, created_at)
