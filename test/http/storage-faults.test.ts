@@ -1,6 +1,7 @@
 // A full or read-only disk: writes get a clear 503 with Retry-After in the person's language
 // and nothing half-written; pages that only read keep working; /healthz names the fault; and
 // once the disk takes writes again, so does the app, without a restart.
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storageFaultOf } from '../../src/db/storage-faults.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
@@ -116,6 +117,23 @@ describe('through the app', () => {
 
     sql('PRAGMA max_page_count = 1073741823').run();
     expect((await book(18, 18)).statusCode).toBe(303);
+  });
+
+  it('a database another process holds past the busy timeout: 503 with a short Retry-After, nothing written', async () => {
+    const other = new Database(t.config.databasePath);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const before = bookings();
+      const res = await book(15);
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.body).toContain('la base de données est occupée');
+      expect(bookings()).toBe(before);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect((await book(15)).statusCode).toBe(303);
   });
 
   it('a visitor asking for the sign-in form on a read-only disk gets the 503 page, not a 500', async () => {
