@@ -51,6 +51,8 @@ declare module 'fastify' {
     deps: { config: Config; clock: Clock };
     services: Services;
     outbox: OutboxKick;
+    /** Every route as registered (method, URL): what a scan of the whole app walks. */
+    routeList: readonly { method: string; url: string }[];
   }
 }
 
@@ -81,6 +83,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: proxyTrust(config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: answerFrameworkError,
+  });
+
+  const routeList: { method: string; url: string }[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeList.push({ method, url: route.url });
   });
 
   const clock = deps.clock ?? systemClock;
