@@ -32,12 +32,35 @@ type ResourceRow = typeof resources.$inferSelect;
 /** A resource with what the pages show beside its rules. */
 export interface ResourceView extends Resource {
   slug: string;
+  nameEn: string | null;
+  nameGender: 'f' | 'm';
+  photo: string | null;
+  /** Rectangle on the floor plan, or null when the resource is not drawn. */
+  plan: PlanRect | null;
   description: string;
   descriptionEn: string | null;
   layouts: EventLayout[];
   zoneName: string | null;
   zoneNameEn: string | null;
   active: boolean;
+}
+
+/** A rectangle on the floor plan, in plan units. */
+export interface PlanRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export function planRectOf(row: {
+  planX: number | null;
+  planY: number | null;
+  planWidth: number | null;
+  planHeight: number | null;
+}): PlanRect | null {
+  if (row.planX === null || row.planY === null || row.planWidth === null || row.planHeight === null) return null;
+  return { x: row.planX, y: row.planY, width: row.planWidth, height: row.planHeight };
 }
 
 export function rulesOf(row: ResourceRow): BookingRules {
@@ -72,6 +95,10 @@ function toView(row: ResourceRow, zone: ZoneRow | null, links: Map<number, numbe
     rules: rulesOf(row),
     linkedResourceIds: links.get(row.id) ?? [],
     slug: row.slug,
+    nameEn: row.nameEn,
+    nameGender: row.nameGender,
+    photo: row.photo,
+    plan: planRectOf(row),
     description: row.description,
     descriptionEn: row.descriptionEn,
     layouts: row.layouts,

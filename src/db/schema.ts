@@ -31,6 +31,11 @@ export const zones = sqliteTable(
     name: text('name').notNull(),
     nameEn: text('name_en'),
     floor: text('floor'),
+    /** The zone's rectangle on the floor plan, in plan units (null: not drawn). */
+    planX: integer('plan_x'),
+    planY: integer('plan_y'),
+    planWidth: integer('plan_width'),
+    planHeight: integer('plan_height'),
     /** How many people the zone may hold at once (fire safety); null when not set. */
     safetyCapacity: integer('safety_capacity'),
     sortOrder: integer('sort_order').notNull().default(0),
@@ -56,6 +61,19 @@ export const resources = sqliteTable(
     }).notNull(),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
+    /** The English name; null when the French one serves both (e.g. "Henry Dunant"). */
+    nameEn: text('name_en'),
+    /** Grammatical gender of the French name ('f' or 'm'), so messages agree with it. */
+    nameGender: text('name_gender', { enum: ['f', 'm'] })
+      .notNull()
+      .default('f'),
+    /** Path of the photo under the public folder, or null. */
+    photo: text('photo'),
+    /** The resource's rectangle on the floor plan, in plan units (null: not drawn). */
+    planX: integer('plan_x'),
+    planY: integer('plan_y'),
+    planWidth: integer('plan_width'),
+    planHeight: integer('plan_height'),
     description: text('description').notNull().default(''),
     descriptionEn: text('description_en'),
     capacity: integer('capacity').notNull(),
