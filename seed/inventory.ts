@@ -14,7 +14,22 @@ export const SITE = {
 /** Monday to Friday, 08:30–19:00. */
 export const SITE_HOURS = ([1, 2, 3, 4, 5] as const).map((weekday) => ({ weekday, opens: '08:30', closes: '19:00' }));
 
-export interface ZoneSeed {
+/** A rectangle on the floor plan, in plan units (the plan is 1000 × 760, north up). */
+export interface PlanSeed {
+  planX: number;
+  planY: number;
+  planWidth: number;
+  planHeight: number;
+}
+
+const rect = (planX: number, planY: number, planWidth: number, planHeight: number): PlanSeed => ({
+  planX,
+  planY,
+  planWidth,
+  planHeight,
+});
+
+export interface ZoneSeed extends PlanSeed {
   slug: string;
   name: string;
   nameEn: string;
@@ -23,16 +38,45 @@ export interface ZoneSeed {
 }
 
 export const ZONES: ZoneSeed[] = [
-  { slug: 'open-space', name: 'Open space', nameEn: 'Open space', floor: '1er étage', safetyCapacity: 50 },
-  { slug: 'zone-calme', name: 'Zone calme', nameEn: 'Quiet zone', floor: '1er étage', safetyCapacity: 15 },
-  { slug: 'fenetres', name: 'Côté fenêtres', nameEn: 'Window side', floor: '1er étage', safetyCapacity: 15 },
-  { slug: 'salles', name: 'Salles de réunion', nameEn: 'Meeting rooms', floor: '1er étage', safetyCapacity: 80 },
+  {
+    slug: 'open-space',
+    name: 'Open space',
+    nameEn: 'Open space',
+    floor: '1er étage',
+    safetyCapacity: 50,
+    ...rect(20, 20, 500, 360),
+  },
+  {
+    slug: 'zone-calme',
+    name: 'Zone calme',
+    nameEn: 'Quiet zone',
+    floor: '1er étage',
+    safetyCapacity: 15,
+    ...rect(540, 20, 220, 260),
+  },
+  {
+    slug: 'fenetres',
+    name: 'Côté fenêtres',
+    nameEn: 'Window side',
+    floor: '1er étage',
+    safetyCapacity: 15,
+    ...rect(780, 20, 200, 360),
+  },
+  {
+    slug: 'salles',
+    name: 'Salles de réunion',
+    nameEn: 'Meeting rooms',
+    floor: '1er étage',
+    safetyCapacity: 80,
+    ...rect(20, 400, 960, 170),
+  },
   {
     slug: 'studios',
     name: 'Studios et événements',
     nameEn: 'Studios and events',
     floor: '1er étage',
     safetyCapacity: 200,
+    ...rect(20, 590, 960, 150),
   },
 ];
 
@@ -60,6 +104,8 @@ export interface ResourceSeed {
   /** Weekly hours replacing the site's for this resource. */
   hours?: { weekday: 1 | 2 | 3 | 4 | 5 | 6 | 7; opens: string; closes: string }[];
   linkedTo?: string[];
+  /** Where it is drawn on the floor plan. */
+  plan?: PlanSeed;
 }
 
 const base = {
@@ -152,9 +198,20 @@ function desks(): ResourceSeed[] {
         equipment,
         accessibility,
         rules: DESK_RULES,
+        plan: deskPlan(zone, i),
       };
     }),
   );
+}
+
+/**
+ * The i-th desk of a zone on the plan: rows of desks in the open space, a block in the quiet
+ * zone, two columns along the windows (approximate, from the layout of the zones).
+ */
+function deskPlan(zone: string, i: number): PlanSeed {
+  if (zone === 'open-space') return rect(40 + (i % 8) * 59, 56 + Math.floor(i / 8) * 64, 50, 40);
+  if (zone === 'zone-calme') return rect(560 + (i % 3) * 66, 56 + Math.floor(i / 3) * 54, 50, 40);
+  return rect(800 + (i % 2) * 84, 56 + Math.floor(i / 2) * 52, 72, 40);
 }
 
 const ROOMS: [slug: string, name: string, capacity: number, equipment: Equipment[], accessibility: Accessibility[]][] =
@@ -188,7 +245,7 @@ const ROOMS: [slug: string, name: string, capacity: number, equipment: Equipment
   ];
 
 function rooms(): ResourceSeed[] {
-  return ROOMS.map(([slug, name, capacity, equipment, accessibility]) => ({
+  return ROOMS.map(([slug, name, capacity, equipment, accessibility], i) => ({
     slug,
     kind: 'meeting_room',
     zone: 'salles',
@@ -201,6 +258,7 @@ function rooms(): ResourceSeed[] {
     // The largest room shares a movable partition with the event space: booking one blocks the other.
     rules: slug === 'salle-dunant' ? { ...ROOM_RULES, bufferAfterMinutes: 15 } : ROOM_RULES,
     linkedTo: slug === 'salle-dunant' ? ['espace-evenementiel'] : undefined,
+    plan: rect(30 + i * 118, 440, 110, 120),
   }));
 }
 
@@ -224,6 +282,7 @@ export function defaultInventory(): ResourceSeed[] {
         { layout: 'workshop', capacity: 60 },
       ],
       rules: EVENT_RULES,
+      plan: rect(30, 630, 440, 100),
       hours: ([1, 2, 3, 4, 5] as const).map((weekday) => ({ weekday, opens: '08:30', closes: '23:00' })),
     },
     {
@@ -237,6 +296,7 @@ export function defaultInventory(): ResourceSeed[] {
       equipment: ['camera', 'microphone', 'lighting', 'screen'],
       accessibility: ['step_free'],
       rules: STUDIO_RULES,
+      plan: rect(480, 630, 150, 100),
     },
     {
       slug: 'studio-vr',
@@ -249,6 +309,7 @@ export function defaultInventory(): ResourceSeed[] {
       equipment: ['vr_headsets', 'screen'],
       accessibility: ['step_free'],
       rules: STUDIO_RULES,
+      plan: rect(640, 630, 150, 100),
     },
     {
       slug: 'salle-de-sport',
@@ -261,6 +322,7 @@ export function defaultInventory(): ResourceSeed[] {
       equipment: [],
       accessibility: ['step_free'],
       rules: HALL_RULES,
+      plan: rect(800, 630, 170, 100),
     },
   ];
 }

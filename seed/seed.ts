@@ -73,6 +73,7 @@ export function seedInventory(db: Db, now: number): SeedReport {
           accessibility: seed.accessibility,
           layouts: seed.layouts ?? [],
           sortOrder: i,
+          ...seed.plan,
           ...seed.rules,
         })
         .onConflictDoNothing()

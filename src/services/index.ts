@@ -9,6 +9,7 @@ import { seriesMailListener } from '../mail/series-mails.js';
 import type { OutboxKick } from '../mail/worker.js';
 import { AccountService } from './accounts.js';
 import { AuditService } from './audit.js';
+import { DeskPlanService } from './desk-plan.js';
 import { AvailabilityService } from './availability.js';
 import { BookingService } from './bookings.js';
 import { CatalogueService } from './catalogue.js';
@@ -62,6 +63,7 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     checkIn: new CheckInService(db, bookings, inventory, clock),
     series,
     availability: new AvailabilityService(bookings.loader.queries),
+    deskPlan: new DeskPlanService(bookings.loader.queries),
     find: new FindService(bookings, clock),
     sessions,
     limiter,

@@ -13,7 +13,11 @@ import { ACCESSIBILITY, EQUIPMENT } from '../../domain/types.js';
 import { startOfLocalDate } from '../../domain/zoned-time.js';
 import { dateFormatter } from '../../i18n/dates.js';
 import type { Language, MessageKey } from '../../i18n/index.js';
-import { matchesFilter, parseFilter } from '../../services/catalogue.js';
+import { matchesFilter, parseFilter, type ResourceView } from '../../services/catalogue.js';
+import type { DayAvailability } from '../../services/availability.js';
+import type { ResourceAvailability } from '../../domain/availability.js';
+import type { Interval } from '../../domain/types.js';
+import { deskPlan } from '../desk-plan.js';
 import type { InventorySnapshot } from '../../services/inventory.js';
 import { localInput } from '../booking-views.js';
 import { closedAllDay, dayGrid, dayList } from '../day-grid.js';
@@ -41,6 +45,14 @@ interface DeskChoice {
   label: string;
 }
 
+/** A desk with a busy stretch in the half-day (a booking, or a closure of that desk). */
+function takenIn(d: ResourceAvailability<ResourceView>, slot: Interval): boolean {
+  return d.busy.some((b) => b.start < slot.end && b.end > slot.start);
+}
+
+const noDesks = { groups: [], plan: null };
+const EMPTY_DAY: DayAvailability = { date: '1970-01-01' as LocalDate, resources: [] };
+
 /** The long date of a day view ("mardi 8 décembre 2026"). */
 function dateLabel(lang: Language, zone: string, date: LocalDate): string {
   return dateFormatter(lang, zone).date(startOfLocalDate(date, zone));
@@ -53,7 +65,7 @@ function single(value: unknown): string {
 
 export default async function bookRoutes(app: FastifyInstance) {
   // Each page reads the inventory once (inventory.get()) and passes it down.
-  const { availability, inventory, find } = app.services;
+  const { availability, inventory, find, deskPlan: deskPlanService } = app.services;
 
   /** The date asked for, or the next open day; a malformed one is reported, not guessed. */
   function dateParam(snapshot: InventorySnapshot, raw: unknown): { date: LocalDate; invalid: boolean } {
@@ -82,8 +94,7 @@ export default async function bookRoutes(app: FastifyInstance) {
   /** The free desks of a half-day by zone, in catalogue order, their words translated once per page. */
   function freeDesks(
     request: FastifyRequest,
-    snapshot: InventorySnapshot,
-    date: LocalDate,
+    day: DayAvailability,
     slot: { start: number; end: number },
   ): { zoneId: number | null; name: string; total: number; free: DeskChoice[] }[] {
     const t = request.t;
@@ -91,7 +102,7 @@ export default async function bookRoutes(app: FastifyInstance) {
     const accessibilityWords = new Map(ACCESSIBILITY.map((a) => [a, t(`accessibility.${a}`)]));
     const bookLabel = messageFiller(t, 'desk.book', ['desk']);
     const byZone = new Map<number | null, { zoneId: number | null; name: string; total: number; free: DeskChoice[] }>();
-    for (const d of availability.day(snapshot, date, ['desk']).resources) {
+    for (const d of day.resources) {
       const desk = d.resource;
       let group = byZone.get(desk.zoneId);
       if (!group) {
@@ -99,7 +110,7 @@ export default async function bookRoutes(app: FastifyInstance) {
         byZone.set(desk.zoneId, group);
       }
       group.total += 1;
-      if (d.busy.some((b) => b.start < slot.end && b.end > slot.start)) continue;
+      if (takenIn(d, slot)) continue;
       group.free.push({
         id: desk.id,
         name: desk.name,
@@ -109,6 +120,31 @@ export default async function bookRoutes(app: FastifyInstance) {
       });
     }
     return [...byZone.values()];
+  }
+
+  /** The floor plan of the half-day: every desk with its state as this person sees it. */
+  function planOf(request: FastifyRequest, snapshot: InventorySnapshot, day: DayAvailability, slot: Interval) {
+    const t = request.t;
+    const taken = new Set(day.resources.filter((d) => takenIn(d, slot)).map((d) => d.resource.id));
+    const labels = {
+      free: messageFiller(t, 'plan.desk.free', ['desk']),
+      taken: messageFiller(t, 'plan.desk.taken', ['desk']),
+      mine: messageFiller(t, 'plan.desk.mine', ['desk']),
+      team: messageFiller(t, 'plan.desk.team', ['desk']),
+    };
+    return deskPlan({
+      zones: snapshot.zones,
+      resources: snapshot.resources,
+      taken,
+      holders: deskPlanService.holders(
+        request.member!,
+        day.resources.map((d) => d.resource.id),
+        slot,
+      ),
+      zoneName: (z) => zoneName(request.lang, { zoneName: z.name, zoneNameEn: z.nameEn }) ?? z.name,
+      resourceName: (r) => (request.lang === 'en' ? (r.nameEn ?? r.name) : r.name),
+      deskLabel: (state, desk) => labels[state]({ desk }),
+    });
   }
 
   app.get('/book', { preHandler: requireMember }, async (request, reply) => {
@@ -166,6 +202,9 @@ export default async function bookRoutes(app: FastifyInstance) {
           ? (closure.reasonEn ?? closure.reason)
           : closure.reason
         : null;
+      // The desks are shown while the half-day can still be booked; one read of the day serves list and plan.
+      const open = slot && !closure && !ended ? slot : null;
+      const day = open ? availability.day(snapshot, date, ['desk']) : EMPTY_DAY;
       return reply.page({
         page: 'pages/book-desk',
         fragment: 'partials/desk-results',
@@ -194,7 +233,7 @@ export default async function bookRoutes(app: FastifyInstance) {
                 : ended
                   ? t('desk.ended')
                   : null,
-            groups: slot && !closure && !ended ? freeDesks(request, snapshot, date, slot) : [],
+            ...(open ? { groups: freeDesks(request, day, open), plan: planOf(request, snapshot, day, open) } : noDesks),
             dayNav: dayNav(request, snapshot, date, '/book/desk', { part }),
           },
         },
