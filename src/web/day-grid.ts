@@ -21,10 +21,19 @@ export interface GridCell {
   state: CellState;
   /** The time of its first column. */
   time: string;
+  /** The time its last column ends. */
+  endTime: string;
+  /** Its first column, from 0. */
+  col: number;
+  /** Its start and end as the booking form's fields ("2026-12-08T09:30"), for a selection of free cells. */
+  start: string;
+  end: string;
   /** Link to the prefilled form, for free cells. */
   href: string | null;
   /** The columns it spans (always 1 for a free cell). */
   span: number;
+  /** The booking a busy cell belongs to: two bookings side by side stay two blocks. */
+  bookingId?: number;
 }
 
 export interface GridRow {
@@ -136,6 +145,9 @@ export function dayGrid(
   const n = starts.length;
   // One label per column, shared by every row (formatting a time is the costly part of a cell).
   const times = starts.map((s) => instants.time(s));
+  const endTimes = ends.map((e) => instants.time(e));
+  const inputs = starts.map((s) => instants.input(s));
+  const endInputs = ends.map((e) => instants.input(e));
   // The cells an interval may meet: those from the one holding its start to the one holding its end.
   const firstCell = (instant: number) => Math.max(0, Math.floor((instant - from) / CELL));
   const lastCell = (instant: number) => Math.min(n - 1, Math.ceil((instant - from) / CELL));
@@ -143,10 +155,14 @@ export function dayGrid(
     // Each busy stretch marks the cells it overlaps, each opening the cells it holds whole:
     // one pass over the intervals instead of a filter of them per cell.
     const met = new Uint8Array(n);
+    const booking = new Float64Array(n);
     for (const b of a.busy) {
       const bit = b.reason === 'closure' ? CLOSURE : b.reason === 'full' ? FULL : BUSY;
       for (let i = firstCell(b.start), last = lastCell(b.end); i <= last; i += 1) {
-        if (b.start < ends[i]! && b.end > starts[i]!) met[i]! |= bit;
+        if (b.start < ends[i]! && b.end > starts[i]!) {
+          met[i]! |= bit;
+          if ('bookingId' in b && booking[i] === 0) booking[i] = b.bookingId;
+        }
       }
     }
     const open = new Uint8Array(n);
@@ -162,15 +178,20 @@ export function dayGrid(
       const start = starts[i]!;
       const state = stateOf(open[i] === 1, met[i]!, start < now);
       const last = cells[cells.length - 1];
+      const column = { time: times[i]!, endTime: endTimes[i]!, col: i, start: inputs[i]!, end: endInputs[i]! };
       if (state !== 'free') {
-        if (last?.state === state) last.span += 1;
-        else cells.push({ state, time: times[i]!, href: null, span: 1 });
+        const bookingId = state === 'busy' ? booking[i] || undefined : undefined;
+        if (last?.state === state && last.bookingId === bookingId) {
+          last.span += 1;
+          last.endTime = column.endTime;
+          last.end = column.end;
+        } else cells.push({ state, ...column, href: null, span: 1, bookingId });
         continue;
       }
       while (f < a.free.length && a.free[f]!.end < ends[i]!) f += 1;
       let stretch = a.free[f];
       if (!stretch || stretch.start > start) stretch = a.free.find((s) => s.start <= start && s.end >= ends[i]!)!;
-      cells.push({ state, time: times[i]!, href: formHref(a.resource, start, stretch.end, instants), span: 1 });
+      cells.push({ state, ...column, href: formHref(a.resource, start, stretch.end, instants), span: 1 });
     }
     return { resource: a.resource, cells };
   });

@@ -143,7 +143,7 @@ describe('a member books', () => {
 
   it('a room from the day grid: htmx sends the CSRF header, swaps only the panel and focuses the result', async () => {
     await camille.goto(`${server.url}/book/rooms?date=${day}`);
-    await camille.getByRole('link', { name: 'Libre – Réserver Salle Théodore Maunoir à 10:00' }).click();
+    await camille.getByRole('link', { name: 'Salle Théodore Maunoir, 10:00–10:30, libre' }).click();
     await camille.waitForURL(/\/bookings\/new\?/);
     await expect(camille.inputValue('#b-start')).resolves.toBe(`${day}T10:00`);
     await expect(camille.inputValue('#b-end')).resolves.toBe(`${day}T11:00`);

@@ -119,13 +119,20 @@ describe('/book/rooms', () => {
   it('shows a grid of the 8 rooms with states in words and links to the filled-in form', async () => {
     const res = await get('/book/rooms?date=2026-12-08');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('<caption>Disponibilités du mardi 8 décembre 2026</caption>');
+    expect(res.body).toContain('<caption id="timeline-caption">Disponibilités du mardi 8 décembre 2026</caption>');
     expect(res.body.match(/<th scope="row">/g)).toHaveLength(8);
     expect(res.body).toContain('<th scope="col">08:30</th>');
     expect(res.body).toContain('<th scope="col">18:30</th>');
-    // Appia is taken 10:00–11:00: one cell over those two columns says so in words.
+    // Appia is taken 10:00–11:00: one block over those two columns says so in words, and is named.
     const appia = res.body.match(/Salle Louis Appia<\/a>[\s\S]*?<\/tr>/)![0];
-    expect(appia.match(/<td class="busy"[^>]*>Réservé</g)).toEqual(['<td class="busy" colspan="2">Réservé<']);
+    expect(appia.match(/<td class="busy"[^>]*>.*?<\/td>/g)).toEqual([
+      '<td class="busy" colspan="2" data-col="3"><span class="visually-hidden">Salle Louis Appia, 10:00–11:00, réservé</span>' +
+        '<span class="cell-word" aria-hidden="true">Réservé</span></td>',
+    ]);
+    expect(appia).toContain(
+      '<td data-col="5" data-start="2026-12-08T11:00" data-end="2026-12-08T11:30"><a href="/bookings/new?resource=',
+    );
+    expect(appia).toContain('<span class="visually-hidden">Salle Louis Appia, 11:00–11:30, libre</span>');
     const appiaId = resourceId(t.db, 'salle-appia');
     const href = `/bookings/new?resource=${appiaId}&amp;start=2026-12-08T11:00&amp;end=2026-12-08T12:00`;
     expect(appia).toContain(`href="${href}"`);
@@ -169,11 +176,15 @@ describe('/book/rooms', () => {
         const res = await get(`/book/rooms?date=2026-12-08&view=${view}`);
         expect(res.statusCode).toBe(200);
         expect(res.body).not.toContain('<b>');
-        expect(res.body).toContain('Réserver Salle &lt;b&gt;&quot;Dodu&quot; &amp; l&#39;autre&lt;/b&gt; à 08:30');
+        expect(res.body).toContain(
+          view === 'grid'
+            ? 'Salle &lt;b&gt;&quot;Dodu&quot; &amp; l&#39;autre&lt;/b&gt;, 08:30–09:00, libre'
+            : 'Réserver Salle &lt;b&gt;&quot;Dodu&quot; &amp; l&#39;autre&lt;/b&gt; à 08:30',
+        );
       }
       const grid = (await get('/book/rooms?date=2026-12-08')).body;
       expect(
-        grid.match(/Réserver Salle &lt;b&gt;&quot;Dodu&quot; &amp; l&#39;autre&lt;\/b&gt; à \d\d:\d\d/g)!.length,
+        grid.match(/Salle &lt;b&gt;&quot;Dodu&quot; &amp; l&#39;autre&lt;\/b&gt;, \d\d:\d\d–\d\d:\d\d, libre/g)!.length,
       ).toBeGreaterThan(15);
     } finally {
       t.db.$client.prepare('UPDATE resources SET name = ? WHERE id = ?').run('Salle Juliette Dodu', id);
@@ -206,7 +217,10 @@ describe('times already begun (the clock stands at 10:00 on Monday 7 December)',
   it('the rooms grid says "past" for them and links nothing there; the list starts at the next step', async () => {
     const res = await get('/book/rooms?date=2026-12-07');
     const dunant = res.body.match(/Salle Henry Dunant<\/a>[\s\S]*?<\/tr>/)![0];
-    expect(dunant.match(/<td class="past"[^>]*>Passé</g)).toEqual(['<td class="past" colspan="3">Passé<']);
+    expect(dunant.match(/<td class="past"[^>]*>.*?<\/td>/g)).toEqual([
+      '<td class="past" colspan="3" data-col="0"><span class="visually-hidden">Salle Henry Dunant, 08:30–10:00, passé</span>' +
+        '<span class="cell-word" aria-hidden="true">Passé</span></td>',
+    ]);
     expect(dunant).toContain('start=2026-12-07T10:00');
     expect(dunant).not.toContain('start=2026-12-07T09');
     const list = (await get('/book/rooms?date=2026-12-07&view=list')).body.match(

@@ -88,7 +88,10 @@ describe('a change to the space made while the server runs', () => {
     ]);
     const closed = row(await page('/book/rooms?date=2026-12-09'), 'Salle Henry Dunant');
     // Closed from the opening at 08:30 to 13:00: one cell over those nine columns.
-    expect(closed).toContain('<td class="closed" colspan="9">Fermé</td><td><a href=');
+    expect(closed).toContain(
+      '<td class="closed" colspan="9" data-col="0"><span class="visually-hidden">Salle Henry Dunant, 08:30–13:00, fermé</span>' +
+        '<span class="cell-word" aria-hidden="true">Fermé</span></td><td data-col="9"',
+    );
     expect(closed).toContain('start=2026-12-09T13:00');
     expect(closed).not.toContain('start=2026-12-09T10:00');
     const refused = await bookRoom('salle-dunant', '2026-12-09T10:00', '2026-12-09T11:00');

@@ -12,4 +12,24 @@ export const frTimeline = {
   'plan.desk.taken': '{desk}, réservé',
   'plan.desk.mine': '{desk}, le vôtre',
   'plan.desk.team': '{desk}, votre équipe',
+
+  'timeline.cell': '{room}, {start}–{end}, {state}',
+  'timeline.state.free': 'libre',
+  'timeline.state.busy': 'réservé',
+  'timeline.state.closed': 'fermé',
+  'timeline.state.full': 'complet',
+  'timeline.state.past': 'passé',
+  'timeline.help':
+    'Une ligne par salle, une colonne par demi-heure. Choisissez une case libre pour ouvrir le formulaire prérempli.',
+  'timeline.keys':
+    'Au clavier : les flèches passent d’une case à l’autre, Entrée marque le début puis la fin, Échap annule, Page précédente et Page suivante changent de jour. À la souris : glissez d’une case libre à une autre.',
+  'timeline.legend': 'Légende de la grille',
+  'timeline.legend.free': 'Libre : case blanche bordée',
+  'timeline.legend.busy': 'Réservé : hachures, une case par réservation',
+  'timeline.legend.other': 'Fermé, complet ou passé : gris, écrit en toutes lettres',
+  'timeline.legend.selected': 'Sélection : case bleue cochée',
+  'timeline.selection.start': 'Début à {time}. Choisissez la fin sur la même ligne, puis Entrée.',
+  'timeline.selection.blocked': 'Ce créneau croise une réservation : choisissez une fin plus proche du début.',
+  'timeline.selection.cancelled': 'Sélection annulée.',
+  'timeline.selection.unavailable': 'Cette case n’est pas libre.',
 } as const;

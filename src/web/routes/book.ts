@@ -251,9 +251,12 @@ export default async function bookRoutes(app: FastifyInstance) {
       const snapshot = inventory.get();
       const { date, invalid } = dateParam(snapshot, request.query.date);
       const { filter, problems } = parseFilter({ ...request.query, kind: undefined, zone: undefined }, []);
+      // Asked for no view: the grid on a wide screen, the list on a phone (both sent, CSS shows one).
       const view = single(request.query.view) === 'list' ? 'list' : 'grid';
       const shown = snapshot.resources.filter((r) => group.kinds.includes(r.kind));
-      const params: Record<string, string> = { group: groupKey, view };
+      const chosenView = single(request.query.view) !== '';
+      // The day links keep the view only when one was asked for (else a phone keeps its list).
+      const params: Record<string, string> = chosenView ? { group: groupKey, view } : { group: groupKey };
       if (filter.minCapacity) params.capacity = String(filter.minCapacity);
       const viewLink = (asked: 'grid' | 'list') => {
         const query = new URLSearchParams({ ...params, view: asked, date });
@@ -284,7 +287,8 @@ export default async function bookRoutes(app: FastifyInstance) {
           empty: day.resources.length === 0,
           closed: closedAllDay(day.resources),
           grid: view === 'grid' ? dayGrid(day.resources, zone, request.lang, minute) : null,
-          list: view === 'list' ? dayList(day.resources, zone, request.lang, minute) : null,
+          list: view === 'list' || !chosenView ? dayList(day.resources, zone, request.lang, minute) : null,
+          chosenView,
           // The grid's words, translated once for all its cells.
           stateWords: {
             free: t('rooms.free'),
@@ -294,6 +298,14 @@ export default async function bookRoutes(app: FastifyInstance) {
             past: t('rooms.past'),
           },
           freeAt: messageFiller(t, 'rooms.free.at', ['room', 'time']),
+          cellName: messageFiller(t, 'timeline.cell', ['room', 'start', 'end', 'state']),
+          cellStates: {
+            free: t('timeline.state.free'),
+            busy: t('timeline.state.busy'),
+            closed: t('timeline.state.closed'),
+            full: t('timeline.state.full'),
+            past: t('timeline.state.past'),
+          },
           viewLinks: { grid: viewLink('grid'), list: viewLink('list') },
           dayNav: dayNav(request, snapshot, date, '/book/rooms', params),
         },
