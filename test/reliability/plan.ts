@@ -22,6 +22,8 @@ export interface ClientPlan {
   slots: Slot[];
   /** Send a request again while the server is down, rather than count it as an error. */
   retry: boolean;
+  /** When this file exists, each member stops after its current attempt. */
+  stopFile?: string;
   output: string;
 }
 
