@@ -2,6 +2,7 @@
 // on one database file: desk half-days and meeting-room slots (exclusive) and the shared
 // sports hall. Exactly one win per exclusive slot, as many as fit in the hall, no 5xx, and
 // every booking a client was told about is in the database.
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { tempDir } from '../helpers/app.js';
@@ -23,6 +24,7 @@ const servers: Started[] = [];
 let databasePath = '';
 afterAll(async () => {
   for (const s of servers) await s.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 beforeAll(async () => {
