@@ -25,7 +25,7 @@ let databasePath = '';
 afterAll(async () => {
   for (const s of servers) await s.stop();
   fs.rmSync(dir, { recursive: true, force: true });
-});
+}, 900_000); // 10,000 attempts through HTTP on a loaded 2-core machine
 
 beforeAll(async () => {
   const first = await serverEnv({ dir });
@@ -33,7 +33,7 @@ beforeAll(async () => {
   servers.push(await startSiteServer(first));
   // The second process finds the database seeded by the first and serves the same file.
   servers.push(await startSiteServer({ ...first, PORT: (await serverEnv({ dir })).PORT! }));
-});
+}, 900_000); // 10,000 attempts through HTTP on a loaded 2-core machine
 
 const key = (s: Slot) => `${s.resource}|${s.start}`;
 
@@ -110,4 +110,4 @@ it(`${ATTEMPTS} attempts from ${CLIENTS} processes: one win per exclusive slot, 
   );
   // Both servers created bookings: the race was between processes, not within one.
   expect(new Set(wins.map((w) => w.server)).size).toBe(servers.length);
-});
+}, 900_000); // 10,000 attempts through HTTP on a loaded 2-core machine
