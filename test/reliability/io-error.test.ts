@@ -80,7 +80,6 @@ it('an I/O error: 503 for a booking, reads go on, /healthz says so, nothing ackn
     acknowledged: acknowledged.length,
     present: present.length,
     'refused with 503': 1,
-    '5xx': 0,
   });
   db.close();
   expect(present).toEqual(acknowledged);
