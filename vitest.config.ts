@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The reliability suite has its own config and runs once, not once per time zone (npm test runs it last).
+    exclude: [...configDefaults.exclude, 'test/reliability/**'],
     // Sized for a loaded 2-core machine, where one browser page check (axe, focus, three widths)
     // or a server started under tsx can take tens of seconds; a test that hangs still fails.
     testTimeout: 60_000,
