@@ -12,6 +12,7 @@ import { frVisitors } from './fr/visitors.js';
 import { frCheckIn } from './fr/check-in.js';
 import { frFrontdesk } from './fr/frontdesk.js';
 import { frReports } from './fr/reports.js';
+import { frAudit } from './fr/audit.js';
 
 export const fr = {
   ...frCore,
@@ -25,6 +26,7 @@ export const fr = {
   ...frCheckIn,
   ...frFrontdesk,
   ...frReports,
+  ...frAudit,
 } as const;
 
 export type MessageKey = keyof typeof fr;
