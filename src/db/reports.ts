@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './connection.js';
 import type { RESOURCE_KINDS } from '../domain/types.js';
-import { bookings, organisations, publicRates, resources } from './schema.js';
+import { bookings, members, organisations, publicRates, resources } from './schema.js';
 
 /** Bookings longer than this are not seen before their start: far beyond any resource's maximum. */
 const LONGEST_BOOKING_MS = 31 * 24 * 3_600_000;
@@ -122,13 +122,23 @@ export function reportOrganisations(
     .all();
 }
 
-export type PublicRateRow = typeof publicRates.$inferSelect;
+export type PublicRateRow = typeof publicRates.$inferSelect & { createdByName: string | null };
 
-/** Every public rate, newest start first within each kind. */
+/** Every public rate with who added it, newest start first within each kind. */
 export function publicRateHistory(db: Db): PublicRateRow[] {
   return db
-    .select()
+    .select({
+      id: publicRates.id,
+      resourceKind: publicRates.resourceKind,
+      unit: publicRates.unit,
+      amountCents: publicRates.amountCents,
+      startsOn: publicRates.startsOn,
+      createdById: publicRates.createdById,
+      createdAt: publicRates.createdAt,
+      createdByName: members.name,
+    })
     .from(publicRates)
+    .leftJoin(members, eq(members.id, publicRates.createdById))
     .orderBy(asc(publicRates.resourceKind), desc(publicRates.startsOn), desc(publicRates.id))
     .all();
 }

@@ -56,6 +56,7 @@ const PAGES: Record<string, Level> = {
   '/admin/outbox/:id/eml': 'admin',
   '/admin/kiosks': 'admin',
   '/admin/reports': 'reports',
+  '/admin/prices': 'admin',
 };
 
 const ALLOWED: Record<Level, readonly Who[]> = {
