@@ -81,7 +81,7 @@ export const frReports = {
   'reports.error.programme.invalid': 'Choisissez un programme de la liste.',
   'reports.error.table.invalid': 'Ce tableau n’existe pas.',
 
-  'menu.frontdesk': 'Accueil',
+  'menu.frontdesk': 'Équipe d’accueil',
   'menu.admin': 'Administration',
   'menu.here': 'page actuelle dans ce menu',
   'menu.resources': 'Espaces et règles',
