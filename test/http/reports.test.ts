@@ -147,6 +147,14 @@ describe('October, with the fall-back Sunday', () => {
     expect(rowOf(programmes, '21 x OETH')).toEqual(['21 x OETH', '1.5', '52.50', '0']);
   });
 
+  it('narrows every table to a programme', async () => {
+    const usage = await csv(admin, `${october}&programme=oeth&table=usage`);
+    // Beta only: the released hour and the 1.5 h held, one no-show of two.
+    expect(rowOf(usage, 'Total')).toEqual(['Total', '2', '2.5', '0', '1', '50']);
+    const impact = await csv(admin, `${october}&programme=oeth&table=impact_organisations`);
+    expect(impact.slice(1).map((r) => r[0])).toEqual(['Beta', 'Total']);
+  });
+
   it('gives each organisation’s plan use as the booking rules count it', async () => {
     const rows = await csv(admin, `${october}&table=quotas&organisation=${orgA}`);
     // 6 h + 2 h of rooms against a plan of 10 h; desks: 0 of 20 half-days.
