@@ -3,6 +3,7 @@ import type { Config } from '../src/config.js';
 import type { Db } from '../src/db/connection.js';
 import { seedDemoAccounts } from './accounts.js';
 import { seedDemoDay } from './demo-day.js';
+import { seedPublicRates } from './public-rates.js';
 import { seedInventory } from './seed.js';
 
 export interface SeedAllReport {
@@ -11,8 +12,10 @@ export interface SeedAllReport {
 
 export async function seedAll(db: Db, config: Config, now: number): Promise<SeedAllReport> {
   const inventory = seedInventory(db, now);
+  const rates = seedPublicRates(db, now);
   const lines = [
     `Inventory: ${inventory.resourcesCreated} resources and ${inventory.closuresCreated} closures created.`,
+    `Public rates: ${rates} created.`,
   ];
   // Demo accounts open the door to anyone who reads the README: never in production.
   if (config.production) return { lines };

@@ -20,6 +20,8 @@ import adminOutboxRoutes from './web/routes/admin-outbox.js';
 import adminAuditRoutes from './web/routes/admin-audit.js';
 import adminMemberRoutes from './web/routes/admin-members.js';
 import adminOrganisationRoutes from './web/routes/admin-organisations.js';
+import adminPriceRoutes from './web/routes/admin-prices.js';
+import adminReportRoutes from './web/routes/admin-reports.js';
 import authRoutes from './web/routes/auth.js';
 import bookRoutes from './web/routes/book.js';
 import bookingRoutes from './web/routes/bookings.js';
@@ -126,6 +128,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminOrganisationRoutes);
   await app.register(adminAuditRoutes);
   await app.register(adminOutboxRoutes);
+  await app.register(adminReportRoutes);
+  await app.register(adminPriceRoutes);
   await app.register(feedRoutes);
   await app.register(staffBookingRoutes);
   await app.register(visitorRoutes);

@@ -1,8 +1,8 @@
 // The audit log: who did what to whom, when and from where.
-import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from './connection.js';
-import { auditLog, members, organisations } from './schema.js';
+import { auditLog, bookings, bookingSeries, members, organisations, visitors } from './schema.js';
 import { containsText } from './text-search.js';
 
 export type NewAuditEntry = Omit<typeof auditLog.$inferInsert, 'id'>;
@@ -108,4 +108,94 @@ export function auditEntries(db: Db, search: AuditSearch): AuditListRow[] {
     .limit(search.limit)
     .offset(search.offset)
     .all();
+}
+
+/** What an entry's sentence names: the booking, series or visitor it is about, by id. */
+export interface AuditBookingFacts {
+  memberName: string | null;
+  guestName: string | null;
+  resourceId: number;
+  startsAt: number;
+  endsAt: number;
+}
+
+export interface AuditSeriesFacts {
+  memberName: string | null;
+  resourceId: number;
+}
+
+export interface AuditVisitorFacts {
+  name: string;
+  hostName: string | null;
+}
+
+export interface AuditNames {
+  members: Map<number, string>;
+  organisations: Map<number, string>;
+  bookings: Map<number, AuditBookingFacts>;
+  series: Map<number, AuditSeriesFacts>;
+  visitors: Map<number, AuditVisitorFacts>;
+}
+
+/** The names a page of entries refers to by id, in one query per kind of thing (a page is 50 entries). */
+export function auditNames(
+  db: Db,
+  ids: { members: number[]; organisations: number[]; bookings: number[]; series: number[]; visitors: number[] },
+): AuditNames {
+  const some = <T>(list: number[], read: (l: number[]) => T[]): T[] => (list.length ? read(list) : []);
+  const person = alias(members, 'person');
+  const host = alias(members, 'host');
+  return {
+    members: new Map(
+      some(ids.members, (l) =>
+        db.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, l)).all(),
+      ).map((r) => [r.id, r.name]),
+    ),
+    organisations: new Map(
+      some(ids.organisations, (l) =>
+        db
+          .select({ id: organisations.id, name: organisations.name })
+          .from(organisations)
+          .where(inArray(organisations.id, l))
+          .all(),
+      ).map((r) => [r.id, r.name]),
+    ),
+    bookings: new Map(
+      some(ids.bookings, (l) =>
+        db
+          .select({
+            id: bookings.id,
+            memberName: person.name,
+            guestName: bookings.guestName,
+            resourceId: bookings.resourceId,
+            startsAt: bookings.startsAt,
+            endsAt: bookings.endsAt,
+          })
+          .from(bookings)
+          .leftJoin(person, eq(person.id, bookings.memberId))
+          .where(inArray(bookings.id, l))
+          .all(),
+      ).map(({ id, ...facts }) => [id, facts]),
+    ),
+    series: new Map(
+      some(ids.series, (l) =>
+        db
+          .select({ id: bookingSeries.id, memberName: person.name, resourceId: bookingSeries.resourceId })
+          .from(bookingSeries)
+          .leftJoin(person, eq(person.id, bookingSeries.memberId))
+          .where(inArray(bookingSeries.id, l))
+          .all(),
+      ).map(({ id, ...facts }) => [id, facts]),
+    ),
+    visitors: new Map(
+      some(ids.visitors, (l) =>
+        db
+          .select({ id: visitors.id, name: visitors.name, hostName: host.name })
+          .from(visitors)
+          .leftJoin(host, eq(host.id, visitors.hostMemberId))
+          .where(inArray(visitors.id, l))
+          .all(),
+      ).map(({ id, ...facts }) => [id, facts]),
+    ),
+  };
 }

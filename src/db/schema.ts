@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { SeriesRule } from '../domain/recurrence.js';
 import type { Violation } from '../domain/violations.js';
+import { RESOURCE_KINDS } from '../domain/types.js';
 
 const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
 const bool = (name: string) => integer(name, { mode: 'boolean' });
@@ -522,3 +523,22 @@ export const inventoryVersion = sqliteTable('inventory_version', {
   id: integer('id').primaryKey(),
   version: integer('version').notNull(),
 });
+
+/**
+ * Public rates per resource kind, with their history: a rate holds from its local start date
+ * until the next one of the same kind. They value the hours given to organisations (in kind),
+ * in integer cents excluding VAT, per hour or per half-day.
+ */
+export const publicRates = sqliteTable(
+  'public_rates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    resourceKind: text('resource_kind', { enum: RESOURCE_KINDS }).notNull(),
+    unit: text('unit', { enum: ['hour', 'half_day'] }).notNull(),
+    amountCents: integer('amount_cents').notNull(),
+    startsOn: text('starts_on').notNull(),
+    createdById: integer('created_by_id').references(() => members.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('public_rates_kind_start').on(t.resourceKind, t.startsOn)],
+);

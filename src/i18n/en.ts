@@ -11,6 +11,8 @@ import { enVisitors } from './en/visitors.js';
 import { enCheckIn } from './en/check-in.js';
 import { enFrontdesk } from './en/frontdesk.js';
 import { enTimeline } from './en/timeline.js';
+import { enReports } from './en/reports.js';
+import { enAudit } from './en/audit.js';
 
 export const en: Catalogue = {
   ...enCore,
@@ -24,4 +26,6 @@ export const en: Catalogue = {
   ...enCheckIn,
   ...enFrontdesk,
   ...enTimeline,
+  ...enReports,
+  ...enAudit,
 };

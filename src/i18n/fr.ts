@@ -12,6 +12,8 @@ import { frVisitors } from './fr/visitors.js';
 import { frCheckIn } from './fr/check-in.js';
 import { frFrontdesk } from './fr/frontdesk.js';
 import { frTimeline } from './fr/timeline.js';
+import { frReports } from './fr/reports.js';
+import { frAudit } from './fr/audit.js';
 
 export const fr = {
   ...frCore,
@@ -25,6 +27,8 @@ export const fr = {
   ...frCheckIn,
   ...frFrontdesk,
   ...frTimeline,
+  ...frReports,
+  ...frAudit,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,6 +1,13 @@
 // The audit log: who did what to whom, when and from where. Written inside the transaction
 // of the change it records, so a rolled-back change leaves no entry.
-import { auditActionsSeen, auditEntries, auditLogWriter, type AuditListRow } from '../db/audit.js';
+import {
+  auditActionsSeen,
+  auditEntries,
+  auditLogWriter,
+  auditNames,
+  type AuditListRow,
+  type AuditNames,
+} from '../db/audit.js';
 import type { Db } from '../db/connection.js';
 import { authorize, type Actor } from './authz.js';
 
@@ -56,6 +63,7 @@ export interface AuditFilter {
 }
 
 export type AuditRow = AuditListRow;
+export type { AuditNames };
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -81,5 +89,26 @@ export class AuditService {
       offset: (page - 1) * AUDIT_PAGE_SIZE,
     });
     return { rows: rows.slice(0, AUDIT_PAGE_SIZE), hasMore: rows.length > AUDIT_PAGE_SIZE };
+  }
+
+  /** The names the entries refer to by id (in their subject or their details), so a page reads as sentences. */
+  names(actor: Actor | null, rows: readonly AuditRow[]): AuditNames {
+    authorize(actor, 'audit.view');
+    const ids = { members: [], organisations: [], bookings: [], series: [], visitors: [] } as Record<
+      'members' | 'organisations' | 'bookings' | 'series' | 'visitors',
+      number[]
+    >;
+    const add = (list: number[], value: unknown) => {
+      if (typeof value === 'number' && Number.isSafeInteger(value) && !list.includes(value)) list.push(value);
+    };
+    for (const r of rows) {
+      if (r.subjectType === 'booking') add(ids.bookings, r.subjectId);
+      if (r.subjectType === 'series') add(ids.series, r.subjectId);
+      if (r.subjectType === 'visitor') add(ids.visitors, r.subjectId);
+      add(ids.members, r.details.memberId);
+      add(ids.members, r.details.hostMemberId);
+      add(ids.organisations, r.details.organisationId);
+    }
+    return auditNames(this.db, ids);
   }
 }

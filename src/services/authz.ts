@@ -92,6 +92,7 @@ export interface Subjects {
   'space.manage': undefined;
   'rental.manage': undefined;
   'reports.view': undefined;
+  'publicRates.manage': undefined;
 }
 
 export type Action = keyof Subjects;
@@ -127,6 +128,7 @@ export const ACTIONS = [
   'space.manage',
   'rental.manage',
   'reports.view',
+  'publicRates.manage',
 ] as const satisfies readonly Action[];
 
 type SubjectArgs<A extends Action> = Subjects[A] extends undefined ? [] : [subject: Subjects[A]];
@@ -179,7 +181,9 @@ const RULES: Rules = {
   'audit.view': isAdmin,
   'space.manage': isAdmin,
   'rental.manage': isAdmin,
-  'reports.view': isAdmin,
+  // A lead sees the reports of their own organisations only (the reports service narrows them).
+  'reports.view': (a) => isAdmin(a) || a.leadOf.length > 0,
+  'publicRates.manage': isAdmin,
 };
 
 /** May `actor` do `action` on `subject`? Signed-out visitors (null) may do none of these. */

@@ -24,7 +24,9 @@ import { KioskService } from './kiosks.js';
 import { OrganisationService } from './organisations.js';
 import { OutboxService } from './outbox.js';
 import { PublicEventService } from './public-events.js';
+import { PublicRateService } from './public-rates.js';
 import { RateLimiter } from './rate-limit.js';
+import { ReportService } from './reports.js';
 import { SeriesService } from './series.js';
 import { SessionService } from './sessions.js';
 import { StaffBookingService } from './staff-bookings.js';
@@ -79,5 +81,7 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     visitors: new VisitorService(db, inventory, clock, outbox),
     frontDesk: new FrontDeskService(db, inventory, clock),
     kiosks: new KioskService(db, inventory, clock),
+    reports: new ReportService(db, inventory, clock, bookings.loader),
+    publicRates: new PublicRateService(db, clock),
   };
 }

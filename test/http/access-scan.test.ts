@@ -8,7 +8,7 @@ import { form, signInAs, type Session } from '../helpers/auth.js';
 import { resourceId } from '../helpers/people.js';
 
 type Who = 'visitor' | 'member' | 'other' | 'lead' | 'frontdesk' | 'admin';
-type Level = 'public' | 'secret-link' | 'signed-in' | 'owner' | 'lead' | 'staff' | 'admin';
+type Level = 'public' | 'secret-link' | 'signed-in' | 'owner' | 'lead' | 'staff' | 'admin' | 'reports';
 
 /** Who may open each page (docs/roles-and-permissions.md). */
 const PAGES: Record<string, Level> = {
@@ -55,6 +55,8 @@ const PAGES: Record<string, Level> = {
   '/admin/outbox/:id': 'admin',
   '/admin/outbox/:id/eml': 'admin',
   '/admin/kiosks': 'admin',
+  '/admin/reports': 'reports',
+  '/admin/prices': 'admin',
 };
 
 const ALLOWED: Record<Level, readonly Who[]> = {
@@ -67,6 +69,8 @@ const ALLOWED: Record<Level, readonly Who[]> = {
   lead: ['lead'],
   staff: ['frontdesk', 'admin'],
   admin: ['admin'],
+  // Reports: admins see everything, a lead their own organisations' figures; not the front desk.
+  reports: ['lead', 'admin'],
 };
 
 let t: TestApp;

@@ -292,7 +292,8 @@ const CASES: Case[] = [
   { action: 'audit.view', label: 'the audit log', subject: () => undefined, allowed: ['admin'] },
   { action: 'space.manage', label: 'resources, closures, pricing', subject: () => undefined, allowed: ['admin'] },
   { action: 'rental.manage', label: 'rental requests', subject: () => undefined, allowed: ['admin'] },
-  { action: 'reports.view', label: 'usage reports', subject: () => undefined, allowed: ['admin'] },
+  { action: 'reports.view', label: 'usage reports', subject: () => undefined, allowed: ['lead', 'admin'] },
+  { action: 'publicRates.manage', label: 'public rates', subject: () => undefined, allowed: ['admin'] },
 ];
 
 // The table mixes actions, so it calls the checks through their untyped shape.

@@ -1,11 +1,14 @@
 // GET /admin/audit: the audit log for admins, newest first, filterable by event, person
 // (actor or subject, name or e-mail) and local dates of the site. htmx swaps only the list.
+// Each entry reads as one sentence with names, in the reader's language and the site's time;
+// the raw detail stays one click away.
 import type { FastifyInstance } from 'fastify';
 import { DateTime } from 'luxon';
 import { isLocalDate } from '../../domain/local-date.js';
 import { dateFormatter } from '../../i18n/dates.js';
 import { catalogues, type MessageKey } from '../../i18n/index.js';
 import type { AuditFilter } from '../../services/audit.js';
+import { auditSentence } from '../audit-sentences.js';
 import { requirePermission } from '../plugins/session.js';
 
 type Query = { Querystring: { action?: string; who?: string; from?: string; to?: string; page?: string } };
@@ -13,12 +16,6 @@ type Query = { Querystring: { action?: string; who?: string; from?: string; to?:
 function localDay(value: unknown, zone: string): DateTime | null {
   if (typeof value !== 'string' || !isLocalDate(value)) return null;
   return DateTime.fromISO(value, { zone }).startOf('day');
-}
-
-function describe(details: Record<string, unknown>): string {
-  return Object.entries(details)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(' · ');
 }
 
 export default async function adminAuditRoutes(app: FastifyInstance) {
@@ -42,6 +39,13 @@ export default async function adminAuditRoutes(app: FastifyInstance) {
     };
     const { rows, hasMore } = audit.list(request.member, filter);
     const dates = dateFormatter(request.lang, zone);
+    const sentenceContext = {
+      t,
+      lang: request.lang,
+      dates,
+      resources: app.services.inventory.get().resourcesById,
+      names: audit.names(request.member, rows),
+    };
     const label = (action: string) =>
       `audit.action.${action}` in catalogues.fr ? t(`audit.action.${action}` as MessageKey) : action;
     const params = (p: number) =>
@@ -71,7 +75,8 @@ export default async function adminAuditRoutes(app: FastifyInstance) {
           label: label(r.action),
           actor: r.actorName ? `${r.actorName} (${r.actorEmail})` : null,
           subject: r.subjectName ?? (r.subjectType && r.subjectId !== null ? `${r.subjectType} #${r.subjectId}` : ''),
-          details: describe(r.details),
+          raw: JSON.stringify(r.details, null, 1),
+          sentence: auditSentence(sentenceContext, r),
         })),
         nextHref: hasMore ? `/admin/audit?${params(page + 1)}` : null,
         previousHref: page > 1 ? `/admin/audit?${params(page - 1)}` : null,
