@@ -17,6 +17,7 @@ import securityHeaders from './web/plugins/security-headers.js';
 import session from './web/plugins/session.js';
 import views from './web/plugins/views.js';
 import adminOutboxRoutes from './web/routes/admin-outbox.js';
+import adminApprovalRoutes from './web/routes/admin-approvals.js';
 import adminAuditRoutes from './web/routes/admin-audit.js';
 import adminMemberRoutes from './web/routes/admin-members.js';
 import adminOrganisationRoutes from './web/routes/admin-organisations.js';
@@ -126,6 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminOrganisationRoutes);
   await app.register(adminAuditRoutes);
   await app.register(adminOutboxRoutes);
+  await app.register(adminApprovalRoutes);
   await app.register(feedRoutes);
   await app.register(staffBookingRoutes);
   await app.register(visitorRoutes);

@@ -402,6 +402,8 @@ export interface OutboxDetails {
   startsAt?: number;
   /** A new series: the dates skipped. */
   skipped?: SkippedDate[];
+  /** An approval or a decline: what staff wrote to the member. */
+  message?: string;
 }
 
 export const OUTBOX_STATUSES = ['pending', 'sent', 'failed', 'superseded'] as const;

@@ -92,6 +92,10 @@ export interface Subjects {
   'space.manage': undefined;
   'rental.manage': undefined;
   'reports.view': undefined;
+  // Approvals of pending bookings and the event space's month (enforced by the approvals service)
+  'approval.view': undefined;
+  'approval.decide': undefined;
+  'eventSpace.view': undefined;
 }
 
 export type Action = keyof Subjects;
@@ -127,6 +131,9 @@ export const ACTIONS = [
   'space.manage',
   'rental.manage',
   'reports.view',
+  'approval.view',
+  'approval.decide',
+  'eventSpace.view',
 ] as const satisfies readonly Action[];
 
 type SubjectArgs<A extends Action> = Subjects[A] extends undefined ? [] : [subject: Subjects[A]];
@@ -180,6 +187,10 @@ const RULES: Rules = {
   'space.manage': isAdmin,
   'rental.manage': isAdmin,
   'reports.view': isAdmin,
+  // The front desk sees the queue and the event space's month to answer questions; admins decide.
+  'approval.view': isStaff,
+  'approval.decide': isAdmin,
+  'eventSpace.view': isStaff,
 };
 
 /** May `actor` do `action` on `subject`? Signed-out visitors (null) may do none of these. */

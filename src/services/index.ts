@@ -8,6 +8,7 @@ import { intentWriter } from '../mail/outbox.js';
 import { seriesMailListener } from '../mail/series-mails.js';
 import type { OutboxKick } from '../mail/worker.js';
 import { AccountService } from './accounts.js';
+import { ApprovalService } from './approvals.js';
 import { AuditService } from './audit.js';
 import { AvailabilityService } from './availability.js';
 import { BookingService } from './bookings.js';
@@ -77,5 +78,6 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     visitors: new VisitorService(db, inventory, clock, outbox),
     frontDesk: new FrontDeskService(db, inventory, clock),
     kiosks: new KioskService(db, inventory, clock),
+    approvals: new ApprovalService(db, bookings, inventory, clock),
   };
 }

@@ -55,6 +55,7 @@ const PAGES: Record<string, Level> = {
   '/admin/outbox/:id': 'admin',
   '/admin/outbox/:id/eml': 'admin',
   '/admin/kiosks': 'admin',
+  '/admin/approvals': 'staff',
 };
 
 const ALLOWED: Record<Level, readonly Who[]> = {
