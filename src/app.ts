@@ -18,6 +18,7 @@ import session from './web/plugins/session.js';
 import views from './web/plugins/views.js';
 import adminOutboxRoutes from './web/routes/admin-outbox.js';
 import adminApprovalRoutes from './web/routes/admin-approvals.js';
+import adminEventSpaceRoutes from './web/routes/admin-event-space.js';
 import adminAuditRoutes from './web/routes/admin-audit.js';
 import adminMemberRoutes from './web/routes/admin-members.js';
 import adminOrganisationRoutes from './web/routes/admin-organisations.js';
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminAuditRoutes);
   await app.register(adminOutboxRoutes);
   await app.register(adminApprovalRoutes);
+  await app.register(adminEventSpaceRoutes);
   await app.register(feedRoutes);
   await app.register(staffBookingRoutes);
   await app.register(visitorRoutes);

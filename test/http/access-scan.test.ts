@@ -56,6 +56,7 @@ const PAGES: Record<string, Level> = {
   '/admin/outbox/:id/eml': 'admin',
   '/admin/kiosks': 'admin',
   '/admin/approvals': 'staff',
+  '/admin/event-space': 'staff',
 };
 
 const ALLOWED: Record<Level, readonly Who[]> = {
