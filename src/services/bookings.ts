@@ -164,7 +164,7 @@ export class BookingService {
     const room = snapshot.resources.find((r) => r.kind === 'meeting_room');
     const desk = snapshot.resources.find((r) => r.kind === 'desk');
     return actor.organisationIds.flatMap((organisationId) => {
-      const plan = this.loader.organisationPlan(organisationId);
+      const plan = this.loader.organisationPlan(organisationId, month);
       if (!plan) return [];
       const use = (resource: Resource | undefined) =>
         (resource && this.loader.quotaIn(zone, resource, organisationId, [], plan)?.(month)) ?? null;

@@ -21,6 +21,7 @@ import { FrontDeskService } from './frontdesk.js';
 import { HealthService } from './health.js';
 import { Inventory } from './inventory.js';
 import { KioskService } from './kiosks.js';
+import { OrganisationPlanService } from './organisation-plans.js';
 import { OrganisationService } from './organisations.js';
 import { OutboxService } from './outbox.js';
 import { PublicEventService } from './public-events.js';
@@ -56,6 +57,7 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     kickOutbox: () => outbox.kick(),
     onDeactivated: (tx, memberId, actorId, now) => bookings.cancelFutureOf(tx, memberId, actorId, now),
   });
+  const organisationPlans = new OrganisationPlanService(db, clock, inventory);
   return {
     inventory,
     catalogue: new CatalogueService(db, inventory),
@@ -67,7 +69,8 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     sessions,
     limiter,
     accounts,
-    organisations: new OrganisationService(db, clock, inventory),
+    organisationPlans,
+    organisations: new OrganisationService(db, clock, inventory, organisationPlans),
     audit: new AuditService(db),
     feeds: new FeedService(db, inventory, { baseUrl: config.baseUrl, mailFrom: config.mailFrom }),
     feedTokens: new FeedTokenService(db, clock),
