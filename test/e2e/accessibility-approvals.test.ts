@@ -1,4 +1,4 @@
-// The approval queue, the event space's month and organisation plans in Chromium, in French then in English:
+// The approval queue and the event space's month in Chromium, in French then in English:
 // axe (WCAG 2.2 AA), visible focus, reflow at 375, 320 and 640 px (check() of pages.ts).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +21,6 @@ let admin: Page;
 let desk: Page;
 let day: LocalDate;
 let pending: number;
-let organisation: number;
 
 const go =
   (to: () => string, status = 200) =>
@@ -32,16 +31,6 @@ const go =
 
 const ADMIN_PAGES: Spec[] = [
   { name: 'approvals', open: go(() => '/admin/approvals') },
-  { name: 'organisation-plans', open: go(() => `/admin/organisations/${organisation}`) },
-  {
-    name: 'organisation-plan-invalid',
-    open: async (page) => {
-      await go(() => `/admin/organisations/${organisation}`)(page);
-      await page.fill('#plan-room-hours', '-1');
-      await page.locator('form[action$="/plans"] button[type="submit"]').click();
-      await page.waitForSelector('#plan-name-error');
-    },
-  },
   {
     name: 'approvals-decline-without-message',
     open: async (page) => {
@@ -68,13 +57,6 @@ beforeAll(async () => {
         // Past the event space's two days of notice.
         day = nextOpenDays({ closures: siteClosures(db) }, 4)[3]!;
         const camille = id('members', 'email', 'camille@demo.21.example.org');
-        organisation = (sql.prepare('SELECT min(id) AS id FROM organisations').get() as { id: number }).id;
-        sql
-          .prepare(
-            `INSERT INTO organisation_plans (organisation_id, name, starts_on, room_minutes_per_month,
-               desk_half_days_per_month, created_at) VALUES (?, 'Incubation', '2030-01-01', 450, NULL, 0)`,
-          )
-          .run(organisation);
         const space = id('resources', 'slug', 'espace-evenementiel');
         const insert = sql.prepare(
           `INSERT INTO bookings (resource_id, member_id, booked_by_id, starts_at, ends_at, status, title, headcount,
