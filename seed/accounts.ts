@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Config } from '../src/config.js';
 import { immediate, type Db } from '../src/db/connection.js';
-import { inductions, members, memberships, organisations, sites } from '../src/db/schema.js';
+import { inductions, members, memberships, organisationPlans, organisations, sites } from '../src/db/schema.js';
 import { hashPassword } from '../src/services/passwords.js';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATION } from './demo-accounts.js';
 
@@ -47,6 +47,17 @@ export async function seedDemoAccounts(db: Db, config: Config, now: number): Pro
         })
         .returning({ id: organisations.id })
         .get();
+      // Its quotas are those of its first plan, from its start.
+      tx.insert(organisationPlans)
+        .values({
+          organisationId: org.id,
+          name: '',
+          startsOn: start.toISODate()!,
+          roomMinutesPerMonth: DEMO_ORGANISATION.quotaRoomMinutesPerMonth,
+          deskHalfDaysPerMonth: DEMO_ORGANISATION.quotaDeskHalfDaysPerMonth,
+          createdAt: now,
+        })
+        .run();
     }
     const emails: string[] = [];
     let adminId: number | null =

@@ -17,6 +17,8 @@ import securityHeaders from './web/plugins/security-headers.js';
 import session from './web/plugins/session.js';
 import views from './web/plugins/views.js';
 import adminOutboxRoutes from './web/routes/admin-outbox.js';
+import adminApprovalRoutes from './web/routes/admin-approvals.js';
+import adminEventSpaceRoutes from './web/routes/admin-event-space.js';
 import adminAuditRoutes from './web/routes/admin-audit.js';
 import adminMemberRoutes from './web/routes/admin-members.js';
 import adminOrganisationRoutes from './web/routes/admin-organisations.js';
@@ -130,6 +132,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminOutboxRoutes);
   await app.register(adminReportRoutes);
   await app.register(adminPriceRoutes);
+  await app.register(adminApprovalRoutes);
+  await app.register(adminEventSpaceRoutes);
   await app.register(feedRoutes);
   await app.register(staffBookingRoutes);
   await app.register(visitorRoutes);

@@ -163,6 +163,8 @@ export const BOOKING_CHANGE_KINDS = [
   'booking-changed',
   'booking-cancelled',
   'booking-released',
+  'booking-approved',
+  'booking-declined',
 ];
 
 const recipientColumns = {

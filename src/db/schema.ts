@@ -231,6 +231,29 @@ export const memberships = sqliteTable(
   (t) => [primaryKey({ columns: [t.memberId, t.organisationId] }), index('memberships_org').on(t.organisationId)],
 );
 
+/**
+ * An organisation's plans with their history: monthly quotas (site-zone calendar months,
+ * null = unlimited) from a local date on. The plan in force for a month is the latest one
+ * starting before the next month begins (a plan from the 15th governs its whole month).
+ * Replaces organisations.quota_* (kept, no longer read); the migration carried them over.
+ */
+export const organisationPlans = sqliteTable(
+  'organisation_plans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    startsOn: text('starts_on').notNull(),
+    roomMinutesPerMonth: integer('room_minutes_per_month'),
+    deskHalfDaysPerMonth: integer('desk_half_days_per_month'),
+    createdById: integer('created_by_id').references(() => members.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('organisation_plans_org_start').on(t.organisationId, t.startsOn, t.id)],
+);
+
 export const inductions = sqliteTable(
   'inductions',
   {
@@ -403,6 +426,8 @@ export interface OutboxDetails {
   startsAt?: number;
   /** A new series: the dates skipped. */
   skipped?: SkippedDate[];
+  /** An approval or a decline: what staff wrote to the member. */
+  message?: string;
 }
 
 export const OUTBOX_STATUSES = ['pending', 'sent', 'failed', 'superseded'] as const;

@@ -23,6 +23,15 @@ export function calendarMonthOf(instant: Instant, zone: string): QuotaMonth {
   return { month: first.slice(0, 7), start: startOfLocalDate(first, zone), end: startOfLocalDate(next, zone) };
 }
 
+/**
+ * The local date an organisation's plan must start before to govern `month`: the first day of
+ * the next month, so a plan from the 15th governs its whole month (the latest such plan wins).
+ */
+export function planCutoff(month: Pick<QuotaMonth, 'month'>): LocalDate {
+  const [year, monthNumber] = month.month.split('-').map(Number) as [number, number];
+  return addDays(formatLocalDate({ year, month: monthNumber, day: 1 }), daysInMonth(year, monthNumber));
+}
+
 /** Half-days of dates kept at most: every date of some years, for a few zones and splits. */
 const HALF_DAYS_MAX = 10_000;
 const halfDays = new Map<string, readonly [Interval, Interval]>();

@@ -13,6 +13,7 @@ import { enFrontdesk } from './en/frontdesk.js';
 import { enTimeline } from './en/timeline.js';
 import { enReports } from './en/reports.js';
 import { enAudit } from './en/audit.js';
+import { enApprovals } from './en/approvals.js';
 
 export const en: Catalogue = {
   ...enCore,
@@ -28,4 +29,5 @@ export const en: Catalogue = {
   ...enTimeline,
   ...enReports,
   ...enAudit,
+  ...enApprovals,
 };

@@ -14,6 +14,7 @@ import { frFrontdesk } from './fr/frontdesk.js';
 import { frTimeline } from './fr/timeline.js';
 import { frReports } from './fr/reports.js';
 import { frAudit } from './fr/audit.js';
+import { frApprovals } from './fr/approvals.js';
 
 export const fr = {
   ...frCore,
@@ -29,6 +30,7 @@ export const fr = {
   ...frTimeline,
   ...frReports,
   ...frAudit,
+  ...frApprovals,
 } as const;
 
 export type MessageKey = keyof typeof fr;

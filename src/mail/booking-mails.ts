@@ -38,7 +38,12 @@ export type BookingMailKind =
   | 'booking-changed'
   | 'booking-cancelled'
   | 'booking-released'
-  | 'booking-reminder';
+  | 'booking-reminder'
+  | 'booking-approved'
+  | 'booking-declined';
+
+/** Mails that remove the event from the member's calendar. */
+const CANCELLING: readonly BookingMailKind[] = ['booking-cancelled', 'booking-released', 'booking-declined'];
 
 export interface Recipient {
   name: string;
@@ -62,11 +67,11 @@ export function composeBookingMail(
   place: PlaceForCalendar,
   recipient: Recipient,
   settings: MailSettings,
-  extra: { invitation?: boolean } = {},
+  extra: { invitation?: boolean; message?: string } = {},
 ): OutgoingMail {
   const lang = recipient.language;
   const url = `${settings.baseUrl}/bookings/${booking.id}`;
-  const method = kind === 'booking-cancelled' || kind === 'booking-released' ? 'CANCEL' : 'REQUEST';
+  const method = CANCELLING.includes(kind) ? 'CANCEL' : 'REQUEST';
   const withInvitation = extra.invitation ?? true;
   const rendered = renderMail(kind, lang, {
     name: recipient.name,
@@ -78,6 +83,7 @@ export function composeBookingMail(
     end: formatInstant(booking.endsAt, lang, place.zone, 'time'),
     url,
     hasCalendar: withInvitation,
+    message: (extra.message ?? '').trim(),
   });
   // A reminder changes nothing in a calendar: it goes without an invitation.
   if (!withInvitation) return { kind, to: recipient.email, ...rendered };
@@ -94,8 +100,9 @@ export function composeBookingMail(
 }
 
 interface ChangeEvent {
-  type: 'created' | 'changed' | 'cancelled' | 'checkedIn' | 'checkedOut' | 'released';
+  type: 'created' | 'changed' | 'cancelled' | 'checkedIn' | 'checkedOut' | 'released' | 'approved' | 'declined';
   booking: Pick<BookingForCalendar, 'id' | 'status' | 'version'> & { memberId: number | null; seriesId: number | null };
+  message?: string;
 }
 
 const INACTIVE: readonly BookingForCalendar['status'][] = ['cancelled', 'rejected', 'released'];
@@ -104,6 +111,8 @@ export function mailKindFor(event: ChangeEvent): BookingMailKind | null {
   const { type, booking } = event;
   // Check-in and check-out tell the member nothing; a check-out's shorter end reaches feeds by its version.
   if (type === 'checkedIn' || type === 'checkedOut') return null;
+  if (type === 'approved') return 'booking-approved';
+  if (type === 'declined') return 'booking-declined';
   if (type === 'released' || booking.status === 'released') return 'booking-released';
   if (type === 'cancelled' || INACTIVE.includes(booking.status)) return 'booking-cancelled';
   if (type === 'changed') return 'booking-changed';
@@ -119,13 +128,22 @@ export function mailKindFor(event: ChangeEvent): BookingMailKind | null {
 export function bookingMailListener(intents: IntentWriter, outbox: OutboxKick, clock: { now(): number }) {
   return (_tx: Db, event: ChangeEvent): void => {
     const { booking } = event;
-    // A released occurrence of a series is told on its own: no series mail covers it.
-    if ((booking.seriesId !== null && event.type !== 'released') || booking.memberId === null) return;
+    // A released, approved or declined occurrence of a series is told on its own: no series mail covers it.
+    const toldAlone = event.type === 'released' || event.type === 'approved' || event.type === 'declined';
+    if ((booking.seriesId !== null && !toldAlone) || booking.memberId === null) return;
     const kind = mailKindFor(event);
     if (!kind || !intents.memberIsActive(booking.memberId)) return;
-    intents.enqueue({ kind, bookingId: booking.id, sequence: booking.version }, clock.now());
+    const details = event.message ? { message: event.message } : undefined;
+    intents.enqueue({ kind, bookingId: booking.id, sequence: booking.version, details }, clock.now());
     outbox.kick();
   };
+}
+
+/** A decision's own mail while the booking stands as decided (approved, then cancelled, is told cancelled). */
+function decisionKind(row: OutboxRow, status: BookingForCalendar['status']): BookingMailKind | null {
+  if (row.kind === 'booking-approved' && status === 'confirmed') return 'booking-approved';
+  if (row.kind === 'booking-declined' && status === 'rejected') return 'booking-declined';
+  return null;
 }
 
 /** The kind a change intent is told as, from the booking now and what the member was told. */
@@ -155,14 +173,17 @@ export function renderBookingIntent(
     return { ok: false, status: 'superseded', reason: 'a later mail tells the booking as it is now' };
   if (!booking.active || booking.email === null || booking.memberName === null || booking.language === null)
     return { ok: false, status: 'failed', reason: 'the member is no longer active' };
-  const kind = reminder ? 'booking-reminder' : shownKind(booking.status, booking.told);
+  const kind = reminder
+    ? 'booking-reminder'
+    : (decisionKind(row, booking.status) ?? shownKind(booking.status, booking.told));
+  const message = typeof row.details?.message === 'string' ? row.details.message : undefined;
   const mail = composeBookingMail(
     kind,
     booking,
     booking,
     { name: booking.memberName, email: booking.email, language: booking.language },
     settings,
-    { invitation: !reminder },
+    { invitation: !reminder, message },
   );
   return { ok: true, mail: sentMailOf(mail), composed: false };
 }

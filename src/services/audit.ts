@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   'member.induction_removed',
   'organisation.created',
   'organisation.updated',
+  'organisation.plan_added',
   'membership.added',
   'membership.removed',
   'membership.lead_changed',

@@ -93,6 +93,10 @@ export interface Subjects {
   'rental.manage': undefined;
   'reports.view': undefined;
   'publicRates.manage': undefined;
+  // Approvals of pending bookings and the event space's month (enforced by the approvals service)
+  'approval.view': undefined;
+  'approval.decide': undefined;
+  'eventSpace.view': undefined;
 }
 
 export type Action = keyof Subjects;
@@ -129,6 +133,9 @@ export const ACTIONS = [
   'rental.manage',
   'reports.view',
   'publicRates.manage',
+  'approval.view',
+  'approval.decide',
+  'eventSpace.view',
 ] as const satisfies readonly Action[];
 
 type SubjectArgs<A extends Action> = Subjects[A] extends undefined ? [] : [subject: Subjects[A]];
@@ -184,6 +191,10 @@ const RULES: Rules = {
   // A lead sees the reports of their own organisations only (the reports service narrows them).
   'reports.view': (a) => isAdmin(a) || a.leadOf.length > 0,
   'publicRates.manage': isAdmin,
+  // The front desk sees the queue and the event space's month to answer questions; admins decide.
+  'approval.view': isStaff,
+  'approval.decide': isAdmin,
+  'eventSpace.view': isStaff,
 };
 
 /** May `actor` do `action` on `subject`? Signed-out visitors (null) may do none of these. */

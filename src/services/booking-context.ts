@@ -4,9 +4,9 @@
 import type { Db } from '../db/connection.js';
 import { bookingQueries, MAX_BOOKING_MS, type BookingQueries } from '../db/bookings.js';
 import { bookingPersonQuery, type BookingPersonRow } from '../db/members.js';
-import { organisationPlanQuery, type OrganisationPlan } from '../db/organisations.js';
+import { planInForceQuery, type OrganisationPlan } from '../db/organisation-plans.js';
 import type { BookingContext, QuotaState } from '../domain/rules.js';
-import { calendarMonthOf, usageWithin, type QuotaMonth } from '../domain/quota.js';
+import { calendarMonthOf, planCutoff, usageWithin, type QuotaMonth } from '../domain/quota.js';
 import type { ExistingBooking, Interval, Resource } from '../domain/types.js';
 import { closuresOf, overridePeriodsOf, type Inventory, type InventorySnapshot } from './inventory.js';
 import { NotFound, type InductionKind } from './authz.js';
@@ -47,8 +47,8 @@ export class BookingContextLoader {
   readonly queries: BookingQueries;
   /** An active member as the rules see them, or undefined. */
   readonly loadPerson: (memberId: number) => BookingPerson | undefined;
-  /** An organisation's plan (monthly quotas; null = unlimited). */
-  readonly organisationPlan: (organisationId: number) => OrganisationPlan | undefined;
+  /** An organisation's plan in force for a month (monthly quotas; null = unlimited). */
+  readonly organisationPlan: (organisationId: number, month: Pick<QuotaMonth, 'month'>) => OrganisationPlan | undefined;
 
   constructor(
     readonly db: Db,
@@ -56,7 +56,8 @@ export class BookingContextLoader {
   ) {
     this.queries = bookingQueries(db);
     this.loadPerson = bookingPersonQuery(db);
-    this.organisationPlan = organisationPlanQuery(db);
+    const planInForce = planInForceQuery(db);
+    this.organisationPlan = (organisationId, month) => planInForce(organisationId, planCutoff(month));
   }
 
   /** The quota of `organisationId` that applies to `resource`'s kind, as a function of the site-zone month. */
@@ -68,7 +69,10 @@ export class BookingContextLoader {
     return this.quotaIn(this.inventory.get().site.timezone, resource, organisationId, exclude);
   }
 
-  /** quotaOfMonth in a zone the caller has read, with the organisation's plan if it has read that too. */
+  /**
+   * quotaOfMonth in a zone the caller has read; each month reads the plan in force for it,
+   * unless the caller has read the plan already (for that month).
+   */
   quotaIn(
     zone: string,
     resource: Resource,
@@ -79,20 +83,19 @@ export class BookingContextLoader {
     if (organisationId === null) return undefined;
     const unit = resource.kind === 'meeting_room' ? 'minutes' : resource.kind === 'desk' ? 'half_days' : null;
     if (!unit) return undefined;
-    const { roomMinutes, deskHalfDays } = plan ?? this.organisationPlan(organisationId) ?? {};
-    const limit = unit === 'minutes' ? roomMinutes : deskHalfDays;
-    if (limit === null || limit === undefined) return undefined;
-    if (unit === 'minutes') {
+    return (month) => {
+      const { roomMinutes, deskHalfDays } = plan ?? this.organisationPlan(organisationId, month) ?? {};
+      const limit = unit === 'minutes' ? roomMinutes : deskHalfDays;
+      if (limit === null || limit === undefined) return null;
       // Minutes add up: SQLite sums the clipped lengths (what usageWithin computes) without
       // handing over a row per booking; a busy organisation has hundreds a month.
-      return (month) => ({
-        limitMinutes: limit,
-        usedMinutes:
-          this.queries.organisationActiveMs(organisationId, resource.kind, month.start, month.end, exclude) / MINUTE,
-        unit,
-      });
-    }
-    return (month) => {
+      if (unit === 'minutes')
+        return {
+          limitMinutes: limit,
+          usedMinutes:
+            this.queries.organisationActiveMs(organisationId, resource.kind, month.start, month.end, exclude) / MINUTE,
+          unit,
+        };
       const used = this.queries.organisationIntervals(organisationId, resource.kind, month.start, month.end, exclude);
       return {
         limitMinutes: limit,

@@ -75,10 +75,12 @@ export interface BookingListener {
 
 /** A change of a booking; `actorId` is null for the no-show release job. */
 export interface BookingEvent {
-  type: 'created' | 'changed' | 'cancelled' | 'checkedIn' | 'checkedOut' | 'released';
+  type: 'created' | 'changed' | 'cancelled' | 'checkedIn' | 'checkedOut' | 'released' | 'approved' | 'declined';
   booking: BookingRow;
   previous?: BookingRow;
   actorId: number | null;
+  /** What staff wrote to the member with an approval or a decline. */
+  message?: string;
 }
 
 const SEARCH_DAYS = 7;
@@ -162,7 +164,7 @@ export class BookingService {
     const room = snapshot.resources.find((r) => r.kind === 'meeting_room');
     const desk = snapshot.resources.find((r) => r.kind === 'desk');
     return actor.organisationIds.flatMap((organisationId) => {
-      const plan = this.loader.organisationPlan(organisationId);
+      const plan = this.loader.organisationPlan(organisationId, month);
       if (!plan) return [];
       const use = (resource: Resource | undefined) =>
         (resource && this.loader.quotaIn(zone, resource, organisationId, [], plan)?.(month)) ?? null;

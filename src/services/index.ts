@@ -8,6 +8,7 @@ import { intentWriter } from '../mail/outbox.js';
 import { seriesMailListener } from '../mail/series-mails.js';
 import type { OutboxKick } from '../mail/worker.js';
 import { AccountService } from './accounts.js';
+import { ApprovalService } from './approvals.js';
 import { AuditService } from './audit.js';
 import { DeskPlanService } from './desk-plan.js';
 import { AvailabilityService } from './availability.js';
@@ -21,6 +22,7 @@ import { FrontDeskService } from './frontdesk.js';
 import { HealthService } from './health.js';
 import { Inventory } from './inventory.js';
 import { KioskService } from './kiosks.js';
+import { OrganisationPlanService } from './organisation-plans.js';
 import { OrganisationService } from './organisations.js';
 import { OutboxService } from './outbox.js';
 import { PublicEventService } from './public-events.js';
@@ -58,6 +60,7 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     kickOutbox: () => outbox.kick(),
     onDeactivated: (tx, memberId, actorId, now) => bookings.cancelFutureOf(tx, memberId, actorId, now),
   });
+  const organisationPlans = new OrganisationPlanService(db, clock, inventory);
   return {
     inventory,
     catalogue: new CatalogueService(db, inventory),
@@ -70,7 +73,8 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     sessions,
     limiter,
     accounts,
-    organisations: new OrganisationService(db, clock, inventory),
+    organisationPlans,
+    organisations: new OrganisationService(db, clock, inventory, organisationPlans),
     audit: new AuditService(db),
     feeds: new FeedService(db, inventory, { baseUrl: config.baseUrl, mailFrom: config.mailFrom }),
     feedTokens: new FeedTokenService(db, clock),
@@ -83,5 +87,6 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     kiosks: new KioskService(db, inventory, clock),
     reports: new ReportService(db, inventory, clock, bookings.loader),
     publicRates: new PublicRateService(db, clock),
+    approvals: new ApprovalService(db, bookings, inventory, clock),
   };
 }

@@ -24,6 +24,7 @@ import { cleanName, type FieldErrors } from './accounts.js';
 import { authorize, NotFound, type Actor, type Role } from './authz.js';
 import { normaliseEmail } from './email-address.js';
 import type { Inventory } from './inventory.js';
+import type { OrganisationPlanService } from './organisation-plans.js';
 import type { ClientInfo } from './sessions.js';
 
 export const ORGANISATION_KINDS = [
@@ -141,6 +142,7 @@ export class OrganisationService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly inventory: Inventory,
+    private readonly plans: OrganisationPlanService,
   ) {
     this.bookings = bookingQueries(db);
     this.audit = auditWriter(db);
@@ -148,7 +150,10 @@ export class OrganisationService {
 
   list(actor: Actor | null): OrganisationSummary[] {
     authorize(actor, 'organisation.list');
-    return organisationsWithCounts(this.db).map(({ createdAt: _createdAt, ...org }) => org);
+    return organisationsWithCounts(this.db).map(({ createdAt: _createdAt, ...org }) => ({
+      ...org,
+      ...this.quotasThisMonth(org.id),
+    }));
   }
 
   /** Organisations a member belongs to, by name, for forms (a lead's invitation form, the admin's). */
@@ -171,16 +176,27 @@ export class OrganisationService {
       programme: org.programme,
       startsOn: org.startsOn,
       endsOn: org.endsOn,
-      quotaRoomMinutesPerMonth: org.quotaRoomMinutesPerMonth,
-      quotaDeskHalfDaysPerMonth: org.quotaDeskHalfDaysPerMonth,
+      ...this.quotasThisMonth(org.id),
       memberCount: people.length,
       members: people,
       quota: this.quotaUse(org),
     };
   }
 
+  /** The quotas of the plan in force this month (organisations.quota_* are no longer read). */
+  private quotasThisMonth(
+    id: number,
+  ): Pick<OrganisationSummary, 'quotaRoomMinutesPerMonth' | 'quotaDeskHalfDaysPerMonth'> {
+    const plan = this.plans.thisMonth(id);
+    return {
+      quotaRoomMinutesPerMonth: plan?.roomMinutes ?? null,
+      quotaDeskHalfDaysPerMonth: plan?.deskHalfDays ?? null,
+    };
+  }
+
   /** This month's use of the plan, counted the way the booking engine counts it. */
   private quotaUse(org: OrganisationRow): QuotaUse {
+    const limits = this.quotasThisMonth(org.id);
     const { site, resourcesById } = this.inventory.get();
     const month = calendarMonthOf(this.clock.now(), site.timezone);
     const split = [...resourcesById.values()].find((r) => r.kind === 'desk')?.rules.halfDaySplit ?? '13:00';
@@ -190,11 +206,11 @@ export class OrganisationService {
       month: month.month,
       roomMinutes: {
         used: usageWithin(rooms, month, 'minutes', site.timezone, split),
-        limit: org.quotaRoomMinutesPerMonth,
+        limit: limits.quotaRoomMinutesPerMonth,
       },
       deskHalfDays: {
         used: usageWithin(desks, month, 'half_days', site.timezone, split),
-        limit: org.quotaDeskHalfDaysPerMonth,
+        limit: limits.quotaDeskHalfDaysPerMonth,
       },
     };
   }
@@ -210,6 +226,20 @@ export class OrganisationService {
     const now = this.clock.now();
     const id = immediate(this.db, (tx) => {
       const id = insertOrganisation(tx, { ...parsed.values, createdAt: now });
+      // The quotas typed with a new organisation are its first plan, from its start.
+      const { startsOn, quotaRoomMinutesPerMonth, quotaDeskHalfDaysPerMonth } = parsed.values;
+      this.plans.addIn(
+        tx,
+        id,
+        {
+          name: '',
+          startsOn,
+          roomMinutesPerMonth: quotaRoomMinutesPerMonth,
+          deskHalfDaysPerMonth: quotaDeskHalfDaysPerMonth,
+        },
+        actor.id,
+        now,
+      );
       this.audit(
         {
           action: 'organisation.created',
@@ -239,9 +269,11 @@ export class OrganisationService {
       const before = organisationById(tx, id);
       if (!before) throw new NotFound();
       if ('errors' in parsed) return { kind: 'problems' as const, errors: parsed.errors };
-      updateOrganisation(tx, id, parsed.values);
+      // Quotas change by adding a plan from a date (organisation-plans.ts), never in place.
+      const { quotaRoomMinutesPerMonth: _rooms, quotaDeskHalfDaysPerMonth: _desks, ...values } = parsed.values;
+      updateOrganisation(tx, id, values);
       const changed = Object.fromEntries(
-        Object.entries(parsed.values)
+        Object.entries(values)
           .filter(([key, value]) => before[key as keyof typeof before] !== value)
           .map(([key, value]) => [key, { from: before[key as keyof typeof before], to: value }]),
       );

@@ -161,7 +161,6 @@ export class ReportService {
     const desk = resources.find((r) => r.kind === 'desk');
     const months = monthsOf(filter.from, filter.to, zone);
     return organisations.flatMap((o) => {
-      if (!this.loader.organisationPlan(o.id)) return [];
       return months.flatMap((month) => {
         const use = (resource: typeof room) => (resource && this.loader.quotaIn(zone, resource, o.id)?.(month)) ?? null;
         const line = { organisationId: o.id, name: o.name, month: month.month, rooms: use(room), desks: use(desk) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarMonthOf, countHalfDays, quotaAmount, usageWithin } from '../../src/domain/quota.js';
+import { calendarMonthOf, countHalfDays, planCutoff, quotaAmount, usageWithin } from '../../src/domain/quota.js';
 import { HOUR, ZONE, at, utc } from './fixtures.js';
 
 describe('calendar month in the site zone', () => {
@@ -59,5 +59,16 @@ describe('usage within a month', () => {
       { start: at('2026-04-01T08:30'), end: at('2026-04-01T13:00') },
     ];
     expect(usageWithin(desks, march, 'half_days', ZONE, '13:00')).toBe(3);
+  });
+});
+
+describe('the plan of a month', () => {
+  it.each([
+    ['2027-01', '2027-02-01'],
+    ['2027-02', '2027-03-01'],
+    ['2028-02', '2028-03-01'],
+    ['2026-12', '2027-01-01'],
+  ])('plans starting before the cutoff govern %s: %s', (month, cutoff) => {
+    expect(planCutoff({ month })).toBe(cutoff);
   });
 });

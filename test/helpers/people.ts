@@ -21,6 +21,14 @@ export function createOrganisation(
       options.quotaRoomMinutes ?? null,
       options.quotaDeskHalfDays ?? null,
     ) as { id: number };
+  // The quotas the engine reads are those of the plan in force: the organisation's first plan.
+  db.$client
+    .prepare(
+      `INSERT INTO organisation_plans (organisation_id, name, starts_on, room_minutes_per_month,
+         desk_half_days_per_month, created_at)
+       VALUES (?, '', '2026-01-01', ?, ?, 0)`,
+    )
+    .run(row.id, options.quotaRoomMinutes ?? null, options.quotaDeskHalfDays ?? null);
   return row.id;
 }
 

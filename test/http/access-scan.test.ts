@@ -57,6 +57,8 @@ const PAGES: Record<string, Level> = {
   '/admin/kiosks': 'admin',
   '/admin/reports': 'reports',
   '/admin/prices': 'admin',
+  '/admin/approvals': 'staff',
+  '/admin/event-space': 'staff',
 };
 
 const ALLOWED: Record<Level, readonly Who[]> = {

@@ -213,43 +213,33 @@ const actions: Record<string, Action> = {
   "change an organisation's plan": {
     run: async (s) => {
       const id = createOrganisation(t.db, { quotaRoomMinutes: 60 });
-      const res = await post(s, `/admin/organisations/${id}`, {
-        name: 'Renamed',
-        kind: 'company',
-        programme: 'impact_data',
-        startsOn: '2026-01-01',
-        endsOn: '2026-06-30',
-        quotaRoomHours: '12',
-        quotaDeskHalfDays: '8',
+      const res = await post(s, `/admin/organisations/${id}/plans`, {
+        name: 'Incubation',
+        startsOn: '2026-06-01',
+        roomHours: '12',
+        deskHalfDays: '8',
       });
       return {
         status: res.statusCode,
-        changed:
-          one<{ q: number }>('SELECT quota_room_minutes_per_month AS q FROM organisations WHERE id = ?', id).q === 720,
+        changed: one<{ n: number }>('SELECT count(*) AS n FROM organisation_plans WHERE organisation_id = ?', id).n > 1,
       };
     },
     expected: { member: 404, lead: 404, frontdesk: 404, admin: 303 },
   },
   "change the lead's own organisation's plan": {
     run: async (s) => {
-      const before = one<{ q: number }>(
-        'SELECT quota_room_minutes_per_month AS q FROM organisations WHERE id = ?',
-        ids.demoOrg,
-      ).q;
-      const res = await post(s, `/admin/organisations/${ids.demoOrg}`, {
-        name: 'Association Démo – Solidarités numériques',
-        kind: 'association',
-        programme: 'entrepreneurship',
+      const count = () =>
+        one<{ n: number }>('SELECT count(*) AS n FROM organisation_plans WHERE organisation_id = ?', ids.demoOrg).n;
+      const before = count();
+      const res = await post(s, `/admin/organisations/${ids.demoOrg}/plans`, {
+        name: 'Plus',
         startsOn: '2026-12-01',
-        quotaRoomHours: String(before / 60 + 1),
-        quotaDeskHalfDays: '20',
+        roomHours: '20',
+        deskHalfDays: '20',
       });
-      const after = one<{ q: number }>(
-        'SELECT quota_room_minutes_per_month AS q FROM organisations WHERE id = ?',
-        ids.demoOrg,
-      ).q;
+      const after = count();
       if (after !== before)
-        db().prepare('UPDATE organisations SET quota_room_minutes_per_month = ? WHERE id = ?').run(before, ids.demoOrg);
+        db().prepare('DELETE FROM organisation_plans WHERE organisation_id = ? AND name = ?').run(ids.demoOrg, 'Plus');
       return { status: res.statusCode, changed: after !== before };
     },
     expected: { member: 404, lead: 404, frontdesk: 404, admin: 303 },

@@ -294,6 +294,14 @@ const CASES: Case[] = [
   { action: 'rental.manage', label: 'rental requests', subject: () => undefined, allowed: ['admin'] },
   { action: 'reports.view', label: 'usage reports', subject: () => undefined, allowed: ['lead', 'admin'] },
   { action: 'publicRates.manage', label: 'public rates', subject: () => undefined, allowed: ['admin'] },
+  { action: 'approval.view', label: 'the approval queue', subject: () => undefined, allowed: ['frontdesk', 'admin'] },
+  { action: 'approval.decide', label: 'approve or decline', subject: () => undefined, allowed: ['admin'] },
+  {
+    action: 'eventSpace.view',
+    label: 'the event space month',
+    subject: () => undefined,
+    allowed: ['frontdesk', 'admin'],
+  },
 ];
 
 // The table mixes actions, so it calls the checks through their untyped shape.

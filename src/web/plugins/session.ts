@@ -93,6 +93,8 @@ function navFor(member: CurrentMember | null) {
     frontdeskBookings: can(member, 'frontdesk.view'),
     frontDesk: can(member, 'frontdesk.view'),
     kiosks: can(member, 'kiosk.manage'),
+    approvals: can(member, 'approval.view'),
+    eventSpace: can(member, 'eventSpace.view'),
   };
 }
 

@@ -5,6 +5,7 @@
 //   POST /admin/organisations/:id/members                       (email, asLead)
 //   POST /admin/organisations/:id/members/:memberId/lead        (isLead)
 //   POST /admin/organisations/:id/members/:memberId/remove
+//   POST /admin/organisations/:id/plans                         (name, startsOn, roomHours, deskHalfDays)
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import type { MessageKey } from '../../i18n/index.js';
@@ -15,13 +16,17 @@ import {
   type OrganisationInput,
   type OrganisationSummary,
 } from '../../services/organisations.js';
+import { PLAN_NAME_MAX, type PlanField } from '../../services/organisation-plans.js';
 import { checked, fieldMessages, formBody, parseId, text } from '../forms.js';
+import { planHistoryView } from '../plan-views.js';
 import { clientInfo, requireMember, requirePermission } from '../plugins/session.js';
 
 type IdParams = { Params: { id: string } };
 type MemberParams = { Params: { id: string; memberId: string } };
 
-const DONE = new Set(['created', 'saved']);
+const DONE = new Set(['created', 'saved', 'planAdded']);
+const PLAN_FIELDS = ['name', 'startsOn', 'roomHours', 'deskHalfDays'] as const;
+const EMPTY_PLAN = { name: '', startsOn: '', roomHours: '', deskHalfDays: '' };
 const ORG_IDS = {
   name: 'org-name',
   kind: 'org-kind',
@@ -31,6 +36,10 @@ const ORG_IDS = {
   quotaRoomHours: 'org-room-hours',
   quotaDeskHalfDays: 'org-desk-half-days',
   email: 'org-add-email',
+  planName: 'plan-name',
+  planStartsOn: 'plan-starts',
+  planRoomHours: 'plan-room-hours',
+  planDeskHalfDays: 'plan-desk-half-days',
 };
 
 function organisationInput(body: Record<string, unknown>): OrganisationInput {
@@ -80,7 +89,7 @@ function postedValues(body: Record<string, unknown>): Record<string, string> {
 }
 
 export default async function adminOrganisationRoutes(app: FastifyInstance) {
-  const { organisations } = app.services;
+  const { organisations, organisationPlans } = app.services;
   const formOptions = { kinds: ORGANISATION_KINDS, programmes: PROGRAMMES, ids: ORG_IDS };
 
   app.get('/admin/organisations', { preHandler: requirePermission('organisation.list') }, async (request, reply) => {
@@ -144,6 +153,8 @@ export default async function adminOrganisationRoutes(app: FastifyInstance) {
       values?: Record<string, string>;
       errors?: Record<string, string>;
       addEmail?: string;
+      planValues?: Record<string, string>;
+      planErrors?: Record<string, string>;
     } = {},
   ) {
     const id = parseId((request.params as { id?: string }).id);
@@ -160,6 +171,14 @@ export default async function adminOrganisationRoutes(app: FastifyInstance) {
         values: options.values ?? formValues(detail, request.lang),
         errors: options.errors ?? {},
         addEmail: options.addEmail ?? '',
+        plans: planHistoryView(organisationPlans.history(request.member, id), {
+          t: request.t,
+          lang: request.lang,
+          zone: app.services.inventory.get().site.timezone,
+          now: app.deps.clock.now(),
+        }),
+        planValues: options.planValues ?? EMPTY_PLAN,
+        planErrors: options.planErrors ?? {},
         roomHours: hours(detail.quota.roomMinutes.used, request.lang),
         roomLimit: hours(detail.quota.roomMinutes.limit, request.lang),
         can: {
@@ -207,6 +226,36 @@ export default async function adminOrganisationRoutes(app: FastifyInstance) {
       status: 422,
       errors: fieldMessages(request.t, result.errors),
       addEmail: text(body, 'email'),
+    });
+  });
+
+  app.post<IdParams>('/admin/organisations/:id/plans', { preHandler: requireMember }, async (request, reply) => {
+    const id = parseId(request.params.id);
+    if (id === null) throw new NotFound();
+    const body = formBody(request);
+    const input = {
+      name: body.name,
+      startsOn: body.startsOn,
+      roomHours: body.roomHours,
+      deskHalfDays: body.deskHalfDays,
+    };
+    const result = organisationPlans.add(request.member, id, input, clientInfo(request));
+    if (result.kind === 'saved') return reply.redirect(`/admin/organisations/${id}?done=planAdded`, 303);
+    const planErrors: Record<string, string> = {};
+    for (const [field, code] of Object.entries(result.errors) as [PlanField, string][])
+      planErrors[field] = request.t(`plans.error.${field}.${code}` as MessageKey, { max: PLAN_NAME_MAX });
+    // The summary above the page links each message to its field of the plan form.
+    const errors = Object.fromEntries(
+      Object.entries(planErrors).map(([field, message]) => [
+        `plan${field[0]!.toUpperCase()}${field.slice(1)}`,
+        message,
+      ]),
+    );
+    return detailPage(request, reply, {
+      status: 422,
+      errors,
+      planErrors,
+      planValues: Object.fromEntries(PLAN_FIELDS.map((f) => [f, text(body, f)])),
     });
   });
 
