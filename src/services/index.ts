@@ -18,6 +18,7 @@ import { FeedService } from './feeds.js';
 import { FindService } from './find.js';
 import { FrontDeskService } from './frontdesk.js';
 import { HealthService } from './health.js';
+import { HomeService } from './home.js';
 import { Inventory } from './inventory.js';
 import { KioskService } from './kiosks.js';
 import { OrganisationService } from './organisations.js';
@@ -55,7 +56,7 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     kickOutbox: () => outbox.kick(),
     onDeactivated: (tx, memberId, actorId, now) => bookings.cancelFutureOf(tx, memberId, actorId, now),
   });
-  return {
+  const services = {
     inventory,
     catalogue: new CatalogueService(db, inventory),
     bookings,
@@ -78,4 +79,7 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     frontDesk: new FrontDeskService(db, inventory, clock),
     kiosks: new KioskService(db, inventory, clock),
   };
+  // The home page reads through the services above rather than building its own.
+  const home = new HomeService(db, inventory, bookings, services.checkIn, services.availability, clock);
+  return { ...services, home };
 }
