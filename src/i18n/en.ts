@@ -11,6 +11,7 @@ import { enVisitors } from './en/visitors.js';
 import { enCheckIn } from './en/check-in.js';
 import { enFrontdesk } from './en/frontdesk.js';
 import { enHome } from './en/home.js';
+import { enCancel } from './en/cancel.js';
 
 export const en: Catalogue = {
   ...enCore,
@@ -24,4 +25,5 @@ export const en: Catalogue = {
   ...enCheckIn,
   ...enFrontdesk,
   ...enHome,
+  ...enCancel,
 };

@@ -12,6 +12,7 @@ import { frVisitors } from './fr/visitors.js';
 import { frCheckIn } from './fr/check-in.js';
 import { frFrontdesk } from './fr/frontdesk.js';
 import { frHome } from './fr/home.js';
+import { frCancel } from './fr/cancel.js';
 
 export const fr = {
   ...frCore,
@@ -25,6 +26,7 @@ export const fr = {
   ...frCheckIn,
   ...frFrontdesk,
   ...frHome,
+  ...frCancel,
 } as const;
 
 export type MessageKey = keyof typeof fr;
