@@ -16,6 +16,7 @@ import { CheckInService } from './check-in.js';
 import { FeedTokenService } from './feed-tokens.js';
 import { FeedService } from './feeds.js';
 import { FindService } from './find.js';
+import { FreeTimesService } from './free-times.js';
 import { FrontDeskService } from './frontdesk.js';
 import { HealthService } from './health.js';
 import { HomeService } from './home.js';
@@ -79,7 +80,8 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     frontDesk: new FrontDeskService(db, inventory, clock),
     kiosks: new KioskService(db, inventory, clock),
   };
-  // The home page reads through the services above rather than building its own.
+  // The home page and a space's free times read through the services above rather than building their own.
   const home = new HomeService(db, inventory, bookings, services.checkIn, services.availability, clock);
-  return { ...services, home };
+  const freeTimes = new FreeTimesService(inventory, services.availability, clock);
+  return { ...services, home, freeTimes };
 }

@@ -38,4 +38,9 @@ export const enHome = {
   'home.my.closure.resource': '{resource} closed {when}: {reason}',
   'home.my.closure.range': 'from {from} to {to}',
   'home.my.pending.what': 'Awaiting approval: {resource}, {when}',
+  // A space's page: its next free times, each a link to the booking form filled in.
+  'resource.free': 'Next free times',
+  'resource.free.intro': 'Choose a time: the booking form opens already filled in.',
+  'resource.free.none': 'No free time in the next two weeks.',
+  'resource.free.other': 'Book another time',
 } as const;

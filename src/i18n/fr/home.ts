@@ -40,4 +40,9 @@ export const frHome = {
   'home.my.closure.resource': '{resource} fermé {when} : {reason}',
   'home.my.closure.range': 'du {from} au {to}',
   'home.my.pending.what': 'En attente de validation : {resource}, {when}',
+  // A space's page: its next free times, each a link to the booking form filled in.
+  'resource.free': 'Prochains créneaux libres',
+  'resource.free.intro': 'Choisissez un créneau : le formulaire de réservation s’ouvre déjà rempli.',
+  'resource.free.none': 'Aucun créneau libre dans les deux semaines à venir.',
+  'resource.free.other': 'Réserver à un autre moment',
 } as const;
