@@ -12,6 +12,7 @@ import { enCheckIn } from './en/check-in.js';
 import { enFrontdesk } from './en/frontdesk.js';
 import { enHome } from './en/home.js';
 import { enCancel } from './en/cancel.js';
+import { enSessions } from './en/sessions.js';
 
 export const en: Catalogue = {
   ...enCore,
@@ -26,4 +27,5 @@ export const en: Catalogue = {
   ...enFrontdesk,
   ...enHome,
   ...enCancel,
+  ...enSessions,
 };

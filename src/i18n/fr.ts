@@ -13,6 +13,7 @@ import { frCheckIn } from './fr/check-in.js';
 import { frFrontdesk } from './fr/frontdesk.js';
 import { frHome } from './fr/home.js';
 import { frCancel } from './fr/cancel.js';
+import { frSessions } from './fr/sessions.js';
 
 export const fr = {
   ...frCore,
@@ -27,6 +28,7 @@ export const fr = {
   ...frFrontdesk,
   ...frHome,
   ...frCancel,
+  ...frSessions,
 } as const;
 
 export type MessageKey = keyof typeof fr;
