@@ -193,6 +193,10 @@ describe('cancel, then undo', () => {
     expect(undo.headers.location).toBe('/bookings?done=restored');
     expect(row(b.id).status).toBe('confirmed');
     expect((await get(camille, '/bookings?done=restored')).body).toContain('Réservation rétablie.');
+    // A stale or foreign id in the address offers no Undo and still shows the list.
+    const stale = await get(camille, '/bookings?done=cancelled&undo=999999');
+    expect(stale.statusCode).toBe(200);
+    expect(stale.body).not.toContain('/restore"');
   });
 
   it('restores an undone booking only once: a second click changes nothing', async () => {

@@ -21,6 +21,7 @@ import { forWhomView } from '../for-whom-view.js';
 import { bookedForLine } from '../booked-for.js';
 import { checkInNotices, checkInView } from '../check-in-views.js';
 import { formBody, parseId } from '../forms.js';
+import { NotFound } from '../../services/authz.js';
 import { requireMember } from '../plugins/session.js';
 import { undoOffer, undoRefusal } from './cancel.js';
 import { isHtmx } from '../plugins/views.js';
@@ -461,7 +462,13 @@ export default async function bookingRoutes(app: FastifyInstance) {
   function listUndo(request: FastifyRequest<{ Querystring: Record<string, string | undefined> }>) {
     const id = request.query.done === 'cancelled' ? parseId(request.query.undo) : null;
     if (id === null) return null;
-    return undoOffer(bookings.get(request.member!, id), app.deps.clock.now(), 'list');
+    try {
+      return undoOffer(bookings.get(request.member!, id), app.deps.clock.now(), 'list');
+    } catch (err) {
+      // A stale or foreign id in the address offers nothing; the list itself is still shown.
+      if (err instanceof NotFound) return null;
+      throw err;
+    }
   }
 
   /** This month's use of each of the member's organisations' plans, in words. */
