@@ -58,3 +58,23 @@ document.addEventListener('DOMContentLoaded', () => {
     );
   }
 });
+
+// "Undo" after a cancellation is offered for a few seconds: once they are over, the button goes
+// and a status line says so (the server refuses a late undo anyway), the focus kept on the page.
+document.addEventListener('DOMContentLoaded', () => {
+  for (const offer of document.querySelectorAll('[data-undo-seconds]')) {
+    const seconds = Number(offer.getAttribute('data-undo-seconds'));
+    window.setTimeout(() => {
+      const form = offer.querySelector('form');
+      const hadFocus = form?.contains(document.activeElement);
+      form?.remove();
+      const over = offer.querySelector('[data-undo-over]');
+      if (!over) return;
+      over.textContent = over.getAttribute('data-undo-over');
+      if (hadFocus) {
+        over.setAttribute('tabindex', '-1');
+        over.focus();
+      }
+    }, seconds * 1000);
+  }
+});

@@ -27,6 +27,7 @@ import adminReportRoutes from './web/routes/admin-reports.js';
 import authRoutes from './web/routes/auth.js';
 import bookRoutes from './web/routes/book.js';
 import bookingRoutes from './web/routes/bookings.js';
+import cancelRoutes from './web/routes/cancel.js';
 import catalogueRoutes from './web/routes/catalogue.js';
 import checkInRoutes from './web/routes/check-in.js';
 import feedRoutes from './web/routes/feeds.js';
@@ -121,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(homeRoutes);
   await app.register(catalogueRoutes);
   await app.register(bookingRoutes);
+  await app.register(cancelRoutes);
   await app.register(checkInRoutes);
   await app.register(bookRoutes);
   await app.register(authRoutes);

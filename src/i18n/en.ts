@@ -14,6 +14,9 @@ import { enTimeline } from './en/timeline.js';
 import { enReports } from './en/reports.js';
 import { enAudit } from './en/audit.js';
 import { enApprovals } from './en/approvals.js';
+import { enHome } from './en/home.js';
+import { enCancel } from './en/cancel.js';
+import { enSessions } from './en/sessions.js';
 
 export const en: Catalogue = {
   ...enCore,
@@ -30,4 +33,7 @@ export const en: Catalogue = {
   ...enReports,
   ...enAudit,
   ...enApprovals,
+  ...enHome,
+  ...enCancel,
+  ...enSessions,
 };

@@ -15,6 +15,9 @@ import { frTimeline } from './fr/timeline.js';
 import { frReports } from './fr/reports.js';
 import { frAudit } from './fr/audit.js';
 import { frApprovals } from './fr/approvals.js';
+import { frHome } from './fr/home.js';
+import { frCancel } from './fr/cancel.js';
+import { frSessions } from './fr/sessions.js';
 
 export const fr = {
   ...frCore,
@@ -31,6 +34,9 @@ export const fr = {
   ...frReports,
   ...frAudit,
   ...frApprovals,
+  ...frHome,
+  ...frCancel,
+  ...frSessions,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -85,6 +85,14 @@ export interface BookingEvent {
 
 const SEARCH_DAYS = 7;
 
+/** How long "Undo" is offered after a cancellation. */
+export const UNDO_SECONDS = 10;
+/** The server accepts an undo a little longer than it is offered: the click may be on its way. */
+const UNDO_ACCEPTED_MS = (UNDO_SECONDS + 5) * 1000;
+
+export type RestoreOutcome =
+  { ok: true; booking: BookingRow } | { ok: false; reason: 'too_late' | 'taken'; violations: Violation[] };
+
 /** A guest's details as stored: trimmed and bounded (the form reports what is too long). */
 function guestOf(guest: DayGuest): DayGuest {
   const name = guest.name.trim().slice(0, GUEST_NAME_MAX);
@@ -313,8 +321,19 @@ export class BookingService {
     return result;
   }
 
-  /** Cancels an active booking; cancelling one already cancelled changes nothing. */
-  cancel(actor: Actor, id: number): BookingRow {
+  /** A booking the actor may cancel (the confirmation step asks before it is cancelled). */
+  getToCancel(actor: Actor, id: number): BookingRow {
+    const booking = this.loader.queries.byId(id);
+    if (!booking) throw new NotFound();
+    authorize(actor, 'booking.cancel', booking);
+    return booking;
+  }
+
+  /**
+   * Cancels an active booking; cancelling one already cancelled changes nothing. The reason the
+   * person may give goes to the audit log with the cancellation.
+   */
+  cancel(actor: Actor, id: number, reason = ''): BookingRow {
     return immediate(this.db, (tx) => {
       const previous = this.loader.queries.byId(id);
       if (!previous) throw new NotFound();
@@ -335,10 +354,67 @@ export class BookingService {
         action: 'booking.cancel',
         subjectType: 'booking',
         subjectId: id,
-        details: { seriesId: previous.seriesId },
+        details: { seriesId: previous.seriesId, ...(reason.trim() ? { reason: reason.trim() } : {}) },
       });
       this.notify(tx, { type: 'cancelled', booking, previous, actorId: actor.id });
       return booking;
+    });
+  }
+
+  /**
+   * Undoes a cancellation made moments ago: the same booking is held again if its slot is
+   * still free, judged in one immediate transaction. It is judged as at the instant it was
+   * cancelled, so only what others did since (a booking of the slot, the quota used) can
+   * refuse it; a booking already under way then may come back.
+   */
+  restore(actor: Actor, id: number): RestoreOutcome {
+    return immediate(this.db, (tx): RestoreOutcome => {
+      const previous = this.loader.queries.byId(id);
+      if (!previous) throw new NotFound();
+      authorize(actor, 'booking.cancel', previous);
+      if (previous.status === 'confirmed' || previous.status === 'pending') return { ok: true, booking: previous };
+      const now = this.clock.now();
+      const cancelledAt = previous.cancelledAt;
+      if (previous.status !== 'cancelled' || cancelledAt === null || now - cancelledAt > UNDO_ACCEPTED_MS)
+        return { ok: false, reason: 'too_late', violations: [] };
+      const resource = this.inventory.resource(previous.resourceId);
+      if (!resource || !resource.active) return { ok: false, reason: 'taken', violations: [] };
+      const isGuest = previous.memberId === null && previous.guestName !== null;
+      const person = isGuest ? DAY_GUEST : this.person(previous.memberId ?? actor.id);
+      const request: BookingRequest = {
+        resource,
+        start: previous.startsAt,
+        end: previous.endsAt,
+        memberId: isGuest ? null : person.id,
+        headcount: previous.headcount,
+        organisationId: previous.organisationId,
+        excludeBookingId: id,
+      };
+      const context = this.loader.contextFor(resource, person, request, cancelledAt, {
+        organisationId: previous.organisationId,
+        exclude: [id],
+      });
+      const violations = evaluateBooking(request, context).filter((v) => v.code !== 'too_late_to_book');
+      if (violations.length > 0) return { ok: false, reason: 'taken', violations };
+      const booking = this.loader.queries.update(id, {
+        resourceId: previous.resourceId,
+        startsAt: previous.startsAt,
+        endsAt: previous.endsAt,
+        status: resource.rules.approvalRequired ? 'pending' : 'confirmed',
+        now,
+        cancelledAt: null,
+      })!;
+      this.audit({
+        at: now,
+        actorId: actor.id,
+        action: 'booking.restore',
+        subjectType: 'booking',
+        subjectId: id,
+        details: { cancelledAt },
+      });
+      // Told as a change: the cancellation's mail, if still waiting, is superseded by this one.
+      this.notify(tx, { type: 'changed', booking, previous, actorId: actor.id });
+      return { ok: true, booking };
     });
   }
 

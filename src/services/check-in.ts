@@ -96,7 +96,10 @@ export class CheckInService {
   }
 
   /** When a booking not checked in is released (its member's access needs counted), or null if never. */
-  deadlineOf(booking: BookingRow, inventory: InventorySnapshot = this.inventory.get()): number | null {
+  deadlineOf(
+    booking: Pick<BookingRow, 'resourceId' | 'memberId' | 'startsAt' | 'endsAt'>,
+    inventory: InventorySnapshot = this.inventory.get(),
+  ): number | null {
     const resource = inventory.resourcesById.get(booking.resourceId);
     if (!resource) return null;
     const needs = this.queries.accessNeedsOf(booking.memberId);

@@ -18,8 +18,10 @@ import { CheckInService } from './check-in.js';
 import { FeedTokenService } from './feed-tokens.js';
 import { FeedService } from './feeds.js';
 import { FindService } from './find.js';
+import { FreeTimesService } from './free-times.js';
 import { FrontDeskService } from './frontdesk.js';
 import { HealthService } from './health.js';
+import { HomeService } from './home.js';
 import { Inventory } from './inventory.js';
 import { KioskService } from './kiosks.js';
 import { OrganisationPlanService } from './organisation-plans.js';
@@ -61,7 +63,7 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     onDeactivated: (tx, memberId, actorId, now) => bookings.cancelFutureOf(tx, memberId, actorId, now),
   });
   const organisationPlans = new OrganisationPlanService(db, clock, inventory);
-  return {
+  const services = {
     inventory,
     catalogue: new CatalogueService(db, inventory),
     bookings,
@@ -89,4 +91,8 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     publicRates: new PublicRateService(db, clock),
     approvals: new ApprovalService(db, bookings, inventory, clock),
   };
+  // The home page and a space's free times read through the services above rather than building their own.
+  const home = new HomeService(db, inventory, bookings, services.checkIn, services.availability, clock);
+  const freeTimes = new FreeTimesService(inventory, services.availability, clock);
+  return { ...services, home, freeTimes };
 }

@@ -255,7 +255,7 @@ export class SeriesService {
   }
 
   /** Cancels every active occurrence of a series that starts at or after `from`. */
-  cancelFrom(actor: Actor, seriesId: number, from: number): BookingRow[] {
+  cancelFrom(actor: Actor, seriesId: number, from: number, reason = ''): BookingRow[] {
     return immediate(this.db, (tx) => {
       const queries = this.bookings.loader.queries;
       const occurrences = queries.bySeries(seriesId);
@@ -283,7 +283,7 @@ export class SeriesService {
         action: 'series.cancel_from',
         subjectType: 'series',
         subjectId: seriesId,
-        details: { from, cancelled: cancelled.map((b) => b.id) },
+        details: { from, cancelled: cancelled.map((b) => b.id), ...(reason.trim() ? { reason: reason.trim() } : {}) },
       });
       return cancelled;
     });

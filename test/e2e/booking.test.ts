@@ -202,7 +202,9 @@ describe('a member books', () => {
       '1 date sautée.',
     ]);
 
-    await camille.getByRole('button', { name: 'Annuler cette date seulement' }).click();
+    // Cancelling asks first (issue 17): the link leads to the confirmation step.
+    await camille.getByRole('link', { name: 'Annuler cette date seulement' }).click();
+    await camille.getByRole('button', { name: 'Oui, annuler la réservation' }).click();
     await camille.waitForURL(/\?done=cancelled$/);
     await expect(notice(camille).textContent()).resolves.toBe('Réservation annulée.');
     await expect(camille.locator('.facts .state').textContent()).resolves.toBe('Annulée');

@@ -91,6 +91,33 @@ const MEMBER_PAGES: Spec[] = [
   { name: 'my-bookings', open: go(at('/bookings')) },
   { name: 'profile', open: go(at('/profile')) },
   { name: 'error-404', open: go(at('/no-such-page'), 404) },
+  // Cancelling with care (issue 17): the confirmation step, its refusal, and the Undo offered after.
+  { name: 'booking-cancel', open: go(() => `/bookings/${ids.booking}/cancel`) },
+  {
+    name: 'booking-cancel-refused',
+    open: async (page) => {
+      await go(() => `/bookings/${ids.booking}/cancel`)(page);
+      // One character over the limit: set directly, since typing stops at the field's maxlength.
+      await page.locator('#cancel-reason').evaluate((el: HTMLInputElement) => (el.value = 'x'.repeat(201)));
+      await page.locator('main form[action$="/cancel"] button[type="submit"]').click();
+      await page.waitForSelector('#cancel-reason[aria-invalid="true"]');
+    },
+  },
+  {
+    name: 'booking-undo',
+    open: async (page) => {
+      await go(at('/bookings'))(page);
+      const csrf = JSON.parse((await page.getAttribute('body', 'hx-headers:inherited'))!)['X-CSRF-Token'] as string;
+      const made = await page.request.post(`${server.url}/bookings`, {
+        form: { resource: String(ids.dodu), start: `${day}T12:00`, end: `${day}T13:00`, _csrf: csrf },
+        maxRedirects: 0,
+      });
+      const id = /\/bookings\/(\d+)/.exec(made.headers().location!)![1];
+      await page.request.post(`${server.url}/bookings/${id}/cancel`, { form: { _csrf: csrf }, maxRedirects: 0 });
+      await go(() => `/bookings/${id}?done=cancelled`)(page);
+      await page.waitForSelector(`form[action="/bookings/${id}/restore"]`);
+    },
+  },
 ];
 
 /** The front desk's pages, seen by the front-desk account; the day holds the member's booking. */

@@ -8,7 +8,8 @@ import { form, signInAs, type Session } from '../helpers/auth.js';
 import { resourceId } from '../helpers/people.js';
 
 type Who = 'visitor' | 'member' | 'other' | 'lead' | 'frontdesk' | 'admin';
-type Level = 'public' | 'secret-link' | 'signed-in' | 'owner' | 'lead' | 'staff' | 'admin' | 'reports';
+type Level =
+  'public' | 'secret-link' | 'signed-in' | 'owner' | 'owner-or-staff' | 'lead' | 'staff' | 'admin' | 'reports';
 
 /** Who may open each page (docs/roles-and-permissions.md). */
 const PAGES: Record<string, Level> = {
@@ -40,6 +41,7 @@ const PAGES: Record<string, Level> = {
   '/profile/feeds': 'signed-in',
   '/visitors': 'signed-in',
   '/bookings/:id': 'owner',
+  '/bookings/:id/cancel': 'owner-or-staff',
   '/team': 'lead',
   '/frontdesk': 'staff',
   '/frontdesk/bookings': 'staff',
@@ -67,6 +69,8 @@ const ALLOWED: Record<Level, readonly Who[]> = {
   'signed-in': ['member', 'other', 'lead', 'frontdesk', 'admin'],
   // Camille's booking: hers, her lead's (same organisation) and staff's; not Sami's.
   owner: ['member', 'lead', 'frontdesk', 'admin'],
+  // Changing or cancelling Camille's booking: hers and staff's; her lead may only see it.
+  'owner-or-staff': ['member', 'frontdesk', 'admin'],
   // A lead's own team; staff see teams from the organisations' pages.
   lead: ['lead'],
   staff: ['frontdesk', 'admin'],

@@ -311,7 +311,7 @@ describe('my bookings, change and cancel', () => {
     }
     const cancel = await post(camille, `/bookings/${id}/cancel`, { back: 'list' });
     expect(cancel.statusCode).toBe(303);
-    expect(cancel.headers.location).toBe('/bookings?done=cancelled');
+    expect(cancel.headers.location).toBe(`/bookings?done=cancelled&undo=${id}`);
     expect((await get(camille, `/bookings/${id}`)).body).toContain('Annulée');
   });
 });

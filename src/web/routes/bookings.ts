@@ -21,7 +21,9 @@ import { forWhomView } from '../for-whom-view.js';
 import { bookedForLine } from '../booked-for.js';
 import { checkInNotices, checkInView } from '../check-in-views.js';
 import { formBody, parseId } from '../forms.js';
+import { NotFound } from '../../services/authz.js';
 import { requireMember } from '../plugins/session.js';
+import { undoOffer, undoRefusal } from './cancel.js';
 import { isHtmx } from '../plugins/views.js';
 
 const FIELD_IDS: Record<string, string> = {
@@ -338,7 +340,8 @@ export default async function bookingRoutes(app: FastifyInstance) {
       if (q.done === 'created')
         notices.push(row.status === 'pending' ? t('booking.created.pending') : t('booking.created'));
       if (q.done === 'changed') notices.push(t('booking.changed'));
-      if (q.done === 'cancelled') notices.push(t('booking.cancelled.notice'));
+      if (q.done === 'cancelled' || q.done === 'cancelled_rest') notices.push(t('booking.cancelled.notice'));
+      if (q.done === 'restored') notices.push(t('cancel.undo.done'));
       notices.push(...checkInNotices(q.done, row, ctxOf(request)));
       if (q.done === 'series') {
         notices.push(t('series.created', { count: count(q.booked) }));
@@ -362,6 +365,8 @@ export default async function bookingRoutes(app: FastifyInstance) {
           refusal: null,
           oobTitle: isHtmx(request),
           checkIn: checkInView(row, ctxOf(request), app.deps.clock.now(), checkIn.deadlineOf(row)),
+          undo: q.done === 'cancelled' ? undoOffer(row, app.deps.clock.now(), '') : null,
+          undoRefusal: undoRefusal(request, row, q.done, app),
         },
       });
     },
@@ -430,27 +435,6 @@ export default async function bookingRoutes(app: FastifyInstance) {
     },
   );
 
-  app.post<{ Params: { id: string } }>(
-    '/bookings/:id/cancel',
-    { preHandler: requireMember },
-    async (request, reply) => {
-      const id = parseId(request.params.id);
-      if (id === null) return reply.callNotFound();
-      const body = formBody(request);
-      const actor = request.member!;
-      if (body.scope === 'rest') {
-        const row = bookings.get(actor, id);
-        if (row.seriesId !== null) series.cancelFrom(actor, row.seriesId, row.startsAt);
-        else bookings.cancel(actor, id);
-      } else {
-        bookings.cancel(actor, id);
-      }
-      app.outbox.kick();
-      const back = body.back === 'list' ? '/bookings?done=cancelled' : `/bookings/${id}?done=cancelled`;
-      return reply.redirect(back, 303);
-    },
-  );
-
   app.get<{ Querystring: Record<string, string | undefined> }>(
     '/bookings',
     { preHandler: requireMember },
@@ -467,11 +451,25 @@ export default async function bookingRoutes(app: FastifyInstance) {
           upcoming: bookingListViews(overview.upcoming, ctx),
           past: bookingListViews(overview.past, ctx),
           quotas: quotaUse(t, overview.quotas),
-          notice: request.query.done === 'cancelled' ? t('booking.cancelled.notice') : null,
+          notice: listNotice(t, request.query.done),
+          undo: listUndo(request),
         },
       });
     },
   );
+
+  /** The Undo of the booking just cancelled from the list, while it is offered. */
+  function listUndo(request: FastifyRequest<{ Querystring: Record<string, string | undefined> }>) {
+    const id = request.query.done === 'cancelled' ? parseId(request.query.undo) : null;
+    if (id === null) return null;
+    try {
+      return undoOffer(bookings.get(request.member!, id), app.deps.clock.now(), 'list');
+    } catch (err) {
+      // A stale or foreign id in the address offers nothing; the list itself is still shown.
+      if (err instanceof NotFound) return null;
+      throw err;
+    }
+  }
 
   /** This month's use of each of the member's organisations' plans, in words. */
   function quotaUse(t: Translate, quotas: readonly OrganisationQuotas[]) {
@@ -488,4 +486,9 @@ export default async function bookingRoutes(app: FastifyInstance) {
         : t('mine.quota.none'),
     }));
   }
+}
+
+function listNotice(t: Translate, done: string | undefined): string | null {
+  if (done === 'cancelled') return t('booking.cancelled.notice');
+  return done === 'restored' ? t('cancel.undo.done') : null;
 }

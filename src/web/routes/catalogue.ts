@@ -1,12 +1,34 @@
 // GET /resources: the catalogue, filterable by kind, zone, capacity, equipment and
 // accessibility with a plain GET form; htmx swaps only the list.
 // GET /resources/:id: one resource with its rules in plain language.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ACCESSIBILITY, EQUIPMENT, RESOURCE_KINDS } from '../../domain/types.js';
 import { matchesFilter, parseFilter } from '../../services/catalogue.js';
+import { dateFormatter } from '../../i18n/dates.js';
+import { localInput } from '../booking-views.js';
 import { description, openingLines, ruleSentences, zoneName } from '../presenters.js';
 
+/** Free times a space's page offers, each opening the booking form filled in. */
+const FREE_TIMES_SHOWN = 5;
+
 export default async function catalogueRoutes(app: FastifyInstance) {
+  function freeTimeLinks(request: FastifyRequest, resourceId: number) {
+    const zone = app.services.inventory.get().site.timezone;
+    const dates = dateFormatter(request.lang, zone);
+    return app.services.freeTimes.next(resourceId, FREE_TIMES_SHOWN).map((slot) => ({
+      when: request.t('booking.when.value', {
+        date: dates.date(slot.start),
+        start: dates.time(slot.start),
+        end: dates.time(slot.end),
+      }),
+      href: `/bookings/new?${new URLSearchParams({
+        resource: String(resourceId),
+        start: localInput(slot.start, zone),
+        end: localInput(slot.end, zone),
+      }).toString()}`,
+    }));
+  }
+
   app.get<{ Querystring: Record<string, unknown> }>('/resources', async (request, reply) => {
     const service = app.services.catalogue;
     const { zones, resources } = service.catalogue();
@@ -63,6 +85,7 @@ export default async function catalogueRoutes(app: FastifyInstance) {
         text: description(request.lang, resource),
         rules: ruleSentences(t, resource, linkedNames),
         hours: openingLines(t, week.byResource.get(resource.id) ?? week.site),
+        freeTimes: freeTimeLinks(request, resource.id),
       },
     });
   });

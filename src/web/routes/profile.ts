@@ -12,6 +12,7 @@ import { NotFound } from '../../services/authz.js';
 import { fieldMessages, formBody, text } from '../forms.js';
 import { clearSessionCookie, clientInfo, requireMember } from '../plugins/session.js';
 import { safeNext } from '../safe-next.js';
+import { sessionName } from '../session-names.js';
 
 const NOTICES = new Set(['saved', 'welcome', 'sessions_ended', 'session_ended']);
 
@@ -31,9 +32,10 @@ export default async function profileRoutes(app: FastifyInstance) {
     const t = request.t;
     const profile = accounts.profile(request.member);
     const dates = dateFormatter(request.lang, app.services.inventory.get().site.timezone);
+    const now = app.deps.clock.now();
     const list = sessions.list(request.member, request.session!.tokenHash).map((s) => ({
       ...s,
-      device: s.userAgent ? s.userAgent.slice(0, 120) : t('profile.sessions.unknownDevice'),
+      device: sessionName(s, now, request.lang, t),
       started: dates.dateTime(s.createdAt),
       lastSeen: dates.dateTime(s.lastSeenAt),
     }));
