@@ -102,5 +102,5 @@ INSERT INTO `rental_rates` (`starts_on`, `half_day_cents`, `day_cents`, `evening
 VALUES ('2000-01-01', 60000, 100000, 70000,
   '{"association":30,"company":0,"public_body":15,"red_cross":50}',
   '{"av_technician":25000,"catering_area":15000,"extra_setup":12000}',
-  '{"theatre":{"setup":60,"teardown":45},"cabaret":{"setup":90,"teardown":60},"workshop":{"setup":60,"teardown":45},"standing":{"setup":30,"teardown":30}}',
+  '{"theatre":{"setup":60,"teardown":60},"cabaret":{"setup":90,"teardown":60},"workshop":{"setup":60,"teardown":30},"standing":{"setup":30,"teardown":30}}',
   0);

@@ -629,11 +629,11 @@ export const rentalRates = sqliteTable(
     dayCents: integer('day_cents').notNull(),
     eveningCents: integer('evening_cents').notNull(),
     /** Per organisation kind, the reduction in percent (0-100). */
-    reductions: json<Record<string, number>>('reductions').notNull(),
+    reductions: json<Partial<Record<string, number>>>('reductions').notNull(),
     /** Per option, its price in cents. */
-    optionCents: json<Record<string, number>>('option_cents').notNull(),
+    optionCents: json<Partial<Record<string, number>>>('option_cents').notNull(),
     /** Per layout, the setup and teardown minutes that also hold the space. */
-    setupMinutes: json<Record<string, { setup: number; teardown: number }>>('setup_minutes').notNull(),
+    setupMinutes: json<Partial<Record<string, { setup: number; teardown: number }>>>('setup_minutes').notNull(),
     createdById: integer('created_by_id').references(() => members.id),
     createdAt: integer('created_at').notNull(),
   },

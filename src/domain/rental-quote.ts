@@ -105,15 +105,20 @@ export function computeQuote(input: QuoteInput, rate: RentalRate): RentalQuoteDa
   return { lines, netCents, vatCents, grossCents: netCents + vatCents, vatPercent: VAT_PERCENT, rateId: rate.id };
 }
 
-/** Setup before and teardown after the event, in minutes, for a layout and its options. */
+/**
+ * Setup before and teardown after the event, in minutes, for a layout and its options; each
+ * rounded up to whole steps of the space (`stepMinutes`), so the hold starts and ends on its grid.
+ */
 export function setupOf(
   rate: Pick<RentalRate, 'setupMinutes'>,
   layout: RentalLayout,
   options: readonly RentalOption[],
+  stepMinutes = 1,
 ): { setup: number; teardown: number } {
   const base = rate.setupMinutes[layout] ?? { setup: 0, teardown: 0 };
   const extra = options.includes('extra_setup') ? EXTRA_SETUP_MINUTES : 0;
-  return { setup: base.setup + extra, teardown: base.teardown };
+  const up = (minutes: number) => Math.ceil(minutes / stepMinutes) * stepMinutes;
+  return { setup: up(base.setup + extra), teardown: up(base.teardown) };
 }
 
 /** The stretch the space is held for: the event widened by its setup and teardown. */

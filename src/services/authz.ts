@@ -91,6 +91,7 @@ export interface Subjects {
   'audit.view': undefined;
   'space.manage': undefined;
   'rental.manage': undefined;
+  'rental.view': undefined;
   'reports.view': undefined;
 }
 
@@ -126,6 +127,7 @@ export const ACTIONS = [
   'audit.view',
   'space.manage',
   'rental.manage',
+  'rental.view',
   'reports.view',
 ] as const satisfies readonly Action[];
 
@@ -179,6 +181,8 @@ const RULES: Rules = {
   'audit.view': isAdmin,
   'space.manage': isAdmin,
   'rental.manage': isAdmin,
+  // The front desk sees the rental queue (callers ask about events) but does not act on it.
+  'rental.view': isStaff,
   'reports.view': isAdmin,
 };
 

@@ -24,6 +24,7 @@ import { OrganisationService } from './organisations.js';
 import { OutboxService } from './outbox.js';
 import { PublicEventService } from './public-events.js';
 import { RateLimiter } from './rate-limit.js';
+import { RentalService } from './rentals.js';
 import { SeriesService } from './series.js';
 import { SessionService } from './sessions.js';
 import { StaffBookingService } from './staff-bookings.js';
@@ -77,5 +78,13 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     visitors: new VisitorService(db, inventory, clock, outbox),
     frontDesk: new FrontDeskService(db, inventory, clock),
     kiosks: new KioskService(db, inventory, clock),
+    rentals: new RentalService({
+      db,
+      bookings,
+      clock,
+      outbox,
+      mail: { baseUrl: config.baseUrl, mailFrom: config.mailFrom },
+      limiter,
+    }),
   };
 }

@@ -122,6 +122,8 @@ describe('setup and hold', () => {
     expect(setupOf(RATE, 'theatre', [])).toEqual({ setup: 60, teardown: 45 });
     expect(setupOf(RATE, 'theatre', ['extra_setup'])).toEqual({ setup: 120, teardown: 45 });
     expect(setupOf(RATE, 'cabaret', [])).toEqual({ setup: 0, teardown: 0 });
+    // Rounded up to the space's 30-minute steps.
+    expect(setupOf(RATE, 'theatre', [], 30)).toEqual({ setup: 60, teardown: 60 });
     expect(holdInterval({ start: 10 * 3_600_000, end: 12 * 3_600_000 }, { setup: 30, teardown: 30 })).toEqual({
       start: 9.5 * 3_600_000,
       end: 12.5 * 3_600_000,

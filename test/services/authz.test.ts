@@ -292,6 +292,12 @@ const CASES: Case[] = [
   { action: 'audit.view', label: 'the audit log', subject: () => undefined, allowed: ['admin'] },
   { action: 'space.manage', label: 'resources, closures, pricing', subject: () => undefined, allowed: ['admin'] },
   { action: 'rental.manage', label: 'rental requests', subject: () => undefined, allowed: ['admin'] },
+  {
+    action: 'rental.view',
+    label: 'the rental queue, read only',
+    subject: () => undefined,
+    allowed: ['frontdesk', 'admin'],
+  },
   { action: 'reports.view', label: 'usage reports', subject: () => undefined, allowed: ['admin'] },
 ];
 
