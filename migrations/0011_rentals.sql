@@ -86,6 +86,7 @@ CREATE TABLE `rental_requests` (
 CREATE UNIQUE INDEX `rental_requests_token_hash_unique` ON `rental_requests` (`token_hash`);--> statement-breakpoint
 CREATE INDEX `rental_requests_status` ON `rental_requests` (`status`,`updated_at`);--> statement-breakpoint
 CREATE INDEX `rental_requests_date` ON `rental_requests` (`resource_id`,`starts_at`);--> statement-breakpoint
+CREATE INDEX `rental_requests_booking` ON `rental_requests` (`booking_id`);--> statement-breakpoint
 CREATE TABLE `rental_settings` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`retention_months` integer DEFAULT 12 NOT NULL,

@@ -136,3 +136,13 @@ export function rentalHistoryOf(db: Db, requestId: number): RentalHistoryRow[] {
     .all()
     .map((r) => ({ ...r.entry, memberName: r.memberName }));
 }
+
+/** Whether a rental in option or confirmed holds the space through this booking. */
+export function rentalHoldingBooking(db: Db, bookingId: number): boolean {
+  const row = db
+    .select({ id: rentalRequests.id })
+    .from(rentalRequests)
+    .where(and(eq(rentalRequests.bookingId, bookingId), inArray(rentalRequests.status, ['option', 'confirmed'])))
+    .get();
+  return row !== undefined;
+}

@@ -579,6 +579,8 @@ export const rentalRequests = sqliteTable(
   (t) => [
     index('rental_requests_status').on(t.status, t.updatedAt),
     index('rental_requests_date').on(t.resourceId, t.startsAt),
+    // Members' refusals ask whether the booking in the way is a rental's hold.
+    index('rental_requests_booking').on(t.bookingId),
   ],
 );
 

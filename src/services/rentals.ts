@@ -12,6 +12,7 @@ import {
   insertRentalHistory,
   insertRentalMessage,
   rentalById,
+  rentalHoldingBooking,
   rentalByTokenHash,
   rentalHistoryOf,
   rentalMessagesOf,
@@ -179,6 +180,11 @@ export class RentalService {
       });
     });
     return { ok: true };
+  }
+
+  /** Whether a booking is the hold of a rental (an option or a confirmed rental). */
+  holdsBooking(bookingId: number): boolean {
+    return rentalHoldingBooking(this.db, bookingId);
   }
 
   // ---- The public form ----
