@@ -97,3 +97,8 @@ export function openActions(by: RentalActor, state: RentalState): RentalAction[]
 export function holdsSpace(status: RentalStatus): boolean {
   return HOLDING_STATUSES.includes(status);
 }
+
+/** Requests ended before this instant have kept their contact details long enough (months of 30 days). */
+export function rentalErasureCutoff(now: number, retentionMonths: number): number {
+  return now - retentionMonths * 30 * 86_400_000;
+}
