@@ -112,6 +112,7 @@ export function composeRentalMail(
   };
   const rendered = renderMail(`rental-${kind}`, lang, {
     name: rental.contactName,
+    number: params.number,
     intro: translate(lang, `mail.rental-${kind}.intro` as MessageKey, params),
     message: extra.message ?? '',
     alternatives: extra.alternatives ?? [],
