@@ -1,5 +1,6 @@
 // English messages of event-space rentals (keys as in fr/rentals.ts).
 export const enRentals = {
+  'rentals.form.link': 'Rent the space for your organisation: ask for a quote',
   'rentals.form.title': 'Rent the event space',
   'rentals.form.intro':
     'Associations, companies, public bodies and Red Cross units can rent the event space of 21. Describe your event: the team answers with a quote. Nothing is booked before your agreement and our confirmation.',

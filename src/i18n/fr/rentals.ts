@@ -1,6 +1,7 @@
 // French messages of event-space rentals: the public form, the requester's page, staff's
 // queue and actions, the printable quote, the rates page and the mails to requesters.
 export const frRentals = {
+  'rentals.form.link': 'Louer l’espace pour votre organisation : demander un devis',
   'rentals.form.title': 'Louer l’espace événementiel',
   'rentals.form.intro':
     'Associations, entreprises, organismes publics et unités de la Croix-Rouge peuvent louer l’espace événementiel de 21. Décrivez votre événement : l’équipe vous répond avec un devis. Rien n’est réservé avant votre accord et notre confirmation.',

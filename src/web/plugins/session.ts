@@ -93,6 +93,7 @@ function navFor(member: CurrentMember | null) {
     frontdeskBookings: can(member, 'frontdesk.view'),
     frontDesk: can(member, 'frontdesk.view'),
     kiosks: can(member, 'kiosk.manage'),
+    rentals: can(member, 'rental.view'),
   };
 }
 
