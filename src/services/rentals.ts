@@ -191,7 +191,8 @@ export class RentalService {
 
   /** Checks the form and, when it is well formed, whether the space is free. */
   check(form: RentalForm): { errors: RentalErrors } | { errors: null; availability: Availability } {
-    const draft = this.draftOf(form);
+    // Consent is asked for sending, not for looking at a date.
+    const draft = this.draftOf({ ...form, consent: true });
     if (!draft.ok) return { errors: draft.errors };
     return { errors: null, availability: this.availability(draft.event, draft.hold, draft.headcount) };
   }
