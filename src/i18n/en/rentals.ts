@@ -238,6 +238,8 @@ export const enRentals = {
   'rentals.rates.field.teardown': 'Teardown',
   'rentals.rates.error.required': 'The field “{field}” is required.',
   'rentals.rates.error.invalid': 'The field “{field}” is invalid.',
+  'audit.action.booking.approve': 'Rental confirmed (booking of the space)',
+  'audit.action.rental.rate': 'Rental rate saved',
   'rentals.held.reason': 'The event space is held for an event on that date.',
   'mail.rental.message': 'Message from the team:',
   'mail.rental.alternatives': 'Nearest free dates:',

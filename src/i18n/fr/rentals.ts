@@ -242,6 +242,8 @@ export const frRentals = {
   'rentals.rates.field.teardown': 'Rangement',
   'rentals.rates.error.required': 'Le champ « {field} » est obligatoire.',
   'rentals.rates.error.invalid': 'Le champ « {field} » est invalide.',
+  'audit.action.booking.approve': 'Location confirmée (réservation de l’espace)',
+  'audit.action.rental.rate': 'Tarif de location enregistré',
   'rentals.held.reason': 'L’espace événementiel est réservé pour un événement à cette date.',
   'mail.rental.message': 'Message de l’équipe :',
   'mail.rental.alternatives': 'Dates libres les plus proches :',
