@@ -4,6 +4,7 @@ import type { Db } from '../src/db/connection.js';
 import { seedDemoAccounts } from './accounts.js';
 import { seedDemoDay } from './demo-day.js';
 import { seedPublicRates } from './public-rates.js';
+import { seedDemoRentals } from './demo-rentals.js';
 import { seedInventory } from './seed.js';
 
 export interface SeedAllReport {
@@ -35,6 +36,8 @@ export async function seedAll(db: Db, config: Config, now: number): Promise<Seed
       lines.push(
         `Demo day ${day.date}: ${day.bookings} bookings (check-ins, a no-show, a guest), ${day.visitors} visitors.`,
       );
+    const rentals = seedDemoRentals(db, config, now);
+    if (rentals > 0) lines.push(`Demo rentals: ${rentals} requests, one in each state.`);
   }
   return { lines };
 }

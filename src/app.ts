@@ -40,6 +40,8 @@ import profileRoutes from './web/routes/profile.js';
 import teamRoutes from './web/routes/team.js';
 import staffBookingRoutes from './web/routes/staff-bookings.js';
 import visitorRoutes from './web/routes/visitors.js';
+import rentalRoutes from './web/routes/rentals.js';
+import rentalAdminRoutes from './web/routes/rentals-admin.js';
 
 export interface AppDeps {
   config: Config;
@@ -141,5 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(visitorRoutes);
   await app.register(frontDeskRoutes);
   await app.register(kioskRoutes);
+  await app.register(rentalRoutes);
+  await app.register(rentalAdminRoutes);
   return app;
 }

@@ -9,6 +9,8 @@ import { createOutboxWorker } from './mail/worker.js';
 import { createReminderJob } from './jobs/reminders.js';
 import { createVisitorErasureJob } from './jobs/visitor-erasure.js';
 import { createNoShowJob } from './jobs/no-shows.js';
+import { createRentalErasureJob } from './jobs/rental-erasure.js';
+import { createRentalOptionJob } from './jobs/rental-options.js';
 import { isEmpty } from '../seed/seed.js';
 import { seedAll } from '../seed/index.js';
 
@@ -39,6 +41,8 @@ const app = await buildApp({ config, db, outbox });
 const reminders = createReminderJob({ db, clock: systemClock, reminders: config.reminders, outbox });
 const visitorErasure = createVisitorErasureJob({ db, clock: systemClock });
 const noShows = createNoShowJob({ checkIn: app.services.checkIn, outbox });
+const rentalOptions = createRentalOptionJob({ db, clock: systemClock, rentals: app.services.rentals, outbox });
+const rentalErasure = createRentalErasureJob({ db, clock: systemClock, rentals: app.services.rentals });
 
 let closing = false;
 async function shutdown(signal: string) {
@@ -51,6 +55,8 @@ async function shutdown(signal: string) {
     reminders.stop();
     visitorErasure.stop();
     noShows.stop();
+    rentalOptions.stop();
+    rentalErasure.stop();
     await app.close();
     await outbox.stop();
   } finally {
@@ -73,5 +79,7 @@ outbox.start(app.log);
 reminders.start(app.log);
 visitorErasure.start(app.log);
 noShows.start(app.log);
+rentalOptions.start(app.log);
+rentalErasure.start(app.log);
 const ms = Math.round(performance.now() - started);
 console.log(`21 booking app listening at ${config.baseUrl} (ready in ${ms} ms, database ${config.databasePath})`);

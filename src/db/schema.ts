@@ -6,6 +6,8 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 import type { SeriesRule } from '../domain/recurrence.js';
 import type { Violation } from '../domain/violations.js';
 import { RESOURCE_KINDS } from '../domain/types.js';
+import { ORGANISATION_KINDS, RENTAL_LAYOUTS, type RentalQuoteData } from '../domain/rental-quote.js';
+import { RENTAL_STATUSES } from '../domain/rental-states.js';
 
 const json = <T>(name: string) => text(name, { mode: 'json' }).$type<T>();
 const bool = (name: string) => integer(name, { mode: 'boolean' });
@@ -567,3 +569,136 @@ export const publicRates = sqliteTable(
   },
   (t) => [index('public_rates_kind_start').on(t.resourceKind, t.startsOn)],
 );
+
+/**
+ * A request from an outside organisation to rent the event space. It holds nothing until an
+ * option or a confirmation, which hold the space through `booking_id` (an ordinary booking).
+ * The requester has no account: the link to their page holds a token stored only hashed.
+ */
+export const rentalRequests = sqliteTable(
+  'rental_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tokenHash: text('token_hash').notNull().unique(),
+    status: text('status', { enum: RENTAL_STATUSES }).notNull(),
+    resourceId: integer('resource_id')
+      .notNull()
+      .references(() => resources.id),
+    organisation: text('organisation').notNull(),
+    organisationKind: text('organisation_kind', { enum: ORGANISATION_KINDS }).notNull(),
+    contactName: text('contact_name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone').notNull(),
+    language: text('language', { enum: ['fr', 'en'] }).notNull(),
+    title: text('title').notNull(),
+    /** The event's local date and wall-clock times in the site's zone, as asked. */
+    localDate: text('local_date').notNull(),
+    localStart: text('local_start').notNull(),
+    localEnd: text('local_end').notNull(),
+    startsAt: integer('starts_at').notNull(),
+    endsAt: integer('ends_at').notNull(),
+    layout: text('layout', { enum: RENTAL_LAYOUTS }).notNull(),
+    headcount: integer('headcount').notNull(),
+    purpose: text('purpose').notNull(),
+    isPublic: bool('is_public').notNull().default(false),
+    options: json<string[]>('options')
+      .notNull()
+      .default(sql`'[]'`),
+    consentAt: integer('consent_at').notNull(),
+    /** The booking that holds the space while an option or a confirmed rental. */
+    bookingId: integer('booking_id').references(() => bookings.id),
+    quoteNumber: text('quote_number'),
+    quote: json<RentalQuoteData>('quote'),
+    /** Last local date the quote may be accepted. */
+    quoteValidUntil: text('quote_valid_until'),
+    quoteAcceptedAt: integer('quote_accepted_at'),
+    /** When an option lapses, the requester having been warned once before (optionWarnedAt). */
+    optionUntil: integer('option_until'),
+    optionWarnedAt: integer('option_warned_at'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    /** Contact details erased after the retention period (declined, cancelled or expired requests). */
+    erasedAt: integer('erased_at'),
+    version: integer('version').notNull().default(0),
+  },
+  (t) => [
+    index('rental_requests_status').on(t.status, t.updatedAt),
+    index('rental_requests_date').on(t.resourceId, t.startsAt),
+    // Members' refusals ask whether the booking in the way is a rental's hold.
+    index('rental_requests_booking').on(t.bookingId),
+  ],
+);
+
+/** Messages between the requester and staff, in order. */
+export const rentalMessages = sqliteTable(
+  'rental_messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => rentalRequests.id),
+    author: text('author', { enum: ['requester', 'staff'] }).notNull(),
+    memberId: integer('member_id').references(() => members.id),
+    body: text('body').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('rental_messages_request').on(t.requestId, t.at)],
+);
+
+/** Who did what to a request, and when: every state change and message. */
+export const rentalHistory = sqliteTable(
+  'rental_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => rentalRequests.id),
+    at: integer('at').notNull(),
+    actor: text('actor', { enum: ['requester', 'staff', 'system'] }).notNull(),
+    memberId: integer('member_id').references(() => members.id),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    details: json<Record<string, unknown>>('details')
+      .notNull()
+      .default(sql`'{}'`),
+  },
+  (t) => [index('rental_history_request').on(t.requestId, t.at)],
+);
+
+/** Rental rates; a rate applies to events from its start date until the next rate's. */
+export const rentalRates = sqliteTable(
+  'rental_rates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    startsOn: text('starts_on').notNull(),
+    halfDayCents: integer('half_day_cents').notNull(),
+    dayCents: integer('day_cents').notNull(),
+    eveningCents: integer('evening_cents').notNull(),
+    /** Per organisation kind, the reduction in percent (0-100). */
+    reductions: json<Partial<Record<string, number>>>('reductions').notNull(),
+    /** Per option, its price in cents. */
+    optionCents: json<Partial<Record<string, number>>>('option_cents').notNull(),
+    /** Per layout, the setup and teardown minutes that also hold the space. */
+    setupMinutes: json<Partial<Record<string, { setup: number; teardown: number }>>>('setup_minutes').notNull(),
+    createdById: integer('created_by_id').references(() => members.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('rental_rates_starts_on').on(t.startsOn)],
+);
+
+/** One row: the rental settings admins edit. */
+export const rentalSettings = sqliteTable('rental_settings', {
+  id: integer('id').primaryKey(),
+  retentionMonths: integer('retention_months').notNull().default(12),
+  optionDays: integer('option_days').notNull().default(14),
+  quoteValidityDays: integer('quote_validity_days').notNull().default(30),
+  /** How long before an option lapses its requester is warned. */
+  warnHours: integer('warn_hours').notNull().default(48),
+});
+
+/** The last quote number given in each year (2027-0042 is the 42nd of 2027). */
+export const quoteSequences = sqliteTable('quote_sequences', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});

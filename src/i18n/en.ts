@@ -17,6 +17,7 @@ import { enApprovals } from './en/approvals.js';
 import { enHome } from './en/home.js';
 import { enCancel } from './en/cancel.js';
 import { enSessions } from './en/sessions.js';
+import { enRentals } from './en/rentals.js';
 
 export const en: Catalogue = {
   ...enCore,
@@ -36,4 +37,5 @@ export const en: Catalogue = {
   ...enHome,
   ...enCancel,
   ...enSessions,
+  ...enRentals,
 };

@@ -18,6 +18,7 @@ import { frApprovals } from './fr/approvals.js';
 import { frHome } from './fr/home.js';
 import { frCancel } from './fr/cancel.js';
 import { frSessions } from './fr/sessions.js';
+import { frRentals } from './fr/rentals.js';
 
 export const fr = {
   ...frCore,
@@ -37,6 +38,7 @@ export const fr = {
   ...frHome,
   ...frCancel,
   ...frSessions,
+  ...frRentals,
 } as const;
 
 export type MessageKey = keyof typeof fr;

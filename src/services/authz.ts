@@ -91,6 +91,7 @@ export interface Subjects {
   'audit.view': undefined;
   'space.manage': undefined;
   'rental.manage': undefined;
+  'rental.view': undefined;
   'reports.view': undefined;
   'publicRates.manage': undefined;
   // Approvals of pending bookings and the event space's month (enforced by the approvals service)
@@ -131,6 +132,7 @@ export const ACTIONS = [
   'audit.view',
   'space.manage',
   'rental.manage',
+  'rental.view',
   'reports.view',
   'publicRates.manage',
   'approval.view',
@@ -195,6 +197,8 @@ const RULES: Rules = {
   'approval.view': isStaff,
   'approval.decide': isAdmin,
   'eventSpace.view': isStaff,
+  // The front desk sees the rental queue (callers ask about events) but does not act on it.
+  'rental.view': isStaff,
 };
 
 /** May `actor` do `action` on `subject`? Signed-out visitors (null) may do none of these. */

@@ -490,6 +490,110 @@ export class BookingService {
     return suggestAlternatives(request, context, equivalents);
   }
 
+  /**
+   * Whether the space is free for an outside organisation's event over [start, end) (setup and
+   * teardown included), judged like a day guest's booking; with up to 5 nearest free times if not.
+   */
+  judgeForRental(
+    resourceId: number,
+    start: number,
+    end: number,
+    headcount: number,
+    exclude: readonly number[] = [],
+  ): { violations: Violation[]; alternatives: Suggestion[] } {
+    return readTransaction(this.db, () => {
+      const resource = this.inventory.resource(resourceId);
+      if (!resource || !resource.active) throw new NotFound();
+      const now = this.clock.now();
+      const request: BookingRequest = { resource, start, end, memberId: null, headcount, organisationId: null };
+      const context = this.loader.contextFor(resource, DAY_GUEST, request, now, { organisationId: null, exclude });
+      const violations = evaluateBooking(request, context);
+      if (violations.length === 0) return { violations, alternatives: [] };
+      const alternatives = this.alternativesIn(this.inventory.get(), request, DAY_GUEST, now, new Map());
+      return { violations, alternatives: alternatives.filter((a) => a.resourceId === resourceId) };
+    });
+  }
+
+  /**
+   * Holds a resource for an outside organisation's event inside the caller's transaction (a
+   * rental's option or confirmation): no member, the organisation as the guest's organisation.
+   * The rules judge it like a day guest's booking; the overlap trigger stands behind them.
+   */
+  holdForRentalIn(
+    tx: Db,
+    input: { resourceId: number; start: number; end: number; headcount: number; title: string; organisation: string },
+    status: 'pending' | 'confirmed',
+    actorId: number | null,
+  ): { ok: true; booking: BookingRow } | { ok: false; violations: Violation[] } {
+    const resource = this.inventory.resource(input.resourceId);
+    if (!resource || !resource.active) throw new NotFound();
+    const now = this.clock.now();
+    const request: BookingRequest = { ...input, resource, memberId: null, organisationId: null };
+    const context = this.loader.contextFor(resource, DAY_GUEST, input, now, { organisationId: null });
+    const violations = evaluateBooking(request, context);
+    if (violations.length > 0) return { ok: false, violations };
+    const booking = this.loader.queries.insert({
+      resourceId: resource.id,
+      seriesId: null,
+      originalStartsAt: null,
+      memberId: null,
+      bookedById: actorId,
+      organisationId: null,
+      startsAt: input.start,
+      endsAt: input.end,
+      headcount: input.headcount,
+      status,
+      title: input.title.trim().slice(0, 200),
+      idempotencyKey: null,
+      guestName: null,
+      guestOrganisation: input.organisation.trim().slice(0, GUEST_ORGANISATION_MAX) || null,
+      now,
+    });
+    this.audit({
+      at: now,
+      actorId,
+      action: 'booking.create',
+      subjectType: 'booking',
+      subjectId: booking.id,
+      details: { resourceId: resource.id, start: input.start, end: input.end, rental: true, status },
+    });
+    this.notify(tx, { type: 'created', booking, actorId });
+    return { ok: true, booking };
+  }
+
+  /** Moves a rental's hold to another status inside the caller's transaction (confirmed, cancelled, released). */
+  setRentalHoldStatusIn(
+    tx: Db,
+    id: number,
+    status: 'confirmed' | 'cancelled' | 'released',
+    actorId: number | null,
+  ): BookingRow | undefined {
+    const previous = this.loader.queries.byId(id);
+    if (!previous || (previous.status !== 'pending' && previous.status !== 'confirmed')) return previous;
+    if (previous.status === status) return previous;
+    const now = this.clock.now();
+    const ends = status !== 'confirmed';
+    const booking = this.loader.queries.update(id, {
+      resourceId: previous.resourceId,
+      startsAt: previous.startsAt,
+      endsAt: previous.endsAt,
+      status,
+      now,
+      cancelledAt: ends ? now : null,
+    })!;
+    this.audit({
+      at: now,
+      actorId,
+      action: ends ? (status === 'released' ? 'booking.release' : 'booking.cancel') : 'booking.approve',
+      subjectType: 'booking',
+      subjectId: id,
+      details: { rental: true },
+    });
+    const type = status === 'confirmed' ? 'changed' : status === 'released' ? 'released' : 'cancelled';
+    this.notify(tx, { type, booking, previous, actorId });
+    return booking;
+  }
+
   private person(memberId: number): BookingPerson {
     const person = this.loader.loadPerson(memberId);
     if (!person) throw new NotFound();

@@ -31,6 +31,7 @@ import { PublicEventService } from './public-events.js';
 import { PublicRateService } from './public-rates.js';
 import { RateLimiter } from './rate-limit.js';
 import { ReportService } from './reports.js';
+import { RentalService } from './rentals.js';
 import { SeriesService } from './series.js';
 import { SessionService } from './sessions.js';
 import { StaffBookingService } from './staff-bookings.js';
@@ -90,6 +91,14 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     reports: new ReportService(db, inventory, clock, bookings.loader),
     publicRates: new PublicRateService(db, clock),
     approvals: new ApprovalService(db, bookings, inventory, clock),
+    rentals: new RentalService({
+      db,
+      bookings,
+      clock,
+      outbox,
+      mail: { baseUrl: config.baseUrl, mailFrom: config.mailFrom },
+      limiter,
+    }),
   };
   // The home page and a space's free times read through the services above rather than building their own.
   const home = new HomeService(db, inventory, bookings, services.checkIn, services.availability, clock);

@@ -26,6 +26,8 @@ export const LIMITS = {
   invitePerAddress: { max: 30, windowMs: 60 * 60_000 },
   /** Invitations to one e-mail address, whoever sends them. */
   invitePerInvitee: { max: 3, windowMs: 60 * 60_000 },
+  /** Event-space rental requests sent per client address (the public form, against spam). */
+  rentalRequestPerAddress: { max: 5, windowMs: 60 * 60_000 },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -15,6 +15,8 @@ export interface ViewContext {
   t: Translate;
   lang: Language;
   inventory: InventorySnapshot;
+  /** Whether a booking holds the space for an outside organisation's event (a rental), said as such. */
+  heldForEvent?: (bookingId: number) => boolean;
 }
 
 /** A booking as a row of a member's list shows it. */
@@ -94,18 +96,20 @@ export function reasons(
 ): string[] {
   const zone = ctx.inventory.site.timezone;
   const sentences = violations.map((v) =>
-    describeViolation(v, {
-      t: ctx.t,
-      lang: ctx.lang,
-      zone,
-      resourceName: resource.name,
-      requestStart,
-      // Looked up only for a closure that refused: most refusals name none.
-      closureReason: (id) => {
-        const c = ctx.inventory.closures.find((closure) => closure.id === id);
-        return c && ctx.lang === 'en' ? (c.reasonEn ?? c.reason) : c?.reason;
-      },
-    }),
+    v.code === 'conflict' && ctx.heldForEvent?.(v.bookingId)
+      ? ctx.t('rentals.held.reason')
+      : describeViolation(v, {
+          t: ctx.t,
+          lang: ctx.lang,
+          zone,
+          resourceName: resource.name,
+          requestStart,
+          // Looked up only for a closure that refused: most refusals name none.
+          closureReason: (id) => {
+            const c = ctx.inventory.closures.find((closure) => closure.id === id);
+            return c && ctx.lang === 'en' ? (c.reasonEn ?? c.reason) : c?.reason;
+          },
+        }),
   );
   // Two violations can read the same (a start and an end both skipped by the clock change).
   return [...new Set(sentences)];

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { form, signInAs, type Session } from '../helpers/auth.js';
 import { resourceId } from '../helpers/people.js';
+import { post, requestRental } from '../helpers/rentals.js';
 
 type Who = 'visitor' | 'member' | 'other' | 'lead' | 'frontdesk' | 'admin';
 type Level =
@@ -61,6 +62,12 @@ const PAGES: Record<string, Level> = {
   '/admin/prices': 'admin',
   '/admin/approvals': 'staff',
   '/admin/event-space': 'staff',
+  '/event-space/request': 'public',
+  '/rentals/:token': 'secret-link',
+  '/admin/rentals': 'staff',
+  '/admin/rentals/:id': 'staff',
+  '/admin/rentals/:id/quote': 'staff',
+  '/admin/rentals/rates': 'admin',
 };
 
 const ALLOWED: Record<Level, readonly Who[]> = {
@@ -109,19 +116,25 @@ beforeAll(async () => {
   ids.organisation = one('SELECT min(id) FROM organisations');
   ids.outbox = one('SELECT max(id) FROM outbox');
   ids.resource = String(resourceId(t.db, 'salle-appia'));
+  // A rental request with a quote, for its staff pages.
+  await requestRental(t.app);
+  ids.rental = one('SELECT max(id) FROM rental_requests');
+  await post(t.app, sessions.get('admin')!, `/admin/rentals/${ids.rental}/quote`);
 });
 afterAll(() => t.close());
 
 function urlOf(pattern: string): string {
   const id = pattern.startsWith('/bookings/')
     ? ids.booking
-    : pattern.startsWith('/admin/members/')
-      ? ids.member
-      : pattern.startsWith('/admin/organisations/')
-        ? ids.organisation
-        : pattern.startsWith('/admin/outbox/')
-          ? ids.outbox
-          : ids.resource;
+    : pattern.startsWith('/admin/rentals/')
+      ? ids.rental
+      : pattern.startsWith('/admin/members/')
+        ? ids.member
+        : pattern.startsWith('/admin/organisations/')
+          ? ids.organisation
+          : pattern.startsWith('/admin/outbox/')
+            ? ids.outbox
+            : ids.resource;
   return pattern
     .replace('/assets/*', '/assets/app.css')
     .replace(':lang', 'en')

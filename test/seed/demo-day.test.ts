@@ -31,7 +31,10 @@ describe('demo day', () => {
       checked_in_at: number | null;
       guest_name: string | null;
       starts_at: number;
-    }>('SELECT status, checked_in_at, guest_name, starts_at FROM bookings');
+    }>(
+      // The demo rentals' holds are on other days (test/seed/demo-rentals.test.ts).
+      'SELECT status, checked_in_at, guest_name, starts_at FROM bookings WHERE id NOT IN (SELECT booking_id FROM rental_requests WHERE booking_id IS NOT NULL)',
+    );
     expect(bookings.length).toBeGreaterThanOrEqual(6);
     expect(bookings.filter((b) => b.checked_in_at !== null).length).toBeGreaterThanOrEqual(2);
     expect(bookings.filter((b) => b.status === 'released')).toHaveLength(1);

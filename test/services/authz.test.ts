@@ -302,6 +302,12 @@ const CASES: Case[] = [
     subject: () => undefined,
     allowed: ['frontdesk', 'admin'],
   },
+  {
+    action: 'rental.view',
+    label: 'the rental queue, read only',
+    subject: () => undefined,
+    allowed: ['frontdesk', 'admin'],
+  },
 ];
 
 // The table mixes actions, so it calls the checks through their untyped shape.

@@ -95,6 +95,7 @@ function navFor(member: CurrentMember | null) {
     kiosks: can(member, 'kiosk.manage'),
     approvals: can(member, 'approval.view'),
     eventSpace: can(member, 'eventSpace.view'),
+    rentals: can(member, 'rental.view'),
   };
 }
 

@@ -57,6 +57,7 @@ export default async function bookingRoutes(app: FastifyInstance) {
     t: request.t,
     lang: request.lang,
     inventory: inventory.get(),
+    heldForEvent: (bookingId) => app.services.rentals.holdsBooking(bookingId),
   });
 
   function resourceGroups(request: FastifyRequest, snapshot: InventorySnapshot = inventory.get()) {
