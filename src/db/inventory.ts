@@ -1,17 +1,8 @@
 // Queries of the space's inventory: sites, zones, resources, opening hours, closures.
 // The rows are turned into the domain's types here, so the services never see SQL shapes.
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './connection.js';
-import {
-  checkInPolicies,
-  closures,
-  inventoryVersion,
-  openingHours,
-  resourceLinks,
-  resources,
-  sites,
-  zones,
-} from './schema.js';
+import { checkInPolicies, inventoryVersion, openingHours, resourceLinks, resources, sites, zones } from './schema.js';
 import type {
   Accessibility,
   BookingRules,
@@ -23,7 +14,9 @@ import type {
   ResourceKind,
   Weekday,
 } from '../domain/types.js';
-import type { EventLayout } from './schema.js';
+import type { EventLayout, closures } from './schema.js';
+import { closureRowsFrom } from './space.js';
+import { closureOccurrences } from '../domain/space-closures.js';
 
 export type SiteRow = typeof sites.$inferSelect;
 export type ZoneRow = typeof zones.$inferSelect;
@@ -185,34 +178,36 @@ export interface ClosureView extends Closure {
   reasonEn: string | null;
 }
 
-function toClosure(c: typeof closures.$inferSelect): ClosureView {
-  return {
+/** The occurrences of a closure row, each a ClosureView with the row's id and reason. */
+function toClosures(c: typeof closures.$inferSelect, zone: string): ClosureView[] {
+  const rule = { start: c.startsAt, end: c.endsAt, repeat: c.repeat, repeatUntil: c.repeatUntil };
+  return closureOccurrences(rule, zone).map((o) => ({
     id: c.id,
     resourceId: c.resourceId,
-    start: c.startsAt,
-    end: c.endsAt,
+    start: o.start,
+    end: o.end,
     reason: c.reason,
     reasonEn: c.reasonEn,
     kind: c.kind,
-  };
+  }));
 }
 
-/** Closures of a site that end after `from`, earliest first: site-wide and per resource, or site-wide only. */
+/**
+ * Closures of a site that end after `from`, earliest first: site-wide and per resource, or
+ * site-wide only. A repeating closure gives one entry per occurrence (same id and reason).
+ */
 export function listClosuresFrom(
   db: Db,
   siteId: number,
   from: number,
   options: { limit?: number; siteWideOnly?: boolean } = {},
 ): ClosureView[] {
-  const scope = options.siteWideOnly ? isNull(closures.resourceId) : undefined;
-  return db
-    .select()
-    .from(closures)
-    .where(and(eq(closures.siteId, siteId), gt(closures.endsAt, from), scope))
-    .orderBy(asc(closures.startsAt))
-    .limit(options.limit ?? 500)
-    .all()
-    .map(toClosure);
+  const zone = getSite(db, siteId)?.timezone ?? 'UTC';
+  return closureRowsFrom(db, siteId, from, options.siteWideOnly ?? false)
+    .flatMap((row) => toClosures(row, zone))
+    .filter((c) => c.end > from)
+    .sort((a, b) => a.start - b.start || a.id - b.id)
+    .slice(0, options.limit ?? 500);
 }
 
 /**

@@ -10,6 +10,7 @@ import { enBehalf } from './en/behalf.js';
 import { enVisitors } from './en/visitors.js';
 import { enCheckIn } from './en/check-in.js';
 import { enFrontdesk } from './en/frontdesk.js';
+import { enSpace } from './en/space.js';
 
 export const en: Catalogue = {
   ...enCore,
@@ -22,4 +23,5 @@ export const en: Catalogue = {
   ...enVisitors,
   ...enCheckIn,
   ...enFrontdesk,
+  ...enSpace,
 };

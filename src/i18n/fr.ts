@@ -11,6 +11,7 @@ import { frBehalf } from './fr/behalf.js';
 import { frVisitors } from './fr/visitors.js';
 import { frCheckIn } from './fr/check-in.js';
 import { frFrontdesk } from './fr/frontdesk.js';
+import { frSpace } from './fr/space.js';
 
 export const fr = {
   ...frCore,
@@ -23,6 +24,7 @@ export const fr = {
   ...frVisitors,
   ...frCheckIn,
   ...frFrontdesk,
+  ...frSpace,
 } as const;
 
 export type MessageKey = keyof typeof fr;

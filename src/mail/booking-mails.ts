@@ -62,7 +62,7 @@ export function composeBookingMail(
   place: PlaceForCalendar,
   recipient: Recipient,
   settings: MailSettings,
-  extra: { invitation?: boolean } = {},
+  extra: { invitation?: boolean; reason?: string } = {},
 ): OutgoingMail {
   const lang = recipient.language;
   const url = `${settings.baseUrl}/bookings/${booking.id}`;
@@ -78,6 +78,7 @@ export function composeBookingMail(
     end: formatInstant(booking.endsAt, lang, place.zone, 'time'),
     url,
     hasCalendar: withInvitation,
+    reason: extra.reason ?? '',
   });
   // A reminder changes nothing in a calendar: it goes without an invitation.
   if (!withInvitation) return { kind, to: recipient.email, ...rendered };
@@ -96,6 +97,7 @@ export function composeBookingMail(
 interface ChangeEvent {
   type: 'created' | 'changed' | 'cancelled' | 'checkedIn' | 'checkedOut' | 'released';
   booking: Pick<BookingForCalendar, 'id' | 'status' | 'version'> & { memberId: number | null; seriesId: number | null };
+  reason?: { fr: string; en: string | null };
 }
 
 const INACTIVE: readonly BookingForCalendar['status'][] = ['cancelled', 'rejected', 'released'];
@@ -119,11 +121,13 @@ export function mailKindFor(event: ChangeEvent): BookingMailKind | null {
 export function bookingMailListener(intents: IntentWriter, outbox: OutboxKick, clock: { now(): number }) {
   return (_tx: Db, event: ChangeEvent): void => {
     const { booking } = event;
-    // A released occurrence of a series is told on its own: no series mail covers it.
-    if ((booking.seriesId !== null && event.type !== 'released') || booking.memberId === null) return;
+    // A released occurrence of a series, or one cancelled for a reason (a closure), is told on its own.
+    const toldAlone = event.type === 'released' || event.reason !== undefined;
+    if ((booking.seriesId !== null && !toldAlone) || booking.memberId === null) return;
     const kind = mailKindFor(event);
     if (!kind || !intents.memberIsActive(booking.memberId)) return;
-    intents.enqueue({ kind, bookingId: booking.id, sequence: booking.version }, clock.now());
+    const details = event.reason ? { reason: event.reason } : undefined;
+    intents.enqueue({ kind, bookingId: booking.id, sequence: booking.version, details }, clock.now());
     outbox.kick();
   };
 }
@@ -156,13 +160,16 @@ export function renderBookingIntent(
   if (!booking.active || booking.email === null || booking.memberName === null || booking.language === null)
     return { ok: false, status: 'failed', reason: 'the member is no longer active' };
   const kind = reminder ? 'booking-reminder' : shownKind(booking.status, booking.told);
+  const why = row.details?.reason;
+  const reason =
+    why && kind === 'booking-cancelled' ? (booking.language === 'en' ? (why.en ?? why.fr) : why.fr) : undefined;
   const mail = composeBookingMail(
     kind,
     booking,
     booking,
     { name: booking.memberName, email: booking.email, language: booking.language },
     settings,
-    { invitation: !reminder },
+    { invitation: !reminder, reason },
   );
   return { ok: true, mail: sentMailOf(mail), composed: false };
 }

@@ -79,6 +79,8 @@ export interface BookingEvent {
   booking: BookingRow;
   previous?: BookingRow;
   actorId: number | null;
+  /** Why staff cancelled it (e.g. a closure), told to the member in their language. */
+  reason?: { fr: string; en: string | null };
 }
 
 const SEARCH_DAYS = 7;

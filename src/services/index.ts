@@ -26,6 +26,7 @@ import { PublicEventService } from './public-events.js';
 import { RateLimiter } from './rate-limit.js';
 import { SeriesService } from './series.js';
 import { SessionService } from './sessions.js';
+import { SpaceService } from './space.js';
 import { StaffBookingService } from './staff-bookings.js';
 import { VisitorService } from './visitors.js';
 
@@ -77,5 +78,6 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     visitors: new VisitorService(db, inventory, clock, outbox),
     frontDesk: new FrontDeskService(db, inventory, clock),
     kiosks: new KioskService(db, inventory, clock),
+    space: new SpaceService(db, inventory, bookings, clock),
   };
 }

@@ -55,6 +55,8 @@ const PAGES: Record<string, Level> = {
   '/admin/outbox/:id': 'admin',
   '/admin/outbox/:id/eml': 'admin',
   '/admin/kiosks': 'admin',
+  '/admin/closures': 'admin',
+  '/admin/closures/:id': 'admin',
 };
 
 const ALLOWED: Record<Level, readonly Who[]> = {
@@ -99,6 +101,7 @@ beforeAll(async () => {
   ids.organisation = one('SELECT min(id) FROM organisations');
   ids.outbox = one('SELECT max(id) FROM outbox');
   ids.resource = String(resourceId(t.db, 'salle-appia'));
+  ids.closure = one('SELECT min(id) FROM closures');
 });
 afterAll(() => t.close());
 
@@ -111,7 +114,9 @@ function urlOf(pattern: string): string {
         ? ids.organisation
         : pattern.startsWith('/admin/outbox/')
           ? ids.outbox
-          : ids.resource;
+          : pattern.startsWith('/admin/closures/')
+            ? ids.closure
+            : ids.resource;
   return pattern
     .replace('/assets/*', '/assets/app.css')
     .replace(':lang', 'en')

@@ -1,0 +1,116 @@
+// Queries of space management: closures as admins edit them (rows, not occurrences), and the
+// active bookings a change to the space would fall on, with what the confirmation page shows.
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Db } from './connection.js';
+import { MAX_BOOKING_MS } from './bookings.js';
+import { bookings, closures, members, resources } from './schema.js';
+
+export type ClosureRow = typeof closures.$inferSelect;
+/** A closure as admins write it (generated ones, with a source key, come from the seed). */
+export type NewClosure = Omit<ClosureRow, 'id' | 'sourceKey'>;
+
+/** A closure as the admin list shows it: its row and the name of its resource (null: the whole site). */
+export interface ClosureListRow extends ClosureRow {
+  resourceName: string | null;
+  resourceNameEn: string | null;
+}
+
+/** Every closure of a site, latest start first (the page splits them into ahead and past). */
+export function listClosureRows(db: Db, siteId: number): ClosureListRow[] {
+  return db
+    .select()
+    .from(closures)
+    .leftJoin(resources, eq(resources.id, closures.resourceId))
+    .where(eq(closures.siteId, siteId))
+    .orderBy(desc(closures.startsAt), desc(closures.id))
+    .limit(2000)
+    .all()
+    .map((r) => ({
+      ...r.closures,
+      resourceName: r.resources?.name ?? null,
+      resourceNameEn: r.resources?.nameEn ?? null,
+    }));
+}
+
+export function closureRow(db: Db, id: number): ClosureRow | undefined {
+  return db.select().from(closures).where(eq(closures.id, id)).get();
+}
+
+export function insertClosure(db: Db, values: NewClosure): number {
+  return db.insert(closures).values(values).returning({ id: closures.id }).get().id;
+}
+
+export function updateClosure(db: Db, id: number, values: NewClosure): void {
+  db.update(closures).set(values).where(eq(closures.id, id)).run();
+}
+
+export function deleteClosure(db: Db, id: number): void {
+  db.delete(closures).where(eq(closures.id, id)).run();
+}
+
+/** An active booking as the confirmation page lists it and the cancellation needs it. */
+export interface AffectedBookingRow {
+  id: number;
+  resourceId: number;
+  resourceName: string;
+  resourceNameEn: string | null;
+  memberId: number | null;
+  memberName: string | null;
+  guestName: string | null;
+  start: number;
+  end: number;
+  status: 'pending' | 'confirmed' | 'cancelled' | 'released' | 'rejected';
+}
+
+/** Active bookings overlapping [from, to), of one resource or (null) of every resource, earliest first. */
+export function activeBookingsBetween(
+  db: Db,
+  resourceId: number | null,
+  from: number,
+  to: number,
+): AffectedBookingRow[] {
+  return db
+    .select({
+      id: bookings.id,
+      resourceId: bookings.resourceId,
+      resourceName: resources.name,
+      resourceNameEn: resources.nameEn,
+      memberId: bookings.memberId,
+      memberName: members.name,
+      guestName: bookings.guestName,
+      start: bookings.startsAt,
+      end: bookings.endsAt,
+      status: bookings.status,
+    })
+    .from(bookings)
+    .innerJoin(resources, eq(resources.id, bookings.resourceId))
+    .leftJoin(members, eq(members.id, bookings.memberId))
+    .where(
+      and(
+        resourceId === null ? undefined : eq(bookings.resourceId, resourceId),
+        // Bounded from below by the longest booking, so the start index is walked.
+        gte(bookings.startsAt, from - MAX_BOOKING_MS),
+        lt(bookings.startsAt, to),
+        gt(bookings.endsAt, from),
+        inArray(bookings.status, ['pending', 'confirmed']),
+      ),
+    )
+    .orderBy(asc(bookings.startsAt), asc(bookings.id))
+    .all();
+}
+
+/** Closures that repeat, or that end after `from`: those that may still cover something from `from`. */
+export function closureRowsFrom(db: Db, siteId: number, from: number, siteWideOnly: boolean): ClosureRow[] {
+  return db
+    .select()
+    .from(closures)
+    .where(
+      and(
+        eq(closures.siteId, siteId),
+        or(gt(closures.endsAt, from), sql`${closures.repeat} <> 'none'`),
+        siteWideOnly ? isNull(closures.resourceId) : undefined,
+      ),
+    )
+    .orderBy(asc(closures.startsAt))
+    .all();
+}
