@@ -19,6 +19,7 @@ import views from './web/plugins/views.js';
 import adminOutboxRoutes from './web/routes/admin-outbox.js';
 import adminAuditRoutes from './web/routes/admin-audit.js';
 import adminClosureRoutes from './web/routes/admin-closures.js';
+import adminResourceRoutes from './web/routes/admin-resources.js';
 import adminMemberRoutes from './web/routes/admin-members.js';
 import adminOrganisationRoutes from './web/routes/admin-organisations.js';
 import authRoutes from './web/routes/auth.js';
@@ -127,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminOrganisationRoutes);
   await app.register(adminAuditRoutes);
   await app.register(adminClosureRoutes);
+  await app.register(adminResourceRoutes);
   await app.register(adminOutboxRoutes);
   await app.register(feedRoutes);
   await app.register(staffBookingRoutes);

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from './connection.js';
 import { MAX_BOOKING_MS } from './bookings.js';
-import { bookings, closures, members, resources } from './schema.js';
+import { bookings, closures, members, resourceLinks, resources, zones } from './schema.js';
 
 export type ClosureRow = typeof closures.$inferSelect;
 /** A closure as admins write it (generated ones, with a source key, come from the seed). */
@@ -60,6 +60,7 @@ export interface AffectedBookingRow {
   start: number;
   end: number;
   status: 'pending' | 'confirmed' | 'cancelled' | 'released' | 'rejected';
+  headcount: number;
 }
 
 /** Active bookings overlapping [from, to), of one resource or (null) of every resource, earliest first. */
@@ -81,6 +82,7 @@ export function activeBookingsBetween(
       start: bookings.startsAt,
       end: bookings.endsAt,
       status: bookings.status,
+      headcount: bookings.headcount,
     })
     .from(bookings)
     .innerJoin(resources, eq(resources.id, bookings.resourceId))
@@ -113,4 +115,63 @@ export function closureRowsFrom(db: Db, siteId: number, from: number, siteWideOn
     )
     .orderBy(asc(closures.startsAt))
     .all();
+}
+
+export type ResourceRow = typeof resources.$inferSelect;
+export type NewResource = Omit<typeof resources.$inferInsert, 'id'>;
+
+/** Every resource of a site, retired ones included, with its zone's names, in zone then display order. */
+export function allResourceRows(db: Db, siteId: number) {
+  return db
+    .select()
+    .from(resources)
+    .leftJoin(zones, eq(zones.id, resources.zoneId))
+    .where(eq(resources.siteId, siteId))
+    .orderBy(asc(zones.sortOrder), asc(resources.kind), asc(resources.sortOrder), asc(resources.id))
+    .all()
+    .map((r) => ({ ...r.resources, zoneName: r.zones?.name ?? null, zoneNameEn: r.zones?.nameEn ?? null }));
+}
+
+export function resourceRow(db: Db, id: number): ResourceRow | undefined {
+  return db.select().from(resources).where(eq(resources.id, id)).get();
+}
+
+export function slugTaken(db: Db, siteId: number, slug: string): boolean {
+  return (
+    db
+      .select({ id: resources.id })
+      .from(resources)
+      .where(and(eq(resources.siteId, siteId), eq(resources.slug, slug)))
+      .get() !== undefined
+  );
+}
+
+export function insertResource(db: Db, values: NewResource): number {
+  return db.insert(resources).values(values).returning({ id: resources.id }).get().id;
+}
+
+export function updateResource(db: Db, id: number, values: Partial<NewResource>): void {
+  db.update(resources).set(values).where(eq(resources.id, id)).run();
+}
+
+/** The resources linked to one, whichever side of the pair it is stored on. */
+export function linkedIds(db: Db, id: number): number[] {
+  return db
+    .select()
+    .from(resourceLinks)
+    .where(or(eq(resourceLinks.resourceId, id), eq(resourceLinks.linkedResourceId, id)))
+    .all()
+    .map((l) => (l.resourceId === id ? l.linkedResourceId : l.resourceId));
+}
+
+/** Replaces a resource's links; each pair is stored once. */
+export function setLinks(db: Db, id: number, ids: readonly number[]): void {
+  db.delete(resourceLinks)
+    .where(or(eq(resourceLinks.resourceId, id), eq(resourceLinks.linkedResourceId, id)))
+    .run();
+  for (const other of ids)
+    db.insert(resourceLinks)
+      .values({ resourceId: Math.min(id, other), linkedResourceId: Math.max(id, other) })
+      .onConflictDoNothing()
+      .run();
 }

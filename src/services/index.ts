@@ -27,6 +27,7 @@ import { RateLimiter } from './rate-limit.js';
 import { SeriesService } from './series.js';
 import { SessionService } from './sessions.js';
 import { SpaceService } from './space.js';
+import { SpaceResourceService } from './space-resources.js';
 import { StaffBookingService } from './staff-bookings.js';
 import { VisitorService } from './visitors.js';
 
@@ -79,5 +80,6 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     frontDesk: new FrontDeskService(db, inventory, clock),
     kiosks: new KioskService(db, inventory, clock),
     space: new SpaceService(db, inventory, bookings, clock),
+    spaceResources: new SpaceResourceService(db, inventory, bookings, clock),
   };
 }

@@ -34,6 +34,7 @@ import type { Interval } from '../domain/types.js';
 import { authorize, NotFound, type Actor } from './authz.js';
 import type { BookingService } from './bookings.js';
 import type { Inventory } from './inventory.js';
+import { cancelAffected } from './space-cancel.js';
 
 export type { AffectedBookingRow, ClosureRow };
 
@@ -118,7 +119,10 @@ export class SpaceService {
       const now = this.clock.now();
       const closureId = id ?? insertClosure(tx, values);
       if (id !== null) updateClosure(tx, id, values);
-      const cancelled = choice.cancel ? this.cancelAll(tx, affected, actor.id, now, values) : 0;
+      const reason = { fr: values.reason, en: values.reasonEn };
+      const cancelled = choice.cancel
+        ? cancelAffected(tx, this.bookings, this.audit, affected, actor.id, now, reason)
+        : 0;
       this.audit({
         at: now,
         actorId: actor.id,
@@ -161,39 +165,6 @@ export class SpaceService {
     const from = occurrences[0]!.start;
     const to = occurrences[occurrences.length - 1]!.end;
     return bookingsFallingOn(activeBookingsBetween(tx, resourceId, from, to), resourceId, occurrences);
-  }
-
-  /** Cancels the bookings inside the caller's transaction, each member told with the reason. */
-  private cancelAll(
-    tx: Db,
-    affected: readonly AffectedBookingRow[],
-    actorId: number,
-    now: number,
-    closure: NewClosure,
-  ): number {
-    const queries = this.bookings.loader.queries;
-    const reason = { fr: closure.reason, en: closure.reasonEn ?? null };
-    for (const { id } of affected) {
-      const previous = queries.byId(id)!;
-      const booking = queries.update(id, {
-        resourceId: previous.resourceId,
-        startsAt: previous.startsAt,
-        endsAt: previous.endsAt,
-        status: 'cancelled',
-        now,
-        cancelledAt: now,
-      })!;
-      this.audit({
-        at: now,
-        actorId,
-        action: 'booking.cancel',
-        subjectType: 'booking',
-        subjectId: id,
-        details: { reason: 'closure', closure: closure.reason },
-      });
-      this.bookings.notify(tx, { type: 'cancelled', booking, previous, actorId, reason });
-    }
-    return affected.length;
   }
 }
 

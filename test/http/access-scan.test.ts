@@ -57,6 +57,9 @@ const PAGES: Record<string, Level> = {
   '/admin/kiosks': 'admin',
   '/admin/closures': 'admin',
   '/admin/closures/:id': 'admin',
+  '/admin/resources': 'admin',
+  '/admin/resources/new': 'admin',
+  '/admin/resources/:id': 'admin',
 };
 
 const ALLOWED: Record<Level, readonly Who[]> = {
