@@ -20,6 +20,7 @@ import adminOutboxRoutes from './web/routes/admin-outbox.js';
 import adminAuditRoutes from './web/routes/admin-audit.js';
 import adminClosureRoutes from './web/routes/admin-closures.js';
 import adminResourceRoutes from './web/routes/admin-resources.js';
+import adminHoursRoutes from './web/routes/admin-hours.js';
 import adminMemberRoutes from './web/routes/admin-members.js';
 import adminOrganisationRoutes from './web/routes/admin-organisations.js';
 import authRoutes from './web/routes/auth.js';
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminAuditRoutes);
   await app.register(adminClosureRoutes);
   await app.register(adminResourceRoutes);
+  await app.register(adminHoursRoutes);
   await app.register(adminOutboxRoutes);
   await app.register(feedRoutes);
   await app.register(staffBookingRoutes);

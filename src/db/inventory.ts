@@ -15,7 +15,8 @@ import type {
   Weekday,
 } from '../domain/types.js';
 import type { EventLayout, closures } from './schema.js';
-import { closureRowsFrom } from './space.js';
+import { closureRowsFrom, exceptionRowsFrom, type ExceptionRow } from './space.js';
+import { exceptionClosedIntervals } from '../domain/opening-exceptions.js';
 import { closureOccurrences } from '../domain/space-closures.js';
 
 export type SiteRow = typeof sites.$inferSelect;
@@ -193,6 +194,23 @@ function toClosures(c: typeof closures.$inferSelect, zone: string): ClosureView[
 }
 
 /**
+ * An opening exception as closures of its day's closed parts, under its id negated (so it
+ * never meets a closure's id). The site-wide list of upcoming closures shows only closed days.
+ */
+function exceptionClosures(e: ExceptionRow, zone: string, closedDaysOnly: boolean): ClosureView[] {
+  if (closedDaysOnly && e.opens !== null) return [];
+  return exceptionClosedIntervals(e, zone).map((i) => ({
+    id: -e.id,
+    resourceId: e.resourceId,
+    start: i.start,
+    end: i.end,
+    reason: e.reason,
+    reasonEn: e.reasonEn,
+    kind: 'other',
+  }));
+}
+
+/**
  * Closures of a site that end after `from`, earliest first: site-wide and per resource, or
  * site-wide only. A repeating closure gives one entry per occurrence (same id and reason).
  */
@@ -203,8 +221,11 @@ export function listClosuresFrom(
   options: { limit?: number; siteWideOnly?: boolean } = {},
 ): ClosureView[] {
   const zone = getSite(db, siteId)?.timezone ?? 'UTC';
-  return closureRowsFrom(db, siteId, from, options.siteWideOnly ?? false)
-    .flatMap((row) => toClosures(row, zone))
+  const siteWideOnly = options.siteWideOnly ?? false;
+  return [
+    ...closureRowsFrom(db, siteId, from, siteWideOnly).flatMap((row) => toClosures(row, zone)),
+    ...exceptionRowsFrom(db, siteId, from, siteWideOnly).flatMap((row) => exceptionClosures(row, zone, siteWideOnly)),
+  ]
     .filter((c) => c.end > from)
     .sort((a, b) => a.start - b.start || a.id - b.id)
     .slice(0, options.limit ?? 500);

@@ -3,7 +3,16 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from './connection.js';
 import { MAX_BOOKING_MS } from './bookings.js';
-import { bookings, closures, members, resourceLinks, resources, zones } from './schema.js';
+import {
+  bookings,
+  closures,
+  members,
+  openingExceptions,
+  openingHours,
+  resourceLinks,
+  resources,
+  zones,
+} from './schema.js';
 
 export type ClosureRow = typeof closures.$inferSelect;
 /** A closure as admins write it (generated ones, with a source key, come from the seed). */
@@ -174,4 +183,104 @@ export function setLinks(db: Db, id: number, ids: readonly number[]): void {
       .values({ resourceId: Math.min(id, other), linkedResourceId: Math.max(id, other) })
       .onConflictDoNothing()
       .run();
+}
+
+export type ZoneValues = Omit<typeof zones.$inferInsert, 'id'>;
+
+export function zoneRow(db: Db, id: number) {
+  return db.select().from(zones).where(eq(zones.id, id)).get();
+}
+
+export function insertZone(db: Db, values: ZoneValues): number {
+  return db.insert(zones).values(values).returning({ id: zones.id }).get().id;
+}
+
+export function updateZone(db: Db, id: number, values: Partial<ZoneValues>): void {
+  db.update(zones).set(values).where(eq(zones.id, id)).run();
+}
+
+export function zoneSlugTaken(db: Db, siteId: number, slug: string): boolean {
+  return (
+    db
+      .select({ id: zones.id })
+      .from(zones)
+      .where(and(eq(zones.siteId, siteId), eq(zones.slug, slug)))
+      .get() !== undefined
+  );
+}
+
+/** The week of the site (resourceId null) or of one resource, as rows. */
+export function openingRows(db: Db, siteId: number, resourceId: number | null) {
+  return db
+    .select()
+    .from(openingHours)
+    .where(
+      and(
+        eq(openingHours.siteId, siteId),
+        resourceId === null ? isNull(openingHours.resourceId) : eq(openingHours.resourceId, resourceId),
+      ),
+    )
+    .orderBy(asc(openingHours.weekday), asc(openingHours.opens))
+    .all();
+}
+
+/** Replaces the week of the site or of one resource (no period: a resource follows the site's week). */
+export function replaceOpeningWeek(
+  db: Db,
+  siteId: number,
+  resourceId: number | null,
+  periods: readonly { weekday: number; opens: string; closes: string }[],
+): void {
+  db.delete(openingHours)
+    .where(
+      and(
+        eq(openingHours.siteId, siteId),
+        resourceId === null ? isNull(openingHours.resourceId) : eq(openingHours.resourceId, resourceId),
+      ),
+    )
+    .run();
+  for (const p of periods)
+    db.insert(openingHours)
+      .values({ siteId, resourceId, ...p })
+      .run();
+}
+
+export type ExceptionRow = typeof openingExceptions.$inferSelect;
+
+export function listExceptionRows(db: Db, siteId: number): ExceptionRow[] {
+  return db
+    .select()
+    .from(openingExceptions)
+    .where(eq(openingExceptions.siteId, siteId))
+    .orderBy(desc(openingExceptions.date), asc(openingExceptions.id))
+    .all();
+}
+
+export function insertException(db: Db, values: Omit<ExceptionRow, 'id'>): number {
+  return db.insert(openingExceptions).values(values).returning({ id: openingExceptions.id }).get().id;
+}
+
+export function deleteException(db: Db, siteId: number, id: number): boolean {
+  return (
+    db
+      .delete(openingExceptions)
+      .where(and(eq(openingExceptions.id, id), eq(openingExceptions.siteId, siteId)))
+      .run().changes > 0
+  );
+}
+
+/** Exceptions of a site on or after the local date of `from` (a day before, to be safe in any zone). */
+export function exceptionRowsFrom(db: Db, siteId: number, from: number, siteWideOnly: boolean): ExceptionRow[] {
+  const day = new Date(from - 86_400_000).toISOString().slice(0, 10);
+  return db
+    .select()
+    .from(openingExceptions)
+    .where(
+      and(
+        eq(openingExceptions.siteId, siteId),
+        gte(openingExceptions.date, day),
+        siteWideOnly ? isNull(openingExceptions.resourceId) : undefined,
+      ),
+    )
+    .all();
 }

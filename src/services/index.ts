@@ -28,6 +28,7 @@ import { SeriesService } from './series.js';
 import { SessionService } from './sessions.js';
 import { SpaceService } from './space.js';
 import { SpaceResourceService } from './space-resources.js';
+import { SpaceHoursService } from './space-hours.js';
 import { StaffBookingService } from './staff-bookings.js';
 import { VisitorService } from './visitors.js';
 
@@ -81,5 +82,6 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
     kiosks: new KioskService(db, inventory, clock),
     space: new SpaceService(db, inventory, bookings, clock),
     spaceResources: new SpaceResourceService(db, inventory, bookings, clock),
+    spaceHours: new SpaceHoursService(db, inventory, clock),
   };
 }

@@ -60,6 +60,9 @@ const PAGES: Record<string, Level> = {
   '/admin/resources': 'admin',
   '/admin/resources/new': 'admin',
   '/admin/resources/:id': 'admin',
+  '/admin/zones': 'admin',
+  '/admin/zones/:id': 'admin',
+  '/admin/hours': 'admin',
 };
 
 const ALLOWED: Record<Level, readonly Who[]> = {
@@ -105,6 +108,7 @@ beforeAll(async () => {
   ids.outbox = one('SELECT max(id) FROM outbox');
   ids.resource = String(resourceId(t.db, 'salle-appia'));
   ids.closure = one('SELECT min(id) FROM closures');
+  ids.zone = one('SELECT min(id) FROM zones');
 });
 afterAll(() => t.close());
 
@@ -119,7 +123,9 @@ function urlOf(pattern: string): string {
           ? ids.outbox
           : pattern.startsWith('/admin/closures/')
             ? ids.closure
-            : ids.resource;
+            : pattern.startsWith('/admin/zones/')
+              ? ids.zone
+              : ids.resource;
   return pattern
     .replace('/assets/*', '/assets/app.css')
     .replace(':lang', 'en')
