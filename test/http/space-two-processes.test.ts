@@ -61,4 +61,44 @@ describe('a change made through instance A', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('Assemblée générale');
   });
+
+  it("a retired room: gone from B's day view and front-desk board at once, and B refuses it", async () => {
+    const desk = await signInAs(b, 'frontdesk');
+    const id = resourceId(a.db, 'salle-dodu');
+    expect(await page(b, camilleOnB, '/book/rooms?date=2026-12-14')).toContain('Salle Juliette Dodu');
+    expect(await page(b, desk, '/frontdesk')).toContain(`id="room-${id}"`);
+    expect((await post(a.app, admin, `/admin/resources/${id}/retire`, {})).statusCode).toBe(303);
+    expect(await page(b, camilleOnB, '/book/rooms?date=2026-12-14')).not.toContain('Salle Juliette Dodu');
+    expect(await page(b, desk, '/frontdesk')).not.toContain('Salle Juliette Dodu');
+    const refused = await post(b, camilleOnB, '/bookings', {
+      resource: id,
+      start: '2026-12-14T10:00',
+      end: '2026-12-14T11:00',
+    });
+    expect(refused.statusCode).not.toBe(303);
+  });
+
+  it("an opening exception: B's next booking on that day is refused with its reason", async () => {
+    expect(
+      (
+        await post(b, camilleOnB, '/bookings', {
+          resource: resourceId(a.db, 'salle-appia'),
+          start: '2026-12-17T10:00',
+          end: '2026-12-17T11:00',
+        })
+      ).statusCode,
+    ).toBe(303);
+    const made = await post(a.app, admin, '/admin/hours/exceptions', {
+      date: '2026-12-17',
+      reason: 'Coupure électrique',
+    });
+    expect(made.statusCode).toBe(303);
+    const refused = await post(b, camilleOnB, '/bookings', {
+      resource: resourceId(a.db, 'salle-appia'),
+      start: '2026-12-17T14:00',
+      end: '2026-12-17T15:00',
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('Coupure électrique');
+  });
 });
