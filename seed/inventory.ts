@@ -94,6 +94,10 @@ export interface ResourceSeed {
   kind: ResourceKind;
   zone: string;
   name: string;
+  /** The English name; absent when the French one serves both (the rooms' people's names). */
+  nameEn?: string;
+  /** Grammatical gender of the French name, so messages agree with it ("la salle", "le poste"). */
+  nameGender: 'f' | 'm';
   description: string;
   descriptionEn: string;
   capacity: number;
@@ -192,6 +196,8 @@ function desks(): ResourceSeed[] {
         kind: 'desk',
         zone,
         name: `Poste ${prefix}-${String(n).padStart(2, '0')}`,
+        nameEn: `Desk ${prefix}-${String(n).padStart(2, '0')}`,
+        nameGender: 'm',
         description: label,
         descriptionEn: labelEn,
         capacity: 1,
@@ -250,6 +256,7 @@ function rooms(): ResourceSeed[] {
     kind: 'meeting_room',
     zone: 'salles',
     name,
+    nameGender: 'f',
     description: `Salle de réunion pour ${capacity} personnes.`,
     descriptionEn: `Meeting room for ${capacity} people.`,
     capacity,
@@ -271,6 +278,8 @@ export function defaultInventory(): ResourceSeed[] {
       kind: 'event_space',
       zone: 'studios',
       name: 'Espace événementiel',
+      nameEn: 'Event space',
+      nameGender: 'm',
       description: 'Grand espace modulable pour les 21 Talks, conférences et ateliers, ouvert en soirée.',
       descriptionEn: 'Large modular space for 21 Talks, conferences and workshops, open into the evening.',
       capacity: 150,
@@ -290,6 +299,8 @@ export function defaultInventory(): ResourceSeed[] {
       kind: 'digital_studio',
       zone: 'studios',
       name: 'Studio numérique',
+      nameEn: 'Digital studio',
+      nameGender: 'm',
       description: 'Studio vidéo et podcast. Réservé aux membres formés.',
       descriptionEn: 'Video and podcast studio. For members who had the induction.',
       capacity: 4,
@@ -303,6 +314,8 @@ export function defaultInventory(): ResourceSeed[] {
       kind: 'vr_studio',
       zone: 'studios',
       name: 'Studio réalité virtuelle',
+      nameEn: 'VR studio',
+      nameGender: 'm',
       description: 'Studio de réalité virtuelle. Réservé aux membres formés.',
       descriptionEn: 'Virtual-reality studio. For members who had the induction.',
       capacity: 4,
@@ -316,6 +329,8 @@ export function defaultInventory(): ResourceSeed[] {
       kind: 'sports_hall',
       zone: 'studios',
       name: 'Salle de sport',
+      nameEn: 'Sports hall',
+      nameGender: 'f',
       description: 'Salle de sport partagée : chaque réservation prend une place.',
       descriptionEn: 'Shared sports hall: each booking takes one place.',
       capacity: 20,

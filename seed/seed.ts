@@ -66,6 +66,8 @@ export function seedInventory(db: Db, now: number): SeedReport {
           kind: seed.kind,
           slug: seed.slug,
           name: seed.name,
+          nameEn: seed.nameEn ?? null,
+          nameGender: seed.nameGender,
           description: seed.description,
           descriptionEn: seed.descriptionEn,
           capacity: seed.capacity,

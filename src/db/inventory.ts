@@ -1,17 +1,8 @@
 // Queries of the space's inventory: sites, zones, resources, opening hours, closures.
 // The rows are turned into the domain's types here, so the services never see SQL shapes.
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './connection.js';
-import {
-  checkInPolicies,
-  closures,
-  inventoryVersion,
-  openingHours,
-  resourceLinks,
-  resources,
-  sites,
-  zones,
-} from './schema.js';
+import { checkInPolicies, inventoryVersion, openingHours, resourceLinks, resources, sites, zones } from './schema.js';
 import type {
   Accessibility,
   BookingRules,
@@ -23,7 +14,10 @@ import type {
   ResourceKind,
   Weekday,
 } from '../domain/types.js';
-import type { EventLayout } from './schema.js';
+import type { EventLayout, closures } from './schema.js';
+import { closureRowsFrom, exceptionRowsFrom, type ExceptionRow } from './space.js';
+import { exceptionClosedIntervals } from '../domain/opening-exceptions.js';
+import { closureOccurrences } from '../domain/space-closures.js';
 
 export type SiteRow = typeof sites.$inferSelect;
 export type ZoneRow = typeof zones.$inferSelect;
@@ -185,34 +179,56 @@ export interface ClosureView extends Closure {
   reasonEn: string | null;
 }
 
-function toClosure(c: typeof closures.$inferSelect): ClosureView {
-  return {
+/** The occurrences of a closure row, each a ClosureView with the row's id and reason. */
+function toClosures(c: typeof closures.$inferSelect, zone: string): ClosureView[] {
+  const rule = { start: c.startsAt, end: c.endsAt, repeat: c.repeat, repeatUntil: c.repeatUntil };
+  return closureOccurrences(rule, zone).map((o) => ({
     id: c.id,
     resourceId: c.resourceId,
-    start: c.startsAt,
-    end: c.endsAt,
+    start: o.start,
+    end: o.end,
     reason: c.reason,
     reasonEn: c.reasonEn,
     kind: c.kind,
-  };
+  }));
 }
 
-/** Closures of a site that end after `from`, earliest first: site-wide and per resource, or site-wide only. */
+/**
+ * An opening exception as closures of its day's closed parts, under its id negated (so it
+ * never meets a closure's id). The site-wide list of upcoming closures shows only closed days.
+ */
+function exceptionClosures(e: ExceptionRow, zone: string, closedDaysOnly: boolean): ClosureView[] {
+  if (closedDaysOnly && e.opens !== null) return [];
+  return exceptionClosedIntervals(e, zone).map((i) => ({
+    id: -e.id,
+    resourceId: e.resourceId,
+    start: i.start,
+    end: i.end,
+    reason: e.reason,
+    reasonEn: e.reasonEn,
+    kind: 'other',
+  }));
+}
+
+/**
+ * Closures of a site that end after `from`, earliest first: site-wide and per resource, or
+ * site-wide only. A repeating closure gives one entry per occurrence (same id and reason).
+ */
 export function listClosuresFrom(
   db: Db,
   siteId: number,
   from: number,
   options: { limit?: number; siteWideOnly?: boolean } = {},
 ): ClosureView[] {
-  const scope = options.siteWideOnly ? isNull(closures.resourceId) : undefined;
-  return db
-    .select()
-    .from(closures)
-    .where(and(eq(closures.siteId, siteId), gt(closures.endsAt, from), scope))
-    .orderBy(asc(closures.startsAt))
-    .limit(options.limit ?? 500)
-    .all()
-    .map(toClosure);
+  const zone = getSite(db, siteId)?.timezone ?? 'UTC';
+  const siteWideOnly = options.siteWideOnly ?? false;
+  return [
+    ...closureRowsFrom(db, siteId, from, siteWideOnly).flatMap((row) => toClosures(row, zone)),
+    ...exceptionRowsFrom(db, siteId, from, siteWideOnly).flatMap((row) => exceptionClosures(row, zone, siteWideOnly)),
+  ]
+    .filter((c) => c.end > from)
+    .sort((a, b) => a.start - b.start || a.id - b.id)
+    .slice(0, options.limit ?? 500);
 }
 
 /**

@@ -178,8 +178,35 @@ export const closures = sqliteTable(
     reasonEn: text('reason_en'),
     /** Stable key of generated closures (e.g. 'holiday:2026-12-25') so seeding stays idempotent. */
     sourceKey: text('source_key').unique(),
+    /** 'weekly' or 'yearly': the first occurrence (starts_at..ends_at) repeats at the same local times. */
+    repeat: text('repeat', { enum: ['none', 'weekly', 'yearly'] })
+      .notNull()
+      .default('none'),
+    /** Last local date ('YYYY-MM-DD') an occurrence of a repeating closure may start on; null: no repeat. */
+    repeatUntil: text('repeat_until'),
   },
   (t) => [index('closures_site_time').on(t.siteId, t.startsAt)],
+);
+
+/**
+ * One local date with other opening hours than the week's, or closed (opens and closes null),
+ * for the site (resource_id null) or one resource, with the reason shown to members.
+ */
+export const openingExceptions = sqliteTable(
+  'opening_exceptions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => sites.id),
+    resourceId: integer('resource_id').references(() => resources.id),
+    date: text('date').notNull(),
+    opens: text('opens'),
+    closes: text('closes'),
+    reason: text('reason').notNull(),
+    reasonEn: text('reason_en'),
+  },
+  (t) => [index('opening_exceptions_site_date').on(t.siteId, t.date)],
 );
 
 export const members = sqliteTable('members', {
@@ -430,6 +457,8 @@ export interface OutboxDetails {
   skipped?: SkippedDate[];
   /** An approval or a decline: what staff wrote to the member. */
   message?: string;
+  /** A booking cancelled by staff for a reason the member is told (e.g. a closure), in both languages. */
+  reason?: { fr: string; en: string | null };
 }
 
 export const OUTBOX_STATUSES = ['pending', 'sent', 'failed', 'superseded'] as const;

@@ -18,6 +18,7 @@ import { enHome } from './en/home.js';
 import { enCancel } from './en/cancel.js';
 import { enSessions } from './en/sessions.js';
 import { enRentals } from './en/rentals.js';
+import { enSpace } from './en/space.js';
 
 export const en: Catalogue = {
   ...enCore,
@@ -38,4 +39,5 @@ export const en: Catalogue = {
   ...enCancel,
   ...enSessions,
   ...enRentals,
+  ...enSpace,
 };

@@ -19,6 +19,7 @@ import { frHome } from './fr/home.js';
 import { frCancel } from './fr/cancel.js';
 import { frSessions } from './fr/sessions.js';
 import { frRentals } from './fr/rentals.js';
+import { frSpace } from './fr/space.js';
 
 export const fr = {
   ...frCore,
@@ -39,6 +40,7 @@ export const fr = {
   ...frCancel,
   ...frSessions,
   ...frRentals,
+  ...frSpace,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -67,7 +67,7 @@ export function composeBookingMail(
   place: PlaceForCalendar,
   recipient: Recipient,
   settings: MailSettings,
-  extra: { invitation?: boolean; message?: string } = {},
+  extra: { invitation?: boolean; message?: string; reason?: string } = {},
 ): OutgoingMail {
   const lang = recipient.language;
   const url = `${settings.baseUrl}/bookings/${booking.id}`;
@@ -84,6 +84,7 @@ export function composeBookingMail(
     url,
     hasCalendar: withInvitation,
     message: (extra.message ?? '').trim(),
+    reason: extra.reason ?? '',
   });
   // A reminder changes nothing in a calendar: it goes without an invitation.
   if (!withInvitation) return { kind, to: recipient.email, ...rendered };
@@ -103,6 +104,7 @@ interface ChangeEvent {
   type: 'created' | 'changed' | 'cancelled' | 'checkedIn' | 'checkedOut' | 'released' | 'approved' | 'declined';
   booking: Pick<BookingForCalendar, 'id' | 'status' | 'version'> & { memberId: number | null; seriesId: number | null };
   message?: string;
+  reason?: { fr: string; en: string | null };
 }
 
 const INACTIVE: readonly BookingForCalendar['status'][] = ['cancelled', 'rejected', 'released'];
@@ -128,12 +130,17 @@ export function mailKindFor(event: ChangeEvent): BookingMailKind | null {
 export function bookingMailListener(intents: IntentWriter, outbox: OutboxKick, clock: { now(): number }) {
   return (_tx: Db, event: ChangeEvent): void => {
     const { booking } = event;
-    // A released, approved or declined occurrence of a series is told on its own: no series mail covers it.
-    const toldAlone = event.type === 'released' || event.type === 'approved' || event.type === 'declined';
+    // A released, approved or declined occurrence of a series, or one cancelled for a reason (a closure),
+    // is told on its own: no series mail covers it.
+    const toldAlone =
+      event.type === 'released' || event.type === 'approved' || event.type === 'declined' || event.reason !== undefined;
     if ((booking.seriesId !== null && !toldAlone) || booking.memberId === null) return;
     const kind = mailKindFor(event);
     if (!kind || !intents.memberIsActive(booking.memberId)) return;
-    const details = event.message ? { message: event.message } : undefined;
+    const details =
+      event.message || event.reason
+        ? { ...(event.message ? { message: event.message } : {}), ...(event.reason ? { reason: event.reason } : {}) }
+        : undefined;
     intents.enqueue({ kind, bookingId: booking.id, sequence: booking.version, details }, clock.now());
     outbox.kick();
   };
@@ -177,13 +184,16 @@ export function renderBookingIntent(
     ? 'booking-reminder'
     : (decisionKind(row, booking.status) ?? shownKind(booking.status, booking.told));
   const message = typeof row.details?.message === 'string' ? row.details.message : undefined;
+  const why = row.details?.reason;
+  const reason =
+    why && kind === 'booking-cancelled' ? (booking.language === 'en' ? (why.en ?? why.fr) : why.fr) : undefined;
   const mail = composeBookingMail(
     kind,
     booking,
     booking,
     { name: booking.memberName, email: booking.email, language: booking.language },
     settings,
-    { invitation: !reminder, message },
+    { invitation: !reminder, message, reason },
   );
   return { ok: true, mail: sentMailOf(mail), composed: false };
 }

@@ -81,6 +81,8 @@ export interface BookingEvent {
   actorId: number | null;
   /** What staff wrote to the member with an approval or a decline. */
   message?: string;
+  /** Why staff cancelled it (e.g. a closure), told to the member in their language. */
+  reason?: { fr: string; en: string | null };
 }
 
 const SEARCH_DAYS = 7;

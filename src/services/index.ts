@@ -34,6 +34,9 @@ import { ReportService } from './reports.js';
 import { RentalService } from './rentals.js';
 import { SeriesService } from './series.js';
 import { SessionService } from './sessions.js';
+import { SpaceService } from './space.js';
+import { SpaceResourceService } from './space-resources.js';
+import { SpaceHoursService } from './space-hours.js';
 import { StaffBookingService } from './staff-bookings.js';
 import { VisitorService } from './visitors.js';
 
@@ -99,6 +102,9 @@ export function buildServices({ db, clock, config, outbox }: ServiceDeps) {
       mail: { baseUrl: config.baseUrl, mailFrom: config.mailFrom },
       limiter,
     }),
+    space: new SpaceService(db, inventory, bookings, clock),
+    spaceResources: new SpaceResourceService(db, inventory, bookings, clock),
+    spaceHours: new SpaceHoursService(db, inventory, clock),
   };
   // The home page and a space's free times read through the services above rather than building their own.
   const home = new HomeService(db, inventory, bookings, services.checkIn, services.availability, clock);

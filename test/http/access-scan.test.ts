@@ -68,6 +68,14 @@ const PAGES: Record<string, Level> = {
   '/admin/rentals/:id': 'staff',
   '/admin/rentals/:id/quote': 'staff',
   '/admin/rentals/rates': 'admin',
+  '/admin/closures': 'admin',
+  '/admin/closures/:id': 'admin',
+  '/admin/resources': 'admin',
+  '/admin/resources/new': 'admin',
+  '/admin/resources/:id': 'admin',
+  '/admin/zones': 'admin',
+  '/admin/zones/:id': 'admin',
+  '/admin/hours': 'admin',
 };
 
 const ALLOWED: Record<Level, readonly Who[]> = {
@@ -120,6 +128,8 @@ beforeAll(async () => {
   await requestRental(t.app);
   ids.rental = one('SELECT max(id) FROM rental_requests');
   await post(t.app, sessions.get('admin')!, `/admin/rentals/${ids.rental}/quote`);
+  ids.closure = one('SELECT min(id) FROM closures');
+  ids.zone = one('SELECT min(id) FROM zones');
 });
 afterAll(() => t.close());
 
@@ -134,7 +144,11 @@ function urlOf(pattern: string): string {
           ? ids.organisation
           : pattern.startsWith('/admin/outbox/')
             ? ids.outbox
-            : ids.resource;
+            : pattern.startsWith('/admin/closures/')
+              ? ids.closure
+              : pattern.startsWith('/admin/zones/')
+                ? ids.zone
+                : ids.resource;
   return pattern
     .replace('/assets/*', '/assets/app.css')
     .replace(':lang', 'en')
