@@ -1,10 +1,10 @@
 // Queries of the staff queue of bookings awaiting approval and of the event space's month:
 // bookings with the names staff read (member, organisation, resource). The month reads
 // walk bookings_resource_start (resource, then start bounded from below).
-import { and, asc, eq, gt, gte, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, lt, notExists } from 'drizzle-orm';
 import { MAX_BOOKING_MS } from './bookings.js';
 import type { Db } from './connection.js';
-import { bookings, members, organisations, resources } from './schema.js';
+import { bookings, members, organisations, rentalRequests, resources } from './schema.js';
 
 const COLUMNS = {
   id: bookings.id,
@@ -51,7 +51,23 @@ function withNames(db: Db) {
 
 /** Every booking awaiting approval, the oldest request first. */
 export function pendingBookings(db: Db): StaffViewBooking[] {
-  return withNames(db).where(eq(bookings.status, 'pending')).orderBy(asc(bookings.createdAt), asc(bookings.id)).all();
+  return withNames(db)
+    .where(and(eq(bookings.status, 'pending'), notExists(rentalHold(db))))
+    .orderBy(asc(bookings.createdAt), asc(bookings.id))
+    .all();
+}
+
+/** The rental request a booking holds the event space for: rentals are decided on their own page. */
+function rentalHold(db: Db) {
+  return db.select({ id: rentalRequests.id }).from(rentalRequests).where(eq(rentalRequests.bookingId, bookings.id));
+}
+
+/** Whether the booking holds the space for a rental (then it is not in the approval queue). */
+export function isRentalHold(db: Db, bookingId: number): boolean {
+  return (
+    db.select({ id: rentalRequests.id }).from(rentalRequests).where(eq(rentalRequests.bookingId, bookingId)).get() !==
+    undefined
+  );
 }
 
 /** Pending and confirmed bookings of these resources overlapping [from, to), by start. */

@@ -3,7 +3,7 @@
 // Each decision is one immediate transaction that re-reads the booking, so two admins
 // deciding at once cannot both win; the member is told through the outbox (the booking
 // listeners run inside the transaction) and the version rises, so feeds show the change.
-import { heldBookings, pendingBookings, type StaffViewBooking } from '../db/approvals.js';
+import { heldBookings, isRentalHold, pendingBookings, type StaffViewBooking } from '../db/approvals.js';
 import { auditLogWriter } from '../db/audit.js';
 import type { Db } from '../db/connection.js';
 import { immediate, readTransaction } from '../db/connection.js';
@@ -68,7 +68,7 @@ export class ApprovalService {
     if (typeof checked === 'string') {
       // A missing booking is a 404, one decided already a 409, before either is a bad form.
       const current = this.bookings.loader.queries.byId(id);
-      if (!current) throw new NotFound();
+      if (!current || isRentalHold(this.db, id)) throw new NotFound();
       if (current.status !== 'pending') return { ok: false, reason: 'not_pending', status: current.status };
       return { ok: false, reason: 'invalid', error: checked };
     }
@@ -76,7 +76,8 @@ export class ApprovalService {
     return immediate(this.db, (tx): DecisionOutcome => {
       const queries = this.bookings.loader.queries;
       const previous = queries.byId(id);
-      if (!previous) throw new NotFound();
+      // A rental's hold is decided with its request (quote, option, confirmation), not here.
+      if (!previous || isRentalHold(tx, id)) throw new NotFound();
       if (previous.status !== 'pending') return { ok: false, reason: 'not_pending', status: previous.status };
       const now = this.clock.now();
       const approved = decision === 'approve';

@@ -66,6 +66,9 @@ describe('admin menu', () => {
       '/frontdesk/qr-codes',
       '/admin/members',
       '/admin/organisations',
+      '/admin/approvals',
+      '/admin/rentals',
+      '/admin/event-space',
     ]);
     expect(menuLinks(html, 'admin')).toEqual([]);
     expect(html).not.toContain('href="/admin/reports"');

@@ -89,8 +89,8 @@ describe('the desk floor plan', () => {
     });
     const res = await get('/book/desk?date=2026-12-08&part=morning', lea);
     expect(res.body).toContain('<h3 id="plan-heading">Floor plan</h3>');
-    expect(deskControl(res.body, 'Poste OS-03')).toContain('aria-label="Poste OS-03, taken"');
-    expect(deskControl(res.body, 'Poste OS-01')).toContain('aria-label="Poste OS-01, your team’s"');
+    expect(deskControl(res.body, 'Desk OS-03')).toContain('aria-label="Desk OS-03, taken"');
+    expect(deskControl(res.body, 'Desk OS-01')).toContain('aria-label="Desk OS-01, your team’s"');
   });
 
   it('books a free desk through the same form as the zone list: the fields sent are the same', async () => {

@@ -116,6 +116,18 @@ describe('the path of a request', () => {
     expect(print.body).toContain('Montrouge');
   });
 
+  it('an option is decided on its rental page, not in the queue of bookings awaiting approval', async () => {
+    const r = await requested();
+    expect((await staff(r.id, 'option', { until: '2026-12-10' })).statusCode).toBe(303);
+    const held = rental(r.id).booking_id!;
+    expect(booking(held).status).toBe('pending');
+    const queue = await t.app.inject({ method: 'GET', url: '/admin/approvals', headers: { cookie: admin.cookie } });
+    expect(queue.statusCode).toBe(200);
+    expect(queue.body).not.toContain(`/admin/approvals/${held}/approve`);
+    expect((await post(t.app, admin, `/admin/approvals/${held}/approve`)).statusCode).toBe(404);
+    expect(booking(held).status).toBe('pending');
+  });
+
   it('staff put an option until a date, then decline it with a message: the space is free again', async () => {
     const r = await requested();
     expect((await staff(r.id, 'option', { until: '2026-12-20' })).statusCode).toBe(422);

@@ -14,6 +14,7 @@ import type { RentalOutcome } from '../../services/rentals.js';
 import { formBody, parseId, text } from '../forms.js';
 import { requirePermission } from '../plugins/session.js';
 import { reasons } from '../booking-views.js';
+import { pendingApprovalsView } from '../approval-views.js';
 import { historyView, quoteView, rentalView } from '../rental-views.js';
 import { registerRentalRates } from './rentals-rates.js';
 
@@ -45,6 +46,14 @@ export default async function rentalAdminRoutes(app: FastifyInstance) {
           })),
         })),
         canManage: can(request.member, 'rental.manage'),
+        // Members' own bookings of the space that need approval share this queue.
+        approvals: pendingApprovalsView(app.services.approvals.pending(request.member!), {
+          t,
+          lang: request.lang,
+          zone: zone(),
+          now: app.deps.clock.now(),
+          canDecide: can(request.member, 'approval.decide'),
+        }),
       },
     });
   });
