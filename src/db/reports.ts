@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './connection.js';
 import type { RESOURCE_KINDS } from '../domain/types.js';
-import { bookings, members, organisations, publicRates, resources } from './schema.js';
+import { bookings, members, organisations, publicRates, rentalRequests, resources } from './schema.js';
 
 /** Bookings longer than this are not seen before their start: far beyond any resource's maximum. */
 const LONGEST_BOOKING_MS = 31 * 24 * 3_600_000;
@@ -149,4 +149,45 @@ export function insertPublicRate(db: Db, rate: Omit<typeof publicRates.$inferIns
 
 export function publicRateCount(db: Db): number {
   return db.select({ n: count() }).from(publicRates).get()?.n ?? 0;
+}
+
+/** A confirmed (or held) rental of the period, with its quote. */
+export interface RentalRevenueRow {
+  id: number;
+  startsAt: number;
+  organisation: string;
+  quoteNumber: string | null;
+  netCents: number;
+  vatCents: number;
+  grossCents: number;
+}
+
+/** Rentals confirmed or held whose event starts in [from, to) on these resources, by start. */
+export function rentalRevenue(db: Db, resourceIds: readonly number[], from: number, to: number): RentalRevenueRow[] {
+  if (resourceIds.length === 0) return [];
+  return db
+    .select({
+      id: rentalRequests.id,
+      startsAt: rentalRequests.startsAt,
+      organisation: rentalRequests.organisation,
+      quoteNumber: rentalRequests.quoteNumber,
+      quote: rentalRequests.quote,
+    })
+    .from(rentalRequests)
+    .where(
+      and(
+        inArray(rentalRequests.resourceId, [...resourceIds]),
+        gte(rentalRequests.startsAt, from),
+        lt(rentalRequests.startsAt, to),
+        inArray(rentalRequests.status, ['confirmed', 'held']),
+      ),
+    )
+    .orderBy(asc(rentalRequests.startsAt), asc(rentalRequests.id))
+    .all()
+    .map(({ quote, ...r }) => ({
+      ...r,
+      netCents: quote?.netCents ?? 0,
+      vatCents: quote?.vatCents ?? 0,
+      grossCents: quote?.grossCents ?? 0,
+    }));
 }

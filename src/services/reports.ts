@@ -5,8 +5,10 @@ import { readTransaction, type Db } from '../db/connection.js';
 import {
   publicRateHistory,
   reportIntervals,
+  rentalRevenue,
   reportOrganisations,
   usageByKind,
+  type RentalRevenueRow,
   type ReportOrganisation,
   type ReportScope,
   type ResourceKind,
@@ -18,7 +20,7 @@ import { calendarMonthOf, type QuotaMonth } from '../domain/quota.js';
 import { occupancyGrid, type OccupancyGrid } from '../domain/report-occupancy.js';
 import { givenByOrganisation, noShowPercent, type GivenBooking } from '../domain/report-valuation.js';
 import type { QuotaState } from '../domain/rules.js';
-import { localDayRange } from '../domain/zoned-time.js';
+import { localDateOf, localDayRange } from '../domain/zoned-time.js';
 import { authorize, NotFound, type Actor } from './authz.js';
 import type { BookingContextLoader } from './booking-context.js';
 import type { Inventory } from './inventory.js';
@@ -62,6 +64,8 @@ export interface Report {
   impactByOrganisation: (ImpactLine & ReportOrganisation)[];
   impactByProgramme: (ImpactLine & { programme: string })[];
   impactTotal: ImpactLine;
+  /** Rentals of the event space confirmed or held in the period, with their quotes (admins only). */
+  rentals: (RentalRevenueRow & { date: LocalDate })[];
 }
 
 /** The longest period a report covers. */
@@ -138,6 +142,16 @@ export class ReportService {
         impactByOrganisation,
         impactByProgramme: byProgramme(impactByOrganisation),
         impactTotal: sumImpact(impactByOrganisation),
+        // Renters are outside organisations: a lead's scope, or a filter on members' organisations, has none.
+        rentals:
+          actor.role !== 'admin' || filter.organisationId !== undefined || filter.programme !== undefined
+            ? []
+            : rentalRevenue(
+                this.db,
+                resources.filter((r) => r.kind === 'event_space').map((r) => r.id),
+                window.start,
+                window.end,
+              ).map((r) => ({ ...r, date: localDateOf(r.startsAt, zone) })),
       };
     });
   }

@@ -6,7 +6,14 @@ import { localDateOf } from '../domain/zoned-time.js';
 import { PROGRAMMES } from '../services/organisations.js';
 import { REPORT_MAX_DAYS, type ReportFilter } from '../services/reports.js';
 
-export const REPORT_TABLES = ['occupancy', 'usage', 'quotas', 'impact_organisations', 'impact_programmes'] as const;
+export const REPORT_TABLES = [
+  'occupancy',
+  'usage',
+  'quotas',
+  'impact_organisations',
+  'impact_programmes',
+  'rentals',
+] as const;
 export type ReportTable = (typeof REPORT_TABLES)[number];
 
 export interface ReportValues {

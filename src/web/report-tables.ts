@@ -147,5 +147,30 @@ export function reportTables(t: Translate, report: Report): Record<ReportTable, 
     quotas,
     impact_organisations: impactOrganisations,
     impact_programmes: impactProgrammes,
+    rentals: rentalsTable(t, report, col),
+  };
+}
+
+function rentalsTable(
+  t: Translate,
+  report: Report,
+  col: (key: string, type: CellType) => { label: string; type: CellType },
+): TableSpec {
+  const sum = (pick: (r: Report['rentals'][number]) => number) => report.rentals.reduce((s, r) => s + pick(r), 0);
+  return {
+    name: 'rentals',
+    columns: [
+      col('date', 'text'),
+      col('organisation', 'text'),
+      col('quoteNumber', 'text'),
+      col('net', 'euros'),
+      col('vat', 'euros'),
+      col('gross', 'euros'),
+    ],
+    rows: [
+      ...report.rentals.map((r) => [r.date, r.organisation, r.quoteNumber ?? '', r.netCents, r.vatCents, r.grossCents]),
+      [t('reports.total'), '', '', sum((r) => r.netCents), sum((r) => r.vatCents), sum((r) => r.grossCents)],
+    ],
+    total: true,
   };
 }

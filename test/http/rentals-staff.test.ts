@@ -245,3 +245,38 @@ describe('competing requests', () => {
     expect(res.body).toContain('réservé pour un événement');
   });
 });
+
+describe('rentals in the usage reports', () => {
+  it('a confirmed rental shows with its quote in the admin report and its CSV, and never to a lead', async () => {
+    const r = await requested({ date: '2026-12-22' });
+    expect((await staff(r.id, 'quote')).statusCode).toBe(303);
+    expect((await post(t.app, r.session, `${r.url}/accept`)).statusCode).toBe(303);
+    expect((await staff(r.id, 'confirm')).statusCode).toBe(303);
+    const number = rental(r.id).quote_number!;
+    const report = (session: Session, query: string) =>
+      t.app.inject({ method: 'GET', url: `/admin/reports?${query}`, headers: { cookie: session.cookie } });
+    const csv = await report(admin, 'from=2026-12-22&to=2026-12-22&format=csv&table=rentals');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const rows = csv.body
+      .slice(1)
+      .split('\r\n')
+      .filter((l) => l !== '')
+      .map((l) => l.split(','));
+    // Evening 700 € less 30 % for an association: 490 € net, 98 € VAT, 588 € in all.
+    expect(rows.slice(1)).toEqual([
+      ['2026-12-22', 'Les Amis du Quartier', number, '490.00', '98.00', '588.00'],
+      ['Total', '', '', '490.00', '98.00', '588.00'],
+    ]);
+    const page = await report(admin, 'from=2026-12-22&to=2026-12-22');
+    expect(page.body).toContain('id="report-rentals"');
+    expect(page.body).toContain(number);
+    // Outside the period there is none.
+    const other = await report(admin, 'from=2026-12-23&to=2026-12-23&format=csv&table=rentals');
+    expect(other.body).not.toContain('Les Amis du Quartier');
+    const lead = await signInAs(t.app, 'lead');
+    const leadPage = await report(lead, 'from=2026-12-22&to=2026-12-22');
+    expect(leadPage.statusCode).toBe(200);
+    expect(leadPage.body).not.toContain('id="report-rentals"');
+  });
+});

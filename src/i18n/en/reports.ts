@@ -52,8 +52,15 @@ export const enReports: Record<keyof typeof frReports, string> = {
   'reports.impact.programmes': 'By programme',
 
   'reports.rentals': 'Rentals and revenue',
-  'reports.rentals.pending': 'This section will be filled with the event space rentals.',
 
+  'reports.rentals.intro':
+    'Confirmed or held rentals of the event space whose event falls in the period, with the amount of their quote. Shown to admins only; a filter on an organisation or a programme shows none (renters are outside organisations).',
+  'reports.rentals.none': 'No confirmed rental in this period.',
+  'reports.col.date': 'Date',
+  'reports.col.quoteNumber': 'Quote no.',
+  'reports.col.net': 'Amount excl. VAT',
+  'reports.col.vat': 'VAT',
+  'reports.col.gross': 'Amount incl. VAT',
   'reports.col.hour': 'Hour',
   'reports.col.kind': 'Kind of space',
   'reports.col.held': 'Bookings held',

@@ -51,8 +51,15 @@ export const frReports = {
   'reports.impact.programmes': 'Par programme',
 
   'reports.rentals': 'Locations et recettes',
-  'reports.rentals.pending': 'Cette section sera remplie avec les locations de l’espace événementiel.',
 
+  'reports.rentals.intro':
+    'Les locations confirmées ou tenues de l’espace événementiel dont l’événement a lieu dans la période, avec le montant de leur devis. Visible des administrateurs seulement ; un filtre par organisation ou programme n’en montre aucune (les locataires sont des organisations extérieures).',
+  'reports.rentals.none': 'Aucune location confirmée dans cette période.',
+  'reports.col.date': 'Date',
+  'reports.col.quoteNumber': 'N° de devis',
+  'reports.col.net': 'Montant HT',
+  'reports.col.vat': 'TVA',
+  'reports.col.gross': 'Montant TTC',
   'reports.col.hour': 'Heure',
   'reports.col.kind': 'Type d’espace',
   'reports.col.held': 'Réservations tenues',
