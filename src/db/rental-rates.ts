@@ -35,6 +35,14 @@ export function rentalSettingsOf(db: Db): RentalSettingsRow {
   );
 }
 
+/** Writes the settings row (inside the caller's transaction). */
+export function saveRentalSettings(db: Db, settings: Omit<RentalSettingsRow, 'id'>): void {
+  db.insert(rentalSettings)
+    .values({ id: 1, ...settings })
+    .onConflictDoUpdate({ target: rentalSettings.id, set: settings })
+    .run();
+}
+
 /** The next number of `year`'s sequence, taken inside the caller's transaction. */
 export function nextQuoteSequence(db: Db, year: number): number {
   return db

@@ -27,6 +27,7 @@ import {
   allRentalRates,
   nextQuoteSequence,
   rentalSettingsOf,
+  saveRentalSettings,
   upsertRentalRate,
   type RentalRateRow,
 } from '../db/rental-rates.js';
@@ -56,6 +57,7 @@ import type { Suggestion } from '../domain/alternatives.js';
 import type { Violation } from '../domain/violations.js';
 import { localDateOf, localTimeOf, localToInstant, parseLocalTime, startOfLocalDate } from '../domain/zoned-time.js';
 import type { Language } from '../i18n/index.js';
+import { checkRentalSettings, type RentalSettings, type SettingErrors } from '../domain/rental-settings.js';
 import { enqueueMail, type MailSettings, type OutboxKick } from '../mail/outbox.js';
 import { composeRentalMail, type RentalMailExtra, type RentalMailKind } from '../mail/rental-mails.js';
 import { authorize, can, NotFound, type Actor } from './authz.js';
@@ -177,6 +179,28 @@ export class RentalService {
         subjectType: 'rental_rate',
         subjectId: row.id,
         details: { startsOn: row.startsOn },
+      });
+    });
+    return { ok: true };
+  }
+
+  /** Admins set the retention, option length, quote validity and warning time. */
+  updateSettings(
+    actor: Actor,
+    field: (name: keyof RentalSettings) => string,
+  ): { ok: true } | { ok: false; errors: SettingErrors } {
+    authorize(actor, 'rental.manage');
+    const checked = checkRentalSettings(field);
+    if (!checked.ok) return checked;
+    immediate(this.db, (tx) => {
+      saveRentalSettings(tx, checked.settings);
+      this.audit({
+        at: this.clock.now(),
+        actorId: actor.id,
+        action: 'rental.settings',
+        subjectType: 'rental_settings',
+        subjectId: 1,
+        details: { ...checked.settings },
       });
     });
     return { ok: true };

@@ -66,3 +66,40 @@ it('refuses a wrong amount with 422 and the field named; the front desk and memb
     expect((await post(t.app, s, '/admin/rentals/rates', { ...values, starts_on: '2027-02-01' })).statusCode).toBe(404);
   }
 });
+
+it('admins set the rental settings; a quote then takes its validity from them', async () => {
+  const settings = { retentionMonths: '6', optionDays: '7', quoteValidityDays: '10', warnHours: '24' };
+  const saved = await post(t.app, admin, '/admin/rentals/settings', settings);
+  expect(saved.statusCode).toBe(303);
+  expect(saved.headers.location).toBe('/admin/rentals/rates?done=settings');
+  const row = t.db.$client.prepare('SELECT * FROM rental_settings WHERE id = 1').get();
+  expect(row).toEqual({ id: 1, retention_months: 6, option_days: 7, quote_validity_days: 10, warn_hours: 24 });
+  const page = await t.app.inject({
+    method: 'GET',
+    url: '/admin/rentals/rates?done=settings',
+    headers: { cookie: admin.cookie },
+  });
+  expect(page.body).toContain('Réglages enregistrés.');
+  expect(page.body).toContain('id="retentionMonths" name="retentionMonths" type="text" value="6"');
+  await requestRental(t.app);
+  expect((await post(t.app, admin, '/admin/rentals/1/quote')).statusCode).toBe(303);
+  const validUntil = t.db.$client.prepare('SELECT quote_valid_until FROM rental_requests WHERE id = 1').pluck().get();
+  expect(validUntil).toBe('2026-12-17');
+});
+
+it('refuses settings out of range, naming each field, and changes nothing', async () => {
+  const refused = await post(t.app, admin, '/admin/rentals/settings', {
+    retentionMonths: '0',
+    optionDays: 'abc',
+    quoteValidityDays: '',
+    warnHours: '24',
+  });
+  expect(refused.statusCode).toBe(422);
+  expect(refused.body).toContain('« Conservation des coordonnées (mois) » doit être un nombre entier de 1 à 120.');
+  expect(refused.body).toContain('« Durée d’une option (jours) » doit être un nombre entier de 1 à 90.');
+  expect(refused.body).toContain('Indiquez « Validité d’un devis (jours) ».');
+  const row = t.db.$client.prepare('SELECT retention_months, option_days FROM rental_settings WHERE id = 1').get();
+  expect(row).toEqual({ retention_months: 12, option_days: 14 });
+  const member = await signInAs(t.app, 'member');
+  expect((await post(t.app, member, '/admin/rentals/settings', { retentionMonths: '6' })).statusCode).toBe(404);
+});

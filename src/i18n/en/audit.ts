@@ -80,5 +80,6 @@ export const enAudit: Record<keyof typeof frAudit, Message> = {
   'audit.sentence.hours.change': '{actor} changed opening hours.',
   'audit.sentence.hours.exception.create': '{actor} added an exception to the opening hours.',
   'audit.sentence.hours.exception.delete': '{actor} deleted an exception to the opening hours.',
+  'audit.sentence.rental.settings': '{actor} changed the rental settings.',
   'audit.sentence.public_rate.added': '{actor} added a public rate: {kind}, {amount} {unit}, from {date}.',
 };

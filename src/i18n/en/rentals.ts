@@ -273,4 +273,16 @@ export const enRentals = {
   'mail.rental-competing.subject': 'The date asked for is no longer free: {title}, {date}',
   'mail.rental-competing.intro':
     'Another rental has just been taken at the time you ask for. Your request stays open: choose another date by replying to us.',
+  'rentals.settings.title': 'Rental settings',
+  'rentals.settings.intro':
+    'They apply from now on: how long the contact details of a declined, cancelled or expired request are kept, how long an option lasts, how long a quote is valid, and how many hours before an option ends the requester is warned.',
+  'rentals.settings.field.retentionMonths': 'Contact details kept for (months)',
+  'rentals.settings.field.optionDays': 'Length of an option (days)',
+  'rentals.settings.field.quoteValidityDays': 'Quote valid for (days)',
+  'rentals.settings.field.warnHours': 'Warn before an option ends (hours)',
+  'rentals.settings.range': 'A whole number from {min} to {max}.',
+  'rentals.settings.save': 'Save the settings',
+  'rentals.settings.saved': 'Settings saved.',
+  'rentals.settings.error.required': 'Enter “{field}”.',
+  'rentals.settings.error.range': '“{field}” must be a whole number from {min} to {max}.',
 } as const;

@@ -77,5 +77,6 @@ export const frAudit = {
   'audit.sentence.hours.change': '{actor} a modifié des horaires d’ouverture.',
   'audit.sentence.hours.exception.create': '{actor} a ajouté une exception aux horaires.',
   'audit.sentence.hours.exception.delete': '{actor} a supprimé une exception aux horaires.',
+  'audit.sentence.rental.settings': '{actor} a modifié les réglages des locations.',
   'audit.sentence.public_rate.added': '{actor} a ajouté un tarif public : {kind}, {amount} {unit}, à partir du {date}.',
 } as const;

@@ -279,4 +279,16 @@ export const frRentals = {
   'mail.rental-competing.subject': 'La date demandée n’est plus libre : {title}, {date}',
   'mail.rental-competing.intro':
     'Une autre location vient d’être retenue sur l’horaire que vous demandez. Votre demande reste ouverte : choisissez une autre date en nous répondant.',
+  'rentals.settings.title': 'Réglages des locations',
+  'rentals.settings.intro':
+    'Ils valent pour les demandes à venir : durée de conservation des coordonnées d’une demande refusée, annulée ou expirée, durée d’une option, validité d’un devis, et combien d’heures avant la fin d’une option le demandeur est prévenu.',
+  'rentals.settings.field.retentionMonths': 'Conservation des coordonnées (mois)',
+  'rentals.settings.field.optionDays': 'Durée d’une option (jours)',
+  'rentals.settings.field.quoteValidityDays': 'Validité d’un devis (jours)',
+  'rentals.settings.field.warnHours': 'Prévenir avant la fin d’une option (heures)',
+  'rentals.settings.range': 'Un nombre entier de {min} à {max}.',
+  'rentals.settings.save': 'Enregistrer les réglages',
+  'rentals.settings.saved': 'Réglages enregistrés.',
+  'rentals.settings.error.required': 'Indiquez « {field} ».',
+  'rentals.settings.error.range': '« {field} » doit être un nombre entier de {min} à {max}.',
 } as const;

@@ -2,6 +2,7 @@
 // the next one, prefilled with the rate in force today.
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import { ORGANISATION_KINDS, RENTAL_LAYOUTS, RENTAL_OPTIONS, rateOn } from '../../domain/rental-quote.js';
+import { RENTAL_SETTING_RANGES, type RentalSettings } from '../../domain/rental-settings.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { formatCents } from '../../i18n/money.js';
 import type { RentalRateRow } from '../../services/rentals.js';
@@ -32,7 +33,14 @@ export function registerRentalRates(app: FastifyInstance, guards: { manage: preH
   function page(
     request: FastifyRequest,
     reply: FastifyReply,
-    state: { values?: Record<string, string>; errors?: Record<string, string>; status?: number; notice?: string },
+    state: {
+      values?: Record<string, string>;
+      errors?: Record<string, string>;
+      settingValues?: Record<string, string>;
+      settingErrors?: Record<string, string>;
+      status?: number;
+      notice?: string;
+    },
   ) {
     const t = request.t;
     const lang = request.lang;
@@ -63,6 +71,9 @@ export function registerRentalRates(app: FastifyInstance, guards: { manage: preH
         options: RENTAL_OPTIONS,
         layouts: RENTAL_LAYOUTS,
         notice: state.notice ?? null,
+        settings: state.settingValues ?? settingValuesOf(rentals.settings()),
+        settingErrors: state.settingErrors ?? {},
+        settingRanges: RENTAL_SETTING_RANGES,
       },
     });
   }
@@ -71,7 +82,14 @@ export function registerRentalRates(app: FastifyInstance, guards: { manage: preH
     '/admin/rentals/rates',
     { preHandler: guards.manage },
     async (request, reply) =>
-      page(request, reply, { notice: request.query.done === 'saved' ? request.t('rentals.rates.saved') : undefined }),
+      page(request, reply, {
+        notice:
+          request.query.done === 'saved'
+            ? request.t('rentals.rates.saved')
+            : request.query.done === 'settings'
+              ? request.t('rentals.settings.saved')
+              : undefined,
+      }),
   );
 
   app.post('/admin/rentals/rates', { preHandler: guards.manage }, async (request, reply) => {
@@ -93,4 +111,27 @@ export function registerRentalRates(app: FastifyInstance, guards: { manage: preH
     );
     return page(request, reply, { values, errors, status: 422 });
   });
+
+  app.post('/admin/rentals/settings', { preHandler: guards.manage }, async (request, reply) => {
+    const body = formBody(request);
+    const outcome = rentals.updateSettings(request.member!, (name) => text(body, name));
+    if (outcome.ok) return reply.redirect('/admin/rentals/rates?done=settings', 303);
+    const settingErrors: Record<string, string> = {};
+    for (const [name, code] of Object.entries(outcome.errors)) {
+      const { min, max } = RENTAL_SETTING_RANGES[name as keyof RentalSettings];
+      settingErrors[name] = request.t(`rentals.settings.error.${code}` as MessageKey, {
+        field: request.t(`rentals.settings.field.${name}` as MessageKey),
+        min,
+        max,
+      });
+    }
+    const settingValues = Object.fromEntries(Object.keys(RENTAL_SETTING_RANGES).map((k) => [k, text(body, k)]));
+    return page(request, reply, { settingValues, settingErrors, status: 422 });
+  });
+}
+
+function settingValuesOf(settings: RentalSettings): Record<string, string> {
+  return Object.fromEntries(
+    (Object.keys(RENTAL_SETTING_RANGES) as (keyof RentalSettings)[]).map((k) => [k, String(settings[k])]),
+  );
 }
