@@ -137,6 +137,16 @@ export function listResources(db: Db, siteId: number): ResourceView[] {
     .map((r) => toView(r.resources, r.zones, links));
 }
 
+/** The names of a site's retired resources: their past bookings still show where they were. */
+export function retiredResourceNames(db: Db, siteId: number): Map<number, string> {
+  const rows = db
+    .select({ id: resources.id, name: resources.name })
+    .from(resources)
+    .where(and(eq(resources.siteId, siteId), eq(resources.active, false)))
+    .all();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** The check-in policy of each resource kind of a site; a kind without one is never released. */
 export function listCheckInPolicies(db: Db, siteId: number): CheckInPolicy[] {
   return db

@@ -14,6 +14,7 @@ import {
   listCheckInPolicies,
   listClosuresFrom,
   listResources,
+  retiredResourceNames,
   listZones,
   type ClosureView,
   type ResourceView,
@@ -28,6 +29,8 @@ export interface InventorySnapshot {
   zones: ZoneRow[];
   resources: ResourceView[];
   resourcesById: ReadonlyMap<number, ResourceView>;
+  /** Retired resources' names, for the history that still points at them. */
+  retiredNames: ReadonlyMap<number, string>;
   sitePeriods: OpeningPeriod[];
   overridePeriods: ReadonlyMap<number, OpeningPeriod[]>;
   closures: ClosureView[];
@@ -99,6 +102,7 @@ export class Inventory {
       zones: listZones(this.db, site.id),
       resources,
       resourcesById: new Map(resources.map((r) => [r.id, r])),
+      retiredNames: retiredResourceNames(this.db, site.id),
       sitePeriods: week.site,
       overridePeriods: week.byResource,
       // Closures are few (holidays, works): all of them are read.

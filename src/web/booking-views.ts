@@ -49,7 +49,8 @@ export function localInput(instant: number, zone: string): string {
 function listView(row: BookingListRow, ctx: ViewContext, dates: DateFormatter): BookingListView {
   return {
     id: row.id,
-    resourceName: ctx.inventory.resourcesById.get(row.resourceId)?.name ?? '',
+    resourceName:
+      ctx.inventory.resourcesById.get(row.resourceId)?.name ?? ctx.inventory.retiredNames.get(row.resourceId) ?? '',
     when: ctx.t('booking.when.value', {
       date: dates.date(row.startsAt),
       start: dates.time(row.startsAt),

@@ -32,7 +32,7 @@ export interface TodayView {
 }
 
 function resourceName(ctx: ViewContext, id: number): string {
-  return ctx.inventory.resourcesById.get(id)?.name ?? '';
+  return ctx.inventory.resourcesById.get(id)?.name ?? ctx.inventory.retiredNames.get(id) ?? '';
 }
 
 function span(ctx: ViewContext, dates: DateFormatter, b: { startsAt: number; endsAt: number }): string {

@@ -175,7 +175,11 @@ describe('retire and restore', () => {
     expect((await book('salle-maunoir', '2026-12-16T10:00', '2026-12-16T11:00')).statusCode).toBe(422);
     const list = await get(admin, '/admin/resources');
     expect(list.body).toMatch(/Ressources retirées[\s\S]*Salle Théodore Maunoir/);
-    expect((await get(camille, `/bookings/${ahead}`)).statusCode).toBe(200);
+    const kept = await get(camille, `/bookings/${ahead}`);
+    expect(kept.statusCode).toBe(200);
+    // The booking still says where it is, though the room takes no new booking.
+    expect(kept.body).toContain('Salle Théodore Maunoir');
+    expect((await get(camille, '/bookings')).body).toContain('Salle Théodore Maunoir');
 
     expect((await post(admin, `/admin/resources/${id}/restore`)).statusCode).toBe(303);
     expect((await book('salle-maunoir', '2026-12-16T10:00', '2026-12-16T11:00')).statusCode).toBe(303);
