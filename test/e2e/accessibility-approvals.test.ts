@@ -21,6 +21,7 @@ let admin: Page;
 let desk: Page;
 let day: LocalDate;
 let pending: number;
+let organisation: number;
 
 const go =
   (to: () => string, status = 200) =>
@@ -39,6 +40,10 @@ const ADMIN_PAGES: Spec[] = [
       await page.waitForSelector(`#approval-${pending}-message-error`);
     },
   },
+  // The rentals queue holds the approvals too; the rates page holds the rental settings.
+  { name: 'rentals-queue', open: go(() => '/admin/rentals') },
+  { name: 'rental-rates-and-settings', open: go(() => '/admin/rentals/rates') },
+  { name: 'organisation-with-plans', open: go(() => `/admin/organisations/${organisation}`) },
 ];
 
 const DESK_PAGES: Spec[] = [
@@ -57,6 +62,7 @@ beforeAll(async () => {
         // Past the event space's two days of notice.
         day = nextOpenDays({ closures: siteClosures(db) }, 4)[3]!;
         const camille = id('members', 'email', 'camille@demo.21.example.org');
+        organisation = (sql.prepare('SELECT min(id) AS id FROM organisations').get() as { id: number }).id;
         const space = id('resources', 'slug', 'espace-evenementiel');
         const insert = sql.prepare(
           `INSERT INTO bookings (resource_id, member_id, booked_by_id, starts_at, ends_at, status, title, headcount,
