@@ -97,6 +97,9 @@ it('restores a backup taken under load, and the app starts on it with every ackn
         headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ _csrf: who.csrf, resource: String(slot.room), start: slot.start, end: slot.end }),
       });
+      // Read every answer to its end, as a browser does: a body left unread holds its connection
+      // open, and the server's graceful stop would wait for it.
+      await res.arrayBuffer();
       if (res.status !== 303) {
         refused.push(res.status);
         continue;
