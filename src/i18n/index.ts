@@ -2,7 +2,8 @@
 // zone and reused: building an Intl formatter costs far more than using one.
 import { en } from './en.js';
 import { fr, type MessageKey } from './fr.js';
-import type { Catalogue, Message } from './catalogue.js';
+import type { Catalogue } from './catalogue.js';
+import { compile, type Formatter, type Params } from './message-format.js';
 import { remembered } from '../domain/memo.js';
 
 export type { MessageKey } from './fr.js';
@@ -12,47 +13,24 @@ export const DEFAULT_LANGUAGE: Language = 'fr';
 
 export const catalogues: Record<Language, Catalogue> = { fr, en };
 
-export type Params = Record<string, string | number>;
+export type { Params } from './message-format.js';
 export type Translate = (key: MessageKey, params?: Params) => string;
-
-const pluralRules: Record<Language, Intl.PluralRules> = {
-  fr: new Intl.PluralRules('fr'),
-  en: new Intl.PluralRules('en'),
-};
 
 export function isLanguage(value: unknown): value is Language {
   return value === 'fr' || value === 'en';
 }
 
-function pick(message: Message, lang: Language, params: Params | undefined): string {
-  if (typeof message === 'string') return message;
-  const count = Number(params?.count ?? 0);
-  if (count === 0 && message.zero !== undefined) return message.zero;
-  return message[pluralRules[lang].select(count)] ?? message.other;
-}
-
-/** Texts kept cut at their placeholders at most: every message of both catalogues. */
-const PIECES_MAX = 4_096;
-const piecesOf = new Map<string, string[]>();
-
-/** A message's text cut at its {placeholders}: text, name, text, name, ..., text. */
-function pieces(text: string): string[] {
-  return remembered(piecesOf, text, PIECES_MAX, () => text.split(/\{(\w+)\}/));
-}
+/** Messages kept compiled at most: every message of both catalogues. */
+const COMPILED_MAX = 8_192;
+const compiled: Record<Language, Map<string, Formatter>> = { fr: new Map(), en: new Map() };
 
 export function translate(lang: Language, key: MessageKey, params?: Params): string {
-  const message = catalogues[lang][key] ?? catalogues[DEFAULT_LANGUAGE][key];
+  const own = catalogues[lang][key];
+  const message = own ?? catalogues[DEFAULT_LANGUAGE][key];
   if (message === undefined) return key;
-  const text = pick(message, lang, params);
-  if (!params) return text;
-  // Pages fill the same messages row after row: each text is cut once, then only joined.
-  const parts = pieces(text);
-  let out = parts[0]!;
-  for (let i = 1; i < parts.length; i += 2) {
-    const name = parts[i]!;
-    out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
-  }
-  return out;
+  const used = own === undefined ? DEFAULT_LANGUAGE : lang;
+  // Each message is parsed once per language, then only filled in.
+  return remembered(compiled[used], key, COMPILED_MAX, () => compile(message, used))(params);
 }
 
 export function translator(lang: Language): Translate {
