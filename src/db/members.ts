@@ -50,6 +50,18 @@ export function memberByEmail(db: Db, email: string): MemberRow | undefined {
   return db.select().from(members).where(eq(members.email, email)).get();
 }
 
+/** Whether an active admin who has set a password exists: the first admin is invited only before. */
+export function hasWorkingAdmin(db: Db): boolean {
+  return (
+    db
+      .select({ id: members.id })
+      .from(members)
+      .where(and(eq(members.role, 'admin'), eq(members.active, true), isNotNull(members.passwordHash)))
+      .limit(1)
+      .get() !== undefined
+  );
+}
+
 /** Inserts a member; returns their id. */
 export function insertMember(db: Db, member: Omit<typeof members.$inferInsert, 'id'>): number {
   return db.insert(members).values(member).returning({ id: members.id }).get().id;

@@ -8,6 +8,7 @@ import { immediate, type Db } from '../db/connection.js';
 import { revokeFeedTokens } from '../db/feed-tokens.js';
 import {
   addInduction,
+  hasWorkingAdmin,
   inductionsOf,
   insertMember,
   memberByEmail,
@@ -91,6 +92,11 @@ export interface InviteInput {
   asLead: unknown;
   language: unknown;
 }
+
+export type FirstAdminResult =
+  | { kind: 'sent'; memberId: number }
+  | { kind: 'admin_exists' }
+  | { kind: 'problems'; errors: FieldErrors<'email' | 'name' | 'language'> };
 
 export type InviteResult =
   | { kind: 'sent'; memberId: number; resent: boolean }
@@ -490,17 +496,7 @@ export class AccountService {
       if (organisationId !== null) {
         putMembership(tx, { memberId, organisationId, isLead: asLead });
       }
-      const token = this.createToken(tx, 'invitation', memberId, actor.id, now);
-      const invitee = memberById(tx, memberId)!;
-      const inviter = memberById(tx, actor.id);
-      const mail = renderMail('invitation', invitee.language, {
-        name: invitee.name,
-        inviter: inviter?.name ?? '',
-        organisation: organisationName ?? '',
-        link: this.link('/invitation', token),
-        days: TOKEN_LIFETIME.invitation / (24 * HOUR),
-      });
-      enqueueMail(tx, { kind: 'invitation', to: invitee.email, ...mail }, now);
+      const invitee = this.queueInvitation(tx, memberId, actor.id, organisationName, now);
       this.audit(
         {
           action: 'member.invited',
@@ -520,6 +516,74 @@ export class AccountService {
       this.limiter.hit('invitePerInvitee', email!);
       this.options.kickOutbox();
     }
+    return result;
+  }
+
+  /** A new single-use invitation link for `memberId`, mailed through the outbox; returns the invitee. */
+  private queueInvitation(
+    tx: Db,
+    memberId: number,
+    inviterId: number | null,
+    organisation: string | null,
+    now: number,
+  ) {
+    const token = this.createToken(tx, 'invitation', memberId, inviterId, now);
+    const invitee = memberById(tx, memberId)!;
+    const inviter = inviterId === null ? undefined : memberById(tx, inviterId);
+    const mail = renderMail('invitation', invitee.language, {
+      name: invitee.name,
+      inviter: inviter?.name ?? '',
+      organisation: organisation ?? '',
+      link: this.link('/invitation', token),
+      days: TOKEN_LIFETIME.invitation / (24 * HOUR),
+    });
+    enqueueMail(tx, { kind: 'invitation', to: invitee.email, ...mail }, now);
+    return invitee;
+  }
+
+  /**
+   * The first admin of a new installation, invited from the command line: refused once an
+   * admin who can sign in exists, so the command cannot hand out the keys of a running site.
+   */
+  inviteFirstAdmin(input: { email: unknown; name: unknown; language: unknown }): FirstAdminResult {
+    const errors: FieldErrors<'email' | 'name' | 'language'> = {};
+    const email = normaliseEmail(input.email);
+    if (!email) errors.email = typeof input.email === 'string' && input.email.trim() !== '' ? 'invalid' : 'required';
+    const name = cleanName(input.name);
+    if (!name) errors.name = typeof input.name === 'string' && input.name.trim() !== '' ? 'invalid' : 'required';
+    const language = input.language === undefined || input.language === '' ? 'fr' : input.language;
+    if (!isLanguage(language)) errors.language = 'invalid';
+    if (Object.keys(errors).length > 0) return { kind: 'problems', errors };
+    const now = this.clock.now();
+    const result = immediate(this.db, (tx): FirstAdminResult => {
+      if (hasWorkingAdmin(tx)) return { kind: 'admin_exists' };
+      const existing = memberByEmail(tx, email!);
+      if (existing && existing.passwordHash !== null) return { kind: 'problems', errors: { email: 'taken' } };
+      const fields = {
+        name: name!,
+        role: 'admin' as const,
+        language: language as Language,
+        active: true,
+        updatedAt: now,
+      };
+      const memberId = existing
+        ? (updateMember(tx, existing.id, fields), existing.id)
+        : insertMember(tx, { ...fields, email: email!, passwordHash: null, createdAt: now });
+      this.queueInvitation(tx, memberId, null, null, now);
+      this.audit(
+        {
+          action: 'member.invited',
+          actorId: null,
+          subjectType: 'member',
+          subjectId: memberId,
+          details: { email, role: 'admin', organisationId: null, asLead: false, resent: !!existing },
+          ip: null,
+        },
+        now,
+      );
+      return { kind: 'sent', memberId };
+    });
+    if (result.kind === 'sent') this.options.kickOutbox();
     return result;
   }
 
