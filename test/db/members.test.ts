@@ -21,6 +21,7 @@ const zoe = createMember(db, { name: 'zoé 50% Durand', organisationId: second, 
 const adam = createMember(db, { name: 'Adam 500 Martin', role: 'frontdesk', organisationId: first, lead: true });
 const bea = createMember(db, { name: 'Bea_Petit' });
 const bob = createMember(db, { name: 'BeaXPetit' });
+const elodie = createMember(db, { name: 'Élodie Œuvray' });
 updateMember(db, zoe, { passwordHash: 'x' });
 updateMember(db, adam, { passwordHash: 'x' });
 updateMember(db, bob, { passwordHash: 'x', active: false });
@@ -34,15 +35,22 @@ describe('the member search', () => {
     expect(ids({ text: '50%', ...page })).toEqual([zoe]);
     expect(ids({ text: 'a_p', ...page })).toEqual([bea]);
     expect(ids({ text: 'MARTIN', ...page })).toEqual([adam]);
-    expect(ids({ text: '@EXAMPLE.org', ...page })).toEqual([adam, bea, bob, zoe]);
+    expect(ids({ text: '@EXAMPLE.org', ...page })).toEqual([adam, bea, bob, elodie, zoe]);
+  });
+
+  it('ignores accents and the case of accented capitals both ways, and sorts Élodie among the E', () => {
+    for (const typed of ['élodie', 'ELODIE', 'Élo', 'elodie']) expect(ids({ text: typed, ...page })).toEqual([elodie]);
+    expect(ids({ text: 'ZOE', ...page })).toEqual([zoe]);
+    expect(ids({ text: 'œuvray', ...page })).toEqual([elodie]);
+    expect(ids({ text: 'oeuvray', ...page })).toEqual([]);
   });
 
   it('filters by role and status (active, invited without a password, deactivated), by name then page', () => {
     expect(ids({ role: 'frontdesk', ...page })).toEqual([adam]);
     expect(ids({ status: 'active', ...page })).toEqual([adam, zoe]);
-    expect(ids({ status: 'pending', ...page })).toEqual([bea]);
+    expect(ids({ status: 'pending', ...page })).toEqual([bea, elodie]);
     expect(ids({ status: 'inactive', ...page })).toEqual([bob]);
-    expect(ids({ limit: 2, offset: 1 })).toEqual([bea, bob]);
+    expect(ids({ limit: 3, offset: 1 })).toEqual([bea, bob, elodie]);
   });
 });
 
