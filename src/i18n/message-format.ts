@@ -1,8 +1,9 @@
 // Catalogue messages compiled as ICU MessageFormat (FormatJS): `{gender, select, f {…} other {…}}`
 // agrees a sentence with a resource's name, `{count, plural, one {…} other {…}}` with a number.
-import { IntlMessageFormat } from 'intl-messageformat';
+import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Message } from './catalogue.js';
+import { remembered } from '../domain/memo.js';
 
 export type Params = Record<string, string | number>;
 export type Formatter = (params: Params | undefined) => string;
@@ -15,6 +16,24 @@ export function icuText(message: Message): string {
   const forms = Object.entries(message).map(([form, text]) => `${form === 'zero' ? '=0' : form} {${text}}`);
   return `{count, plural, ${forms.join(' ')}}`;
 }
+
+/** Intl objects kept at most: a few per language. */
+const INTL_MAX = 64;
+const intlObjects = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
+
+function kept<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(key: string, build: () => T): T {
+  return remembered(intlObjects, key, INTL_MAX, build) as T;
+}
+
+// The library's own memo turns its arguments into a string on every plural; ours is keyed once.
+const formatters: Formatters = {
+  getNumberFormat: (locales, options) =>
+    kept(`n|${String(locales)}|${JSON.stringify(options ?? {})}`, () => new Intl.NumberFormat(locales, options)),
+  getDateTimeFormat: (locales, options) =>
+    kept(`d|${String(locales)}|${JSON.stringify(options ?? {})}`, () => new Intl.DateTimeFormat(locales, options)),
+  getPluralRules: (locales, options) =>
+    kept(`p|${String(locales)}|${options?.type ?? 'cardinal'}`, () => new Intl.PluralRules(locales, options)),
+};
 
 interface Argument {
   name: string;
@@ -53,7 +72,7 @@ function plainFormatter(elements: MessageFormatElement[]): Formatter | null {
 
 /** Compiles a message once; the formatter never throws on a missing value (it shows the name, as before). */
 export function compile(message: Message, lang: keyof typeof LOCALES): Formatter {
-  const format = new IntlMessageFormat(icuText(message), LOCALES[lang], undefined, { ignoreTag: true });
+  const format = new IntlMessageFormat(icuText(message), LOCALES[lang], undefined, { ignoreTag: true, formatters });
   const elements = format.getAst();
   const plain = plainFormatter(elements);
   if (plain) return plain;
