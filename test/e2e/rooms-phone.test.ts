@@ -108,6 +108,8 @@ describe('the rooms page on a phone', () => {
       await expect(page.locator('#r-date').isVisible()).resolves.toBe(false);
       // The list, not a squeezed grid.
       await expect(page.locator('table[role="grid"]').isVisible()).resolves.toBe(false);
+      // Its view link says so, though none was asked for.
+      await expect(page.locator('.view-switch a[aria-current="true"]').textContent()).resolves.toBe('Vue liste');
       // The disclosure opens by keyboard and shows the date first.
       await tabTo(page, '.filters-disclosure > summary');
       await expect(focusedName(page)).resolves.toBe('Date et filtres');
@@ -174,6 +176,7 @@ describe('the rooms page on a wide screen', () => {
       await expect(page.locator('.filters-disclosure > summary').isVisible()).resolves.toBe(false);
       await expect(page.locator('#r-date').isVisible()).resolves.toBe(true);
       await expect(page.locator('.room-list').isVisible()).resolves.toBe(false);
+      await expect(page.locator('.view-switch a[aria-current="true"]').textContent()).resolves.toBe('Vue grille');
       const wrap = page.locator('.day-grid-wrap');
       await expect(wrap.evaluate((el) => el.scrollWidth <= el.clientWidth)).resolves.toBe(true);
       await expect(page.locator('table[role="grid"] thead th').last().textContent()).resolves.toBe('18:30');
