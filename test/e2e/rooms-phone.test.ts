@@ -148,6 +148,10 @@ describe('the rooms page on a phone', () => {
     const page = await memberPage('member2');
     try {
       await page.goto(`${server.url}/book/rooms?date=${day}&view=grid`);
+      // Its guide folded, the grid starts on the first screen.
+      await expect(page.locator('.timeline-guide > summary').isVisible()).resolves.toBe(true);
+      await expect(page.locator('#timeline-help').isVisible()).resolves.toBe(false);
+      await expect(onFirstScreen(page, 'table[role="grid"] tbody tr')).resolves.toBe(true);
       const presses = await tabTo(page, 'table[role="grid"] td a');
       expect(presses).toBeLessThanOrEqual(20);
       await expect(focusedName(page)).resolves.toBe('Salle Henry Dunant, 08:30–09:00, libre');
@@ -175,6 +179,8 @@ describe('the rooms page on a wide screen', () => {
       await page.goto(`${server.url}/book/rooms?date=${day}`);
       await expect(page.locator('.filters-disclosure > summary').isVisible()).resolves.toBe(false);
       await expect(page.locator('#r-date').isVisible()).resolves.toBe(true);
+      await expect(page.locator('.timeline-guide > summary').isVisible()).resolves.toBe(false);
+      await expect(page.locator('#timeline-help').isVisible()).resolves.toBe(true);
       await expect(page.locator('.room-list').isVisible()).resolves.toBe(false);
       await expect(page.locator('.view-switch a[aria-current="true"]').textContent()).resolves.toBe('Vue grille');
       const wrap = page.locator('.day-grid-wrap');
@@ -192,7 +198,7 @@ describe.each(['fr', 'en'] as const)('axe at 390×844 in %s', (lang) => {
   it.each([
     ['the list', ''],
     ['the timeline', '&view=grid'],
-  ])('finds nothing on %s, filters folded and open', async (_name, query) => {
+  ])('finds nothing on %s, disclosures folded and open', async (_name, query) => {
     const page = await memberPage('lead', lang);
     try {
       await page.goto(`${server.url}/book/rooms?date=${day}${query}`);
@@ -200,6 +206,7 @@ describe.each(['fr', 'en'] as const)('axe at 390×844 in %s', (lang) => {
       const problems = [...(await axeViolations(page)), ...(await horizontalOverflow(page))];
       await page.locator('.filters-disclosure > summary').click();
       await expect(page.locator('#r-date').isVisible()).resolves.toBe(true);
+      if (query) await page.locator('.timeline-guide > summary').click();
       problems.push(...(await axeViolations(page)), ...(await focusWithoutOutline(page)));
       expect(problems).toEqual([]);
     } finally {
