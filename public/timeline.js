@@ -155,7 +155,19 @@
     event.preventDefault();
   }
 
+  // Asked for no view, the page holds both and the width shows one (timeline.css): mark that one's link current.
+  const narrow = window.matchMedia('(max-width: 40rem)');
+  function markShownView() {
+    if (!document.querySelector('#rooms-day .wide-only')) return;
+    const shown = narrow.matches ? 'list' : 'grid';
+    for (const link of document.querySelectorAll('#rooms-day .view-switch a[data-view]'))
+      if (link.dataset.view === shown) link.setAttribute('aria-current', 'true');
+      else link.removeAttribute('aria-current');
+  }
+  narrow.addEventListener('change', markShownView);
+
   function init() {
+    markShownView();
     for (const grid of document.querySelectorAll(GRID)) {
       if (state.has(grid)) continue;
       const rows = rowsOf(grid);

@@ -11,6 +11,7 @@ import { enVisitors } from './en/visitors.js';
 import { enCheckIn } from './en/check-in.js';
 import { enFrontdesk } from './en/frontdesk.js';
 import { enTimeline } from './en/timeline.js';
+import { enRoomsPhone } from './en/rooms-phone.js';
 import { enReports } from './en/reports.js';
 import { enAudit } from './en/audit.js';
 import { enApprovals } from './en/approvals.js';
@@ -32,6 +33,7 @@ export const en: Catalogue = {
   ...enCheckIn,
   ...enFrontdesk,
   ...enTimeline,
+  ...enRoomsPhone,
   ...enReports,
   ...enAudit,
   ...enApprovals,

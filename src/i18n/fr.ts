@@ -12,6 +12,7 @@ import { frVisitors } from './fr/visitors.js';
 import { frCheckIn } from './fr/check-in.js';
 import { frFrontdesk } from './fr/frontdesk.js';
 import { frTimeline } from './fr/timeline.js';
+import { frRoomsPhone } from './fr/rooms-phone.js';
 import { frReports } from './fr/reports.js';
 import { frAudit } from './fr/audit.js';
 import { frApprovals } from './fr/approvals.js';
@@ -33,6 +34,7 @@ export const fr = {
   ...frCheckIn,
   ...frFrontdesk,
   ...frTimeline,
+  ...frRoomsPhone,
   ...frReports,
   ...frAudit,
   ...frApprovals,
