@@ -63,7 +63,7 @@ export function formatInstant(instant: number, lang: Language, zone: string, sty
 export function formatLocalDate(
   text: string,
   lang: Language,
-  style: 'date' | 'dayDate' | 'dateShort' | 'month',
+  style: 'date' | 'dayDate' | 'dateShort' | 'weekdayDate' | 'month',
 ): string {
   const parts = parseLocalDate(style === 'month' && /^\d{4}-\d{2}$/.test(text) ? `${text}-01` : text);
   if (parts === null) return text;

@@ -68,7 +68,6 @@ async function crawl(who: Who, lang: 'fr' | 'en'): Promise<string[]> {
     const res = await t.app.inject({ method: 'GET', url: url.pathname + url.search, headers: { cookie } });
     if (res.statusCode !== 200 || !String(res.headers['content-type']).startsWith('text/html')) continue;
     pages += 1;
-    if (process.env.CRAWL_LOG) console.log(who, lang, url.pathname + url.search);
     const text = visibleText(res.body);
     for (const match of text.matchAll(ISO)) {
       if (EXAMPLE.test(text.slice(Math.max(0, match.index - 20), match.index))) continue;
