@@ -6,6 +6,7 @@
 import { addressDomain, bookingCalendarEvent, type BookingForCalendar } from '../calendar/booking-event.js';
 import { buildInvitation } from '../calendar/ical.js';
 import type { RentalQuoteData } from '../domain/rental-quote.js';
+import { addressIn } from '../i18n/address.js';
 import { formatInstant, formatLocalDate } from '../i18n/dates.js';
 import { translate, type Language, type MessageKey } from '../i18n/index.js';
 import { formatCents } from '../i18n/money.js';
@@ -124,7 +125,7 @@ export function composeRentalMail(
         }
       : null,
     resource: place.resourceName,
-    address: place.siteAddress,
+    address: addressIn(place.siteAddress, lang),
     title: rental.title,
     date: date(rental.startsAt),
     start: time(rental.startsAt),

@@ -8,6 +8,7 @@
 import type { Db } from '../db/connection.js';
 import { closureReasons, seriesForMail, type OutboxRow, type SeriesForMail } from '../db/outbox.js';
 import type { SkippedDate } from '../db/schema.js';
+import { addressIn } from '../i18n/address.js';
 import { formatInstant, formatLocalDate } from '../i18n/dates.js';
 import { translator, type Language } from '../i18n/index.js';
 import { describeViolation } from '../i18n/violations.js';
@@ -72,7 +73,7 @@ export function composeSeriesMail(
   const rendered = renderMail('series-created', lang, {
     name: recipient.name,
     resource: place.resourceName,
-    address: place.siteAddress,
+    address: addressIn(place.siteAddress, lang),
     title: series.title,
     count: booked.length,
     booked,

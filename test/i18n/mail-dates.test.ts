@@ -1,5 +1,6 @@
 // Every kind of mail, in French and English, written with dates in words (issue 17): no ISO date
-// or month in the subject nor in the text part, and "1er" for the first of the month in French.
+// or month in the subject nor in the text part, "1er" for the first of the month in French, and no
+// French floor in an English address.
 import { describe, expect, it } from 'vitest';
 import { composeBookingMail, type BookingMailKind } from '../../src/mail/booking-mails.js';
 import { composeRentalMail, RENTAL_MAIL_KINDS } from '../../src/mail/rental-mails.js';
@@ -9,7 +10,7 @@ import type { Language } from '../../src/i18n/index.js';
 const ISO = /\b\d{4}-\d{2}(?:-\d{2})?\b/;
 const ZONE = 'Europe/Paris';
 const SETTINGS = { baseUrl: 'https://booking.21.example.org', mailFrom: '21 <booking@21.example.org>' };
-const ADDRESS = '21 rue de la Vanne, 92120 Montrouge, France';
+const ADDRESS = '21 rue de la Vanne, 92120 Montrouge, France (1er étage)';
 /** Friday 1 January 2027, 10:00–11:00 in Paris. */
 const START = Date.UTC(2027, 0, 1, 9);
 const END = Date.UTC(2027, 0, 1, 10);
@@ -30,6 +31,8 @@ function expectWords(mail: { subject: string; text: string }, lang: Language) {
   expect(mail.subject).not.toMatch(ISO);
   expect(mail.text).not.toMatch(ISO);
   expect(mail.text).toMatch(FIRST[lang]);
+  // The address's floor note is in the reader's language too.
+  if (lang === 'en') expect(mail.text).not.toContain('étage');
 }
 
 describe.each(['fr', 'en'] as const)('mails in %s', (lang) => {
@@ -55,6 +58,7 @@ describe.each(['fr', 'en'] as const)('mails in %s', (lang) => {
       },
     );
     expectWords(mail, lang);
+    if (kind === 'booking-confirmed') expect(mail.text).toContain(lang === 'fr' ? '(1er étage)' : '(1st floor)');
   });
 
   it.each(RENTAL_MAIL_KINDS)('rental-%s writes its dates in words, the quote’s validity too', (kind) => {
