@@ -5,7 +5,7 @@ import { remembered } from '../domain/memo.js';
 import { parseLocalDate } from '../domain/local-date.js';
 import type { Language } from './index.js';
 
-type Style = 'date' | 'dateShort' | 'time' | 'dateTime' | 'weekdayDate' | 'dayDate' | 'month';
+type Style = 'date' | 'dateShort' | 'time' | 'dateTime' | 'weekdayDate' | 'dayDate' | 'month' | 'day';
 
 const OPTIONS: Record<Style, Intl.DateTimeFormatOptions> = {
   date: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
@@ -15,6 +15,7 @@ const OPTIONS: Record<Style, Intl.DateTimeFormatOptions> = {
   dateTime: { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
   dayDate: { day: 'numeric', month: 'long', year: 'numeric' },
   month: { month: 'long', year: 'numeric' },
+  day: { day: 'numeric' },
 };
 
 /** Formatters kept at most (every zone and style in two languages), and words per formatter (some weeks of times). */
@@ -63,7 +64,7 @@ export function formatInstant(instant: number, lang: Language, zone: string, sty
 export function formatLocalDate(
   text: string,
   lang: Language,
-  style: 'date' | 'dayDate' | 'dateShort' | 'weekdayDate' | 'month',
+  style: 'date' | 'dayDate' | 'dateShort' | 'weekdayDate' | 'month' | 'day',
 ): string {
   const parts = parseLocalDate(style === 'month' && /^\d{4}-\d{2}$/.test(text) ? `${text}-01` : text);
   if (parts === null) return text;
@@ -118,5 +119,19 @@ export function localDateWords(lang: Language): LocalDateWords {
     dayDate: (text) => formatLocalDate(text, lang, 'dayDate'),
     dateShort: (text) => formatLocalDate(text, lang, 'dateShort'),
     month: (text) => formatLocalDate(text.slice(0, 7), lang, 'month'),
+  };
+}
+
+/**
+ * The two ends of a span of calendar dates in words, for a message's {from} and {to}, without
+ * saying a month or year twice: "du 1er au 31 décembre 2026", "du 1er mars au 31 mai 2027",
+ * "du 1er décembre 2026 au 31 mai 2027".
+ */
+export function localDateRange(from: string, to: string, lang: Language): { from: string; to: string } {
+  const style =
+    from.slice(0, 7) === to.slice(0, 7) ? 'day' : from.slice(0, 4) === to.slice(0, 4) ? 'dateShort' : 'dayDate';
+  return {
+    from: formatLocalDate(from, lang, from === to ? 'dayDate' : style),
+    to: formatLocalDate(to, lang, 'dayDate'),
   };
 }

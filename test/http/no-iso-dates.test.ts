@@ -54,9 +54,14 @@ function linksOf(html: string): string[] {
   return [...html.matchAll(/\bhref="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
 }
 
+/** The cookie of `who` reading in `lang`: a signed-in person reads in their profile's language. */
+function cookieOf(who: Who, lang: 'fr' | 'en'): string {
+  t.db.$client.prepare('UPDATE members SET language = ?').run(lang);
+  return [sessions.get(who)?.cookie, `lang=${lang}`].filter(Boolean).join('; ');
+}
+
 async function crawl(who: Who, lang: 'fr' | 'en'): Promise<string[]> {
-  const session = sessions.get(who);
-  const cookie = [session?.cookie, `lang=${lang}`].filter(Boolean).join('; ');
+  const cookie = cookieOf(who, lang);
   const seen = new Set<string>();
   const queue = [...starts];
   const found: string[] = [];
@@ -68,6 +73,7 @@ async function crawl(who: Who, lang: 'fr' | 'en'): Promise<string[]> {
     const res = await t.app.inject({ method: 'GET', url: url.pathname + url.search, headers: { cookie } });
     if (res.statusCode !== 200 || !String(res.headers['content-type']).startsWith('text/html')) continue;
     pages += 1;
+    expect(res.body, url.pathname).toContain(`<html lang="${lang}"`);
     const text = visibleText(res.body);
     for (const match of text.matchAll(ISO)) {
       if (EXAMPLE.test(text.slice(Math.max(0, match.index - 20), match.index))) continue;
@@ -96,4 +102,14 @@ describe.each(['fr', 'en'] as const)('in %s', (lang) => {
     },
     120_000,
   );
+});
+
+it('writes the dates named in issue 17 in words, "1er" included', async () => {
+  const text = async (who: Who, url: string, lang: 'fr' | 'en') =>
+    visibleText((await t.app.inject({ method: 'GET', url, headers: { cookie: cookieOf(who, lang) } })).body);
+  expect(await text('admin', '/admin/organisations', 'fr')).toContain('du 1er décembre 2026 au 31 mai 2027');
+  expect(await text('admin', '/admin/reports', 'fr')).toContain('Période du 1er au 31 décembre 2026');
+  expect(await text('admin', '/admin/reports', 'en')).toContain('Period from 1 to 31 December 2026');
+  expect(await text('lead', '/team', 'fr')).toContain('Forfait du mois (décembre 2026)');
+  expect(await text('lead', '/team', 'en')).not.toContain('Forfait');
 });

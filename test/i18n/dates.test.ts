@@ -1,6 +1,6 @@
 // Dates in words: "1er" for the first of the month in French, and calendar dates that no zone can move.
 import { describe, expect, it } from 'vitest';
-import { dateFormatter, formatLocalDate, localDateWords } from '../../src/i18n/dates.js';
+import { dateFormatter, formatLocalDate, localDateRange, localDateWords } from '../../src/i18n/dates.js';
 
 const PARIS = 'Europe/Paris';
 /** Friday 1 January 2027, 09:00 in Paris. */
@@ -70,5 +70,19 @@ describe('calendar dates in words', () => {
   it('give back text that is not a date as it is', () => {
     expect(formatLocalDate('2026-02-30', 'fr', 'dayDate')).toBe('2026-02-30');
     expect(formatLocalDate('demain', 'en', 'month')).toBe('demain');
+  });
+});
+
+describe('a span of calendar dates', () => {
+  it('says a month or a year once', () => {
+    expect(localDateRange('2026-12-01', '2027-05-31', 'fr')).toEqual({ from: '1er décembre 2026', to: '31 mai 2027' });
+    expect(localDateRange('2026-12-01', '2027-05-31', 'en')).toEqual({ from: '1 December 2026', to: '31 May 2027' });
+    expect(localDateRange('2027-03-01', '2027-05-31', 'fr')).toEqual({ from: '1er mars', to: '31 mai 2027' });
+    expect(localDateRange('2026-12-01', '2026-12-31', 'fr')).toEqual({ from: '1er', to: '31 décembre 2026' });
+    expect(localDateRange('2026-12-01', '2026-12-31', 'en')).toEqual({ from: '1', to: '31 December 2026' });
+    expect(localDateRange('2026-12-01', '2026-12-01', 'en')).toEqual({
+      from: '1 December 2026',
+      to: '1 December 2026',
+    });
   });
 });

@@ -10,7 +10,7 @@ import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formatDays, formatMinutes, formatNotice } from '../../i18n/index.js';
 import { addressIn } from '../../i18n/address.js';
-import { localDateWords } from '../../i18n/dates.js';
+import { localDateRange, localDateWords } from '../../i18n/dates.js';
 import { HTMX_VERSION } from './assets.js';
 import { remembered } from '../../domain/memo.js';
 
@@ -86,6 +86,7 @@ export default fp<{ cache: boolean }>(async (app, options) => {
         date: dates.date,
         day: dates.dayDate,
         month: dates.month,
+        range: (from: string, to: string) => localDateRange(from, to, request.lang),
         address: (address: string) => addressIn(address, request.lang),
       },
       ...(request.viewLocals ?? {}),
