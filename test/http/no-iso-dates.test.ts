@@ -33,12 +33,18 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
-/** The text a reader sees: no scripts, styles, tags or attributes; entities that may hide digits decoded. */
+/** Attributes read out to people (a screen reader's name, a tooltip, an image's text). */
+const SPOKEN = /\s(?:aria-label|title|alt)="([^"]*)"/g;
+
+/**
+ * The text a reader sees or hears: no scripts, styles, tags or other attributes (a form's value,
+ * <time datetime>); entities that may hide digits decoded.
+ */
 export function visibleText(html: string): string {
   return html
     .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<textarea\b[\s\S]*?<\/textarea>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<[^>]*>/g, (tag) => ` ${[...tag.matchAll(SPOKEN)].map((m) => m[1]).join(' ')} `)
     .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
     .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCharCode(parseInt(code, 16)))
     .replace(/&nbsp;/g, ' ')
@@ -89,6 +95,9 @@ async function crawl(who: Who, lang: 'fr' | 'en'): Promise<string[]> {
 it('finds ISO dates in visible text and only there', () => {
   const page = '<p>Le <time datetime="2026-12-01">1er décembre</time> <input value="2026-12-01"> du 2026-12-01</p>';
   expect(visibleText(page).match(ISO)).toEqual(['2026-12-01']);
+  expect(visibleText('<a href="/x?date=2026-12-01" aria-label="Le 2026-12-02">x</a>').match(ISO)).toEqual([
+    '2026-12-02',
+  ]);
   expect('Forfait du mois (2026-12)'.match(ISO)).toEqual(['2026-12']);
   expect(EXAMPLE.test('Heure de Paris, format ')).toBe(true);
   expect(EXAMPLE.test('Période du ')).toBe(false);
