@@ -20,6 +20,7 @@ import {
   type PlaceForCalendar,
 } from '../calendar/booking-event.js';
 import { buildInvitation } from '../calendar/ical.js';
+import { addressIn } from '../i18n/address.js';
 import { formatInstant } from '../i18n/dates.js';
 import type { Language } from '../i18n/index.js';
 import {
@@ -76,7 +77,7 @@ export function composeBookingMail(
   const rendered = renderMail(kind, lang, {
     name: recipient.name,
     resource: place.resourceName,
-    address: place.siteAddress,
+    address: addressIn(place.siteAddress, lang),
     title: booking.title.trim(),
     date: formatInstant(booking.startsAt, lang, place.zone, 'date'),
     start: formatInstant(booking.startsAt, lang, place.zone, 'time'),

@@ -6,7 +6,8 @@
 import { addressDomain, bookingCalendarEvent, type BookingForCalendar } from '../calendar/booking-event.js';
 import { buildInvitation } from '../calendar/ical.js';
 import type { RentalQuoteData } from '../domain/rental-quote.js';
-import { formatInstant } from '../i18n/dates.js';
+import { addressIn } from '../i18n/address.js';
+import { formatInstant, formatLocalDate } from '../i18n/dates.js';
 import { translate, type Language, type MessageKey } from '../i18n/index.js';
 import { formatCents } from '../i18n/money.js';
 import type { MailSettings, OutgoingMail } from './outbox.js';
@@ -120,11 +121,11 @@ export function composeRentalMail(
       ? {
           ...quoteWords(rental.quote!, lang),
           number: rental.quoteNumber ?? '',
-          validUntil: rental.quoteValidUntil ?? '',
+          validUntil: rental.quoteValidUntil === null ? '' : formatLocalDate(rental.quoteValidUntil, lang, 'dayDate'),
         }
       : null,
     resource: place.resourceName,
-    address: place.siteAddress,
+    address: addressIn(place.siteAddress, lang),
     title: rental.title,
     date: date(rental.startsAt),
     start: time(rental.startsAt),

@@ -8,7 +8,8 @@
 import type { Db } from '../db/connection.js';
 import { closureReasons, seriesForMail, type OutboxRow, type SeriesForMail } from '../db/outbox.js';
 import type { SkippedDate } from '../db/schema.js';
-import { formatInstant } from '../i18n/dates.js';
+import { addressIn } from '../i18n/address.js';
+import { formatInstant, formatLocalDate } from '../i18n/dates.js';
 import { translator, type Language } from '../i18n/index.js';
 import { describeViolation } from '../i18n/violations.js';
 import type { Recipient } from './booking-mails.js';
@@ -65,14 +66,14 @@ export function composeSeriesMail(
     const when =
       plan.start !== null && plan.end !== null
         ? line(plan.start, plan.end)
-        : `${plan.localDate} ${plan.localStart.slice(11)}`;
+        : `${formatLocalDate(plan.localDate, lang, 'date')} ${plan.localStart.slice(11)}`;
     return { line: when, reasons: [...new Set(reasons)] };
   });
   const first = series.dates[0];
   const rendered = renderMail('series-created', lang, {
     name: recipient.name,
     resource: place.resourceName,
-    address: place.siteAddress,
+    address: addressIn(place.siteAddress, lang),
     title: series.title,
     count: booked.length,
     booked,

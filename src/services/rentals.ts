@@ -55,7 +55,8 @@ import {
 } from '../domain/rental-states.js';
 import type { Suggestion } from '../domain/alternatives.js';
 import type { Violation } from '../domain/violations.js';
-import { localDateOf, localTimeOf, localToInstant, parseLocalTime, startOfLocalDate } from '../domain/zoned-time.js';
+import { localDateOf, localToInstant, parseLocalTime, startOfLocalDate } from '../domain/zoned-time.js';
+import { formatInstant } from '../i18n/dates.js';
 import type { Language } from '../i18n/index.js';
 import { checkRentalSettings, type RentalSettings, type SettingErrors } from '../domain/rental-settings.js';
 import { enqueueMail, type MailSettings, type OutboxKick } from '../mail/outbox.js';
@@ -668,7 +669,12 @@ export class RentalService {
       );
       if (availability.free) continue;
       const alternatives = availability.alternatives.map(
-        (a) => `${localDateOf(a.start, zone)} ${localTimeOf(a.start, zone)}–${localTimeOf(a.end, zone)}`,
+        // Worded like the public form's suggestions: the date in the requester's words, times in the site's zone.
+        (a) => {
+          const words = (instant: number, style: 'weekdayDate' | 'time') =>
+            formatInstant(instant, other.language, zone, style);
+          return `${words(a.start, 'weekdayDate')}, ${words(a.start, 'time')} – ${words(a.end, 'time')}`;
+        },
       );
       this.history(tx, other, 'system', null, 'competitor', other.status, { by: taken.id });
       this.mail(tx, 'competing', other, { alternatives });

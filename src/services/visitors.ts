@@ -18,6 +18,7 @@ import {
 import type { Clock } from '../domain/clock.js';
 import { checkVisitor, type VisitorErrors, type VisitorInput } from '../domain/visitors.js';
 import { startOfLocalDay } from '../domain/zoned-time.js';
+import { addressIn } from '../i18n/address.js';
 import { formatInstant } from '../i18n/dates.js';
 import { enqueueMail, renderMail, type OutboxKick } from '../mail/outbox.js';
 import { authorize, NotFound, type Actor } from './authz.js';
@@ -118,7 +119,7 @@ export class VisitorService {
         visitor: visitor.name,
         organisation: visitor.organisation,
         time: formatInstant(now, host.language, snapshot.site.timezone, 'time'),
-        address: snapshot.site.address,
+        address: addressIn(snapshot.site.address, host.language),
       });
       enqueueMail(tx, { kind: VISITOR_ARRIVED_MAIL, to: host.email, ...mail }, now);
       return { visitor: arrived, mailed: true };

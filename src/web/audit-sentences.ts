@@ -4,7 +4,7 @@
 // action without one falls back to a generic sentence, so a new action never breaks the page.
 import type { ResourceView } from '../services/catalogue.js';
 import { catalogues, type Language, type MessageKey, type Translate } from '../i18n/index.js';
-import type { DateFormatter } from '../i18n/dates.js';
+import { formatLocalDate, type DateFormatter } from '../i18n/dates.js';
 import type { AuditNames, AuditRow } from '../services/audit.js';
 
 export interface SentenceContext {
@@ -70,7 +70,10 @@ function params(ctx: SentenceContext, row: AuditRow): Record<string, string | nu
       t('audit.word.organisation'),
     resource: resourcePhrase(resourceId !== null ? ctx.resources.get(resourceId) : undefined, lang, t),
     when: when(ctx, start, end),
-    from: from !== null ? ctx.dates.weekdayDate(from) : str(d.from) || t('audit.word.someDay'),
+    from:
+      from !== null
+        ? ctx.dates.weekdayDate(from)
+        : formatLocalDate(str(d.from), lang, 'weekdayDate') || t('audit.word.someDay'),
     visitor: visitor?.name ?? t('audit.word.visitor'),
     host: visitor?.hostName ?? someone,
     email: str(d.email) || someone,
@@ -81,7 +84,7 @@ function params(ctx: SentenceContext, row: AuditRow): Record<string, string | nu
     kind: str(d.kind) ? t(`kind.heading.${str(d.kind)}` as MessageKey) : '',
     amount: num(d.amountCents) !== null ? formatEuros(num(d.amountCents)!, lang) : '',
     unit: str(d.unit) ? t(`prices.unit.${str(d.unit)}` as MessageKey) : '',
-    date: str(d.startsOn),
+    date: formatLocalDate(str(d.startsOn), lang, 'dayDate'),
     event: `audit.action.${row.action}` in catalogues.fr ? t(`audit.action.${row.action}` as MessageKey) : row.action,
   };
 }

@@ -1,10 +1,10 @@
 // The event space's month as its page shows it: weeks of days, each with the bookings that
 // touch it (a booking into the evening stays on its day; one across midnight shows on both).
-import { Info, DateTime } from 'luxon';
+import { Info } from 'luxon';
 import { addDays } from '../domain/local-date.js';
 import { addMonths, formatLocalMonth, monthWeeks, type MonthParts } from '../domain/month-grid.js';
 import { localDateOf } from '../domain/zoned-time.js';
-import { dateFormatter } from '../i18n/dates.js';
+import { dateFormatter, formatLocalDate } from '../i18n/dates.js';
 import type { Language, Translate } from '../i18n/index.js';
 import type { StaffViewBooking } from '../services/approvals.js';
 import { whoOf } from './approval-views.js';
@@ -38,7 +38,7 @@ export function eventSpaceMonthView(
 ): EventSpaceMonthView {
   const { t, lang, zone } = options;
   const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
-  const monthName = (p: MonthParts) => DateTime.fromObject(p, { locale }).toFormat('LLLL yyyy');
+  const monthName = (p: MonthParts) => formatLocalDate(formatLocalMonth(p), lang, 'month');
   const dates = dateFormatter(lang, zone);
   const byDate = new Map<string, DayEntry[]>();
   for (const b of bookings) {
@@ -59,7 +59,7 @@ export function eventSpaceMonthView(
       byDate.set(date, list);
     }
   }
-  const label = (date: string) => DateTime.fromISO(date, { locale }).toFormat('cccc d LLLL');
+  const label = (date: string) => formatLocalDate(date, lang, 'weekdayDate');
   const previous = addMonths(parts, -1);
   const next = addMonths(parts, 1);
   return {

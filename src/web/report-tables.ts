@@ -1,11 +1,13 @@
 // The tables of the reports page, built once from a report and rendered twice: as HTML (numbers
 // in the reader's language) and as CSV (plain numbers: hours and euros with a decimal point).
 import type { Language, MessageKey, Translate } from '../i18n/index.js';
+import { formatLocalDate } from '../i18n/dates.js';
 import { occupancyPercent, WEEKDAYS } from '../domain/report-occupancy.js';
 import type { Report } from '../services/reports.js';
 import type { ReportTable } from './report-filter.js';
 
-export type CellType = 'text' | 'int' | 'hours' | 'percent' | 'euros';
+/** 'month' is "YYYY-MM": kept so in CSV, in words on the page. */
+export type CellType = 'text' | 'month' | 'int' | 'hours' | 'percent' | 'euros';
 type Raw = string | number | null;
 
 export interface TableSpec {
@@ -33,6 +35,7 @@ export function cellFormatter(lang: Language, t: Translate): (type: CellType, ra
   const integer = new Intl.NumberFormat(locale);
   return (type, raw) => {
     if (raw === null) return t('reports.none');
+    if (type === 'month') return formatLocalDate(String(raw), lang, 'month');
     if (typeof raw === 'string') return raw;
     if (type === 'hours') return t('reports.hours', { hours: hours.format(raw / 60) });
     if (type === 'euros') return euros.format(raw / 100);
@@ -84,7 +87,7 @@ export function reportTables(t: Translate, report: Report): Record<ReportTable, 
     name: 'quotas',
     columns: [
       col('organisation', 'text'),
-      col('month', 'text'),
+      col('month', 'month'),
       col('roomsUsed', 'hours'),
       col('roomsLimit', 'hours'),
       col('desksUsed', 'int'),

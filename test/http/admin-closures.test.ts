@@ -179,7 +179,7 @@ describe('repeating closures', () => {
     expect((await book(camille, 'salle-appia', '2026-12-23T14:00', '2026-12-23T15:00')).statusCode).toBe(303);
     expect((await book(camille, 'salle-appia', '2027-01-06T10:00', '2027-01-06T11:00')).statusCode).toBe(303);
     const list = await get(admin, '/admin/closures');
-    expect(list.body).toContain('Chaque semaine jusqu’au 2026-12-30');
+    expect(list.body).toContain('Chaque semaine jusqu’au 30 décembre 2026');
   });
 });
 

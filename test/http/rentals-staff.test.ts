@@ -224,6 +224,9 @@ describe('competing requests', () => {
       .all() as { to_address: string; message: string }[];
     expect(told.map((m) => m.to_address)).toEqual(['b@b.example']);
     expect(JSON.parse(told[0]!.message).text).toContain('Dates libres les plus proches');
+    // The nearest free dates in words, as the public form gives them (issue 17).
+    expect(JSON.parse(told[0]!.message).text).toMatch(/\d+(?:er)? décembre, \d{2}:\d{2} – \d{2}:\d{2}/);
+    expect(JSON.parse(told[0]!.message).text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(rental(elsewhere.id).status).toBe('requested');
     // The other one cannot be put on option over the first: the reason is given.
     const refused = await staff(second.id, 'option', { until: '2026-12-12' });

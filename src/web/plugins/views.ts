@@ -9,6 +9,8 @@ import { Eta } from 'eta';
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formatDays, formatMinutes, formatNotice } from '../../i18n/index.js';
+import { addressIn } from '../../i18n/address.js';
+import { localDateRange, localDateWords } from '../../i18n/dates.js';
 import { HTMX_VERSION } from './assets.js';
 import { remembered } from '../../domain/memo.js';
 
@@ -64,6 +66,7 @@ export default fp<{ cache: boolean }>(async (app, options) => {
   const eta = new ViewEngine({ views: VIEWS_DIR, cache: options.cache, autoEscape: true, autoTrim: [false, 'nl'] });
   function render(request: PageRequest, opts: PageOptions, template: string): string {
     const t = request.t;
+    const dates = localDateWords(request.lang);
     return eta.render(template, {
       ...opts.data,
       t,
@@ -79,6 +82,12 @@ export default fp<{ cache: boolean }>(async (app, options) => {
         minutes: (m: number) => formatMinutes(t, m),
         days: (d: number) => formatDays(t, d),
         notice: (m: number) => formatNotice(t, m),
+        // Calendar dates and months ("YYYY-MM-DD", "YYYY-MM") in words, for text; attributes keep ISO.
+        date: dates.date,
+        day: dates.dayDate,
+        month: dates.month,
+        range: (from: string, to: string) => localDateRange(from, to, request.lang),
+        address: (address: string) => addressIn(address, request.lang),
       },
       ...(request.viewLocals ?? {}),
     });

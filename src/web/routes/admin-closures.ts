@@ -9,7 +9,7 @@ import { CLOSURE_KINDS, CLOSURE_REPEATS, type ClosureForm } from '../../domain/s
 import { addDays } from '../../domain/local-date.js';
 import { formatLocalTime } from '../../domain/zoned-time.js';
 import { localDateTimeOf } from '../../domain/zoned-time.js';
-import { dateFormatter } from '../../i18n/dates.js';
+import { dateFormatter, formatLocalDate } from '../../i18n/dates.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { NotFound } from '../../services/authz.js';
 import type { AffectedBookingRow, ClosureRow, SpaceChangeOutcome } from '../../services/space.js';
@@ -142,7 +142,7 @@ export default async function adminClosureRoutes(app: FastifyInstance) {
           ? request.t('closures.repeat.none')
           : request.t('closures.repeat.until', {
               repeat: request.t(`closures.repeat.${c.repeat}`),
-              until: c.repeatUntil ?? '',
+              until: c.repeatUntil === null ? '' : formatLocalDate(c.repeatUntil, request.lang, 'dayDate'),
             }),
       ahead: c.lastEnd > now,
     }));

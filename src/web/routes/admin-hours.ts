@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { WEEKDAYS, type ExceptionForm } from '../../domain/opening-exceptions.js';
 import type { MessageKey } from '../../i18n/index.js';
+import { formatLocalDate } from '../../i18n/dates.js';
 import { NotFound } from '../../services/authz.js';
 import type { Saved, ZoneForm } from '../../services/space-hours.js';
 import { formBody, parseId, text } from '../forms.js';
@@ -164,6 +165,7 @@ export default async function adminHoursRoutes(app: FastifyInstance) {
         exceptions: spaceHours.exceptions(request.member).map((e) => ({
           id: e.id,
           date: e.date,
+          dateText: formatLocalDate(e.date, request.lang, 'date'),
           where: e.resourceId === null ? request.t('space.site') : (names.get(e.resourceId) ?? ''),
           hours:
             e.opens === null

@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RESOURCE_KINDS } from '../../domain/types.js';
 import type { MessageKey, Translate } from '../../i18n/index.js';
+import { localDateRange } from '../../i18n/dates.js';
 import { PROGRAMMES } from '../../services/organisations.js';
 import type { Report } from '../../services/reports.js';
 import { csvDocument } from '../csv.js';
@@ -119,7 +120,7 @@ export default async function adminReportRoutes(app: FastifyInstance) {
         report,
         tables: html,
         heatMap: heatMap(t, report.occupancy),
-        period: t('reports.period', { from: parsed.values.from, to: parsed.values.to }),
+        period: t('reports.period', localDateRange(parsed.values.from, parsed.values.to, request.lang)),
       },
     });
   });

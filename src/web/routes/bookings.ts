@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ACCEPTED_YEARS } from '../../domain/local-date.js';
 import { RESOURCE_KINDS } from '../../domain/types.js';
 import { formatMinutes, type MessageKey, type Translate } from '../../i18n/index.js';
-import { dateFormatter } from '../../i18n/dates.js';
+import { dateFormatter, formatLocalDate } from '../../i18n/dates.js';
 import type { OrganisationQuotas } from '../../services/bookings.js';
 import type { ResourceView } from '../../services/catalogue.js';
 import type { OccurrencePlan } from '../../domain/series-plan.js';
@@ -226,7 +226,11 @@ export default async function bookingRoutes(app: FastifyInstance) {
       .filter((p) => p.violations.length > 0)
       .flatMap((p) =>
         reasons(p.violations, resource, p.start ?? fallbackStart, ctx).map((reason) =>
-          request.t('series.dateReason', { date: p.start !== null ? dates.weekdayDate(p.start) : p.localDate, reason }),
+          request.t('series.dateReason', {
+            date:
+              p.start !== null ? dates.weekdayDate(p.start) : formatLocalDate(p.localDate, request.lang, 'weekdayDate'),
+            reason,
+          }),
         ),
       );
   }
@@ -298,7 +302,7 @@ export default async function bookingRoutes(app: FastifyInstance) {
       }
       const dates = dateFormatter(request.lang, inventory.get().site.timezone);
       const rows = preview.plans.map((p) => ({
-        date: p.start !== null ? dates.date(p.start) : p.localDate,
+        date: p.start !== null ? dates.date(p.start) : formatLocalDate(p.localDate, request.lang, 'date'),
         time: p.localStart.slice(11),
         free: p.violations.length === 0,
         reasons: reasons(p.violations, resource, p.start ?? 0, ctx),
