@@ -5,7 +5,7 @@ import { dateFormatter, type DateFormatter } from '../i18n/dates.js';
 import type { Board, BoardBookingLine, LobbyZone, Presence, Zone } from '../services/frontdesk.js';
 import type { HeadcountEntry } from '../domain/board.js';
 import type { RoomNow } from '../domain/board.js';
-import { zoneName } from './presenters.js';
+import { localName } from '../i18n/names.js';
 
 export interface BookingText {
   id: number;
@@ -19,7 +19,7 @@ export interface BookingText {
 
 function zoneTitle(t: Translate, lang: Language, zone: Zone | null): string {
   if (!zone) return t('frontdesk.zone.none');
-  return zoneName(lang, { zoneName: zone.name, zoneNameEn: zone.nameEn }) ?? zone.name;
+  return localName(zone, lang);
 }
 
 function presenceText(t: Translate, p: Presence) {
@@ -86,18 +86,18 @@ export function boardView(t: Translate, lang: Language, zone: string, board: Boa
     counts: t('frontdesk.desks.counts', z.counts),
     desks: z.desks.map((d) => ({
       id: d.resource.id,
-      name: d.resource.name,
+      name: localName(d.resource, lang),
       state: d.state,
       stateText: stateWords[d.state],
-      bookings: d.bookings.map((b) => bookingText(t, dates, b, d.resource.name)),
+      bookings: d.bookings.map((b) => bookingText(t, dates, b, localName(d.resource, lang))),
     })),
   }));
   const rooms = board.rooms.map((r) => ({
     id: r.resource.id,
-    name: r.resource.name,
+    name: localName(r.resource, lang),
     kind: t(`kind.${r.resource.kind}` as MessageKey, { count: 1 }),
     now: r.now ? roomNowText(t, dates, r.now, true) : null,
-    bookings: r.bookings.map((b) => bookingText(t, dates, b, r.resource.name)),
+    bookings: r.bookings.map((b) => bookingText(t, dates, b, localName(r.resource, lang))),
   }));
   const visitors = board.visitors.map((v) => {
     const name = v.organisation
@@ -168,9 +168,12 @@ export function lobbyView(t: Translate, lang: Language, zone: string, zones: rea
     desks: z.desksTotal > 0 ? t('kiosk.desksFree', { count: z.desksFree, total: z.desksTotal }) : null,
     rooms: z.rooms.map((r) => ({
       id: r.resource.id,
-      name: r.resource.name,
+      name: localName(r.resource, lang),
       free: r.now.current === null,
-      text: t('kiosk.room', { room: r.resource.name, state: roomNowText(t, dates, r.now, false).join(' – ') }),
+      text: t('kiosk.room', {
+        room: localName(r.resource, lang),
+        state: roomNowText(t, dates, r.now, false).join(' – '),
+      }),
     })),
   }));
 }

@@ -9,6 +9,7 @@ import type { ViewContext } from './booking-views.js';
 import { bookingListViews } from './booking-views.js';
 import { checkInView, type CheckInView } from './check-in-views.js';
 import { zoneName } from './presenters.js';
+import { resourceNameIn } from '../services/inventory.js';
 
 export interface UsualDeskView {
   zoneId: number | null;
@@ -32,7 +33,7 @@ export interface TodayView {
 }
 
 function resourceName(ctx: ViewContext, id: number): string {
-  return ctx.inventory.resourcesById.get(id)?.name ?? ctx.inventory.retiredNames.get(id) ?? '';
+  return resourceNameIn(ctx.inventory, id, ctx.lang);
 }
 
 function span(ctx: ViewContext, dates: DateFormatter, b: { startsAt: number; endsAt: number }): string {

@@ -78,9 +78,9 @@ describe('the rooms timeline', () => {
       payload: form({ lang: 'en', next: '/', _csrf: lea.csrf }),
     });
     const res = await t.app.inject({ url: '/book/rooms?date=2026-12-08', headers: { cookie: lea.cookie } });
-    const moynier = row(res.body, 'Salle Gustave Moynier');
-    expect(moynier).toContain('Salle Gustave Moynier, 10:00–11:00, booked');
-    expect(moynier).toContain('Salle Gustave Moynier, 08:30–09:00, free');
+    const moynier = row(res.body, 'Gustave Moynier room');
+    expect(moynier).toContain('Gustave Moynier room, 10:00–11:00, booked');
+    expect(moynier).toContain('Gustave Moynier room, 08:30–09:00, free');
   });
 
   it('sends the list too when no view is asked for (a phone shows it), and only the asked view otherwise', async () => {

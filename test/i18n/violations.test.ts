@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Violation, ViolationCode } from '../../src/domain/violations.js';
 import { VIOLATION_CODES } from '../../src/domain/violations.js';
 import { translator, type Language } from '../../src/i18n/index.js';
-import { describeViolation } from '../../src/i18n/violations.js';
+import { describeViolation, type ViolationContext } from '../../src/i18n/violations.js';
 
 // Tuesday 8 December 2026, Paris = UTC+1.
 const at = (hour: number, minute = 0, day = 8) => Date.UTC(2026, 11, day, hour - 1, minute);
@@ -69,12 +69,14 @@ const SAMPLES: { [C in ViolationCode]: Extract<Violation, { code: C }> } = {
   induction_required: { code: 'induction_required', resourceId: 3, kind: 'digital_studio' },
 };
 
-const say = (v: Violation, lang: Language, resourceName = 'Salle Louis Appia') =>
+const APPIA = { name: 'Salle Louis Appia', nameEn: 'Louis Appia room', nameGender: 'f' } as const;
+
+const say = (v: Violation, lang: Language, resource: ViolationContext['resource'] = APPIA) =>
   describeViolation(v, {
     t: translator(lang),
     lang,
     zone: 'Europe/Paris',
-    resourceName,
+    resource,
     requestStart: at(10),
     closureReason: (id) => (id === 1 && lang === 'en' ? 'Christmas Day' : undefined),
   });
@@ -93,7 +95,7 @@ describe('refusal messages', () => {
 
   it.each([
     ['conflict', 'fr', 'Salle Louis Appia est déjà réservé de 10:00 à 11:00.'],
-    ['conflict', 'en', 'Salle Louis Appia is already booked from 10:00 to 11:00.'],
+    ['conflict', 'en', 'Louis Appia room is already booked from 10:00 to 11:00.'],
     ['closed', 'fr', 'Fermé le 25 décembre : Noël.'],
     ['closed', 'en', 'Closed on 25 December: Christmas Day.'],
     [
@@ -111,7 +113,7 @@ describe('refusal messages', () => {
       'fr',
       'Le forfait de votre organisation est de 10 heures de salle par mois : 8 heures déjà réservées, 3 heures demandées.',
     ],
-    ['outside_opening_hours', 'en', 'Salle Louis Appia is open on Tuesday 8 December from 08:30–19:00.'],
+    ['outside_opening_hours', 'en', 'Louis Appia room is open on Tuesday 8 December from 08:30–19:00.'],
     [
       'too_late_to_book',
       'fr',

@@ -110,7 +110,7 @@ describe('series summary mail', () => {
     );
     expect(outcome.ok).toBe(true);
     const [mail] = (await outbox()).filter((m) => m.kind === 'series-created');
-    expect(mail!.subject).toBe('Recurring booking: Salle Clara Barton, 2 dates');
+    expect(mail!.subject).toBe('Recurring booking: Clara Barton room, 2 dates');
     const message = mail!.message!;
     expect(message.text).toContain(
       'Dates booked (2)\n- Thursday, 10 December 2026, 14:00 – 15:30\n- Thursday, 17 December 2026, 14:00 – 15:30\n',

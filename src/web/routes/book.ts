@@ -24,6 +24,7 @@ import { closedAllDay, dayGrid, dayList } from '../day-grid.js';
 import { messageFiller } from '../../i18n/filler.js';
 import { requireMember } from '../plugins/session.js';
 import { zoneName } from '../presenters.js';
+import { localName } from '../../i18n/names.js';
 
 const GROUPS: Record<string, { kinds: ResourceKind[]; title: MessageKey }> = {
   rooms: { kinds: ['meeting_room'], title: 'rooms.title' },
@@ -113,10 +114,10 @@ export default async function bookRoutes(app: FastifyInstance) {
       if (takenIn(d, slot)) continue;
       group.free.push({
         id: desk.id,
-        name: desk.name,
+        name: localName(desk, request.lang),
         equipment: desk.equipment.map((e) => equipmentWords.get(e)!),
         accessibility: desk.accessibility.map((a) => accessibilityWords.get(a)!),
-        label: bookLabel({ desk: desk.name }),
+        label: bookLabel({ desk: localName(desk, request.lang) }),
       });
     }
     return [...byZone.values()];
@@ -141,8 +142,8 @@ export default async function bookRoutes(app: FastifyInstance) {
         day.resources.map((d) => d.resource.id),
         slot,
       ),
-      zoneName: (z) => zoneName(request.lang, { zoneName: z.name, zoneNameEn: z.nameEn }) ?? z.name,
-      resourceName: (r) => (request.lang === 'en' ? (r.nameEn ?? r.name) : r.name),
+      zoneName: (z) => localName(z, request.lang),
+      resourceName: (r) => localName(r, request.lang),
       deskLabel: (state, desk) => labels[state]({ desk }),
     });
   }
@@ -347,7 +348,10 @@ export default async function bookRoutes(app: FastifyInstance) {
         })
         .map((o) => ({
           label: t('find.option', {
-            room: o.resourceName,
+            room: localName(
+              { name: o.resourceName, nameEn: snapshot.resourcesById.get(o.resourceId)?.nameEn },
+              request.lang,
+            ),
             capacity: t('catalogue.capacity', { count: o.capacity }),
             when: t('booking.when.value', {
               date: dates.weekdayDate(o.start),
