@@ -27,6 +27,11 @@ export function localNameOrNull(named: Named | null | undefined, lang: Language)
   return named ? localName(named, lang) : null;
 }
 
+/** A value for each gender, for words a page repeats for many names (a grid's cells). */
+export function byGender<T>(make: (gender: NameGender) => T): Record<NameGender, T> {
+  return { f: make('f'), m: make('m') };
+}
+
 /** The message parameters naming a resource: `{resource}` and the `{gender}` its sentence agrees with. */
 export function resourceParams(
   resource: Named & { nameGender: NameGender },

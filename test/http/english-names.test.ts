@@ -1,6 +1,7 @@
 // Resources and zones read in the reader's language: a crawl of the main pages in English, as a
 // member, the front desk and an admin, finds none of the French names or kinds in the visible
-// text.
+// text; and a French refusal agrees with the resource's gender ("réservée" for a room,
+// "réservé" for a desk).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { DEMO_ACCOUNTS, form, signInAs, type Session } from '../helpers/auth.js';
@@ -114,5 +115,24 @@ describe('English pages name resources and zones in English', () => {
     } finally {
       t.db.$client.prepare("UPDATE members SET language = 'en' WHERE email = ?").run(DEMO_ACCOUNTS.member.email);
     }
+  });
+});
+describe('French refusals agree with the resource', () => {
+  it('say "réservée" for a room and "réservé" for a desk', async () => {
+    const sami = await signInAs(t.app, 'member2');
+    const room = await post(sami, '/bookings', {
+      resource: resourceId(t.db, 'salle-appia'),
+      start: '2026-12-07T14:00',
+      end: '2026-12-07T15:00',
+    });
+    expect(room.statusCode).toBe(409);
+    expect(visibleText(room.body)).toContain('Salle Louis Appia est déjà réservée');
+    const desk = await post(sami, '/bookings', {
+      resource: resourceId(t.db, 'poste-os-01'),
+      start: '2026-12-08T08:30',
+      end: '2026-12-08T13:00',
+    });
+    expect(desk.statusCode).toBe(409);
+    expect(visibleText(desk.body)).toMatch(/Poste OS-01 est déjà réservé /);
   });
 });

@@ -58,8 +58,8 @@ describe('the rooms timeline', () => {
       ...moynier.matchAll(/<td class="busy" colspan="(\d)" data-col="(\d)"><span class="visually-hidden">([^<]+)</g),
     ];
     expect(blocks.map((b) => [b[1], b[2], b[3]])).toEqual([
-      ['2', '3', 'Salle Gustave Moynier, 10:00–11:00, réservé'],
-      ['2', '5', 'Salle Gustave Moynier, 11:00–12:00, réservé'],
+      ['2', '3', 'Salle Gustave Moynier, 10:00–11:00, réservée'],
+      ['2', '5', 'Salle Gustave Moynier, 11:00–12:00, réservée'],
     ]);
     // Every column of the day is there once: 21 half hours from 08:30 to 19:00.
     const columns = [...moynier.matchAll(/<td[^>]*?(?: colspan="(\d+)")? data-col="\d+"/g)];

@@ -85,7 +85,7 @@ describe('series summary mail', () => {
     );
     expect(message.text).toContain(
       'Date non réservée (1)\n- mercredi 16 décembre 2026, 10:00 – 11:00\n' +
-        '  Salle Louis Appia est déjà réservé de 10:00 à 11:00.\n',
+        '  Salle Louis Appia est déjà réservée de 10:00 à 11:00.\n',
     );
     expect(message.text).toContain(`${t.config.baseUrl}/bookings/${outcome.booked[0]!.id}`);
     // User text is escaped in the HTML part.
