@@ -90,20 +90,32 @@ describe('English pages name resources and zones in English', () => {
       `/resources/${resourceId(t.db, 'espace-evenementiel')}`,
       `/resources/${resourceId(t.db, 'poste-os-01')}`,
       `/bookings/new?resource=${resourceId(t.db, 'salle-barton')}`,
+      '/find',
+      '/profile/feeds',
+      `/resources/${resourceId(t.db, 'salle-appia')}/check-in`,
     ];
     const found = (await Promise.all(urls.map((url) => frenchOn(member, url)))).flat();
     expect(found).toEqual([]);
   });
 
   it('for the front desk', async () => {
-    const urls = ['/frontdesk', '/frontdesk/bookings', '/frontdesk/headcount'];
+    const urls = ['/frontdesk', '/frontdesk/bookings', '/frontdesk/headcount', '/frontdesk/qr-codes'];
     const found = (await Promise.all(urls.map((url) => frenchOn(frontdesk, url)))).flat();
     expect(found).toEqual([]);
   });
 
   it('for an admin', async () => {
     // The zones' and resources' edit forms show the French name on purpose (it is a field).
-    const urls = ['/admin/resources', '/admin/closures', '/admin/hours', '/admin/reports', '/admin/approvals'];
+    const urls = [
+      '/admin/resources',
+      '/admin/closures',
+      '/admin/hours',
+      '/admin/reports',
+      '/admin/approvals',
+      '/admin/event-space',
+      '/admin/audit',
+      '/admin/rentals',
+    ];
     const found = (await Promise.all(urls.map((url) => frenchOn(admin, url)))).flat();
     expect(found).toEqual([]);
   });
