@@ -256,6 +256,8 @@ function rooms(): ResourceSeed[] {
     kind: 'meeting_room',
     zone: 'salles',
     name,
+    // "Salle Henry Dunant" reads "Henry Dunant room" in English.
+    nameEn: `${name.replace(/^Salle /, '')} room`,
     nameGender: 'f',
     description: `Salle de réunion pour ${capacity} personnes.`,
     descriptionEn: `Meeting room for ${capacity} people.`,

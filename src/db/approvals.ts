@@ -16,6 +16,7 @@ const COLUMNS = {
   createdAt: bookings.createdAt,
   resourceId: bookings.resourceId,
   resourceName: resources.name,
+  resourceNameEn: resources.nameEn,
   memberId: bookings.memberId,
   memberName: members.name,
   organisationName: organisations.name,
@@ -33,6 +34,7 @@ export interface StaffViewBooking {
   createdAt: number;
   resourceId: number;
   resourceName: string;
+  resourceNameEn: string | null;
   memberId: number | null;
   memberName: string | null;
   organisationName: string | null;

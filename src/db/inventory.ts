@@ -23,6 +23,13 @@ export type SiteRow = typeof sites.$inferSelect;
 export type ZoneRow = typeof zones.$inferSelect;
 type ResourceRow = typeof resources.$inferSelect;
 
+/** A resource's French name, its optional English name and the French name's gender. */
+export interface ResourceNames {
+  name: string;
+  nameEn: string | null;
+  nameGender: 'f' | 'm';
+}
+
 /** A resource with what the pages show beside its rules. */
 export interface ResourceView extends Resource {
   slug: string;
@@ -138,13 +145,13 @@ export function listResources(db: Db, siteId: number): ResourceView[] {
 }
 
 /** The names of a site's retired resources: their past bookings still show where they were. */
-export function retiredResourceNames(db: Db, siteId: number): Map<number, string> {
+export function retiredResourceNames(db: Db, siteId: number): Map<number, ResourceNames> {
   const rows = db
-    .select({ id: resources.id, name: resources.name })
+    .select({ id: resources.id, name: resources.name, nameEn: resources.nameEn, nameGender: resources.nameGender })
     .from(resources)
     .where(and(eq(resources.siteId, siteId), eq(resources.active, false)))
     .all();
-  return new Map(rows.map((r) => [r.id, r.name]));
+  return new Map(rows.map(({ id, ...name }) => [id, name]));
 }
 
 /** The check-in policy of each resource kind of a site; a kind without one is never released. */

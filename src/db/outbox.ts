@@ -174,7 +174,13 @@ const recipientColumns = {
   active: members.active,
 };
 
-const placeColumns = { resourceName: resources.name, siteAddress: sites.address, zone: sites.timezone };
+const placeColumns = {
+  resourceName: resources.name,
+  resourceNameEn: resources.nameEn,
+  resourceGender: resources.nameGender,
+  siteAddress: sites.address,
+  zone: sites.timezone,
+};
 
 /**
  * A booking as its mails show it now (its own fields, its place and its member), and what
@@ -244,6 +250,16 @@ export function closureReasons(db: Db, ids: readonly number[]) {
     .select({ id: closures.id, reason: closures.reason, reasonEn: closures.reasonEn })
     .from(closures)
     .where(inArray(closures.id, [...ids]))
+    .all();
+}
+
+/** The names of the resources a series' skipped dates name (a linked room, a desk booked elsewhere). */
+export function resourceNames(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: resources.id, name: resources.name, nameEn: resources.nameEn, nameGender: resources.nameGender })
+    .from(resources)
+    .where(inArray(resources.id, [...ids]))
     .all();
 }
 

@@ -32,6 +32,7 @@ const COLUMNS = {
   checkedOutAt: bookings.checkedOutAt,
   resourceId: bookings.resourceId,
   resourceName: resources.name,
+  resourceNameEn: resources.nameEn,
   memberId: bookings.memberId,
   memberName: person.name,
   guestName: bookings.guestName,
@@ -52,6 +53,7 @@ export interface StaffBookingRow {
   checkedOutAt: number | null;
   resourceId: number;
   resourceName: string;
+  resourceNameEn: string | null;
   memberId: number | null;
   memberName: string | null;
   guestName: string | null;

@@ -1,5 +1,6 @@
 // Messages filled in many times on one page (the rooms grid's cell labels, the desk buttons).
 import type { MessageKey, Translate } from './index.js';
+import type { NameGender } from './names.js';
 
 /**
  * A message with parameters, translated once and then filled in by concatenation: as
@@ -30,4 +31,17 @@ export function messageFiller(
     for (const piece of pieces) out += typeof piece === 'string' ? piece : values[piece.name];
     return out;
   };
+}
+
+/** Like messageFiller, for a message that agrees with a name's gender: filled once per gender. */
+export function genderedFiller(
+  t: Translate,
+  key: MessageKey,
+  names: readonly string[],
+): (gender: NameGender, values: Record<string, string>) => string {
+  const byGender = {
+    f: messageFiller((k, params) => t(k, { ...params, gender: 'f' }), key, names),
+    m: messageFiller((k, params) => t(k, { ...params, gender: 'm' }), key, names),
+  };
+  return (gender, values) => byGender[gender](values);
 }

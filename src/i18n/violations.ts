@@ -5,13 +5,16 @@ import { dateFormatter } from './dates.js';
 import { formatDays, formatMinutes, formatNotice, type Language, type MessageKey, type Translate } from './index.js';
 import type { Violation } from '../domain/violations.js';
 import { localDateOf } from '../domain/zoned-time.js';
+import { resourceParams, type NameGender, type Named } from './names.js';
 
 export interface ViolationContext {
   t: Translate;
   lang: Language;
   zone: string;
-  /** The resource the request was for. */
-  resourceName: string;
+  /** The resource the request was for: named in the reader's language, its sentence agreeing with it. */
+  resource: Named & { nameGender: NameGender };
+  /** Another resource's names (a linked room, the desk already booked), when the inventory has it. */
+  linkedName?: (resourceId: number) => (Named & { nameGender: NameGender }) | undefined;
   /** Start of the request: times on the same local day are shown without their date. */
   requestStart: number;
   /** The closure's reason in the reader's language, when the inventory has one. */
@@ -30,7 +33,11 @@ export function describeViolation(v: Violation, ctx: ViolationContext): string {
   const dates = dateFormatter(ctx.lang, ctx.zone);
   const sameDay = (instant: number) => localDateOf(instant, ctx.zone) === localDateOf(ctx.requestStart, ctx.zone);
   const when = (instant: number) => (sameDay(instant) ? dates.time(instant) : dates.dateTime(instant));
-  const resource = ctx.resourceName;
+  const { resource, gender } = resourceParams(ctx.resource, ctx.lang);
+  const other = (id: number, fallback: string) => {
+    const named = ctx.linkedName?.(id);
+    return named ? resourceParams(named, ctx.lang) : { resource: fallback, gender: 'f' as NameGender };
+  };
   switch (v.code) {
     case 'invalid_interval':
       return t('violation.invalid_interval');
@@ -44,9 +51,10 @@ export function describeViolation(v: Violation, ctx: ViolationContext): string {
     }
     case 'outside_opening_hours':
       return v.periods.length === 0
-        ? t('violation.outside_opening_hours.closedDay', { resource, date: localDateWords(v.localDate, ctx) })
+        ? t('violation.outside_opening_hours.closedDay', { resource, gender, date: localDateWords(v.localDate, ctx) })
         : t('violation.outside_opening_hours', {
             resource,
+            gender,
             date: localDateWords(v.localDate, ctx),
             hours: v.periods.map((p) => `${p.opens}–${p.closes}`).join(', '),
           });
@@ -89,10 +97,11 @@ export function describeViolation(v: Violation, ctx: ViolationContext): string {
         date: localDateWords(v.lastBookableDate, ctx),
       });
     case 'conflict':
-      return t('violation.conflict', { resource, start: when(v.start), end: when(v.end) });
+      return t('violation.conflict', { resource, gender, start: when(v.start), end: when(v.end) });
     case 'buffer':
       return t('violation.buffer', {
         resource,
+        gender,
         buffer: formatMinutes(t, Math.max(v.bufferBeforeMinutes, v.bufferAfterMinutes)),
         start: when(v.start),
         end: when(v.end),
@@ -100,21 +109,33 @@ export function describeViolation(v: Violation, ctx: ViolationContext): string {
     case 'capacity_full':
       return t('violation.capacity_full', {
         resource,
+        gender,
         count: v.placesLeft,
         places: v.sharedPlaces,
         headcount: v.headcount,
       });
     case 'over_capacity':
-      return t('violation.over_capacity', { resource, capacity: v.capacity, headcount: v.headcount });
-    case 'linked_resource_busy':
+      return t('violation.over_capacity', { resource, gender, capacity: v.capacity, headcount: v.headcount });
+    case 'linked_resource_busy': {
+      const linked = other(v.resourceId, v.resourceName);
       return t('violation.linked_resource_busy', {
         resource,
-        linked: v.resourceName,
+        gender,
+        linked: linked.resource,
+        linkedGender: linked.gender,
         start: when(v.start),
         end: when(v.end),
       });
-    case 'already_booked_elsewhere':
-      return t('violation.already_booked_elsewhere', { other: v.resourceName, start: when(v.start), end: when(v.end) });
+    }
+    case 'already_booked_elsewhere': {
+      const elsewhere = other(v.resourceId, v.resourceName);
+      return t('violation.already_booked_elsewhere', {
+        other: elsewhere.resource,
+        otherGender: elsewhere.gender,
+        start: when(v.start),
+        end: when(v.end),
+      });
+    }
     case 'quota_exceeded':
       return v.unit === 'minutes'
         ? t('violation.quota_exceeded.minutes', {
@@ -124,6 +145,6 @@ export function describeViolation(v: Violation, ctx: ViolationContext): string {
           })
         : t('violation.quota_exceeded.half_days', { limit: v.limit, used: v.used, requested: v.requested });
     case 'induction_required':
-      return t('violation.induction_required', { resource });
+      return t('violation.induction_required', { resource, gender });
   }
 }

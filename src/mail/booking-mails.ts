@@ -23,6 +23,7 @@ import { buildInvitation } from '../calendar/ical.js';
 import { addressIn } from '../i18n/address.js';
 import { formatInstant } from '../i18n/dates.js';
 import type { Language } from '../i18n/index.js';
+import { localName, type NameGender } from '../i18n/names.js';
 import {
   sentMailOf,
   type IntentWriter,
@@ -65,7 +66,7 @@ function senderAddress(mailFrom: string): string {
 export function composeBookingMail(
   kind: BookingMailKind,
   booking: BookingForCalendar,
-  place: PlaceForCalendar,
+  place: PlaceForCalendar & { resourceGender?: NameGender },
   recipient: Recipient,
   settings: MailSettings,
   extra: { invitation?: boolean; message?: string; reason?: string } = {},
@@ -77,6 +78,7 @@ export function composeBookingMail(
   const rendered = renderMail(kind, lang, {
     name: recipient.name,
     resource: place.resourceName,
+    gender: place.resourceGender ?? 'f',
     address: addressIn(place.siteAddress, lang),
     title: booking.title.trim(),
     date: formatInstant(booking.startsAt, lang, place.zone, 'date'),
@@ -188,10 +190,15 @@ export function renderBookingIntent(
   const why = row.details?.reason;
   const reason =
     why && kind === 'booking-cancelled' ? (booking.language === 'en' ? (why.en ?? why.fr) : why.fr) : undefined;
+  // The recipient reads the place in their own language.
+  const place = {
+    ...booking,
+    resourceName: localName({ name: booking.resourceName, nameEn: booking.resourceNameEn }, booking.language),
+  };
   const mail = composeBookingMail(
     kind,
     booking,
-    booking,
+    place,
     { name: booking.memberName, email: booking.email, language: booking.language },
     settings,
     { invitation: !reminder, message, reason },

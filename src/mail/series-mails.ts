@@ -6,12 +6,13 @@
 // calendar event (own UID, see booking-event.ts), and an iTIP message holds one UID; the dates
 // reach calendars through the person's feed.
 import type { Db } from '../db/connection.js';
-import { closureReasons, seriesForMail, type OutboxRow, type SeriesForMail } from '../db/outbox.js';
+import { closureReasons, resourceNames, seriesForMail, type OutboxRow, type SeriesForMail } from '../db/outbox.js';
 import type { SkippedDate } from '../db/schema.js';
 import { addressIn } from '../i18n/address.js';
 import { formatInstant, formatLocalDate } from '../i18n/dates.js';
 import { translator, type Language } from '../i18n/index.js';
 import { describeViolation } from '../i18n/violations.js';
+import { localName, type ResourceName } from '../i18n/names.js';
 import type { Recipient } from './booking-mails.js';
 import {
   sentMailOf,
@@ -24,10 +25,12 @@ import {
 import { renderMail } from './render.js';
 
 interface Place {
-  resourceName: string;
+  resource: ResourceName;
   siteAddress: string;
   zone: string;
   closureReason?: (id: number, lang: Language) => string | undefined;
+  /** Another resource a skipped date's refusal names, in both languages. */
+  otherResource?: (id: number) => ResourceName | undefined;
 }
 
 /** A series as its summary tells it: its dates still booked, in order, and those skipped. */
@@ -58,7 +61,8 @@ export function composeSeriesMail(
         t,
         lang,
         zone: place.zone,
-        resourceName: place.resourceName,
+        resource: place.resource,
+        linkedName: (id) => place.otherResource?.(id),
         requestStart: plan.start ?? 0,
         closureReason: (id) => place.closureReason?.(id, lang),
       }),
@@ -72,7 +76,8 @@ export function composeSeriesMail(
   const first = series.dates[0];
   const rendered = renderMail('series-created', lang, {
     name: recipient.name,
-    resource: place.resourceName,
+    resource: localName(place.resource, lang),
+    gender: place.resource.nameGender,
     address: addressIn(place.siteAddress, lang),
     title: series.title,
     count: booked.length,
@@ -111,8 +116,15 @@ export function seriesMailListener(intents: IntentWriter, outbox: OutboxKick, cl
 function placeOf(db: Db, series: SeriesForMail, skipped: readonly SkippedDate[]): Place {
   const ids = skipped.flatMap((s) => s.violations.flatMap((v) => (v.code === 'closed' ? [v.closureId] : [])));
   const reasons = new Map(closureReasons(db, [...new Set(ids)]).map((c) => [c.id, c]));
+  const otherIds = skipped.flatMap((s) =>
+    s.violations.flatMap((v) =>
+      v.code === 'linked_resource_busy' || v.code === 'already_booked_elsewhere' ? [v.resourceId] : [],
+    ),
+  );
+  const others = new Map(resourceNames(db, [...new Set(otherIds)]).map(({ id, ...names }) => [id, names]));
   return {
-    resourceName: series.resourceName,
+    resource: { name: series.resourceName, nameEn: series.resourceNameEn, nameGender: series.resourceGender },
+    otherResource: (id) => others.get(id),
     siteAddress: series.siteAddress,
     zone: series.zone,
     closureReason: (id, lang) => {

@@ -21,6 +21,7 @@ import { remembered } from '../domain/memo.js';
 import { catalogues, translator, type Language } from '../i18n/index.js';
 import type { FeedViewer } from './feed-tokens.js';
 import type { Inventory, InventorySnapshot } from './inventory.js';
+import { localName } from '../i18n/names.js';
 
 const DAY = 24 * 3_600_000;
 
@@ -158,7 +159,7 @@ export class FeedService {
         lang: viewer.language,
         names: viewer.staff,
         maskedExcept: viewer.staff ? null : viewer.memberId,
-        title: t('feeds.name.resource', { resource: resource.name }),
+        title: t('feeds.name.resource', { resource: localName(resource, viewer.language) }),
         inventory: snapshot,
       };
     }
@@ -265,7 +266,7 @@ export class FeedService {
   /** Resource names and the site's address and zone: a rename changes LOCATION, so the ETag. */
   private placeStamp(snapshot: InventorySnapshot): string {
     return remembered(this.placeStamps, snapshot, PLACE_STAMPS_LIMIT, () =>
-      hash([snapshot.site.address, snapshot.site.timezone, snapshot.resources.map((r) => [r.id, r.name])]),
+      hash([snapshot.site.address, snapshot.site.timezone, snapshot.resources.map((r) => [r.id, r.name, r.nameEn])]),
     );
   }
 
@@ -277,8 +278,10 @@ export class FeedService {
   ): CalendarEvent | null {
     const resource = snapshot.resourcesById.get(row.resourceId);
     if (!resource) return null;
+    // The feed's reader (its owner, or the public's chosen language) reads the place in their language.
+    const name = localName(resource, feed.lang);
     const place: PlaceForCalendar = {
-      resourceName: resource.name,
+      resourceName: name,
       siteAddress: snapshot.site.address,
       zone: snapshot.site.timezone,
     };
@@ -287,15 +290,15 @@ export class FeedService {
     const title = row.title.trim();
     if (feed.scope === 'public') {
       // The public reads the event's own title, never who booked it, and links to the space.
-      event.summary = title || resource.name;
+      event.summary = title || name;
       event.url = `${this.settings.baseUrl}/resources/${resource.id}`;
     } else if (feed.maskedExcept !== null && row.memberId !== feed.maskedExcept) {
       event.summary = t('feeds.event.booked');
       delete event.url;
     } else if (feed.names && row.memberName) {
       event.summary = title
-        ? t('feeds.event.personTitle', { resource: resource.name, title, person: row.memberName })
-        : t('feeds.event.person', { resource: resource.name, person: row.memberName });
+        ? t('feeds.event.personTitle', { resource: name, title, person: row.memberName })
+        : t('feeds.event.person', { resource: name, person: row.memberName });
     }
     return event;
   }

@@ -21,6 +21,8 @@ import {
   type SiteRow,
   type ZoneRow,
 } from '../db/inventory.js';
+import { localName, type ResourceName } from '../i18n/names.js';
+import type { Language } from '../i18n/index.js';
 import type { CheckInPolicy, OpeningPeriod, Resource, ResourceKind } from '../domain/types.js';
 
 export interface InventorySnapshot {
@@ -30,7 +32,7 @@ export interface InventorySnapshot {
   resources: ResourceView[];
   resourcesById: ReadonlyMap<number, ResourceView>;
   /** Retired resources' names, for the history that still points at them. */
-  retiredNames: ReadonlyMap<number, string>;
+  retiredNames: ReadonlyMap<number, ResourceName>;
   sitePeriods: OpeningPeriod[];
   overridePeriods: ReadonlyMap<number, OpeningPeriod[]>;
   closures: ClosureView[];
@@ -39,6 +41,17 @@ export interface InventorySnapshot {
 }
 
 const NO_PERIODS: OpeningPeriod[] = [];
+
+/** The names of a resource, active or retired, that a booking points at. */
+export function resourceNameOf(inventory: InventorySnapshot, resourceId: number): ResourceName | undefined {
+  return inventory.resourcesById.get(resourceId) ?? inventory.retiredNames.get(resourceId);
+}
+
+/** A booked resource's name in `lang` (empty for an id the site never had). */
+export function resourceNameIn(inventory: InventorySnapshot, resourceId: number, lang: Language): string {
+  const named = resourceNameOf(inventory, resourceId);
+  return named ? localName(named, lang) : '';
+}
 
 /** A resource's own opening weeks (empty: the site's apply). */
 export function overridePeriodsOf(inventory: InventorySnapshot, resourceId: number): OpeningPeriod[] {

@@ -3,6 +3,7 @@
 import { dateFormatter } from '../i18n/dates.js';
 import type { Language, Translate } from '../i18n/index.js';
 import { DECISION_MESSAGE_MAX, type StaffViewBooking } from '../services/approvals.js';
+import { localName } from '../i18n/names.js';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -67,7 +68,7 @@ export function pendingApprovalsView(
         end: dates.time(b.endsAt),
       }),
       iso: new Date(b.startsAt).toISOString(),
-      resourceName: b.resourceName,
+      resourceName: localName({ name: b.resourceName, nameEn: b.resourceNameEn }, options.lang),
       who: whoOf(t, b),
       organisation: b.organisationName ?? b.guestOrganisation ?? t('approvals.none'),
       headcount: b.headcount,

@@ -6,6 +6,7 @@ import type { ResourceView } from '../services/catalogue.js';
 import { catalogues, type Language, type MessageKey, type Translate } from '../i18n/index.js';
 import { formatLocalDate, type DateFormatter } from '../i18n/dates.js';
 import type { AuditNames, AuditRow } from '../services/audit.js';
+import { localName } from '../i18n/names.js';
 
 export interface SentenceContext {
   t: Translate;
@@ -20,7 +21,7 @@ const VOWEL_START = /^[aeiouyhâàéèêëîïôöûùü]/i;
 /** A resource as a sentence names it: "la salle Henry Dunant", "le studio numérique", "l’espace événementiel". */
 export function resourcePhrase(resource: ResourceView | undefined, lang: Language, t: Translate): string {
   if (!resource) return t('audit.word.resource');
-  if (lang === 'en') return resource.nameEn ?? resource.name;
+  if (lang === 'en') return localName(resource, lang);
   const name = resource.name.charAt(0).toLowerCase() + resource.name.slice(1);
   if (VOWEL_START.test(name)) return `l’${name}`;
   return `${resource.nameGender === 'm' ? 'le' : 'la'} ${name}`;

@@ -7,9 +7,10 @@ import type { Violation } from '../domain/violations.js';
 import { formatLocalDateTime, localDateTimeOf } from '../domain/zoned-time.js';
 import { dateFormatter, type DateFormatter } from '../i18n/dates.js';
 import type { Language, MessageKey, Translate } from '../i18n/index.js';
-import type { InventorySnapshot } from '../services/inventory.js';
+import { resourceNameIn, resourceNameOf, type InventorySnapshot } from '../services/inventory.js';
 import { RESOURCE_KINDS } from '../domain/types.js';
 import { describeViolation } from '../i18n/violations.js';
+import { localName } from '../i18n/names.js';
 
 export interface ViewContext {
   t: Translate;
@@ -49,8 +50,7 @@ export function localInput(instant: number, zone: string): string {
 function listView(row: BookingListRow, ctx: ViewContext, dates: DateFormatter): BookingListView {
   return {
     id: row.id,
-    resourceName:
-      ctx.inventory.resourcesById.get(row.resourceId)?.name ?? ctx.inventory.retiredNames.get(row.resourceId) ?? '',
+    resourceName: resourceNameIn(ctx.inventory, row.resourceId, ctx.lang),
     when: ctx.t('booking.when.value', {
       date: dates.date(row.startsAt),
       start: dates.time(row.startsAt),
@@ -103,7 +103,8 @@ export function reasons(
           t: ctx.t,
           lang: ctx.lang,
           zone,
-          resourceName: resource.name,
+          resource,
+          linkedName: (id) => resourceNameOf(ctx.inventory, id),
           requestStart,
           // Looked up only for a closure that refused: most refusals name none.
           closureReason: (id) => {
@@ -134,11 +135,12 @@ export function suggestionViews(suggestions: readonly Suggestion[], ctx: ViewCon
       start: dates.time(s.start),
       end: dates.time(s.end),
     });
+    const resourceName = resourceNameIn(ctx.inventory, s.resourceId, ctx.lang) || s.resourceName;
     return {
       resourceId: s.resourceId,
-      resourceName: s.resourceName,
+      resourceName,
       when,
-      label: ctx.t('refusal.take', { resource: s.resourceName, when }),
+      label: ctx.t('refusal.take', { resource: resourceName, when }),
       startLocal: localInput(s.start, zone),
       endLocal: localInput(s.end, zone),
     };
@@ -150,6 +152,8 @@ export function resourceChoiceGroups(ctx: ViewContext) {
   return RESOURCE_KINDS.map((kind) => ({
     kind,
     label: ctx.t(`kind.heading.${kind}` as MessageKey),
-    items: ctx.inventory.resources.filter((r) => r.kind === kind).map((r) => ({ id: r.id, name: r.name })),
+    items: ctx.inventory.resources
+      .filter((r) => r.kind === kind)
+      .map((r) => ({ id: r.id, name: localName(r, ctx.lang) })),
   })).filter((g) => g.items.length > 0);
 }

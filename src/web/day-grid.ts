@@ -12,6 +12,7 @@ import type { Language } from '../i18n/index.js';
 import { remembered } from '../domain/memo.js';
 import { wallClockMsOfDay } from '../domain/zoned-time.js';
 import { localInput } from './booking-views.js';
+import { localName } from '../i18n/names.js';
 
 const CELL = 30 * MINUTE_MS;
 
@@ -39,6 +40,11 @@ export interface GridCell {
 export interface GridRow {
   resource: ResourceView;
   cells: GridCell[];
+}
+
+/** The resource as the reader names it: the rows show `resource.name`. */
+function inLanguage(resource: ResourceView, lang: Language): ResourceView {
+  return { ...resource, name: localName(resource, lang) };
 }
 
 /** A resource's free stretches as text with a booking link, for the list view. */
@@ -129,7 +135,8 @@ export function dayGrid(
 ): DayGrid {
   const instants = new Instants(zone, lang);
   const opens = day.flatMap((a) => a.open);
-  if (opens.length === 0) return { times: [], rows: day.map((a) => ({ resource: a.resource, cells: [] })) };
+  if (opens.length === 0)
+    return { times: [], rows: day.map((a) => ({ resource: inLanguage(a.resource, lang), cells: [] })) };
   let from = Infinity;
   let to = -Infinity;
   for (const o of opens) {
@@ -193,7 +200,7 @@ export function dayGrid(
       if (!stretch || stretch.start > start) stretch = a.free.find((s) => s.start <= start && s.end >= ends[i]!)!;
       cells.push({ state, ...column, href: formHref(a.resource, start, stretch.end, instants), span: 1 });
     }
-    return { resource: a.resource, cells };
+    return { resource: inLanguage(a.resource, lang), cells };
   });
   return { times, rows };
 }
@@ -215,6 +222,6 @@ export function dayList(
         text: `${instants.time(s.start)}–${instants.time(s.end)}`,
         href: formHref(a.resource, s.start, s.end, instants),
       }));
-    return { resource: a.resource, free };
+    return { resource: inLanguage(a.resource, lang), free };
   });
 }

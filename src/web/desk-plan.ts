@@ -3,6 +3,7 @@
 // libre"); its state is also drawn by a pattern and a border, never by colour alone.
 import type { ResourceView, ZoneRow } from '../services/catalogue.js';
 import type { DeskHolder } from '../services/desk-plan.js';
+import type { NameGender } from '../i18n/names.js';
 
 export type DeskState = 'free' | 'taken' | 'mine' | 'team';
 
@@ -64,7 +65,7 @@ export interface DeskPlanInput {
   zoneName: (z: ZoneRow) => string;
   resourceName: (r: ResourceView) => string;
   /** The accessible name of a desk in a state. */
-  deskLabel: (state: DeskState, name: string) => string;
+  deskLabel: (state: DeskState, name: string, gender: NameGender) => string;
 }
 
 /** The plan, or null when no desk is drawn (an inventory without coordinates). */
@@ -84,7 +85,7 @@ export function deskPlan(input: DeskPlanInput): DeskPlanView | null {
       id: r.id,
       rect: r.plan,
       short: shortName(name),
-      label: input.deskLabel(state, name),
+      label: input.deskLabel(state, name, r.nameGender),
       state,
       bookingHref: holder?.bookingId ? `/bookings/${holder.bookingId}` : null,
     });

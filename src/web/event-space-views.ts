@@ -8,6 +8,7 @@ import { dateFormatter, formatLocalDate } from '../i18n/dates.js';
 import type { Language, Translate } from '../i18n/index.js';
 import type { StaffViewBooking } from '../services/approvals.js';
 import { whoOf } from './approval-views.js';
+import { localName } from '../i18n/names.js';
 
 interface DayEntry {
   id: number;
@@ -48,7 +49,7 @@ export function eventSpaceMonthView(
       status: b.status,
       statusText: t(b.status === 'pending' ? 'eventSpace.status.pending' : 'eventSpace.status.confirmed'),
       who: whoWithOrganisation(t, b),
-      resourceName: options.multipleSpaces ? b.resourceName : '',
+      resourceName: options.multipleSpaces ? localName({ name: b.resourceName, nameEn: b.resourceNameEn }, lang) : '',
       title: b.title,
     };
     // Every local date the booking touches, from its start's to its last instant's.

@@ -3,6 +3,7 @@
 import { dateFormatter } from '../i18n/dates.js';
 import type { Language, Translate } from '../i18n/index.js';
 import type { InventorySnapshot } from '../services/inventory.js';
+import { localName } from '../i18n/names.js';
 
 export interface FeedLink {
   /** Unique in the page, for the label of the URL field. */
@@ -78,7 +79,7 @@ export function feedSection(input: FeedSectionInput): FeedSectionView {
     // Desks come by the dozen and are booked by the half-day: their calendars are not offered here.
     const resources = input.inventory.resources
       .filter((r) => r.active && r.kind !== 'desk')
-      .map((r) => feedLink(`feed-resource-${r.id}`, `${root}/resources/${r.id}.ics`, r.name));
+      .map((r) => feedLink(`feed-resource-${r.id}`, `${root}/resources/${r.id}.ics`, localName(r, input.lang)));
     fresh = { personal, resources };
   }
   return {

@@ -5,7 +5,8 @@ import { dateFormatter, type DateFormatter } from '../i18n/dates.js';
 import type { Board, BoardBookingLine, LobbyZone, Presence, Zone } from '../services/frontdesk.js';
 import type { HeadcountEntry } from '../domain/board.js';
 import type { RoomNow } from '../domain/board.js';
-import { zoneName } from './presenters.js';
+import { localName } from '../i18n/names.js';
+import type { NameGender } from '../i18n/names.js';
 
 export interface BookingText {
   id: number;
@@ -19,7 +20,7 @@ export interface BookingText {
 
 function zoneTitle(t: Translate, lang: Language, zone: Zone | null): string {
   if (!zone) return t('frontdesk.zone.none');
-  return zoneName(lang, { zoneName: zone.name, zoneNameEn: zone.nameEn }) ?? zone.name;
+  return localName(zone, lang);
 }
 
 function presenceText(t: Translate, p: Presence) {
@@ -52,21 +53,27 @@ function bookingText(t: Translate, dates: DateFormatter, b: BoardBookingLine, re
   };
 }
 
-function roomNowText(t: Translate, dates: DateFormatter, now: RoomNow, withNames: boolean): string[] {
+function roomNowText(
+  t: Translate,
+  dates: DateFormatter,
+  now: RoomNow,
+  withNames: boolean,
+  gender: NameGender,
+): string[] {
   const name = (person: string | null) => person ?? t('frontdesk.person.unknown');
   const lines: string[] = [];
   if (now.current && now.until !== null)
     lines.push(
       withNames
-        ? t('frontdesk.room.inUseBy', { time: dates.time(now.until), person: name(now.current.person) })
-        : t('frontdesk.room.inUse', { time: dates.time(now.until) }),
+        ? t('frontdesk.room.inUseBy', { time: dates.time(now.until), person: name(now.current.person), gender })
+        : t('frontdesk.room.inUse', { time: dates.time(now.until), gender }),
     );
   else lines.push(t('frontdesk.room.free'));
   if (now.next)
     lines.push(
       withNames
         ? t('frontdesk.room.next', { time: dates.time(now.next.start), person: name(now.next.person) })
-        : t('frontdesk.room.nextAt', { time: dates.time(now.next.start) }),
+        : t('frontdesk.room.nextAt', { time: dates.time(now.next.start), gender }),
     );
   else lines.push(t('frontdesk.room.nothingNext'));
   return lines;
@@ -75,29 +82,31 @@ function roomNowText(t: Translate, dates: DateFormatter, now: RoomNow, withNames
 /** The board's data regions, ready to print. */
 export function boardView(t: Translate, lang: Language, zone: string, board: Board, clockNow: number) {
   const dates = dateFormatter(lang, zone);
-  const stateWords = {
-    free: t('frontdesk.state.free'),
-    booked: t('frontdesk.state.booked'),
-    checked_in: t('frontdesk.state.checked_in'),
-  };
+  // A desk's state agrees with its name ("réservé", "occupée"): the words in both genders, once.
+  const stateWordsOf = (gender: NameGender) => ({
+    free: t('frontdesk.state.free', { gender }),
+    booked: t('frontdesk.state.booked', { gender }),
+    checked_in: t('frontdesk.state.checked_in', { gender }),
+  });
+  const stateWords = { f: stateWordsOf('f'), m: stateWordsOf('m') };
   const desks = board.desks.map((z) => ({
     id: z.zone?.id ?? 0,
     name: zoneTitle(t, lang, z.zone),
     counts: t('frontdesk.desks.counts', z.counts),
     desks: z.desks.map((d) => ({
       id: d.resource.id,
-      name: d.resource.name,
+      name: localName(d.resource, lang),
       state: d.state,
-      stateText: stateWords[d.state],
-      bookings: d.bookings.map((b) => bookingText(t, dates, b, d.resource.name)),
+      stateText: stateWords[d.resource.nameGender][d.state],
+      bookings: d.bookings.map((b) => bookingText(t, dates, b, localName(d.resource, lang))),
     })),
   }));
   const rooms = board.rooms.map((r) => ({
     id: r.resource.id,
-    name: r.resource.name,
+    name: localName(r.resource, lang),
     kind: t(`kind.${r.resource.kind}` as MessageKey, { count: 1 }),
-    now: r.now ? roomNowText(t, dates, r.now, true) : null,
-    bookings: r.bookings.map((b) => bookingText(t, dates, b, r.resource.name)),
+    now: r.now ? roomNowText(t, dates, r.now, true, r.resource.nameGender) : null,
+    bookings: r.bookings.map((b) => bookingText(t, dates, b, localName(r.resource, lang))),
   }));
   const visitors = board.visitors.map((v) => {
     const name = v.organisation
@@ -168,9 +177,12 @@ export function lobbyView(t: Translate, lang: Language, zone: string, zones: rea
     desks: z.desksTotal > 0 ? t('kiosk.desksFree', { count: z.desksFree, total: z.desksTotal }) : null,
     rooms: z.rooms.map((r) => ({
       id: r.resource.id,
-      name: r.resource.name,
+      name: localName(r.resource, lang),
       free: r.now.current === null,
-      text: t('kiosk.room', { room: r.resource.name, state: roomNowText(t, dates, r.now, false).join(' – ') }),
+      text: t('kiosk.room', {
+        room: localName(r.resource, lang),
+        state: roomNowText(t, dates, r.now, false, r.resource.nameGender).join(' – '),
+      }),
     })),
   }));
 }

@@ -9,6 +9,8 @@ import type { ViewContext } from './booking-views.js';
 import { bookingListViews } from './booking-views.js';
 import { checkInView, type CheckInView } from './check-in-views.js';
 import { zoneName } from './presenters.js';
+import { resourceNameIn, resourceNameOf } from '../services/inventory.js';
+import { resourceParams } from '../i18n/names.js';
 
 export interface UsualDeskView {
   zoneId: number | null;
@@ -32,7 +34,7 @@ export interface TodayView {
 }
 
 function resourceName(ctx: ViewContext, id: number): string {
-  return ctx.inventory.resourcesById.get(id)?.name ?? ctx.inventory.retiredNames.get(id) ?? '';
+  return resourceNameIn(ctx.inventory, id, ctx.lang);
 }
 
 function span(ctx: ViewContext, dates: DateFormatter, b: { startsAt: number; endsAt: number }): string {
@@ -106,9 +108,9 @@ function closureView(c: HomeOverview['closures'][number], ctx: ViewContext, date
       ? dates.date(c.start)
       : ctx.t('home.my.closure.range', { from: dates.date(c.start), to: dates.date(c.end - 1) });
   const reason = ctx.lang === 'en' ? (c.reasonEn ?? c.reason) : c.reason;
-  const resource = c.resourceId !== null ? resourceName(ctx, c.resourceId) : null;
-  return resource
-    ? ctx.t('home.my.closure.resource', { when, resource, reason })
+  const named = c.resourceId !== null ? resourceNameOf(ctx.inventory, c.resourceId) : undefined;
+  return named
+    ? ctx.t('home.my.closure.resource', { when, ...resourceParams(named, ctx.lang), reason })
     : ctx.t('home.my.closure', { when, reason });
 }
 

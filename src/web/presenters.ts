@@ -4,6 +4,7 @@ import { formatDays, formatMinutes, formatNotice } from '../i18n/index.js';
 import type { ResourceView } from '../services/catalogue.js';
 import type { OpeningPeriod } from '../domain/types.js';
 import type { Language } from '../i18n/index.js';
+import { localName } from '../i18n/names.js';
 
 /** Groups consecutive weekdays with the same hours: "du lundi au vendredi : 08:30–19:00". */
 export function openingLines(t: Translate, periods: OpeningPeriod[]): string[] {
@@ -74,7 +75,7 @@ export function ruleSentences(t: Translate, resource: ResourceView, linkedNames:
 }
 
 export function zoneName(lang: Language, zone: { zoneName: string | null; zoneNameEn: string | null }): string | null {
-  return lang === 'en' ? (zone.zoneNameEn ?? zone.zoneName) : zone.zoneName;
+  return zone.zoneName === null ? null : localName({ name: zone.zoneName, nameEn: zone.zoneNameEn }, lang);
 }
 
 export function description(lang: Language, resource: { description: string; descriptionEn: string | null }): string {

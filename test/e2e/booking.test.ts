@@ -227,7 +227,7 @@ describe('a member books', () => {
       const refusal = sami.locator('#refusal');
       await expect(refusal.locator('h2').textContent()).resolves.toBe('Réservation impossible');
       await expect(refusal.locator('ul').first().textContent()).resolves.toContain(
-        'Salle Théodore Maunoir est déjà réservé de 10:00 à 11:00.',
+        'Salle Théodore Maunoir est déjà réservée de 10:00 à 11:00.',
       );
       const alternatives = refusal.locator('.alternatives button');
       expect(await alternatives.count()).toBeGreaterThan(1);

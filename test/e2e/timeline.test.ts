@@ -105,7 +105,7 @@ describe('the rooms timeline', () => {
       const block = page.locator('tr:has(a:text("Salle Clara Barton")) td.busy');
       await expect(block.getAttribute('colspan')).resolves.toBe('3');
       await expect(block.locator('.visually-hidden').textContent()).resolves.toBe(
-        'Salle Clara Barton, 10:00–11:30, réservé',
+        'Salle Clara Barton, 10:00–11:30, réservée',
       );
     } finally {
       await page.context().close();

@@ -156,7 +156,7 @@ describe('the queue', () => {
     expect(page.body).toContain('Thursday, 10 December 2026, 14:00–16:00');
     await post(admin, `/admin/approvals/${id}/decline`, { message: 'Closed for works.' });
     const mails = await mailsToCamille(2);
-    expect(mails[1]!.subject).toBe('Booking request declined: Espace événementiel, Thursday, 10 December 2026');
+    expect(mails[1]!.subject).toBe('Booking request declined: Event space, Thursday, 10 December 2026');
     expect(mails[1]!.text).toContain('Message from the team:');
     expect(mails[1]!.text).toContain('Closed for works.');
   });

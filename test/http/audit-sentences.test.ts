@@ -67,7 +67,7 @@ describe('the audit log in sentences', () => {
     setAdminLanguage('en');
     const body = await auditPage();
     expect(body).toContain(
-      'Fatou Accueil cancelled the booking of Camille Membre for Salle Henry Dunant on Wednesday 9 December, 10:00–11:00.',
+      'Fatou Accueil cancelled the booking of Camille Membre for Henry Dunant room on Wednesday 9 December, 10:00–11:00.',
     );
     expect(body).toContain('Alex Admin signed in.');
     expect(body).toContain('System: space.teleported.');

@@ -126,8 +126,8 @@ describe('/book/rooms', () => {
     // Appia is taken 10:00–11:00: one block over those two columns says so in words, and is named.
     const appia = res.body.match(/Salle Louis Appia<\/a>[\s\S]*?<\/tr>/)![0];
     expect(appia.match(/<td class="busy"[^>]*>.*?<\/td>/g)).toEqual([
-      '<td class="busy" colspan="2" data-col="3"><span class="visually-hidden">Salle Louis Appia, 10:00–11:00, réservé</span>' +
-        '<span class="cell-word" aria-hidden="true">Réservé</span></td>',
+      '<td class="busy" colspan="2" data-col="3"><span class="visually-hidden">Salle Louis Appia, 10:00–11:00, réservée</span>' +
+        '<span class="cell-word" aria-hidden="true">Réservée</span></td>',
     ]);
     expect(appia).toContain(
       '<td data-col="5" data-start="2026-12-08T11:00" data-end="2026-12-08T11:30"><a href="/bookings/new?resource=',

@@ -57,7 +57,7 @@ describe('POST /bookings', () => {
   it('refuses a taken slot with 409, the reason in the member’s language, and one-click alternatives', async () => {
     const res = await post(sami, '/bookings', { resource: room, start: '2026-12-08T10:30', end: '2026-12-08T11:30' });
     expect(res.statusCode).toBe(409);
-    expect(res.body).toContain('Salle Louis Appia est déjà réservé de 10:00 à 11:00.');
+    expect(res.body).toContain('Salle Louis Appia est déjà réservée de 10:00 à 11:00.');
     expect(res.body).toContain('Créneaux libres les plus proches');
     const alternatives = [...res.body.matchAll(/name="start" value="([^"]+)"/g)].map((m) => m[1]);
     expect(alternatives.length).toBeGreaterThan(1);

@@ -85,7 +85,7 @@ describe('GET / signed in', () => {
     try {
       const en = await get(camille);
       expect(en.body).toContain('Your next booking');
-      expect(en.body).toContain('Salle Louis Appia, Wednesday, 9 December 2026, 10:00–11:00');
+      expect(en.body).toContain('Louis Appia room, Wednesday, 9 December 2026, 10:00–11:00');
     } finally {
       await post(camille, '/profile/language', { lang: 'fr', next: '/' });
     }

@@ -89,8 +89,8 @@ describe('a change to the space made while the server runs', () => {
     const closed = row(await page('/book/rooms?date=2026-12-09'), 'Salle Henry Dunant');
     // Closed from the opening at 08:30 to 13:00: one cell over those nine columns.
     expect(closed).toContain(
-      '<td class="closed" colspan="9" data-col="0"><span class="visually-hidden">Salle Henry Dunant, 08:30–13:00, fermé</span>' +
-        '<span class="cell-word" aria-hidden="true">Fermé</span></td><td data-col="9"',
+      '<td class="closed" colspan="9" data-col="0"><span class="visually-hidden">Salle Henry Dunant, 08:30–13:00, fermée</span>' +
+        '<span class="cell-word" aria-hidden="true">Fermée</span></td><td data-col="9"',
     );
     expect(closed).toContain('start=2026-12-09T13:00');
     expect(closed).not.toContain('start=2026-12-09T10:00');
@@ -116,7 +116,7 @@ describe('a change to the space made while the server runs', () => {
     expect(grid).not.toContain('<th scope="col">12:00</th>');
     const refused = await bookRoom('salle-appia', '2026-12-09T14:00', '2026-12-09T15:00');
     expect(refused.statusCode).toBe(409);
-    expect(refused.body).toContain('est ouvert le');
+    expect(refused.body).toContain('est ouverte le');
     expect(await page('/book/rooms?date=2026-12-10')).toContain('<th scope="col">18:30</th>');
   });
 

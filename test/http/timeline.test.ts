@@ -58,8 +58,8 @@ describe('the rooms timeline', () => {
       ...moynier.matchAll(/<td class="busy" colspan="(\d)" data-col="(\d)"><span class="visually-hidden">([^<]+)</g),
     ];
     expect(blocks.map((b) => [b[1], b[2], b[3]])).toEqual([
-      ['2', '3', 'Salle Gustave Moynier, 10:00–11:00, réservé'],
-      ['2', '5', 'Salle Gustave Moynier, 11:00–12:00, réservé'],
+      ['2', '3', 'Salle Gustave Moynier, 10:00–11:00, réservée'],
+      ['2', '5', 'Salle Gustave Moynier, 11:00–12:00, réservée'],
     ]);
     // Every column of the day is there once: 21 half hours from 08:30 to 19:00.
     const columns = [...moynier.matchAll(/<td[^>]*?(?: colspan="(\d+)")? data-col="\d+"/g)];
@@ -78,9 +78,9 @@ describe('the rooms timeline', () => {
       payload: form({ lang: 'en', next: '/', _csrf: lea.csrf }),
     });
     const res = await t.app.inject({ url: '/book/rooms?date=2026-12-08', headers: { cookie: lea.cookie } });
-    const moynier = row(res.body, 'Salle Gustave Moynier');
-    expect(moynier).toContain('Salle Gustave Moynier, 10:00–11:00, booked');
-    expect(moynier).toContain('Salle Gustave Moynier, 08:30–09:00, free');
+    const moynier = row(res.body, 'Gustave Moynier room');
+    expect(moynier).toContain('Gustave Moynier room, 10:00–11:00, booked');
+    expect(moynier).toContain('Gustave Moynier room, 08:30–09:00, free');
   });
 
   it('sends the list too when no view is asked for (a phone shows it), and only the asked view otherwise', async () => {

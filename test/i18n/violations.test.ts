@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Violation, ViolationCode } from '../../src/domain/violations.js';
 import { VIOLATION_CODES } from '../../src/domain/violations.js';
 import { translator, type Language } from '../../src/i18n/index.js';
-import { describeViolation } from '../../src/i18n/violations.js';
+import { describeViolation, type ViolationContext } from '../../src/i18n/violations.js';
 
 // Tuesday 8 December 2026, Paris = UTC+1.
 const at = (hour: number, minute = 0, day = 8) => Date.UTC(2026, 11, day, hour - 1, minute);
@@ -69,12 +69,14 @@ const SAMPLES: { [C in ViolationCode]: Extract<Violation, { code: C }> } = {
   induction_required: { code: 'induction_required', resourceId: 3, kind: 'digital_studio' },
 };
 
-const say = (v: Violation, lang: Language, resourceName = 'Salle Louis Appia') =>
+const APPIA = { name: 'Salle Louis Appia', nameEn: 'Louis Appia room', nameGender: 'f' } as const;
+
+const say = (v: Violation, lang: Language, resource: ViolationContext['resource'] = APPIA) =>
   describeViolation(v, {
     t: translator(lang),
     lang,
     zone: 'Europe/Paris',
-    resourceName,
+    resource,
     requestStart: at(10),
     closureReason: (id) => (id === 1 && lang === 'en' ? 'Christmas Day' : undefined),
   });
@@ -92,8 +94,8 @@ describe('refusal messages', () => {
   );
 
   it.each([
-    ['conflict', 'fr', 'Salle Louis Appia est déjà réservé de 10:00 à 11:00.'],
-    ['conflict', 'en', 'Salle Louis Appia is already booked from 10:00 to 11:00.'],
+    ['conflict', 'fr', 'Salle Louis Appia est déjà réservée de 10:00 à 11:00.'],
+    ['conflict', 'en', 'Louis Appia room is already booked from 10:00 to 11:00.'],
     ['closed', 'fr', 'Fermé le 25 décembre : Noël.'],
     ['closed', 'en', 'Closed on 25 December: Christmas Day.'],
     [
@@ -111,20 +113,44 @@ describe('refusal messages', () => {
       'fr',
       'Le forfait de votre organisation est de 10 heures de salle par mois : 8 heures déjà réservées, 3 heures demandées.',
     ],
-    ['outside_opening_hours', 'en', 'Salle Louis Appia is open on Tuesday 8 December from 08:30–19:00.'],
+    ['outside_opening_hours', 'en', 'Louis Appia room is open on Tuesday 8 December from 08:30–19:00.'],
     [
       'too_late_to_book',
       'fr',
       'Il faut réserver au moins 2 jours à l’avance : le premier début possible est jeu. 10 déc., 10:00.',
     ],
-    ['capacity_full', 'fr', 'Salle Louis Appia est complet à ce moment-là (20 places).'],
+    ['capacity_full', 'fr', 'Salle Louis Appia est complète à ce moment-là (20 places).'],
   ] as const)('%s in %s reads: %s', (code, lang, expected) => {
     expect(say(SAMPLES[code], lang)).toBe(expected);
   });
 
   it('shows the date of a conflicting booking on another day', () => {
     expect(say({ code: 'conflict', bookingId: 1, start: at(10, 0, 9), end: at(11, 0, 9) }, 'fr')).toBe(
-      'Salle Louis Appia est déjà réservé de mer. 9 déc., 10:00 à mer. 9 déc., 11:00.',
+      'Salle Louis Appia est déjà réservée de mer. 9 déc., 10:00 à mer. 9 déc., 11:00.',
     );
+  });
+
+  it('agree in French with the gender of each name, and name resources in English in English', () => {
+    const studio = { name: 'Studio numérique', nameEn: 'Digital studio', nameGender: 'm' } as const;
+    const hall = { name: 'Espace événementiel', nameEn: 'Event space', nameGender: 'm' } as const;
+    const linked = (lang: Language, other: ViolationContext['resource']) =>
+      describeViolation(SAMPLES.linked_resource_busy, {
+        t: translator(lang),
+        lang,
+        zone: 'Europe/Paris',
+        resource: APPIA,
+        linkedName: () => other,
+        requestStart: at(10),
+      });
+    expect(say(SAMPLES.conflict, 'fr', studio)).toBe('Studio numérique est déjà réservé de 10:00 à 11:00.');
+    expect(say(SAMPLES.induction_required, 'fr', studio)).toContain('Studio numérique est réservé aux');
+    expect(say(SAMPLES.induction_required, 'fr')).toContain('Salle Louis Appia est réservée');
+    expect(linked('fr', hall)).toBe(
+      'Espace événementiel est réservé de 18:00 à 21:00, et il bloque aussi Salle Louis Appia.',
+    );
+    expect(linked('fr', { ...APPIA, name: 'Salle Henry Dunant' })).toContain(
+      'est réservée de 18:00 à 21:00, et elle bloque',
+    );
+    expect(linked('en', hall)).toBe('Event space is booked from 18:00 to 21:00, and it blocks Louis Appia room too.');
   });
 });

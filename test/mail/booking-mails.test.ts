@@ -118,7 +118,7 @@ describe('booking mails', () => {
     expect(outcome.ok).toBe(true);
     await worker.runOnce();
     const { headers, parts } = calendarOf(smtp.received[0]!.raw);
-    expect(headers.get('subject')).toBe('Booking confirmed: Salle Louis Appia, Tuesday, 8 December 2026');
+    expect(headers.get('subject')).toBe('Booking confirmed: Louis Appia room, Tuesday, 8 December 2026');
     const text = parts.find((p) => p.contentType === 'text/plain')!.body;
     expect(text).toContain('Hello Sam,');
     expect(text).toContain('Your booking is confirmed.');
@@ -236,7 +236,7 @@ describe('a booking mail rendered by the worker, not in the booking transaction'
     move(zoe, id, 16);
     expect(await worker.runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0, superseded: 1 });
     const [first, second] = smtp.received.map((m) => calendarOf(m.raw));
-    expect(second!.headers.get('subject')).toBe('Booking changed: Salle Louis Appia, Tuesday, 8 December 2026');
+    expect(second!.headers.get('subject')).toBe('Booking changed: Louis Appia room, Tuesday, 8 December 2026');
     const [before, after] = [first!, second!].map((m) => readCalendar(m.ics).events[0]!);
     expect(after).toMatchObject({ uid: before!.uid, startLocal: '2026-12-08T16:00:00', sequence: 2 });
     expect(after!.sequence).toBeGreaterThan(before!.sequence);

@@ -85,7 +85,7 @@ describe('series summary mail', () => {
     );
     expect(message.text).toContain(
       'Date non réservée (1)\n- mercredi 16 décembre 2026, 10:00 – 11:00\n' +
-        '  Salle Louis Appia est déjà réservé de 10:00 à 11:00.\n',
+        '  Salle Louis Appia est déjà réservée de 10:00 à 11:00.\n',
     );
     expect(message.text).toContain(`${t.config.baseUrl}/bookings/${outcome.booked[0]!.id}`);
     // User text is escaped in the HTML part.
@@ -110,7 +110,7 @@ describe('series summary mail', () => {
     );
     expect(outcome.ok).toBe(true);
     const [mail] = (await outbox()).filter((m) => m.kind === 'series-created');
-    expect(mail!.subject).toBe('Recurring booking: Salle Clara Barton, 2 dates');
+    expect(mail!.subject).toBe('Recurring booking: Clara Barton room, 2 dates');
     const message = mail!.message!;
     expect(message.text).toContain(
       'Dates booked (2)\n- Thursday, 10 December 2026, 14:00 – 15:30\n- Thursday, 17 December 2026, 14:00 – 15:30\n',

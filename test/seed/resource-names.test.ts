@@ -20,7 +20,7 @@ const row = (name: string) =>
 describe('seeded resource names', () => {
   it('give the English name and the gender of the French one', () => {
     seedInventory(db, 0);
-    expect(row('Salle Henry Dunant')).toEqual({ en: null, gender: 'f' });
+    expect(row('Salle Henry Dunant')).toEqual({ en: 'Henry Dunant room', gender: 'f' });
     expect(row('Poste OS-01')).toEqual({ en: 'Desk OS-01', gender: 'm' });
     expect(row('Espace événementiel')).toEqual({ en: 'Event space', gender: 'm' });
     expect(row('Studio numérique')).toEqual({ en: 'Digital studio', gender: 'm' });

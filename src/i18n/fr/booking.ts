@@ -5,8 +5,9 @@ export const frBooking = {
   'violation.invalid_local_time': '« {input} » n’est pas une date et une heure valides.',
   'violation.nonexistent_local_time':
     'L’heure {time} du {date} n’existe pas à Paris : ce jour-là, les horloges avancent d’une heure. Choisissez une autre heure.',
-  'violation.outside_opening_hours': '{resource} est ouvert le {date} de {hours}.',
-  'violation.outside_opening_hours.closedDay': '{resource} est fermé le {date}.',
+  'violation.outside_opening_hours':
+    '{resource} est {gender, select, f {ouverte} other {ouvert}} le {date} de {hours}.',
+  'violation.outside_opening_hours.closedDay': '{resource} est {gender, select, f {fermée} other {fermé}} le {date}.',
   'violation.closed': 'Fermé le {date} : {reason}.',
   'violation.closed.range': 'Fermé du {from} au {to} : {reason}.',
   'violation.slot_misaligned': 'Les réservations commencent et finissent par tranches de {step}.',
@@ -20,23 +21,24 @@ export const frBooking = {
     'Il faut réserver au moins {notice} à l’avance : le premier début possible est {earliest}.',
   'violation.too_late_to_book.past': 'Ce créneau a déjà commencé ou est passé.',
   'violation.beyond_horizon': 'On peut réserver {horizon} à l’avance au plus, soit jusqu’au {date}.',
-  'violation.conflict': '{resource} est déjà réservé de {start} à {end}.',
+  'violation.conflict': '{resource} est déjà {gender, select, f {réservée} other {réservé}} de {start} à {end}.',
   'violation.buffer':
     '{resource} garde un battement de {buffer} entre deux réservations ; une réservation occupe {start}–{end}.',
   'violation.capacity_full': {
-    zero: '{resource} est complet à ce moment-là ({places} places).',
+    zero: '{resource} est {gender, select, f {complète} other {complet}} à ce moment-là ({places} places).',
     one: '{resource} n’a plus que {count} place libre à ce moment-là ({headcount} demandées).',
     other: '{resource} n’a plus que {count} places libres à ce moment-là ({headcount} demandées).',
   },
   'violation.over_capacity': '{resource} accueille {capacity} personnes au plus ({headcount} demandées).',
-  'violation.linked_resource_busy': '{linked} est réservé de {start} à {end}, et il bloque aussi {resource}.',
+  'violation.linked_resource_busy':
+    '{linked} est {linkedGender, select, f {réservée} other {réservé}} de {start} à {end}, et {linkedGender, select, f {elle} other {il}} bloque aussi {resource}.',
   'violation.already_booked_elsewhere': 'Vous avez déjà un poste à ce moment-là : {other}, de {start} à {end}.',
   'violation.quota_exceeded.minutes':
     'Le forfait de votre organisation est de {limit} de salle par mois : {used} déjà réservées, {requested} demandées.',
   'violation.quota_exceeded.half_days':
     'Le forfait de votre organisation est de {limit} demi-journées de poste par mois : {used} déjà réservées, {requested} demandées.',
   'violation.induction_required':
-    '{resource} est réservé aux membres qui ont suivi la formation : demandez-la à l’accueil.',
+    '{resource} est {gender, select, f {réservée} other {réservé}} aux membres qui ont suivi la formation : demandez-la à l’accueil.',
   'nav.book': 'Réserver',
   'nav.myBookings': 'Mes réservations',
 
@@ -83,9 +85,9 @@ export const frBooking = {
   'rooms.caption': 'Disponibilités du {date}',
   'rooms.room': 'Salle',
   'rooms.free': 'Libre',
-  'rooms.busy': 'Réservé',
-  'rooms.closed': 'Fermé',
-  'rooms.full': 'Complet',
+  'rooms.busy': '{gender, select, f {Réservée} other {Réservé}}',
+  'rooms.closed': '{gender, select, f {Fermée} other {Fermé}}',
+  'rooms.full': '{gender, select, f {Complète} other {Complet}}',
   'rooms.past': 'Passé',
   'rooms.places': { one: '{count} place', other: '{count} places' },
   'rooms.free.at': 'Réserver {room} à {time}',

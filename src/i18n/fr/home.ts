@@ -37,7 +37,7 @@ export const frHome = {
   'home.my.notices': 'À savoir',
   'home.my.notices.none': 'Rien de particulier dans les deux semaines à venir.',
   'home.my.closure': 'Fermeture {when} : {reason}',
-  'home.my.closure.resource': '{resource} fermé {when} : {reason}',
+  'home.my.closure.resource': '{resource} {gender, select, f {fermée} other {fermé}} {when} : {reason}',
   'home.my.closure.range': 'du {from} au {to}',
   'home.my.pending.what': 'En attente de validation : {resource}, {when}',
   // A space's page: its next free times, each a link to the booking form filled in.

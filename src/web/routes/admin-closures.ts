@@ -16,6 +16,7 @@ import type { AffectedBookingRow, ClosureRow, SpaceChangeOutcome } from '../../s
 import { checked, formBody, parseId, text } from '../forms.js';
 import { SPACE_LINKS } from '../space-nav.js';
 import { clientInfo, requireMember, requirePermission } from '../plugins/session.js';
+import { localName } from '../../i18n/names.js';
 
 type IdParams = { Params: { id: string } };
 type DoneQuery = { Querystring: { done?: string; cancelled?: string } };
@@ -91,7 +92,7 @@ export default async function adminClosureRoutes(app: FastifyInstance) {
   function resourceOptions(request: FastifyRequest) {
     return inventory.get().resources.map((r) => ({
       id: String(r.id),
-      name: request.lang === 'en' ? (r.nameEn ?? r.name) : r.name,
+      name: localName(r, request.lang),
     }));
   }
 
@@ -132,9 +133,7 @@ export default async function adminClosureRoutes(app: FastifyInstance) {
       where:
         c.resourceId === null
           ? request.t('space.site')
-          : request.lang === 'en'
-            ? (c.resourceNameEn ?? c.resourceName)
-            : c.resourceName,
+          : localName({ name: c.resourceName ?? '', nameEn: c.resourceNameEn }, request.lang),
       when: request.t('closures.when', { from: fmt.dateTime(c.startsAt), to: fmt.dateTime(c.endsAt) }),
       reason: request.lang === 'en' ? (c.reasonEn ?? c.reason) : c.reason,
       repeat:
@@ -208,7 +207,7 @@ export default async function adminClosureRoutes(app: FastifyInstance) {
         affected: affected.map((b) => ({
           id: b.id,
           when: `${fmt.dateTime(b.start)} – ${fmt.time(b.end)}`,
-          resource: request.lang === 'en' ? (b.resourceNameEn ?? b.resourceName) : b.resourceName,
+          resource: localName({ name: b.resourceName, nameEn: b.resourceNameEn }, request.lang),
           who: b.memberName ?? (b.guestName ? request.t('affected.guest', { name: b.guestName }) : ''),
         })),
       },

@@ -12,6 +12,7 @@ import type { Saved, ZoneForm } from '../../services/space-hours.js';
 import { formBody, parseId, text } from '../forms.js';
 import { clientInfo, requireMember, requirePermission } from '../plugins/session.js';
 import { SPACE_LINKS } from '../space-nav.js';
+import { localName } from '../../i18n/names.js';
 
 type IdParams = { Params: { id: string } };
 const ZONE_FIELDS = ['name', 'nameEn', 'floor', 'safetyCapacity', 'sortOrder'] as const;
@@ -25,8 +26,7 @@ const pick = <K extends string>(body: Record<string, unknown>, keys: readonly K[
 export default async function adminHoursRoutes(app: FastifyInstance) {
   const { spaceHours } = app.services;
 
-  const localName = (request: FastifyRequest, r: { name: string; nameEn: string | null }) =>
-    request.lang === 'en' ? (r.nameEn ?? r.name) : r.name;
+  const named = (request: FastifyRequest, r: { name: string; nameEn: string | null }) => localName(r, request.lang);
 
   function messages(request: FastifyRequest, prefix: string, errors: Record<string, string>) {
     return Object.fromEntries(
@@ -41,7 +41,7 @@ export default async function adminHoursRoutes(app: FastifyInstance) {
   }
 
   function zonesPage(request: FastifyRequest, reply: FastifyReply, values = EMPTY_ZONE, errors = {}, status = 200) {
-    const zones = spaceHours.zones(request.member).map((z) => ({ ...z, localName: localName(request, z) }));
+    const zones = spaceHours.zones(request.member).map((z) => ({ ...z, localName: named(request, z) }));
     const done = request.method === 'GET' && (request.query as { done?: string }).done === 'saved';
     return reply.page({
       page: 'pages/admin/zones',
@@ -78,7 +78,7 @@ export default async function adminHoursRoutes(app: FastifyInstance) {
     return reply.page({
       page: 'pages/admin/zone',
       status,
-      title: request.t('zones.edit.title', { name: localName(request, zone) }),
+      title: request.t('zones.edit.title', { name: named(request, zone) }),
       data: { values: shown, errors, action: `/admin/zones/${id}`, spaceLinks: SPACE_LINKS },
     });
   }
@@ -144,7 +144,7 @@ export default async function adminHoursRoutes(app: FastifyInstance) {
     const resourceId = options.resourceId;
     const current = resourceId === null ? null : resources.find((r) => r.id === resourceId);
     if (resourceId !== null && !current) throw new NotFound();
-    const names = new Map(resources.map((r) => [r.id, localName(request, r)]));
+    const names = new Map(resources.map((r) => [r.id, named(request, r)]));
     const done = request.method === 'GET' ? (request.query as { done?: string }).done : undefined;
     const notices: Record<string, MessageKey> = {
       saved: 'hours.done.saved',
@@ -157,7 +157,7 @@ export default async function adminHoursRoutes(app: FastifyInstance) {
       title: request.t('hours.title'),
       data: {
         resourceId: resourceId === null ? '' : String(resourceId),
-        where: current ? localName(request, current) : request.t('space.site'),
+        where: current ? named(request, current) : request.t('space.site'),
         resources: resources.map((r) => ({ id: String(r.id), name: names.get(r.id)! })),
         weekdays: WEEKDAYS,
         week: options.week ?? spaceHours.week(request.member, resourceId),

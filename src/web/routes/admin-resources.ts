@@ -15,6 +15,7 @@ import type { ResourceOutcome, ResourceRow } from '../../services/space-resource
 import { checked, formBody, parseId, text } from '../forms.js';
 import { clientInfo, requireMember, requirePermission } from '../plugins/session.js';
 import { SPACE_LINKS } from '../space-nav.js';
+import { localName } from '../../i18n/names.js';
 
 type IdParams = { Params: { id: string } };
 
@@ -152,8 +153,8 @@ function hiddenOf(form: ResourceForm): [string, string][] {
 export default async function adminResourceRoutes(app: FastifyInstance) {
   const { spaceResources, inventory } = app.services;
 
-  function localName(request: FastifyRequest, r: { name: string; nameEn: string | null }) {
-    return request.lang === 'en' ? (r.nameEn ?? r.name) : r.name;
+  function named(request: FastifyRequest, r: { name: string; nameEn: string | null }) {
+    return localName(r, request.lang);
   }
 
   function formPage(
@@ -176,7 +177,7 @@ export default async function adminResourceRoutes(app: FastifyInstance) {
             .join(' ')
         : null;
     const title = current
-      ? request.t('resources.edit.title', { name: localName(request, current) })
+      ? request.t('resources.edit.title', { name: named(request, current) })
       : request.t('resources.new');
     return reply.page({
       page: 'pages/admin/resource',
@@ -188,10 +189,10 @@ export default async function adminResourceRoutes(app: FastifyInstance) {
         action: id === null ? '/admin/resources/new' : `/admin/resources/${id}`,
         values: options.values,
         errors: options.errors ?? {},
-        zones: zones.map((z) => ({ id: String(z.id), name: localName(request, z) })),
+        zones: zones.map((z) => ({ id: String(z.id), name: named(request, z) })),
         linkable: resources
           .filter((r) => r.id !== id && (r.kind !== 'desk' || options.values.links.includes(String(r.id))))
-          .map((r) => ({ id: String(r.id), name: localName(request, r) })),
+          .map((r) => ({ id: String(r.id), name: named(request, r) })),
         kinds: RESOURCE_KINDS,
         equipment: EQUIPMENT,
         accessibility: ACCESSIBILITY,
@@ -234,7 +235,7 @@ export default async function adminResourceRoutes(app: FastifyInstance) {
         affected: affected.map((b) => ({
           id: b.id,
           when: `${fmt.dateTime(b.start)} – ${fmt.time(b.end)}`,
-          resource: localName(request, { name: b.resourceName, nameEn: b.resourceNameEn }),
+          resource: named(request, { name: b.resourceName, nameEn: b.resourceNameEn }),
           who: b.memberName ?? (b.guestName ? request.t('affected.guest', { name: b.guestName }) : ''),
         })),
       },
@@ -280,7 +281,7 @@ export default async function adminResourceRoutes(app: FastifyInstance) {
     const rows = spaceResources.list(request.member);
     const item = (r: (typeof rows)[number]) => ({
       id: r.id,
-      name: localName(request, r),
+      name: named(request, r),
       kind: r.kind,
       capacity: r.capacity,
       rules:
@@ -295,9 +296,7 @@ export default async function adminResourceRoutes(app: FastifyInstance) {
     const groups: { zone: string; kinds: { kind: string; items: ReturnType<typeof item>[] }[] }[] = [];
     for (const r of rows.filter((r) => r.active)) {
       const zone =
-        r.zoneId === null
-          ? request.t('resources.noZone')
-          : localName(request, { name: r.zoneName!, nameEn: r.zoneNameEn });
+        r.zoneId === null ? request.t('resources.noZone') : named(request, { name: r.zoneName!, nameEn: r.zoneNameEn });
       let group = groups.find((g) => g.zone === zone);
       if (!group) groups.push((group = { zone, kinds: [] }));
       let kind = group.kinds.find((k) => k.kind === r.kind);
@@ -364,7 +363,7 @@ export default async function adminResourceRoutes(app: FastifyInstance) {
       if (outcome.kind === 'saved')
         return reply.redirect(`/admin/resources?done=${active ? 'restored' : 'retired'}`, 303);
       const action = `/admin/resources/${id}/${path}`;
-      const reason = request.t('resources.retire.reason', { name: localName(request, row) });
+      const reason = request.t('resources.retire.reason', { name: named(request, row) });
       if (outcome.kind === 'confirm')
         return confirmPage(request, reply, action, `/admin/resources/${id}`, [], outcome.affected, reason);
       throw new NotFound();

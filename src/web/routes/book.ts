@@ -21,9 +21,11 @@ import { deskPlan } from '../desk-plan.js';
 import type { InventorySnapshot } from '../../services/inventory.js';
 import { localInput } from '../booking-views.js';
 import { closedAllDay, dayGrid, dayList } from '../day-grid.js';
-import { messageFiller } from '../../i18n/filler.js';
+import { genderedFiller, messageFiller } from '../../i18n/filler.js';
 import { requireMember } from '../plugins/session.js';
 import { zoneName } from '../presenters.js';
+import { localName } from '../../i18n/names.js';
+import { byGender } from '../../i18n/names.js';
 
 const GROUPS: Record<string, { kinds: ResourceKind[]; title: MessageKey }> = {
   rooms: { kinds: ['meeting_room'], title: 'rooms.title' },
@@ -113,10 +115,10 @@ export default async function bookRoutes(app: FastifyInstance) {
       if (takenIn(d, slot)) continue;
       group.free.push({
         id: desk.id,
-        name: desk.name,
+        name: localName(desk, request.lang),
         equipment: desk.equipment.map((e) => equipmentWords.get(e)!),
         accessibility: desk.accessibility.map((a) => accessibilityWords.get(a)!),
-        label: bookLabel({ desk: desk.name }),
+        label: bookLabel({ desk: localName(desk, request.lang) }),
       });
     }
     return [...byZone.values()];
@@ -127,10 +129,10 @@ export default async function bookRoutes(app: FastifyInstance) {
     const t = request.t;
     const taken = new Set(day.resources.filter((d) => takenIn(d, slot)).map((d) => d.resource.id));
     const labels = {
-      free: messageFiller(t, 'plan.desk.free', ['desk']),
-      taken: messageFiller(t, 'plan.desk.taken', ['desk']),
-      mine: messageFiller(t, 'plan.desk.mine', ['desk']),
-      team: messageFiller(t, 'plan.desk.team', ['desk']),
+      free: genderedFiller(t, 'plan.desk.free', ['desk']),
+      taken: genderedFiller(t, 'plan.desk.taken', ['desk']),
+      mine: genderedFiller(t, 'plan.desk.mine', ['desk']),
+      team: genderedFiller(t, 'plan.desk.team', ['desk']),
     };
     return deskPlan({
       zones: snapshot.zones,
@@ -141,9 +143,9 @@ export default async function bookRoutes(app: FastifyInstance) {
         day.resources.map((d) => d.resource.id),
         slot,
       ),
-      zoneName: (z) => zoneName(request.lang, { zoneName: z.name, zoneNameEn: z.nameEn }) ?? z.name,
-      resourceName: (r) => (request.lang === 'en' ? (r.nameEn ?? r.name) : r.name),
-      deskLabel: (state, desk) => labels[state]({ desk }),
+      zoneName: (z) => localName(z, request.lang),
+      resourceName: (r) => localName(r, request.lang),
+      deskLabel: (state, desk, gender) => labels[state](gender, { desk }),
     });
   }
 
@@ -290,22 +292,23 @@ export default async function bookRoutes(app: FastifyInstance) {
           list: view === 'list' || !chosenView ? dayList(day.resources, zone, request.lang, minute) : null,
           chosenView,
           // The grid's words, translated once for all its cells.
-          stateWords: {
-            free: t('rooms.free'),
-            busy: t('rooms.busy'),
-            closed: t('rooms.closed'),
-            full: t('rooms.full'),
-            past: t('rooms.past'),
-          },
+          // Both agree with the room's name ("réservée", "complet"): each in both genders.
+          stateWords: byGender((gender) => ({
+            free: t('rooms.free', { gender }),
+            busy: t('rooms.busy', { gender }),
+            closed: t('rooms.closed', { gender }),
+            full: t('rooms.full', { gender }),
+            past: t('rooms.past', { gender }),
+          })),
           freeAt: messageFiller(t, 'rooms.free.at', ['room', 'time']),
           cellName: messageFiller(t, 'timeline.cell', ['room', 'start', 'end', 'state']),
-          cellStates: {
-            free: t('timeline.state.free'),
-            busy: t('timeline.state.busy'),
-            closed: t('timeline.state.closed'),
-            full: t('timeline.state.full'),
-            past: t('timeline.state.past'),
-          },
+          cellStates: byGender((gender) => ({
+            free: t('timeline.state.free', { gender }),
+            busy: t('timeline.state.busy', { gender }),
+            closed: t('timeline.state.closed', { gender }),
+            full: t('timeline.state.full', { gender }),
+            past: t('timeline.state.past', { gender }),
+          })),
           viewLinks: { grid: viewLink('grid'), list: viewLink('list') },
           dayNav: dayNav(request, snapshot, date, '/book/rooms', params),
         },
@@ -347,7 +350,10 @@ export default async function bookRoutes(app: FastifyInstance) {
         })
         .map((o) => ({
           label: t('find.option', {
-            room: o.resourceName,
+            room: localName(
+              { name: o.resourceName, nameEn: snapshot.resourcesById.get(o.resourceId)?.nameEn },
+              request.lang,
+            ),
             capacity: t('catalogue.capacity', { count: o.capacity }),
             when: t('booking.when.value', {
               date: dates.weekdayDate(o.start),

@@ -25,6 +25,7 @@ import { NotFound } from '../../services/authz.js';
 import { requireMember } from '../plugins/session.js';
 import { undoOffer, undoRefusal } from './cancel.js';
 import { isHtmx } from '../plugins/views.js';
+import { localName } from '../../i18n/names.js';
 
 const FIELD_IDS: Record<string, string> = {
   resource: 'b-resource',
@@ -65,7 +66,7 @@ export default async function bookingRoutes(app: FastifyInstance) {
     return RESOURCE_KINDS.map((kind) => ({
       kind,
       label: request.t(`kind.heading.${kind}` as MessageKey),
-      items: all.filter((r) => r.kind === kind).map((r) => ({ id: r.id, name: r.name })),
+      items: all.filter((r) => r.kind === kind).map((r) => ({ id: r.id, name: localName(r, request.lang) })),
     })).filter((g) => g.items.length > 0);
   }
 

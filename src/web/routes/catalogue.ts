@@ -7,6 +7,7 @@ import { matchesFilter, parseFilter } from '../../services/catalogue.js';
 import { dateFormatter } from '../../i18n/dates.js';
 import { localInput } from '../booking-views.js';
 import { description, openingLines, ruleSentences, zoneName } from '../presenters.js';
+import { localName } from '../../i18n/names.js';
 
 /** Free times a space's page offers, each opening the booking form filled in. */
 const FREE_TIMES_SHOWN = 5;
@@ -48,7 +49,7 @@ export default async function catalogueRoutes(app: FastifyInstance) {
         problems: problems.map((p) =>
           t('field.invalid', { field: t(`catalogue.filter.${p.field}` as 'catalogue.filter.zone') }),
         ),
-        zones: zones.map((z) => ({ id: z.id, name: request.lang === 'en' ? (z.nameEn ?? z.name) : z.name })),
+        zones: zones.map((z) => ({ id: z.id, name: localName(z, request.lang) })),
         kinds: RESOURCE_KINDS,
         equipment: EQUIPMENT.filter((e) => resources.some((r) => r.equipment.includes(e))),
         accessibility: ACCESSIBILITY,
@@ -57,6 +58,7 @@ export default async function catalogueRoutes(app: FastifyInstance) {
           kind: g.kind,
           items: g.items.map((r) => ({
             ...r,
+            name: localName(r, request.lang),
             zoneLabel: zoneName(request.lang, r),
             text: description(request.lang, r),
           })),
@@ -74,13 +76,14 @@ export default async function catalogueRoutes(app: FastifyInstance) {
     const site = service.site();
     const week = service.openingWeek(site.id);
     const linkedNames = resource.linkedResourceIds
-      .map((lid) => service.resource(lid)?.name)
+      .map((lid) => service.resource(lid))
+      .map((linked) => linked && localName(linked, request.lang))
       .filter((n): n is string => !!n);
     return reply.page({
       page: 'pages/resource',
-      title: resource.name,
+      title: localName(resource, request.lang),
       data: {
-        resource,
+        resource: { ...resource, name: localName(resource, request.lang) },
         zoneLabel: zoneName(request.lang, resource),
         text: description(request.lang, resource),
         rules: ruleSentences(t, resource, linkedNames),

@@ -13,6 +13,7 @@ import { formBody, parseId } from '../forms.js';
 import { requireMember, requirePermission } from '../plugins/session.js';
 import { safeNext } from '../safe-next.js';
 import { dateFormatter } from '../../i18n/dates.js';
+import { localName, localNameOrNull } from '../../i18n/names.js';
 
 export default async function checkInRoutes(app: FastifyInstance) {
   const { checkIn, inventory } = app.services;
@@ -75,8 +76,11 @@ export default async function checkInRoutes(app: FastifyInstance) {
       const now = app.deps.clock.now();
       return reply.page({
         page: 'pages/check-in',
-        title: request.t('qr.page.title', { resource: resource.name }),
-        data: { resource: { id, name: resource.name }, ...currentViews(current.booking, ctx, now, request) },
+        title: request.t('qr.page.title', { resource: localName(resource, request.lang) }),
+        data: {
+          resource: { id, name: localName(resource, request.lang) },
+          ...currentViews(current.booking, ctx, now, request),
+        },
       });
     },
   );
@@ -105,14 +109,18 @@ export default async function checkInRoutes(app: FastifyInstance) {
       { name: string; codes: { name: string; url: string; label: string; svg: string }[] }
     >();
     for (const resource of snapshot.resources) {
-      const zoneName = (request.lang === 'en' ? resource.zoneNameEn : null) ?? resource.zoneName;
+      const zoneName = localNameOrNull(
+        resource.zoneName === null ? null : { name: resource.zoneName, nameEn: resource.zoneNameEn },
+        request.lang,
+      );
       const key = zoneName ?? '';
       const group = zones.get(key) ?? { name: zoneName ?? t('qr.sheet.noZone'), codes: [] };
       zones.set(key, group);
       const url = `${base}/resources/${resource.id}/check-in`;
       // The SVG is written by qrcode from our own URL: no text from people goes into it.
       const svg = await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-      group.codes.push({ name: resource.name, url, label: t('qr.sheet.label', { resource: resource.name }), svg });
+      const name = localName(resource, request.lang);
+      group.codes.push({ name, url, label: t('qr.sheet.label', { resource: name }), svg });
     }
     return reply.page({
       page: 'pages/qr-codes',

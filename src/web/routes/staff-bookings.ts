@@ -15,6 +15,8 @@ import {
   type StaffFilterErrors,
   type StaffFilterValues,
 } from '../staff-booking-filter.js';
+import { localName } from '../../i18n/names.js';
+import type { Language } from '../../i18n/index.js';
 
 type Query = { Querystring: Record<string, string | undefined> };
 
@@ -49,8 +51,8 @@ export default async function staffBookingRoutes(app: FastifyInstance) {
     return out;
   }
 
-  function resources() {
-    return inventory.get().resources.map((r) => ({ id: r.id, name: r.name }));
+  function resources(lang: Language) {
+    return inventory.get().resources.map((r) => ({ id: r.id, name: localName(r, lang) }));
   }
 
   function query(values: StaffFilterValues, page?: number, format?: string): string {
@@ -85,7 +87,7 @@ export default async function staffBookingRoutes(app: FastifyInstance) {
       r.id,
       local(r.startsAt),
       local(r.endsAt),
-      r.resourceName,
+      localName({ name: r.resourceName, nameEn: r.resourceNameEn }, request.lang),
       whoOf(t, r),
       organisationOf(r),
       t(`booking.status.${r.status}` as MessageKey),
@@ -108,7 +110,7 @@ export default async function staffBookingRoutes(app: FastifyInstance) {
     const parsed = parseStaffFilter(request.query, app.deps.clock.now(), zone, (id) =>
       inventory.get().resourcesById.has(id),
     );
-    const common = { ids: FIELD_IDS, resources: resources() };
+    const common = { ids: FIELD_IDS, resources: resources(request.lang) };
     if (!parsed.ok)
       return reply.page({
         page: 'pages/staff-bookings',
@@ -127,7 +129,7 @@ export default async function staffBookingRoutes(app: FastifyInstance) {
       date: dates.date(r.startsAt),
       when: t('staff.when', { start: dates.time(r.startsAt), end: dates.time(r.endsAt) }),
       iso: new Date(r.startsAt).toISOString(),
-      resourceName: r.resourceName,
+      resourceName: localName({ name: r.resourceName, nameEn: r.resourceNameEn }, request.lang),
       who: whoOf(t, r),
       organisation: organisationOf(r),
       statusText: t(`booking.status.${r.status}` as MessageKey),
