@@ -49,7 +49,7 @@ describe.each(['fr', 'en'] as const)('mails in %s', (lang) => {
     const mail = composeBookingMail(
       kind,
       booking,
-      { resourceName: 'Salle Appia', siteAddress: ADDRESS, zone: ZONE },
+      { resourceName: 'Salle Appia', resourceGender: 'f', siteAddress: ADDRESS, zone: ZONE },
       recipient(lang),
       SETTINGS,
       {
@@ -99,7 +99,7 @@ describe.each(['fr', 'en'] as const)('mails in %s', (lang) => {
           },
         ],
       },
-      { resourceName: 'Salle Appia', siteAddress: ADDRESS, zone: ZONE },
+      { resource: { name: 'Salle Appia', nameEn: 'Appia room', nameGender: 'f' }, siteAddress: ADDRESS, zone: ZONE },
       recipient(lang),
       SETTINGS,
     );
