@@ -180,7 +180,7 @@ describe('no-show release job', () => {
     const [mail] = releasedMails(t);
     expect(mail!.status).toBe('sent');
     expect(received.filter((r) => r.raw.includes(`<outbox-${mail!.id}-`))).toHaveLength(1);
-    expect(mail!.subject).toBe('Booking released: Salle Louis Appia, Tuesday, 8 December 2026');
+    expect(mail!.subject).toBe('Booking released: Louis Appia room, Tuesday, 8 December 2026');
     expect(mail!.message!.text).toContain('Your booking has been released, as nobody checked in on time.');
     expect(mail!.message!.calendar!.method).toBe('CANCEL');
     expect(mail!.message!.calendar!.content).toContain('STATUS:CANCELLED');

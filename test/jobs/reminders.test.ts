@@ -104,7 +104,7 @@ describe('reminder job', () => {
     ]);
     expect(delivered.map((m) => m.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
     expect(delivered[0]!.subject).toBe('Rappel : Salle Louis Appia, lundi 30 mars 2026 à 09:00');
-    expect(delivered[1]!.subject).toBe('Reminder: Salle Clara Barton, Monday, 30 March 2026 at 14:00');
+    expect(delivered[1]!.subject).toBe('Reminder: Clara Barton room, Monday, 30 March 2026 at 14:00');
     const message = delivered[0]!.message!;
     expect(message.text).toContain('Un petit rappel de votre réservation à venir.');
     expect(message.text).toContain('Horaire : 09:00 – 10:00');
