@@ -24,6 +24,7 @@ import { closedAllDay, dayGrid, dayList } from '../day-grid.js';
 import { messageFiller } from '../../i18n/filler.js';
 import { requireMember } from '../plugins/session.js';
 import { zoneName } from '../presenters.js';
+import { summaryFields, type FieldTargets } from '../forms.js';
 
 const GROUPS: Record<string, { kinds: ResourceKind[]; title: MessageKey }> = {
   rooms: { kinds: ['meeting_room'], title: 'rooms.title' },
@@ -31,6 +32,13 @@ const GROUPS: Record<string, { kinds: ResourceKind[]; title: MessageKey }> = {
   hall: { kinds: ['sports_hall'], title: 'rooms.title.hall' },
 };
 const MINUTE = 60_000;
+
+/** The /find form's fields, for the error summary. */
+const FIND_FIELDS: FieldTargets = {
+  people: ['f-people', 'find.people'],
+  duration: ['f-duration', 'find.duration'],
+  date: ['f-date', 'find.date'],
+};
 const PARTS = ['morning', 'afternoon', 'full_day'] as const;
 type Part = (typeof PARTS)[number];
 
@@ -320,7 +328,15 @@ export default async function bookRoutes(app: FastifyInstance) {
     const q = request.query;
     const searched = single(q.date) !== '';
     const { date, invalid } = dateParam(snapshot, q.date);
-    const people = /^\d{1,3}$/.test(single(q.people)) && Number(single(q.people)) > 0 ? Number(single(q.people)) : null;
+    const peopleMax = Math.max(
+      1,
+      ...snapshot.resources.filter((r) => r.kind === 'meeting_room').map((r) => r.capacity),
+    );
+    const peopleText = single(q.people);
+    const people =
+      /^\d{1,3}$/.test(peopleText) && Number(peopleText) >= 1 && Number(peopleText) <= peopleMax
+        ? Number(peopleText)
+        : null;
     const duration = [30, 60, 90, 120, 180, 240].includes(Number(single(q.duration)))
       ? Number(single(q.duration))
       : null;
@@ -328,9 +344,9 @@ export default async function bookRoutes(app: FastifyInstance) {
     const days = /^[1-5]$/.test(single(q.days)) ? Number(single(q.days)) : 1;
     const { filter, problems } = parseFilter({ equipment: q.equipment, accessibility: q.accessibility }, []);
     const errors: Record<string, string> = {};
-    if (searched && people === null) errors.people = t('form.error.out_of_range');
-    if (searched && duration === null) errors.duration = t('form.error.invalid');
-    if (invalid) errors.date = t('form.error.invalid');
+    if (searched && people === null) errors.people = t('fields.find.people.out_of_range', { max: peopleMax });
+    if (searched && duration === null) errors.duration = t('fields.find.duration.invalid');
+    if (invalid) errors.date = t('fields.find.date.invalid');
     let options: { label: string; key: string; resourceId: number; start: string; end: string }[] | null = null;
     if (searched && Object.keys(errors).length === 0 && problems.length === 0) {
       const split = snapshot.resources.find((r) => r.kind === 'desk')?.rules.halfDaySplit ?? '13:00';
@@ -377,6 +393,7 @@ export default async function bookRoutes(app: FastifyInstance) {
           accessibility: filter.accessibility,
         },
         errors,
+        fields: summaryFields(t, FIND_FIELDS),
         problems: problems.map((p) => t('field.invalid', { field: t(`catalogue.filter.${p.field}` as MessageKey) })),
         equipmentChoices: EQUIPMENT.filter((e) =>
           snapshot.resources.some((r) => r.kind === 'meeting_room' && r.equipment.includes(e)),
