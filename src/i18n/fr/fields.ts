@@ -30,4 +30,59 @@ export const frFields = {
   'fields.find.people.out_of_range': 'Indiquez le nombre de personnes, de 1 à {max}.',
   'fields.find.duration.invalid': 'Choisissez une durée dans la liste, de 30 minutes à 4 heures.',
   'fields.find.date.invalid': 'Indiquez un jour qui existe : jour, mois et année.',
+
+  'fields.resource.name': 'Indiquez le nom en français, en {max} caractères au plus.',
+  'fields.resource.nameEn': 'Le nom en anglais tient en {max} caractères au plus, ou laissez vide.',
+  'fields.resource.nameGender': 'Choisissez le genre du nom français : féminin ou masculin.',
+  'fields.resource.kind': 'Choisissez un type de ressource dans la liste.',
+  'fields.resource.zone': 'Choisissez une zone dans la liste, ou aucune.',
+  'fields.resource.capacity': 'Indiquez la capacité en nombre entier de personnes, de {min} à {max}.',
+  'fields.resource.equipment': 'Cochez des équipements de la liste.',
+  'fields.resource.accessibility': 'Cochez des aménagements d’accessibilité de la liste.',
+  'fields.resource.description': 'La description en français tient en {max} caractères au plus.',
+  'fields.resource.descriptionEn': 'La description en anglais tient en {max} caractères au plus.',
+  'fields.resource.photo':
+    'Indiquez le chemin d’une image sous public/, sans espace, par exemple /photos/salle.jpg, ou laissez vide.',
+  'fields.resource.plan':
+    'Indiquez les quatre nombres entiers (X, Y, largeur et hauteur de 1 à {max}), ou laissez-les tous vides.',
+  'fields.resource.layouts':
+    'Indiquez pour chaque configuration proposée un nombre entier de personnes, de 1 à {max}, ou laissez vide.',
+  'fields.resource.layouts.above_capacity':
+    'Aucune configuration ne peut accueillir plus de personnes que la capacité de l’espace.',
+  'fields.resource.shape': 'Choisissez des créneaux par pas de minutes ou par demi-journées.',
+  'fields.resource.slotStepMinutes': 'Indiquez le pas des créneaux en nombre entier de minutes, de {min} à {max}.',
+  'fields.resource.minDurationMinutes': 'Indiquez la durée minimale en nombre entier de minutes, de {min} à {max}.',
+  'fields.resource.maxDurationMinutes': 'Indiquez la durée maximale en nombre entier de minutes, de {min} à {max}.',
+  'fields.resource.horizonDays':
+    'Indiquez jusqu’à combien de jours à l’avance on réserve, un nombre entier de {min} à {max}.',
+  'fields.resource.minNoticeMinutes': 'Indiquez le délai de prévenance en nombre entier de minutes, de {min} à {max}.',
+  'fields.resource.bufferBeforeMinutes': 'Indiquez le battement avant en nombre entier de minutes, de {min} à {max}.',
+  'fields.resource.bufferAfterMinutes': 'Indiquez le battement après en nombre entier de minutes, de {min} à {max}.',
+  'fields.resource.checkInGraceMinutes':
+    'Indiquez le délai d’enregistrement en nombre entier de minutes, de {min} à {max}, ou laissez vide.',
+  'fields.resource.capacityModel': 'Choisissez une occupation exclusive ou partagée.',
+  'fields.resource.sharedPlaces': 'Indiquez le nombre de places partagées, un nombre entier de {min} à {max}.',
+  'fields.resource.sharedPlaces.above_capacity':
+    'Le nombre de places partagées ne peut dépasser la capacité de l’espace.',
+  'fields.resource.halfDaySplit': 'Indiquez l’heure de coupure en heures et minutes, par exemple 13:00.',
+  'fields.resource.links': 'Cochez des ressources de la liste.',
+  'fields.zone.name': 'Indiquez le nom de la zone en français, en {max} caractères au plus.',
+  'fields.zone.nameEn': 'Le nom en anglais tient en {max} caractères au plus, ou laissez vide.',
+  'fields.zone.floor': 'L’étage tient en {max} caractères au plus, ou laissez vide.',
+  'fields.zone.safetyCapacity': 'Indiquez un nombre entier de personnes, de 0 à {max}, ou laissez vide.',
+  'fields.zone.sortOrder': 'Indiquez un nombre entier de 0 à {max}, ou laissez vide.',
+  'fields.hours.week.invalid':
+    'Indiquez l’ouverture et la fermeture en heures et minutes, par exemple 08:30 et 19:00 (24:00 pour minuit), ou laissez les deux vides pour fermer ce jour.',
+  'fields.hours.week.closes_before_opens': 'La fermeture doit venir après l’ouverture, le même jour.',
+  'fields.hours.resource.unknown': 'Choisissez un lieu dans la liste, ou tout le site.',
+  'fields.hours.date.required': 'Indiquez le jour de l’exception.',
+  'fields.hours.date.invalid': 'Indiquez un jour qui existe : jour, mois et année.',
+  'fields.hours.opens.invalid':
+    'Indiquez l’heure d’ouverture en heures et minutes, par exemple 08:30, ou laissez vide pour fermer.',
+  'fields.hours.closes.invalid':
+    'Indiquez l’heure de fermeture en heures et minutes, par exemple 19:00 (24:00 pour minuit).',
+  'fields.hours.closes.closes_before_opens': 'La fermeture doit venir après l’ouverture, le même jour.',
+  'fields.hours.reason.required': 'Indiquez le motif : il est montré aux membres.',
+  'fields.hours.reason.too_long': 'Le motif tient en {max} caractères au plus.',
+  'fields.hours.reasonEn.too_long': 'Le motif en anglais tient en {max} caractères au plus.',
 } as const;

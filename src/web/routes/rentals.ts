@@ -14,27 +14,28 @@ import { dateFormatter } from '../../i18n/dates.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { NotFound } from '../../services/authz.js';
 import type { Availability, RentalOutcome } from '../../services/rentals.js';
-import { checked, formBody, limitedMessage, text } from '../forms.js';
+import { checked, formBody, limitedMessage, summaryFields, text, type FieldTargets } from '../forms.js';
 import { reasons } from '../booking-views.js';
 import { rentalView } from '../rental-views.js';
 
 type TokenParams = { Params: { token: string } };
 
-const FIELD_IDS: Record<string, string> = {
-  organisation: 'r-organisation',
-  kind: 'r-kind-association',
-  contactName: 'r-contact',
-  email: 'r-email',
-  phone: 'r-phone',
-  title: 'r-title',
-  date: 'r-date',
-  start: 'r-start',
-  end: 'r-end',
-  layout: 'r-layout',
-  headcount: 'r-headcount',
-  purpose: 'r-purpose',
-  options: 'r-option-av_technician',
-  consent: 'r-consent',
+/** Each request field's input (or fieldset) and label, for the error summary. */
+const FIELDS: FieldTargets = {
+  organisation: ['r-organisation', 'rentals.field.organisation'],
+  kind: ['r-kind', 'rentals.field.kind'],
+  contactName: ['r-contact', 'rentals.field.contactName'],
+  email: ['r-email', 'rentals.field.email'],
+  phone: ['r-phone', 'rentals.field.phone'],
+  title: ['r-title', 'rentals.field.title'],
+  date: ['r-date', 'rentals.field.date'],
+  start: ['r-start', 'rentals.field.start'],
+  end: ['r-end', 'rentals.field.end'],
+  layout: ['r-layout', 'rentals.field.layout'],
+  headcount: ['r-headcount', 'rentals.field.headcount'],
+  purpose: ['r-purpose', 'rentals.field.purpose'],
+  options: ['r-options', 'rentals.field.options'],
+  consent: ['r-consent', 'rentals.field.consent'],
 };
 
 /** The honeypot: hidden from people, filled in by bots that fill every field. */
@@ -118,7 +119,7 @@ export default async function rentalRoutes(app: FastifyInstance) {
       data: {
         values: { options: [], ...state.values },
         errors: state.errors ?? {},
-        ids: FIELD_IDS,
+        fields: summaryFields(request.t, FIELDS),
         availability: state.availability ?? null,
         notice: state.notice ?? null,
         limited: state.limited ?? null,
