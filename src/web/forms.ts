@@ -54,6 +54,16 @@ export function wholeNumberText(lang: string, n: number): string {
   return new Intl.NumberFormat(lang).format(n);
 }
 
+/** A wrong catalogue filter in words: "Équipement : Cochez des équipements de la liste.", once per field. */
+export function filterProblems(t: Translate, problems: readonly { field: string }[]): string[] {
+  return [...new Set(problems.map((p) => p.field))].map((field) =>
+    t('form.errors.entry', {
+      label: t(`catalogue.filter.${field}` as MessageKey),
+      message: t(`fields.filter.${field}` as MessageKey),
+    }),
+  );
+}
+
 /** 429 with Retry-After, for the page that shows the refusal. */
 export function limitedMessage(t: Translate, reply: FastifyReply, retryAfterMs: number): string {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));

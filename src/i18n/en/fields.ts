@@ -83,4 +83,18 @@ export const enFields: Record<keyof typeof frFields, string> = {
   'fields.hours.reason.required': 'Enter the reason: members are shown it.',
   'fields.hours.reason.too_long': 'The reason is {max} characters at most.',
   'fields.hours.reasonEn.too_long': 'The English reason is {max} characters at most.',
+
+  'fields.rates.starts_on.required': 'Enter the day this rate applies from.',
+  'fields.rates.starts_on.invalid': 'Enter a day that exists: day, month and year.',
+  'fields.rates.amount': 'Enter an amount in euros, for example 650 or 650.50 (two decimals at most).',
+  'fields.rates.reduction': 'Enter a reduction in percent, a whole number from 0 to 100.',
+  'fields.rates.minutes': 'Enter a length as a whole number of minutes, from 0 to 600.',
+  'fields.settings.required': 'Enter a whole number from {min} to {max}.',
+  'fields.settings.range': 'Enter a whole number from {min} to {max}.',
+
+  'fields.filter.kind': 'Choose a kind of space from the list.',
+  'fields.filter.zone': 'Choose a zone from the list.',
+  'fields.filter.capacity': 'Enter a whole number of people, from 1 to 9999.',
+  'fields.filter.equipment': 'Tick equipment from the list.',
+  'fields.filter.accessibility': 'Tick accessibility features from the list.',
 };

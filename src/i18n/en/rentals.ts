@@ -236,8 +236,6 @@ export const enRentals = {
   'rentals.rates.field.option': 'Option',
   'rentals.rates.field.setup': 'Setup',
   'rentals.rates.field.teardown': 'Teardown',
-  'rentals.rates.error.required': 'The field “{field}” is required.',
-  'rentals.rates.error.invalid': 'The field “{field}” is invalid.',
   'audit.action.booking.approve': 'Rental confirmed (booking of the space)',
   'audit.action.rental.rate': 'Rental rate saved',
   'rentals.held.reason': 'The event space is held for an event on that date.',
@@ -283,6 +281,4 @@ export const enRentals = {
   'rentals.settings.range': 'A whole number from {min} to {max}.',
   'rentals.settings.save': 'Save the settings',
   'rentals.settings.saved': 'Settings saved.',
-  'rentals.settings.error.required': 'Enter “{field}”.',
-  'rentals.settings.error.range': '“{field}” must be a whole number from {min} to {max}.',
 } as const;

@@ -85,4 +85,18 @@ export const frFields = {
   'fields.hours.reason.required': 'Indiquez le motif : il est montré aux membres.',
   'fields.hours.reason.too_long': 'Le motif tient en {max} caractères au plus.',
   'fields.hours.reasonEn.too_long': 'Le motif en anglais tient en {max} caractères au plus.',
+
+  'fields.rates.starts_on.required': 'Indiquez le jour à partir duquel ce tarif s’applique.',
+  'fields.rates.starts_on.invalid': 'Indiquez un jour qui existe : jour, mois et année.',
+  'fields.rates.amount': 'Indiquez un montant en euros, par exemple 650 ou 650,50 (deux décimales au plus).',
+  'fields.rates.reduction': 'Indiquez une réduction en pourcentage, un nombre entier de 0 à 100.',
+  'fields.rates.minutes': 'Indiquez une durée en nombre entier de minutes, de 0 à 600.',
+  'fields.settings.required': 'Indiquez un nombre entier de {min} à {max}.',
+  'fields.settings.range': 'Indiquez un nombre entier de {min} à {max}.',
+
+  'fields.filter.kind': 'Choisissez un type d’espace dans la liste.',
+  'fields.filter.zone': 'Choisissez une zone dans la liste.',
+  'fields.filter.capacity': 'Indiquez un nombre entier de personnes, de 1 à 9999.',
+  'fields.filter.equipment': 'Cochez des équipements de la liste.',
+  'fields.filter.accessibility': 'Cochez des aménagements d’accessibilité de la liste.',
 } as const;

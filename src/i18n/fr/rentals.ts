@@ -240,8 +240,6 @@ export const frRentals = {
   'rentals.rates.field.option': 'Option',
   'rentals.rates.field.setup': 'Installation',
   'rentals.rates.field.teardown': 'Rangement',
-  'rentals.rates.error.required': 'Le champ « {field} » est obligatoire.',
-  'rentals.rates.error.invalid': 'Le champ « {field} » est invalide.',
   'audit.action.booking.approve': 'Location confirmée (réservation de l’espace)',
   'audit.action.rental.rate': 'Tarif de location enregistré',
   'rentals.held.reason': 'L’espace événementiel est réservé pour un événement à cette date.',
@@ -289,6 +287,4 @@ export const frRentals = {
   'rentals.settings.range': 'Un nombre entier de {min} à {max}.',
   'rentals.settings.save': 'Enregistrer les réglages',
   'rentals.settings.saved': 'Réglages enregistrés.',
-  'rentals.settings.error.required': 'Indiquez « {field} ».',
-  'rentals.settings.error.range': '« {field} » doit être un nombre entier de {min} à {max}.',
 } as const;

@@ -24,7 +24,7 @@ import { closedAllDay, dayGrid, dayList } from '../day-grid.js';
 import { messageFiller } from '../../i18n/filler.js';
 import { requireMember } from '../plugins/session.js';
 import { zoneName } from '../presenters.js';
-import { summaryFields, type FieldTargets } from '../forms.js';
+import { filterProblems, summaryFields, type FieldTargets } from '../forms.js';
 
 const GROUPS: Record<string, { kinds: ResourceKind[]; title: MessageKey }> = {
   rooms: { kinds: ['meeting_room'], title: 'rooms.title' },
@@ -291,7 +291,7 @@ export default async function bookRoutes(app: FastifyInstance) {
           filter,
           equipment: EQUIPMENT.filter((e) => shown.some((r) => r.equipment.includes(e))),
           accessibility: ACCESSIBILITY.filter((a) => shown.some((r) => r.accessibility.includes(a))),
-          problems: problems.map((p) => t('field.invalid', { field: t(`catalogue.filter.${p.field}` as MessageKey) })),
+          problems: filterProblems(t, problems),
           empty: day.resources.length === 0,
           closed: closedAllDay(day.resources),
           grid: view === 'grid' ? dayGrid(day.resources, zone, request.lang, minute) : null,
@@ -394,7 +394,7 @@ export default async function bookRoutes(app: FastifyInstance) {
         },
         errors,
         fields: summaryFields(t, FIND_FIELDS),
-        problems: problems.map((p) => t('field.invalid', { field: t(`catalogue.filter.${p.field}` as MessageKey) })),
+        problems: filterProblems(t, problems),
         equipmentChoices: EQUIPMENT.filter((e) =>
           snapshot.resources.some((r) => r.kind === 'meeting_room' && r.equipment.includes(e)),
         ),

@@ -7,6 +7,7 @@ import { matchesFilter, parseFilter } from '../../services/catalogue.js';
 import { dateFormatter } from '../../i18n/dates.js';
 import { localInput } from '../booking-views.js';
 import { description, openingLines, ruleSentences, zoneName } from '../presenters.js';
+import { filterProblems } from '../forms.js';
 
 /** Free times a space's page offers, each opening the booking form filled in. */
 const FREE_TIMES_SHOWN = 5;
@@ -45,9 +46,7 @@ export default async function catalogueRoutes(app: FastifyInstance) {
       title: t('catalogue.title'),
       data: {
         filter,
-        problems: problems.map((p) =>
-          t('field.invalid', { field: t(`catalogue.filter.${p.field}` as 'catalogue.filter.zone') }),
-        ),
+        problems: filterProblems(t, problems),
         zones: zones.map((z) => ({ id: z.id, name: request.lang === 'en' ? (z.nameEn ?? z.name) : z.name })),
         kinds: RESOURCE_KINDS,
         equipment: EQUIPMENT.filter((e) => resources.some((r) => r.equipment.includes(e))),
