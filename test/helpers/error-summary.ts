@@ -29,6 +29,10 @@ function escapeRegExp(text: string): string {
 function labelOf(html: string, id: string): string | null {
   const forLabel = new RegExp(`<label[^>]*\\sfor="${escapeRegExp(id)}"[^>]*>([\\s\\S]*?)</label>`).exec(html);
   if (forLabel) return decode(forLabel[1]!);
+  const wrapping = new RegExp(
+    `<label[^>]*>((?:(?!</label>)[\\s\\S])*?\\sid="${escapeRegExp(id)}"[\\s\\S]*?)</label>`,
+  ).exec(html);
+  if (wrapping) return decode(wrapping[1]!);
   const fieldset = new RegExp(
     `<fieldset[^>]*\\sid="${escapeRegExp(id)}"[^>]*>\\s*<legend[^>]*>([\\s\\S]*?)</legend>`,
   ).exec(html);
@@ -70,4 +74,26 @@ export function expectInlineError(html: string, id: string, message: string): vo
   expect(html).toMatch(new RegExp(`<[^>]*\\sid="${escapeRegExp(id)}"[^>]*aria-invalid="true"`));
   const inline = new RegExp(`id="${escapeRegExp(id)}-error"[^>]*>([^<]*)<`).exec(html);
   expect(inline?.[1] ? decode(inline[1]) : null, `inline error of #${id}`).toBe(message);
+}
+
+/**
+ * Asserts the summary links exactly to these ids, each entry reading "<label of the field> : <message>";
+ * returns the messages by id for the test's own checks.
+ */
+export function expectNamedSummary(
+  html: string,
+  lang: 'fr' | 'en',
+  targets: readonly string[],
+): Record<string, string> {
+  const entries = errorSummary(html);
+  expect(entries.map((e) => e.target).sort(), 'fields the summary links to').toEqual([...targets].sort());
+  const messages: Record<string, string> = {};
+  for (const entry of entries) {
+    expect(entry.label, `a label for #${entry.target}`).not.toBeNull();
+    const prefix = entryText(lang, entry.label!, '');
+    expect(entry.text.startsWith(prefix), `"${entry.text}" starts with "${prefix}"`).toBe(true);
+    messages[entry.target] = entry.text.slice(prefix.length);
+    expect(messages[entry.target]!.length, `a message for #${entry.target}`).toBeGreaterThan(10);
+  }
+  return messages;
 }

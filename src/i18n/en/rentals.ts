@@ -65,7 +65,7 @@ export const enRentals = {
   'rentals.error.title.required': 'Give the event a title.',
   'rentals.error.title.too_long': 'The title is longer than {max} characters.',
   'rentals.error.date.required': 'Enter the date of the event.',
-  'rentals.error.date.invalid': 'Enter a valid date.',
+  'rentals.error.date.invalid': 'Enter a day that exists: day, month and year.',
   'rentals.error.start.required': 'Enter the start time.',
   'rentals.error.start.invalid': 'Enter a valid start time, for example 18:30.',
   'rentals.error.end.required': 'Enter the end time.',

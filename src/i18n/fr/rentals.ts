@@ -67,7 +67,7 @@ export const frRentals = {
   'rentals.error.title.required': 'Donnez un titre à l’événement.',
   'rentals.error.title.too_long': 'Le titre dépasse {max} caractères.',
   'rentals.error.date.required': 'Indiquez la date de l’événement.',
-  'rentals.error.date.invalid': 'Indiquez une date valide.',
+  'rentals.error.date.invalid': 'Indiquez un jour qui existe : jour, mois et année.',
   'rentals.error.start.required': 'Indiquez l’heure de début.',
   'rentals.error.start.invalid': 'Indiquez une heure de début valide, par exemple 18:30.',
   'rentals.error.end.required': 'Indiquez l’heure de fin.',
