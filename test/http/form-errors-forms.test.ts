@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { form, signInAs, visitor, type Session } from '../helpers/auth.js';
 import { expectInlineError, expectNamedSummary } from '../helpers/error-summary.js';
+import { requestRental } from '../helpers/rentals.js';
 
 let t: TestApp;
 let admin: Session;
@@ -228,5 +229,14 @@ describe('the event-space request', () => {
     expect(en.statusCode).toBe(422);
     expect(en.body).toContain('<html lang="en"');
     expect(Object.keys(expectNamedSummary(en.body, 'en', Object.keys(targets)))).toHaveLength(13);
+  });
+
+  it('an empty reply names the message field', async () => {
+    const sent = await requestRental(t.app);
+    const res = await post(sent.session, `${sent.url}/reply`, { message: '   ' });
+    expect(res.statusCode).toBe(422);
+    const messages = expectNamedSummary(res.body, 'fr', ['r-message']);
+    expect(messages['r-message']).toBe('Écrivez votre message à l’équipe, 2\u202f000 caractères au plus.');
+    expectInlineError(res.body, 'r-message', messages['r-message']!);
   });
 });

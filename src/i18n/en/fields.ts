@@ -97,4 +97,6 @@ export const enFields: Record<keyof typeof frFields, string> = {
   'fields.filter.capacity': 'Enter a whole number of people, from 1 to 9999.',
   'fields.filter.equipment': 'Tick equipment from the list.',
   'fields.filter.accessibility': 'Tick accessibility features from the list.',
+
+  'fields.rentals.message.required': 'Write your message to the team, {max} characters at most.',
 };

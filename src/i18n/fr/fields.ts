@@ -99,4 +99,6 @@ export const frFields = {
   'fields.filter.capacity': 'Indiquez un nombre entier de personnes, de 1 à 9999.',
   'fields.filter.equipment': 'Cochez des équipements de la liste.',
   'fields.filter.accessibility': 'Cochez des aménagements d’accessibilité de la liste.',
+
+  'fields.rentals.message.required': 'Écrivez votre message à l’équipe, {max} caractères au plus.',
 } as const;

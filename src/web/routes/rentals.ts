@@ -14,7 +14,15 @@ import { dateFormatter } from '../../i18n/dates.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { NotFound } from '../../services/authz.js';
 import type { Availability, RentalOutcome } from '../../services/rentals.js';
-import { checked, formBody, limitedMessage, summaryFields, text, type FieldTargets } from '../forms.js';
+import {
+  checked,
+  formBody,
+  limitedMessage,
+  summaryFields,
+  text,
+  wholeNumberText,
+  type FieldTargets,
+} from '../forms.js';
 import { reasons } from '../booking-views.js';
 import { rentalView } from '../rental-views.js';
 
@@ -171,7 +179,7 @@ export default async function rentalRoutes(app: FastifyInstance) {
   function requesterPage(
     request: FastifyRequest<TokenParams>,
     reply: FastifyReply,
-    state: { status?: number; error?: string; notice?: string },
+    state: { status?: number; error?: string; notice?: string; messageError?: string },
   ) {
     const detail = rentals.byToken(request.params.token);
     if (!detail) throw new NotFound();
@@ -191,6 +199,8 @@ export default async function rentalRoutes(app: FastifyInstance) {
         error: state.error ?? null,
         notice: state.notice ?? null,
         messageMax: RENTAL_LIMITS.message,
+        errors: state.messageError ? { message: state.messageError } : {},
+        fields: { message: ['r-message', request.t('rentals.reply.label')] },
       },
     });
   }
@@ -204,9 +214,16 @@ export default async function rentalRoutes(app: FastifyInstance) {
 
   function answer(request: FastifyRequest<TokenParams>, reply: FastifyReply, outcome: RentalOutcome, done: string) {
     if (outcome.ok) return reply.redirect(`/rentals/${request.params.token}?done=${done}`, 303);
-    const status = outcome.refusal === 'empty_message' ? 422 : 409;
+    // An empty reply is the message field's error, told next to it and in the summary.
+    if (outcome.refusal === 'empty_message')
+      return requesterPage(request, reply, {
+        status: 422,
+        messageError: request.t('fields.rentals.message.required', {
+          max: wholeNumberText(request.lang, RENTAL_LIMITS.message),
+        }),
+      });
     return requesterPage(request, reply, {
-      status,
+      status: 409,
       error: request.t(`rentals.refusal.${outcome.refusal}` as MessageKey),
     });
   }
