@@ -94,6 +94,13 @@ describe('administration', () => {
     expectNamedSummary(en.body, 'en', ['org-name', 'org-programme', 'org-starts']);
   });
 
+  it('a plan names its fields on the organisation page', async () => {
+    const id = (t.db.$client.prepare('SELECT min(id) AS id FROM organisations').get() as { id: number }).id;
+    const res = await post(admin, `/admin/organisations/${id}/plans`, { name: '', startsOn: 'x', roomHours: 'x' });
+    expect(res.statusCode).toBe(422);
+    expectNamedSummary(res.body, 'fr', ['plan-name', 'plan-starts', 'plan-room-hours']);
+  });
+
   it('a zone says what each number expects', async () => {
     const res = await post(admin, '/admin/zones', {
       name: '',
@@ -173,6 +180,20 @@ describe('administration', () => {
 });
 
 describe('front desk', () => {
+  const get = (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie: desk.cookie } });
+
+  it('filters and pickers name their wrong field', async () => {
+    const month = await get('/admin/event-space?month=2027-13');
+    expect(month.statusCode).toBe(422);
+    expectNamedSummary(month.body, 'fr', ['event-space-month']);
+    const list = await get(`/frontdesk/bookings?from=hier&to=2027-01-01&person=${'x'.repeat(300)}`);
+    expect(list.statusCode).toBe(422);
+    expectNamedSummary(list.body, 'fr', ['sb-from', 'sb-person']);
+    const kiosk = await post(admin, '/admin/kiosks', { label: '' });
+    expect(kiosk.statusCode).toBe(422);
+    expect(expectNamedSummary(kiosk.body, 'fr', ['kiosk-label'])['kiosk-label']).toBe('Donnez un nom à l’écran.');
+  });
+
   it('a visitor names each field', async () => {
     const res = await post(desk, '/visitors', { name: '', organisation: '', date: 'demain', time: '9h' });
     expect(res.statusCode).toBe(422);
