@@ -22,7 +22,7 @@ export const RESOURCE_NAME_MAX = 120;
 export const RESOURCE_DESCRIPTION_MAX = 2000;
 
 /** Integer fields of the form with their bounds. */
-const NUMBERS = {
+export const RESOURCE_NUMBER_BOUNDS = {
   capacity: [1, 1000],
   slotStepMinutes: [5, 24 * 60],
   minDurationMinutes: [5, LONGEST_BOOKING_MINUTES],
@@ -32,7 +32,15 @@ const NUMBERS = {
   bufferBeforeMinutes: [0, 24 * 60],
   bufferAfterMinutes: [0, 24 * 60],
 } as const;
+const NUMBERS = RESOURCE_NUMBER_BOUNDS;
 type NumberField = keyof typeof NUMBERS;
+/** Bounds of the other whole-number fields, for their messages too. */
+export const RESOURCE_OTHER_BOUNDS = {
+  sharedPlaces: [1, 1000],
+  checkInGraceMinutes: [0, 24 * 60],
+  plan: [1, 100_000],
+  layouts: [1, 1000],
+} as const;
 
 /** The form's fields as they arrive: text, or lists for checkboxes (a missing one is '' or []). */
 export interface ResourceForm {
@@ -154,13 +162,16 @@ export function validateResource(form: ResourceForm, choices: ResourceChoices): 
   if (typeof layouts === 'string') errors.layouts = layouts;
   if (!oneOf(['half_day', 'steps'] as const, form.shape)) errors.shape = 'invalid';
   if (!oneOf(['exclusive', 'shared'] as const, form.capacityModel)) errors.capacityModel = 'invalid';
-  const grace = form.checkInGraceMinutes.trim() === '' ? null : integer(form.checkInGraceMinutes, [0, 24 * 60]);
+  const grace =
+    form.checkInGraceMinutes.trim() === ''
+      ? null
+      : integer(form.checkInGraceMinutes, RESOURCE_OTHER_BOUNDS.checkInGraceMinutes);
   if (typeof grace === 'string') errors.checkInGraceMinutes = grace;
   const split = form.halfDaySplit.trim() || '13:00';
   if (parseLocalTime(split) === null) errors.halfDaySplit = 'invalid';
   let sharedPlaces: number | null = null;
   if (form.capacityModel === 'shared') {
-    const places = integer(form.sharedPlaces, [1, 1000]);
+    const places = integer(form.sharedPlaces, RESOURCE_OTHER_BOUNDS.sharedPlaces);
     if (typeof places === 'number') sharedPlaces = places;
     else errors.sharedPlaces = form.sharedPlaces.trim() === '' ? 'required' : places;
     if (sharedPlaces !== null && numbers.capacity !== undefined && sharedPlaces > numbers.capacity)
@@ -233,7 +244,7 @@ function layoutsOf(
   for (const layout of EVENT_LAYOUTS) {
     const text = (raw[layout] ?? '').trim();
     if (text === '') continue;
-    const value = integer(text, [1, 1000]);
+    const value = integer(text, RESOURCE_OTHER_BOUNDS.layouts);
     if (typeof value !== 'number') return 'invalid';
     if (capacity !== undefined && value > capacity) return 'above_capacity';
     layouts.push({ layout, capacity: value });

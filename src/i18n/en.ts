@@ -20,6 +20,7 @@ import { enCancel } from './en/cancel.js';
 import { enSessions } from './en/sessions.js';
 import { enRentals } from './en/rentals.js';
 import { enSpace } from './en/space.js';
+import { enFields } from './en/fields.js';
 
 export const en: Catalogue = {
   ...enCore,
@@ -42,4 +43,5 @@ export const en: Catalogue = {
   ...enSessions,
   ...enRentals,
   ...enSpace,
+  ...enFields,
 };

@@ -21,6 +21,7 @@ import { frCancel } from './fr/cancel.js';
 import { frSessions } from './fr/sessions.js';
 import { frRentals } from './fr/rentals.js';
 import { frSpace } from './fr/space.js';
+import { frFields } from './fr/fields.js';
 
 export const fr = {
   ...frCore,
@@ -43,6 +44,7 @@ export const fr = {
   ...frSessions,
   ...frRentals,
   ...frSpace,
+  ...frFields,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -22,7 +22,7 @@ export type BookingField =
   | 'monthly_by'
   | 'series_policy';
 
-/** Error codes per field; the page turns them into messages (form.error.<code>). */
+/** Error codes per field; the page turns them into messages (fields.booking.<field>.<code>). */
 export type FieldErrors = Partial<
   Record<BookingField, 'required' | 'invalid' | 'too_long' | 'out_of_range' | 'date_out_of_range'>
 >;
@@ -41,6 +41,16 @@ export type Body = Record<string, unknown>;
 
 export const TITLE_MAX = 200;
 const REPEAT_COUNT_MAX = 100;
+const HEADCOUNT_MAX = 1000;
+const REPEAT_INTERVAL_MAX = 12;
+
+/** The upper limit each field's message names ("from 1 to {max}"). */
+export const FIELD_MAX = {
+  title: TITLE_MAX,
+  headcount: HEADCOUNT_MAX,
+  repeat_interval: REPEAT_INTERVAL_MAX,
+  repeat_count: REPEAT_COUNT_MAX,
+} as const;
 
 function one(body: Body, name: string): string {
   const value = body[name];
@@ -94,7 +104,7 @@ export function parseBookingForm(
   if (endError) errors.end = endError;
 
   const headcountText = one(body, 'headcount');
-  const headcount = headcountText === '' ? 1 : wholeNumber(headcountText, 1, 1000);
+  const headcount = headcountText === '' ? 1 : wholeNumber(headcountText, 1, HEADCOUNT_MAX);
   if (headcount === null) errors.headcount = 'out_of_range';
 
   const title = one(body, 'title');
@@ -107,7 +117,7 @@ export function parseBookingForm(
   const freq = one(body, 'repeat') || 'none';
   if (!['none', 'daily', 'weekly', 'monthly'].includes(freq)) errors.repeat = 'invalid';
   else if (freq !== 'none') {
-    const interval = wholeNumber(one(body, 'repeat_interval') || '1', 1, 12);
+    const interval = wholeNumber(one(body, 'repeat_interval') || '1', 1, REPEAT_INTERVAL_MAX);
     if (interval === null) errors.repeat_interval = 'out_of_range';
     const rule: SeriesRule = { freq: freq as Frequency, interval: interval ?? 1 };
     const ending = one(body, 'repeat_end') || 'count';

@@ -39,6 +39,31 @@ export function fieldMessages(t: Translate, errors: Partial<Record<string, strin
   return out;
 }
 
+/** Field -> [input id, label key]: what the error summary needs to name each field and link to it. */
+export type FieldTargets = Readonly<Record<string, readonly [id: string, label: MessageKey]>>;
+
+/** The `fields` the form-errors partial takes: field -> [input id, label in the reader's language]. */
+export function summaryFields(t: Translate, targets: FieldTargets): Record<string, [string, string]> {
+  const out: Record<string, [string, string]> = {};
+  for (const [field, [id, label]] of Object.entries(targets)) out[field] = [id, t(label)];
+  return out;
+}
+
+/** A whole number written for the reader: "1 000" in French, "1,000" in English. */
+export function wholeNumberText(lang: string, n: number): string {
+  return new Intl.NumberFormat(lang).format(n);
+}
+
+/** A wrong catalogue filter in words: "Équipement : Cochez des équipements de la liste.", once per field. */
+export function filterProblems(t: Translate, problems: readonly { field: string }[]): string[] {
+  return [...new Set(problems.map((p) => p.field))].map((field) =>
+    t('form.errors.entry', {
+      label: t(`catalogue.filter.${field}` as MessageKey),
+      message: t(`fields.filter.${field}` as MessageKey),
+    }),
+  );
+}
+
 /** 429 with Retry-After, for the page that shows the refusal. */
 export function limitedMessage(t: Translate, reply: FastifyReply, retryAfterMs: number): string {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));

@@ -74,7 +74,7 @@ describe('opening hours', () => {
   it('a week with closing before opening answers 422 and changes nothing', async () => {
     const res = await post(admin, '/admin/hours', { resource: '', opens_1: '18:00', closes_1: '09:00' });
     expect(res.statusCode).toBe(422);
-    expect(res.body).toContain('la fermeture doit venir après l’ouverture');
+    expect(res.body).toContain('Ouverture le lundi\u202f: La fermeture doit venir après l’ouverture, le même jour.');
   });
 
   it('an exception closing a resource for a day refuses it with the reason; deleted, the day is open again', async () => {
@@ -114,6 +114,7 @@ describe('opening hours', () => {
       reason: '',
     });
     expect(bad.statusCode).toBe(422);
-    expect(bad.body).toContain('Motif montré aux membres : indiquez une valeur.');
+    expect(bad.body).toContain('Motif montré aux membres\u202f: Indiquez le motif : il est montré aux membres.');
+    expect(bad.body).toContain('La fermeture doit venir après l’ouverture, le même jour.');
   });
 });

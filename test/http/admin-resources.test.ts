@@ -147,10 +147,12 @@ describe('edit', () => {
       room({ name: '', minDurationMinutes: 300, capacityModel: 'shared', sharedPlaces: '', equipment: ['jacuzzi'] }),
     );
     expect(res.statusCode).toBe(422);
-    expect(res.body).toContain('Nom en français : indiquez une valeur.');
+    expect(res.body).toContain('Nom en français\u202f: Indiquez le nom en français, en 120 caractères au plus.');
     expect(res.body).toContain('La durée minimale doit être inférieure ou égale à la durée maximale.');
-    expect(res.body).toContain('Places partagées (occupation partagée) : indiquez une valeur.');
-    expect(res.body).toContain('Équipements : la valeur n’est pas valable.');
+    expect(res.body).toContain(
+      'Places partagées (occupation partagée)\u202f: Indiquez le nombre de places partagées, un nombre entier de 1 à 1\u202f000.',
+    );
+    expect(res.body).toContain('Équipements\u202f: Cochez des équipements de la liste.');
     const step = await post(admin, `/admin/resources/${id}`, room({ slotStepMinutes: 45 }));
     expect(step.statusCode).toBe(422);
     expect(step.body).toContain('Le pas des créneaux doit diviser les durées minimale et maximale.');

@@ -208,8 +208,8 @@ describe('/find', () => {
   it('names a missing or wrong field', async () => {
     const res = await get('/find?people=0&duration=17&date=2026-12-08');
     expect(res.statusCode).toBe(422);
-    expect(res.body).toContain('Cette valeur est hors des limites permises.');
-    expect(res.body).toContain('Cette valeur n’est pas valide.');
+    expect(res.body).toContain('Indiquez le nombre de personnes, de 1 à ');
+    expect(res.body).toContain('Choisissez une durée dans la liste, de 30 minutes à 4 heures.');
   });
 });
 

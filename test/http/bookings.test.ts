@@ -86,9 +86,9 @@ describe('POST /bookings', () => {
     const res = await post(camille, '/bookings', { resource: 'abc', start: '8 déc 10h', end: '', headcount: '0' });
     expect(res.statusCode).toBe(422);
     expect(res.body).toMatch(/id="b-start"[^>]*aria-invalid="true"/);
-    expect(res.body).toContain('Cette valeur n’est pas valide.');
-    expect(res.body).toContain('Ce champ est obligatoire.');
-    expect(res.body).toContain('Cette valeur est hors des limites permises.');
+    expect(res.body).toContain('Indiquez un jour qui existe et une heure du début, en heures et minutes.');
+    expect(res.body).toContain('Indiquez le jour et l’heure de la fin.');
+    expect(res.body).toContain('Indiquez le nombre de personnes, de 1 à 1\u202f000.');
     expect(count('SELECT count(*) AS n FROM bookings')).toBe(before);
     const unknown = await post(camille, '/bookings', {
       resource: '999999',
@@ -96,7 +96,7 @@ describe('POST /bookings', () => {
       end: '2026-12-08T11:00',
     });
     expect(unknown.statusCode).toBe(422);
-    expect(unknown.body).toContain('Cet espace n’existe pas.');
+    expect(unknown.body).toContain('Cet espace n’existe pas ou n’est plus proposé');
   });
 
   it('refuses a wall-clock time that does not exist in Paris, with 409 and why', async () => {

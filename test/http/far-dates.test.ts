@@ -45,7 +45,9 @@ describe.each(['9999-12-31', '0001-01-01', '2200-01-01'])('a date in %s', (day) 
     const before = bookings();
     const res = await post(camille, '/bookings', { resource: room, start: `${day}T10:00`, end: `${day}T11:00` });
     expect(res.statusCode).toBe(422);
-    expect(res.body).toContain(`Choisissez une date entre ${ACCEPTED_YEARS.first} et ${ACCEPTED_YEARS.last}.`);
+    expect(res.body).toContain(
+      `Choisissez un début entre l’an ${ACCEPTED_YEARS.first} et l’an ${ACCEPTED_YEARS.last}.`,
+    );
     expect(bookings()).toBe(before);
   });
 
@@ -97,5 +99,5 @@ it('says it in English to an English-speaking member', async () => {
   expect((await post(sami, '/profile/language', { lang: 'en', next: '/' })).statusCode).toBe(303);
   const res = await post(sami, '/bookings', { resource: room, start: '9999-12-31T10:00', end: '9999-12-31T11:00' });
   expect(res.statusCode).toBe(422);
-  expect(res.body).toContain(`Choose a date between ${ACCEPTED_YEARS.first} and ${ACCEPTED_YEARS.last}.`);
+  expect(res.body).toContain(`Choose a start between the years ${ACCEPTED_YEARS.first} and ${ACCEPTED_YEARS.last}.`);
 });

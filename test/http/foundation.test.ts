@@ -100,11 +100,13 @@ describe('catalogue', () => {
   it('says which filter is wrong instead of ignoring it', async () => {
     const res = await get('/resources?capacity=lots&equipment=jacuzzi');
     expect(res.statusCode).toBe(422);
-    expect(res.body).toContain('Le champ « Nombre de personnes (au moins) » est invalide.');
-    expect(res.body).toContain('Le champ « Équipement » est invalide.');
+    expect(res.body).toContain(
+      'Nombre de personnes (au moins)\u202f: Indiquez un nombre entier de personnes, de 1 à 9999.',
+    );
+    expect(res.body).toContain('Équipement\u202f: Cochez des équipements de la liste.');
     const en = await get('/resources?kind=castle', { cookie: 'lang=en' });
     expect(en.statusCode).toBe(422);
-    expect(en.body).toContain('The field “Kind of space” is invalid.');
+    expect(en.body).toContain('Kind of space: Choose a kind of space from the list.');
   });
 
   it('escapes what it echoes', async () => {

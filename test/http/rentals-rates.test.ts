@@ -56,7 +56,9 @@ it('refuses a wrong amount with 422 and the field named; the front desk and memb
   const values = await rateForm();
   const res = await post(t.app, admin, '/admin/rentals/rates', { ...values, starts_on: '2027-01-01', day: '12,345' });
   expect(res.statusCode).toBe(422);
-  expect(res.body).toContain('Le champ « Journée » est invalide.');
+  expect(res.body).toContain(
+    'Journée\u202f: Indiquez un montant en euros, par exemple 650 ou 650,50 (deux décimales au plus).',
+  );
   expect(t.db.$client.prepare('SELECT count(*) FROM rental_rates').pluck().get()).toBe(1);
   for (const who of ['frontdesk', 'member'] as const) {
     const s = await signInAs(t.app, who);
@@ -95,9 +97,9 @@ it('refuses settings out of range, naming each field, and changes nothing', asyn
     warnHours: '24',
   });
   expect(refused.statusCode).toBe(422);
-  expect(refused.body).toContain('« Conservation des coordonnées (mois) » doit être un nombre entier de 1 à 120.');
-  expect(refused.body).toContain('« Durée d’une option (jours) » doit être un nombre entier de 1 à 90.');
-  expect(refused.body).toContain('Indiquez « Validité d’un devis (jours) ».');
+  expect(refused.body).toContain('Conservation des coordonnées (mois)\u202f: Indiquez un nombre entier de 1 à 120.');
+  expect(refused.body).toContain('Durée d’une option (jours)\u202f: Indiquez un nombre entier de 1 à 90.');
+  expect(refused.body).toContain('Validité d’un devis (jours)\u202f: Indiquez un nombre entier de 1 à 180.');
   const row = t.db.$client.prepare('SELECT retention_months, option_days FROM rental_settings WHERE id = 1').get();
   expect(row).toEqual({ retention_months: 12, option_days: 14 });
   const member = await signInAs(t.app, 'member');

@@ -121,12 +121,6 @@ export const enBooking: Record<keyof typeof frBooking, Message> = {
   'form.repeat.count': 'Number of times',
   'form.repeat.until': 'Last date',
   'form.errors': 'The form has errors:',
-  'form.error.required': 'This field is required.',
-  'form.error.invalid': 'This value is not valid.',
-  'form.error.too_long': 'This text is too long ({max} characters at most).',
-  'form.error.date_out_of_range': 'Choose a date between {first} and {last}.',
-  'form.error.out_of_range': 'This value is outside the allowed range.',
-  'form.error.unknownResource': 'This space does not exist.',
 
   'refusal.title': 'Booking not possible',
   'refusal.intro': 'This booking could not be made:',

@@ -123,12 +123,6 @@ export const frBooking = {
   'form.repeat.count': 'Nombre de fois',
   'form.repeat.until': 'Dernière date',
   'form.errors': 'Le formulaire contient des erreurs :',
-  'form.error.required': 'Ce champ est obligatoire.',
-  'form.error.invalid': 'Cette valeur n’est pas valide.',
-  'form.error.too_long': 'Ce texte est trop long ({max} caractères au plus).',
-  'form.error.date_out_of_range': 'Choisissez une date entre {first} et {last}.',
-  'form.error.out_of_range': 'Cette valeur est hors des limites permises.',
-  'form.error.unknownResource': 'Cet espace n’existe pas.',
 
   'refusal.title': 'Réservation impossible',
   'refusal.intro': 'Cette réservation n’a pas pu être faite :',

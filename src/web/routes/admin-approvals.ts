@@ -47,7 +47,7 @@ export default async function adminApprovalRoutes(app: FastifyInstance) {
         notice: options.notice ?? null,
         conflict: options.conflict ?? null,
         errors: failed ? { message: failed.error } : {},
-        ids: failed ? { message: `approval-${failed.id}-message` } : {},
+        fields: failed ? { message: [`approval-${failed.id}-message`, request.t('approvals.message')] } : {},
       },
     });
   }

@@ -11,6 +11,7 @@ import { NotFound } from '../../services/authz.js';
 import type { Saved, ZoneForm } from '../../services/space-hours.js';
 import { formBody, parseId, text } from '../forms.js';
 import { clientInfo, requireMember, requirePermission } from '../plugins/session.js';
+import { hoursFieldMessage, zoneFieldMessage } from '../space-field-messages.js';
 import { SPACE_LINKS } from '../space-nav.js';
 import { localName } from '../../i18n/names.js';
 
@@ -28,15 +29,14 @@ export default async function adminHoursRoutes(app: FastifyInstance) {
 
   const named = (request: FastifyRequest, r: { name: string; nameEn: string | null }) => localName(r, request.lang);
 
-  function messages(request: FastifyRequest, prefix: string, errors: Record<string, string>) {
+  function messages(request: FastifyRequest, prefix: 'zones' | 'hours', errors: Record<string, string>) {
     return Object.fromEntries(
-      Object.entries(errors).map(([field, code]) => {
-        const weekday = /^opens_(\d)$/.exec(field)?.[1];
-        const label = weekday
-          ? request.t('hours.opens', { day: request.t(`weekday.${weekday}` as MessageKey) })
-          : request.t(`${prefix}.field.${field}` as MessageKey);
-        return [field, request.t(`hours.error.${code}` as MessageKey, { field: label })];
-      }),
+      Object.entries(errors).map(([field, code]) => [
+        field,
+        prefix === 'zones'
+          ? zoneFieldMessage(request.t, request.lang, field)
+          : hoursFieldMessage(request.t, field, code),
+      ]),
     );
   }
 

@@ -13,6 +13,7 @@ import { NotFound } from '../../services/authz.js';
 import type { AffectedBookingRow } from '../../services/space.js';
 import type { ResourceOutcome, ResourceRow } from '../../services/space-resources.js';
 import { checked, formBody, parseId, text } from '../forms.js';
+import { resourceFieldMessage } from '../space-field-messages.js';
 import { clientInfo, requireMember, requirePermission } from '../plugins/session.js';
 import { SPACE_LINKS } from '../space-nav.js';
 import { localName } from '../../i18n/names.js';
@@ -207,9 +208,7 @@ export default async function adminResourceRoutes(app: FastifyInstance) {
     return Object.fromEntries(
       Object.entries(errors).map(([field, code]) => [
         field,
-        request.t(`resources.error.${code}` as MessageKey, {
-          field: request.t(`resources.field.${field}` as MessageKey),
-        }),
+        resourceFieldMessage(request.t, request.lang, field, code!),
       ]),
     );
   }

@@ -26,6 +26,7 @@ import { requireMember } from '../plugins/session.js';
 import { zoneName } from '../presenters.js';
 import { localName } from '../../i18n/names.js';
 import { byGender } from '../../i18n/names.js';
+import { filterProblems, summaryFields, type FieldTargets } from '../forms.js';
 
 const GROUPS: Record<string, { kinds: ResourceKind[]; title: MessageKey }> = {
   rooms: { kinds: ['meeting_room'], title: 'rooms.title' },
@@ -33,6 +34,13 @@ const GROUPS: Record<string, { kinds: ResourceKind[]; title: MessageKey }> = {
   hall: { kinds: ['sports_hall'], title: 'rooms.title.hall' },
 };
 const MINUTE = 60_000;
+
+/** The /find form's fields, for the error summary. */
+const FIND_FIELDS: FieldTargets = {
+  people: ['f-people', 'find.people'],
+  duration: ['f-duration', 'find.duration'],
+  date: ['f-date', 'find.date'],
+};
 const PARTS = ['morning', 'afternoon', 'full_day'] as const;
 type Part = (typeof PARTS)[number];
 
@@ -285,7 +293,7 @@ export default async function bookRoutes(app: FastifyInstance) {
           filter,
           equipment: EQUIPMENT.filter((e) => shown.some((r) => r.equipment.includes(e))),
           accessibility: ACCESSIBILITY.filter((a) => shown.some((r) => r.accessibility.includes(a))),
-          problems: problems.map((p) => t('field.invalid', { field: t(`catalogue.filter.${p.field}` as MessageKey) })),
+          problems: filterProblems(t, problems),
           empty: day.resources.length === 0,
           closed: closedAllDay(day.resources),
           grid: view === 'grid' ? dayGrid(day.resources, zone, request.lang, minute) : null,
@@ -323,7 +331,15 @@ export default async function bookRoutes(app: FastifyInstance) {
     const q = request.query;
     const searched = single(q.date) !== '';
     const { date, invalid } = dateParam(snapshot, q.date);
-    const people = /^\d{1,3}$/.test(single(q.people)) && Number(single(q.people)) > 0 ? Number(single(q.people)) : null;
+    const peopleMax = Math.max(
+      1,
+      ...snapshot.resources.filter((r) => r.kind === 'meeting_room').map((r) => r.capacity),
+    );
+    const peopleText = single(q.people);
+    const people =
+      /^\d{1,3}$/.test(peopleText) && Number(peopleText) >= 1 && Number(peopleText) <= peopleMax
+        ? Number(peopleText)
+        : null;
     const duration = [30, 60, 90, 120, 180, 240].includes(Number(single(q.duration)))
       ? Number(single(q.duration))
       : null;
@@ -331,9 +347,9 @@ export default async function bookRoutes(app: FastifyInstance) {
     const days = /^[1-5]$/.test(single(q.days)) ? Number(single(q.days)) : 1;
     const { filter, problems } = parseFilter({ equipment: q.equipment, accessibility: q.accessibility }, []);
     const errors: Record<string, string> = {};
-    if (searched && people === null) errors.people = t('form.error.out_of_range');
-    if (searched && duration === null) errors.duration = t('form.error.invalid');
-    if (invalid) errors.date = t('form.error.invalid');
+    if (searched && people === null) errors.people = t('fields.find.people.out_of_range', { max: peopleMax });
+    if (searched && duration === null) errors.duration = t('fields.find.duration.invalid');
+    if (invalid) errors.date = t('fields.find.date.invalid');
     let options: { label: string; key: string; resourceId: number; start: string; end: string }[] | null = null;
     if (searched && Object.keys(errors).length === 0 && problems.length === 0) {
       const split = snapshot.resources.find((r) => r.kind === 'desk')?.rules.halfDaySplit ?? '13:00';
@@ -383,7 +399,8 @@ export default async function bookRoutes(app: FastifyInstance) {
           accessibility: filter.accessibility,
         },
         errors,
-        problems: problems.map((p) => t('field.invalid', { field: t(`catalogue.filter.${p.field}` as MessageKey) })),
+        fields: summaryFields(t, FIND_FIELDS),
+        problems: filterProblems(t, problems),
         equipmentChoices: EQUIPMENT.filter((e) =>
           snapshot.resources.some((r) => r.kind === 'meeting_room' && r.equipment.includes(e)),
         ),

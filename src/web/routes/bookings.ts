@@ -14,37 +14,52 @@ import type { OccurrencePlan } from '../../domain/series-plan.js';
 import type { InventorySnapshot } from '../../services/inventory.js';
 import type { SeriesInput } from '../../services/series.js';
 import { GUEST_NAME_MAX } from '../../services/bookings.js';
-import { parseBookingForm, TITLE_MAX, type Body, type BookingForm, type FieldErrors } from '../booking-form.js';
+import {
+  FIELD_MAX,
+  parseBookingForm,
+  TITLE_MAX,
+  type Body,
+  type BookingForm,
+  type FieldErrors,
+} from '../booking-form.js';
 import { bookingListViews, bookingView, reasons, suggestionViews, type ViewContext } from '../booking-views.js';
 import { parseForWhom, type ForWhom, type ForWhomErrors } from '../for-whom.js';
 import { forWhomView } from '../for-whom-view.js';
 import { bookedForLine } from '../booked-for.js';
 import { checkInNotices, checkInView } from '../check-in-views.js';
-import { formBody, parseId } from '../forms.js';
+import { formBody, parseId, summaryFields, wholeNumberText, type FieldTargets } from '../forms.js';
 import { NotFound } from '../../services/authz.js';
 import { requireMember } from '../plugins/session.js';
 import { undoOffer, undoRefusal } from './cancel.js';
 import { isHtmx } from '../plugins/views.js';
 import { localName } from '../../i18n/names.js';
 
-const FIELD_IDS: Record<string, string> = {
-  resource: 'b-resource',
-  start: 'b-start',
-  end: 'b-end',
-  headcount: 'b-headcount',
-  title: 'b-title',
-  repeat: 'b-repeat',
-  repeat_interval: 'b-interval',
-  repeat_count: 'b-count',
-  repeat_until: 'b-until',
-  repeat_weekdays: 'b-weekdays',
-  monthly_by: 'b-monthly',
-  repeat_end: 'b-end-kind',
-  series_policy: 'b-policy',
-  for: 'b-for-me',
-  for_member: 'b-member-q',
-  guest_name: 'b-guest-name',
-  guest_organisation: 'b-guest-organisation',
+/** Each booking-form field's input (or fieldset) and label, for the error summary. */
+const FIELDS: FieldTargets = {
+  resource: ['b-resource', 'form.resource'],
+  start: ['b-start', 'form.start'],
+  end: ['b-end', 'form.end'],
+  headcount: ['b-headcount', 'form.headcount'],
+  title: ['b-title', 'form.bookingTitle'],
+  repeat: ['b-repeat', 'form.repeat'],
+  repeat_interval: ['b-interval', 'form.repeat.interval'],
+  repeat_count: ['b-count', 'form.repeat.count'],
+  repeat_until: ['b-until', 'form.repeat.until'],
+  repeat_weekdays: ['b-weekdays', 'form.repeat.weekdays'],
+  monthly_by: ['b-monthly', 'form.repeat.monthlyBy'],
+  repeat_end: ['b-end-kind', 'form.repeat.end'],
+  series_policy: ['b-repeat', 'form.repeat'],
+  for: ['b-for', 'behalf.legend'],
+  for_member: ['b-member-q', 'behalf.member.search'],
+  guest_name: ['b-guest-name', 'behalf.guest.name'],
+  guest_organisation: ['b-guest-organisation', 'behalf.guest.organisation'],
+};
+
+/** The booking change form on a booking's page. */
+const CHANGE_FIELDS: FieldTargets = {
+  resource: ['c-resource', 'form.resource'],
+  start: ['c-start', 'form.start'],
+  end: ['c-end', 'form.end'],
 };
 
 /** My bookings shows this many of the next bookings and of the last ones. */
@@ -77,8 +92,8 @@ export default async function bookingRoutes(app: FastifyInstance) {
   ): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [field, code] of Object.entries(errors))
-      out[field] = request.t(`form.error.${code}` as MessageKey, {
-        max: TITLE_MAX,
+      out[field] = request.t(`fields.booking.${field}.${code}` as MessageKey, {
+        max: wholeNumberText(request.lang, FIELD_MAX[field as keyof typeof FIELD_MAX] ?? 0),
         first: ACCEPTED_YEARS.first,
         last: ACCEPTED_YEARS.last,
       });
@@ -112,7 +127,7 @@ export default async function bookingRoutes(app: FastifyInstance) {
         groups: resourceGroups(request, data.inventory),
         values: data.values,
         errors: data.errors ?? {},
-        ids: FIELD_IDS,
+        fields: summaryFields(t, FIELDS),
         // Each one-click alternative is its own form, so each gets its own idempotency key.
         refusal: data.refusal
           ? { ...data.refusal, alternatives: data.refusal.alternatives.map((a) => ({ ...a, key: randomUUID() })) }
@@ -164,7 +179,7 @@ export default async function bookingRoutes(app: FastifyInstance) {
       return formPage(request, reply, {
         values: body,
         status: 422,
-        errors: { resource: request.t('form.error.unknownResource') },
+        errors: { resource: request.t('fields.booking.resource.unknown') },
         inventory: ctx.inventory,
       });
     const actor = request.member!;
@@ -294,7 +309,7 @@ export default async function bookingRoutes(app: FastifyInstance) {
         return formPage(request, reply, {
           values: body,
           status: preview.violations.length > 0 ? 409 : 422,
-          errors: preview.problems.length > 0 ? { repeat: request.t('form.error.invalid') } : {},
+          errors: preview.problems.length > 0 ? { repeat: request.t('fields.booking.repeat.problem') } : {},
           refusal:
             preview.violations.length > 0
               ? { reasons: reasons(preview.violations, resource, 0, ctx), alternatives: [] }
@@ -405,13 +420,14 @@ export default async function bookingRoutes(app: FastifyInstance) {
             notices: [],
             groups: resourceGroups(request),
             errors: {},
+            fields: summaryFields(request.t, CHANGE_FIELDS),
             refusal: null,
             ...extra,
           },
         });
       if (!parsed.ok) return detail(422, { errors: errorMessages(request, parsed.errors) });
       const resource = inventory.resource(parsed.form.resourceId);
-      if (!resource) return detail(422, { errors: { resource: request.t('form.error.unknownResource') } });
+      if (!resource) return detail(422, { errors: { resource: request.t('fields.booking.resource.unknown') } });
       const times = bookings.resolveLocal(parsed.form.start, parsed.form.end);
       if (!times.ok)
         return detail(409, {

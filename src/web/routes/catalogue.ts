@@ -8,6 +8,7 @@ import { dateFormatter } from '../../i18n/dates.js';
 import { localInput } from '../booking-views.js';
 import { description, openingLines, ruleSentences, zoneName } from '../presenters.js';
 import { localName } from '../../i18n/names.js';
+import { filterProblems } from '../forms.js';
 
 /** Free times a space's page offers, each opening the booking form filled in. */
 const FREE_TIMES_SHOWN = 5;
@@ -46,9 +47,7 @@ export default async function catalogueRoutes(app: FastifyInstance) {
       title: t('catalogue.title'),
       data: {
         filter,
-        problems: problems.map((p) =>
-          t('field.invalid', { field: t(`catalogue.filter.${p.field}` as 'catalogue.filter.zone') }),
-        ),
+        problems: filterProblems(t, problems),
         zones: zones.map((z) => ({ id: z.id, name: localName(z, request.lang) })),
         kinds: RESOURCE_KINDS,
         equipment: EQUIPMENT.filter((e) => resources.some((r) => r.equipment.includes(e))),

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import { ORGANISATION_KINDS, RENTAL_LAYOUTS, RENTAL_OPTIONS, rateOn } from '../../domain/rental-quote.js';
 import { RENTAL_SETTING_RANGES, type RentalSettings } from '../../domain/rental-settings.js';
-import type { MessageKey } from '../../i18n/index.js';
+import type { MessageKey, Translate } from '../../i18n/index.js';
 import { formatCents } from '../../i18n/money.js';
 import type { RentalRateRow } from '../../services/rentals.js';
 import { formBody, text } from '../forms.js';
@@ -98,12 +98,7 @@ export function registerRentalRates(app: FastifyInstance, guards: { manage: preH
     const outcome = rentals.addRate(request.member!, field);
     if (outcome.ok) return reply.redirect('/admin/rentals/rates?done=saved', 303);
     const errors: Record<string, string> = {};
-    for (const [name, code] of Object.entries(outcome.errors))
-      errors[name] = request.t(`rentals.rates.error.${code}` as MessageKey, {
-        field: request.t(
-          `rentals.rates.field.${name.replace(/_(association|company|public_body|red_cross|av_technician|catering_area|extra_setup|theatre|cabaret|workshop|standing)$/, '')}` as MessageKey,
-        ),
-      });
+    for (const [name, code] of Object.entries(outcome.errors)) errors[name] = rateFieldMessage(request.t, name, code);
     const values = Object.fromEntries(
       Object.keys(valuesOf(rentals.rates()[0] ?? null))
         .concat('starts_on')
@@ -119,15 +114,20 @@ export function registerRentalRates(app: FastifyInstance, guards: { manage: preH
     const settingErrors: Record<string, string> = {};
     for (const [name, code] of Object.entries(outcome.errors)) {
       const { min, max } = RENTAL_SETTING_RANGES[name as keyof RentalSettings];
-      settingErrors[name] = request.t(`rentals.settings.error.${code}` as MessageKey, {
-        field: request.t(`rentals.settings.field.${name}` as MessageKey),
-        min,
-        max,
-      });
+      settingErrors[name] = request.t(`fields.settings.${code}` as MessageKey, { min, max });
     }
     const settingValues = Object.fromEntries(Object.keys(RENTAL_SETTING_RANGES).map((k) => [k, text(body, k)]));
     return page(request, reply, { settingValues, settingErrors, status: 422 });
   });
+}
+
+/** What a rate field expects: a date, an amount in euros, a percentage or minutes. */
+function rateFieldMessage(t: Translate, name: string, code: string): string {
+  if (name === 'starts_on')
+    return t(code === 'required' ? 'fields.rates.starts_on.required' : 'fields.rates.starts_on.invalid');
+  if (name.startsWith('reduction_')) return t('fields.rates.reduction');
+  if (name.startsWith('setup_') || name.startsWith('teardown_')) return t('fields.rates.minutes');
+  return t('fields.rates.amount');
 }
 
 function settingValuesOf(settings: RentalSettings): Record<string, string> {

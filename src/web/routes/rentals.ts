@@ -14,27 +14,36 @@ import { dateFormatter } from '../../i18n/dates.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { NotFound } from '../../services/authz.js';
 import type { Availability, RentalOutcome } from '../../services/rentals.js';
-import { checked, formBody, limitedMessage, text } from '../forms.js';
+import {
+  checked,
+  formBody,
+  limitedMessage,
+  summaryFields,
+  text,
+  wholeNumberText,
+  type FieldTargets,
+} from '../forms.js';
 import { reasons } from '../booking-views.js';
 import { rentalView } from '../rental-views.js';
 
 type TokenParams = { Params: { token: string } };
 
-const FIELD_IDS: Record<string, string> = {
-  organisation: 'r-organisation',
-  kind: 'r-kind-association',
-  contactName: 'r-contact',
-  email: 'r-email',
-  phone: 'r-phone',
-  title: 'r-title',
-  date: 'r-date',
-  start: 'r-start',
-  end: 'r-end',
-  layout: 'r-layout',
-  headcount: 'r-headcount',
-  purpose: 'r-purpose',
-  options: 'r-option-av_technician',
-  consent: 'r-consent',
+/** Each request field's input (or fieldset) and label, for the error summary. */
+const FIELDS: FieldTargets = {
+  organisation: ['r-organisation', 'rentals.field.organisation'],
+  kind: ['r-kind', 'rentals.field.kind'],
+  contactName: ['r-contact', 'rentals.field.contactName'],
+  email: ['r-email', 'rentals.field.email'],
+  phone: ['r-phone', 'rentals.field.phone'],
+  title: ['r-title', 'rentals.field.title'],
+  date: ['r-date', 'rentals.field.date'],
+  start: ['r-start', 'rentals.field.start'],
+  end: ['r-end', 'rentals.field.end'],
+  layout: ['r-layout', 'rentals.field.layout'],
+  headcount: ['r-headcount', 'rentals.field.headcount'],
+  purpose: ['r-purpose', 'rentals.field.purpose'],
+  options: ['r-options', 'rentals.field.options'],
+  consent: ['r-consent', 'rentals.field.consent'],
 };
 
 /** The honeypot: hidden from people, filled in by bots that fill every field. */
@@ -118,7 +127,7 @@ export default async function rentalRoutes(app: FastifyInstance) {
       data: {
         values: { options: [], ...state.values },
         errors: state.errors ?? {},
-        ids: FIELD_IDS,
+        fields: summaryFields(request.t, FIELDS),
         availability: state.availability ?? null,
         notice: state.notice ?? null,
         limited: state.limited ?? null,
@@ -170,7 +179,7 @@ export default async function rentalRoutes(app: FastifyInstance) {
   function requesterPage(
     request: FastifyRequest<TokenParams>,
     reply: FastifyReply,
-    state: { status?: number; error?: string; notice?: string },
+    state: { status?: number; error?: string; notice?: string; messageError?: string },
   ) {
     const detail = rentals.byToken(request.params.token);
     if (!detail) throw new NotFound();
@@ -190,6 +199,8 @@ export default async function rentalRoutes(app: FastifyInstance) {
         error: state.error ?? null,
         notice: state.notice ?? null,
         messageMax: RENTAL_LIMITS.message,
+        errors: state.messageError ? { message: state.messageError } : {},
+        fields: { message: ['r-message', request.t('rentals.reply.label')] },
       },
     });
   }
@@ -203,9 +214,16 @@ export default async function rentalRoutes(app: FastifyInstance) {
 
   function answer(request: FastifyRequest<TokenParams>, reply: FastifyReply, outcome: RentalOutcome, done: string) {
     if (outcome.ok) return reply.redirect(`/rentals/${request.params.token}?done=${done}`, 303);
-    const status = outcome.refusal === 'empty_message' ? 422 : 409;
+    // An empty reply is the message field's error, told next to it and in the summary.
+    if (outcome.refusal === 'empty_message')
+      return requesterPage(request, reply, {
+        status: 422,
+        messageError: request.t('fields.rentals.message.required', {
+          max: wholeNumberText(request.lang, RENTAL_LIMITS.message),
+        }),
+      });
     return requesterPage(request, reply, {
-      status,
+      status: 409,
       error: request.t(`rentals.refusal.${outcome.refusal}` as MessageKey),
     });
   }

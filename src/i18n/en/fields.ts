@@ -1,0 +1,102 @@
+// Field errors that say what is expected, with limits and units in words; the error summary
+// puts the field's label before each one ("Start: ...").
+import type { frFields } from '../fr/fields.js';
+
+export const enFields: Record<keyof typeof frFields, string> = {
+  'form.errors.entry': '{label}: {message}',
+
+  'fields.booking.resource.required': 'Choose the space to book from the list.',
+  'fields.booking.resource.invalid': 'Choose the space to book from the list.',
+  'fields.booking.resource.unknown': 'This space does not exist or is no longer offered: choose one from the list.',
+  'fields.booking.start.required': 'Enter the day and time the booking starts.',
+  'fields.booking.start.invalid': 'Enter a day that exists and a start time in hours and minutes.',
+  'fields.booking.start.date_out_of_range': 'Choose a start between the years {first} and {last}.',
+  'fields.booking.end.required': 'Enter the day and time the booking ends.',
+  'fields.booking.end.invalid': 'Enter a day that exists and an end time in hours and minutes.',
+  'fields.booking.end.date_out_of_range': 'Choose an end between the years {first} and {last}.',
+  'fields.booking.headcount.out_of_range': 'Enter the number of people, from 1 to {max}.',
+  'fields.booking.title.too_long': 'The title must be {max} characters or fewer.',
+  'fields.booking.repeat.invalid': 'Choose a repetition from the list: none, every day, week or month.',
+  'fields.booking.repeat.problem': 'This repetition gives no date: check its rhythm, days and end.',
+  'fields.booking.repeat_interval.out_of_range':
+    'Enter how many days, weeks or months apart the booking comes back, from 1 to {max}.',
+  'fields.booking.repeat_end.invalid': 'Choose to end after a number of times or on a date.',
+  'fields.booking.repeat_until.required': 'Enter the last date of the series.',
+  'fields.booking.repeat_until.invalid': 'Enter a last date that exists: day, month and year.',
+  'fields.booking.repeat_until.date_out_of_range': 'Choose a last date between the years {first} and {last}.',
+  'fields.booking.repeat_count.out_of_range': 'Enter the number of times, from 2 to {max}.',
+  'fields.booking.repeat_weekdays.invalid': 'Tick days of the week from the list, Monday to Sunday.',
+  'fields.booking.monthly_by.invalid': 'Choose the same day of the month or the same day of the week.',
+  'fields.booking.series_policy.invalid': 'Choose to book the whole series or only the free dates.',
+
+  'fields.find.people.out_of_range': 'Enter the number of people, from 1 to {max}.',
+  'fields.find.duration.invalid': 'Choose a length from the list, from 30 minutes to 4 hours.',
+  'fields.find.date.invalid': 'Enter a day that exists: day, month and year.',
+
+  'fields.resource.name': 'Enter the French name, {max} characters at most.',
+  'fields.resource.nameEn': 'The English name is {max} characters at most, or leave it empty.',
+  'fields.resource.nameGender': 'Choose the gender of the French name: feminine or masculine.',
+  'fields.resource.kind': 'Choose a kind of resource from the list.',
+  'fields.resource.zone': 'Choose a zone from the list, or none.',
+  'fields.resource.capacity': 'Enter the capacity as a whole number of people, from {min} to {max}.',
+  'fields.resource.equipment': 'Tick equipment from the list.',
+  'fields.resource.accessibility': 'Tick accessibility features from the list.',
+  'fields.resource.description': 'The French description is {max} characters at most.',
+  'fields.resource.descriptionEn': 'The English description is {max} characters at most.',
+  'fields.resource.photo':
+    'Enter the path of an image under public/, without spaces, for example /photos/room.jpg, or leave it empty.',
+  'fields.resource.plan':
+    'Enter all four whole numbers (X, Y, width and height from 1 to {max}), or leave them all empty.',
+  'fields.resource.layouts':
+    'For each layout offered, enter a whole number of people from 1 to {max}, or leave it empty.',
+  'fields.resource.layouts.above_capacity': 'No layout can hold more people than the capacity of the space.',
+  'fields.resource.shape': 'Choose slots by steps of minutes or by half-days.',
+  'fields.resource.slotStepMinutes': 'Enter the slot step as a whole number of minutes, from {min} to {max}.',
+  'fields.resource.minDurationMinutes': 'Enter the shortest booking as a whole number of minutes, from {min} to {max}.',
+  'fields.resource.maxDurationMinutes': 'Enter the longest booking as a whole number of minutes, from {min} to {max}.',
+  'fields.resource.horizonDays': 'Enter how many days ahead one may book, a whole number from {min} to {max}.',
+  'fields.resource.minNoticeMinutes': 'Enter the notice as a whole number of minutes, from {min} to {max}.',
+  'fields.resource.bufferBeforeMinutes': 'Enter the buffer before as a whole number of minutes, from {min} to {max}.',
+  'fields.resource.bufferAfterMinutes': 'Enter the buffer after as a whole number of minutes, from {min} to {max}.',
+  'fields.resource.checkInGraceMinutes':
+    'Enter the check-in grace as a whole number of minutes, from {min} to {max}, or leave it empty.',
+  'fields.resource.capacityModel': 'Choose exclusive or shared occupancy.',
+  'fields.resource.sharedPlaces': 'Enter the number of shared places, a whole number from {min} to {max}.',
+  'fields.resource.sharedPlaces.above_capacity': 'The shared places cannot be more than the capacity of the space.',
+  'fields.resource.halfDaySplit': 'Enter the split time in hours and minutes, for example 13:00.',
+  'fields.resource.links': 'Tick resources from the list.',
+  'fields.zone.name': 'Enter the French name of the zone, {max} characters at most.',
+  'fields.zone.nameEn': 'The English name is {max} characters at most, or leave it empty.',
+  'fields.zone.floor': 'The floor is {max} characters at most, or leave it empty.',
+  'fields.zone.safetyCapacity': 'Enter a whole number of people from 0 to {max}, or leave it empty.',
+  'fields.zone.sortOrder': 'Enter a whole number from 0 to {max}, or leave it empty.',
+  'fields.hours.week.invalid':
+    'Enter opening and closing in hours and minutes, for example 08:30 and 19:00 (24:00 for midnight), or leave both empty to close that day.',
+  'fields.hours.week.closes_before_opens': 'Closing must come after opening, on the same day.',
+  'fields.hours.resource.unknown': 'Choose a place from the list, or the whole site.',
+  'fields.hours.date.required': 'Enter the day of the exception.',
+  'fields.hours.date.invalid': 'Enter a day that exists: day, month and year.',
+  'fields.hours.opens.invalid':
+    'Enter the opening time in hours and minutes, for example 08:30, or leave it empty to close.',
+  'fields.hours.closes.invalid': 'Enter the closing time in hours and minutes, for example 19:00 (24:00 for midnight).',
+  'fields.hours.closes.closes_before_opens': 'Closing must come after opening, on the same day.',
+  'fields.hours.reason.required': 'Enter the reason: members are shown it.',
+  'fields.hours.reason.too_long': 'The reason is {max} characters at most.',
+  'fields.hours.reasonEn.too_long': 'The English reason is {max} characters at most.',
+
+  'fields.rates.starts_on.required': 'Enter the day this rate applies from.',
+  'fields.rates.starts_on.invalid': 'Enter a day that exists: day, month and year.',
+  'fields.rates.amount': 'Enter an amount in euros, for example 650 or 650.50 (two decimals at most).',
+  'fields.rates.reduction': 'Enter a reduction in percent, a whole number from 0 to 100.',
+  'fields.rates.minutes': 'Enter a length as a whole number of minutes, from 0 to 600.',
+  'fields.settings.required': 'Enter a whole number from {min} to {max}.',
+  'fields.settings.range': 'Enter a whole number from {min} to {max}.',
+
+  'fields.filter.kind': 'Choose a kind of space from the list.',
+  'fields.filter.zone': 'Choose a zone from the list.',
+  'fields.filter.capacity': 'Enter a whole number of people, from 1 to 9999.',
+  'fields.filter.equipment': 'Tick equipment from the list.',
+  'fields.filter.accessibility': 'Tick accessibility features from the list.',
+
+  'fields.rentals.message.required': 'Write your message to the team, {max} characters at most.',
+};
