@@ -19,6 +19,7 @@ import { enCancel } from './en/cancel.js';
 import { enSessions } from './en/sessions.js';
 import { enRentals } from './en/rentals.js';
 import { enSpace } from './en/space.js';
+import { enLooks } from './en/looks.js';
 
 export const en: Catalogue = {
   ...enCore,
@@ -40,4 +41,5 @@ export const en: Catalogue = {
   ...enSessions,
   ...enRentals,
   ...enSpace,
+  ...enLooks,
 };

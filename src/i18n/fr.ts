@@ -20,6 +20,7 @@ import { frCancel } from './fr/cancel.js';
 import { frSessions } from './fr/sessions.js';
 import { frRentals } from './fr/rentals.js';
 import { frSpace } from './fr/space.js';
+import { frLooks } from './fr/looks.js';
 
 export const fr = {
   ...frCore,
@@ -41,6 +42,7 @@ export const fr = {
   ...frSessions,
   ...frRentals,
   ...frSpace,
+  ...frLooks,
 } as const;
 
 export type MessageKey = keyof typeof fr;
