@@ -21,6 +21,7 @@ import { enSessions } from './en/sessions.js';
 import { enRentals } from './en/rentals.js';
 import { enSpace } from './en/space.js';
 import { enFields } from './en/fields.js';
+import { enLooks } from './en/looks.js';
 
 export const en: Catalogue = {
   ...enCore,
@@ -44,4 +45,5 @@ export const en: Catalogue = {
   ...enRentals,
   ...enSpace,
   ...enFields,
+  ...enLooks,
 };

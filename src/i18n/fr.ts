@@ -22,6 +22,7 @@ import { frSessions } from './fr/sessions.js';
 import { frRentals } from './fr/rentals.js';
 import { frSpace } from './fr/space.js';
 import { frFields } from './fr/fields.js';
+import { frLooks } from './fr/looks.js';
 
 export const fr = {
   ...frCore,
@@ -45,6 +46,7 @@ export const fr = {
   ...frRentals,
   ...frSpace,
   ...frFields,
+  ...frLooks,
 } as const;
 
 export type MessageKey = keyof typeof fr;

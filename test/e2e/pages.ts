@@ -1,9 +1,10 @@
 // Every page a member (or a visitor) sees, in one language: axe against WCAG 2.2 AA in
 // Chromium, a visible focus on every element the keyboard reaches, the page laid out at 375,
 // 320 and 640 px wide (a phone, the narrowest WCAG reflow width, 200% zoom of a 1280 px
-// window) without sideways scrolling and with targets of 24 px; screenshots at 1280 and
-// 375 px go to test-results/screenshots/. accessibility-fr.test.ts and
-// accessibility-en.test.ts run it, one server each, in parallel.
+// window) without sideways scrolling and with targets of 24 px; axe's colour rules again in
+// the dark theme; screenshots at 1280 and 375 px go to test-results/screenshots/.
+// accessibility-fr.test.ts and accessibility-en.test.ts run it, one server each, in parallel.
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalDate } from '../../src/domain/local-date.js';
@@ -167,20 +168,55 @@ const VISITOR_PAGES: Spec[] = [
   { name: 'visitor-home', open: go(at('/')) },
 ];
 
+/** The page's own background in the dark theme (proof that the theme applied). */
+const DARK_BACKGROUND = 'rgb(18, 18, 20)';
+
+/** axe's rules that depend on colours only: all that changes between the themes. */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/** The colour rules' violations, one readable line per failing element. */
+async function colourViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withRules(COLOUR_RULES).analyze();
+  return result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? v.help}`),
+  );
+}
+
 /**
- * axe and the focus of every reachable element at 1280 px, then the same page at 375, 320 and
- * 640 px without sideways scrolling, and axe's target-size rule again at 320 px, where
- * targets crowd most: what fails, page by page. Screenshots: at 1280 and 375 px in both
- * languages.
+ * The page opened once and checked in the light theme (every axe rule, the focus of every
+ * reachable element), then switched to the dark theme (the same page, the browser's colour
+ * scheme emulated) and checked again with axe's colour rules, contrast included: the rest does
+ * not depend on the theme, and the longest pages must stay inside the test's time on a loaded
+ * machine. Dark problems say "dark:".
+ */
+async function checkThemes(page: Page, lang: Lang, spec: Spec): Promise<string[]> {
+  const problems: string[] = [];
+  const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  await page.emulateMedia({ colorScheme: 'light' });
+  problems.push(...(await axeViolations(page)));
+  problems.push(...(await focusWithoutOutline(page)));
+  await screenshot(page, `${lang}-${spec.name}-1280`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await background();
+  if (dark !== DARK_BACKGROUND) problems.push(`dark: page background ${dark}`);
+  problems.push(...(await colourViolations(page)).map((p) => `dark: ${p}`));
+  await page.emulateMedia({ colorScheme: 'light' });
+  return problems;
+}
+
+/**
+ * axe and the focus of every reachable element at 1280 px in both themes, then the same page
+ * at 375, 320 and 640 px without sideways scrolling, and axe's target-size rule again at
+ * 320 px, where targets crowd most: what fails, page by page. Screenshots: at 1280 and 375 px
+ * in both languages.
  */
 export async function check(page: Page, lang: Lang, spec: Spec): Promise<string[]> {
   const problems: string[] = [];
   await page.setViewportSize({ width: 1280, height: 900 });
+  await page.emulateMedia({ colorScheme: 'light' });
   await spec.open(page);
   expect(await page.getAttribute('html', 'lang')).toBe(lang);
-  problems.push(...(await axeViolations(page)));
-  problems.push(...(await focusWithoutOutline(page)));
-  await screenshot(page, `${lang}-${spec.name}-1280`);
+  problems.push(...(await checkThemes(page, lang, spec)));
   for (const width of [375, 320, 640]) {
     await page.setViewportSize({ width, height: 800 });
     // Two frames, so that sticky headers are laid out again before measuring or capturing.

@@ -234,7 +234,7 @@ describe('GET /frontdesk/qr-codes', () => {
     const res = await get(desk, '/frontdesk/qr-codes');
     expect(res.statusCode).toBe(200);
     const resources = t.app.services.inventory.get().resources;
-    expect(res.body.match(/role="img"/g)).toHaveLength(resources.length);
+    expect(res.body.match(/class="qr-image" role="img"/g)).toHaveLength(resources.length);
     const desk01 = resources.find((r) => r.name === 'Poste OS-01')!;
     const url = `${t.config.baseUrl}/resources/${desk01.id}/check-in`;
     expect(res.body).toContain('aria-label="Code QR : signaler son arrivée à Poste OS-01"');

@@ -123,6 +123,6 @@ describe('the desk floor plan', () => {
 
   it('is not drawn when the half-day cannot be booked', async () => {
     const res = await get('/book/desk?date=2026-12-25', camille);
-    expect(res.body).not.toContain('<svg');
+    expect(res.body).not.toContain('<svg class="plan"');
   });
 });

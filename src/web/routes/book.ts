@@ -48,9 +48,9 @@ type Part = (typeof PARTS)[number];
 interface DeskChoice {
   id: number;
   name: string;
-  /** Names of its equipment and accessibility, in the reader's language. */
-  equipment: string[];
-  accessibility: string[];
+  /** Its equipment and accessibility: the code (which names the icon) and the words in the reader's language. */
+  equipment: { code: string; words: string }[];
+  accessibility: { code: string; words: string }[];
   /** The label of its button. */
   label: string;
 }
@@ -124,8 +124,8 @@ export default async function bookRoutes(app: FastifyInstance) {
       group.free.push({
         id: desk.id,
         name: localName(desk, request.lang),
-        equipment: desk.equipment.map((e) => equipmentWords.get(e)!),
-        accessibility: desk.accessibility.map((a) => accessibilityWords.get(a)!),
+        equipment: desk.equipment.map((e) => ({ code: e, words: equipmentWords.get(e)! })),
+        accessibility: desk.accessibility.map((a) => ({ code: a, words: accessibilityWords.get(a)! })),
         label: bookLabel({ desk: localName(desk, request.lang) }),
       });
     }
