@@ -91,10 +91,14 @@ export function composeBookingMail(
   });
   // A reminder changes nothing in a calendar: it goes without an invitation.
   if (!withInvitation) return { kind, to: recipient.email, ...rendered };
-  const event = bookingCalendarEvent(booking, place, {
-    domain: addressDomain(settings.mailFrom),
-    baseUrl: settings.baseUrl,
-  });
+  const event = bookingCalendarEvent(
+    booking,
+    { ...place, siteAddress: addressIn(place.siteAddress, lang) },
+    {
+      domain: addressDomain(settings.mailFrom),
+      baseUrl: settings.baseUrl,
+    },
+  );
   const content = buildInvitation([event], {
     method,
     organizer: { name: senderName(settings.mailFrom), email: senderAddress(settings.mailFrom) },

@@ -21,6 +21,7 @@ import { remembered } from '../domain/memo.js';
 import { catalogues, translator, type Language } from '../i18n/index.js';
 import type { FeedViewer } from './feed-tokens.js';
 import type { Inventory, InventorySnapshot } from './inventory.js';
+import { addressIn } from '../i18n/address.js';
 import { localName } from '../i18n/names.js';
 
 const DAY = 24 * 3_600_000;
@@ -282,7 +283,7 @@ export class FeedService {
     const name = localName(resource, feed.lang);
     const place: PlaceForCalendar = {
       resourceName: name,
-      siteAddress: snapshot.site.address,
+      siteAddress: addressIn(snapshot.site.address, feed.lang),
       zone: snapshot.site.timezone,
     };
     const options = { domain: this.domain, baseUrl: this.settings.baseUrl };

@@ -429,7 +429,11 @@ describe('resource feed', () => {
     expect(member.events[1]!.location).toMatch(/^Salle Louis Appia, 21 rue de la Vanne/);
 
     t.db.$client.prepare("UPDATE members SET language = 'en' WHERE id = ?").run(zoe);
-    expect((await read(`/feeds/${tokenOf(zoe)}/resources/${room}.ics`)).events[1]!.summary).toBe('Booked');
+    const english = await read(`/feeds/${tokenOf(zoe)}/resources/${room}.ics`);
+    expect(english.events[1]!.summary).toBe('Booked');
+    expect(english.events[1]!.location).toBe(
+      'Louis Appia room, 21 rue de la Vanne, 92120 Montrouge, France (1st floor)',
+    );
 
     const staff = await read(`/feeds/${tokenOf(desk)}/resources/${room}.ics`);
     expect(staff.events.map((e) => e.summary)).toEqual([

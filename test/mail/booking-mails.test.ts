@@ -117,8 +117,12 @@ describe('booking mails', () => {
     });
     expect(outcome.ok).toBe(true);
     await worker.runOnce();
-    const { headers, parts } = calendarOf(smtp.received[0]!.raw);
+    const { headers, parts, ics } = calendarOf(smtp.received[0]!.raw);
     expect(headers.get('subject')).toBe('Booking confirmed: Louis Appia room, Tuesday, 8 December 2026');
+    // The invitation's place reads in English too, down to the floor.
+    expect(readCalendar(ics).events[0]!.location).toBe(
+      'Louis Appia room, 21 rue de la Vanne, 92120 Montrouge, France (1st floor)',
+    );
     const text = parts.find((p) => p.contentType === 'text/plain')!.body;
     expect(text).toContain('Hello Sam,');
     expect(text).toContain('Your booking is confirmed.');
