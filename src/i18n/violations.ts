@@ -19,6 +19,8 @@ export interface ViolationContext {
   requestStart: number;
   /** The closure's reason in the reader's language, when the inventory has one. */
   closureReason?: (closureId: number) => string | undefined;
+  /** The member the booking is for, when staff book for someone: refusals then name them, not "you". */
+  person?: string;
 }
 
 /** 'YYYY-MM-DD' local date in words, e.g. "vendredi 25 décembre". */
@@ -26,6 +28,11 @@ function localDateWords(date: string, ctx: ViolationContext): string {
   const [y, m, d] = date.split('-').map(Number);
   // Noon UTC of that date is on that date in every zone we serve (UTC-11..UTC+12 aside).
   return dateFormatter(ctx.lang, 'UTC').weekdayDate(Date.UTC(y!, m! - 1, d!, 12));
+}
+
+/** Whom a refusal about the booker's own desk or plan speaks of: the reader, or the member booked for. */
+function forWhom(ctx: ViolationContext): { forWhom: 'member' | 'self'; person: string } {
+  return ctx.person ? { forWhom: 'member', person: ctx.person } : { forWhom: 'self', person: '' };
 }
 
 export function describeViolation(v: Violation, ctx: ViolationContext): string {
@@ -130,6 +137,7 @@ export function describeViolation(v: Violation, ctx: ViolationContext): string {
     case 'already_booked_elsewhere': {
       const elsewhere = other(v.resourceId, v.resourceName);
       return t('violation.already_booked_elsewhere', {
+        ...forWhom(ctx),
         other: elsewhere.resource,
         otherGender: elsewhere.gender,
         start: when(v.start),
@@ -139,11 +147,17 @@ export function describeViolation(v: Violation, ctx: ViolationContext): string {
     case 'quota_exceeded':
       return v.unit === 'minutes'
         ? t('violation.quota_exceeded.minutes', {
+            ...forWhom(ctx),
             limit: formatMinutes(t, v.limit),
             used: formatMinutes(t, v.used),
             requested: formatMinutes(t, v.requested),
           })
-        : t('violation.quota_exceeded.half_days', { limit: v.limit, used: v.used, requested: v.requested });
+        : t('violation.quota_exceeded.half_days', {
+            ...forWhom(ctx),
+            limit: v.limit,
+            used: v.used,
+            requested: v.requested,
+          });
     case 'induction_required':
       return t('violation.induction_required', { resource, gender });
   }

@@ -18,6 +18,8 @@ export interface ViewContext {
   inventory: InventorySnapshot;
   /** Whether a booking holds the space for an outside organisation's event (a rental), said as such. */
   heldForEvent?: (bookingId: number) => boolean;
+  /** The member a booking is for, when staff book for someone (refusals name them). */
+  person?: string;
 }
 
 /** A booking as a row of a member's list shows it. */
@@ -106,6 +108,7 @@ export function reasons(
           resource,
           linkedName: (id) => resourceNameOf(ctx.inventory, id),
           requestStart,
+          person: ctx.person,
           // Looked up only for a closure that refused: most refusals name none.
           closureReason: (id) => {
             const c = ctx.inventory.closures.find((closure) => closure.id === id);

@@ -31,11 +31,12 @@ export const enBooking: Record<keyof typeof frBooking, Message> = {
   },
   'violation.over_capacity': '{resource} holds {capacity} people at most ({headcount} asked).',
   'violation.linked_resource_busy': '{linked} is booked from {start} to {end}, and it blocks {resource} too.',
-  'violation.already_booked_elsewhere': 'You already have a desk at that time: {other}, from {start} to {end}.',
+  'violation.already_booked_elsewhere':
+    '{forWhom, select, member {{person} already has a desk} other {You already have a desk}} at that time: {other}, from {start} to {end}.',
   'violation.quota_exceeded.minutes':
-    'Your organisation’s plan gives {limit} of meeting rooms a month: {used} already booked, {requested} asked.',
+    '{forWhom, select, member {The plan of {person}’s organisation} other {Your organisation’s plan}} gives {limit} of meeting rooms a month: {used} already booked, {requested} asked.',
   'violation.quota_exceeded.half_days':
-    'Your organisation’s plan gives {limit} desk half-days a month: {used} already booked, {requested} asked.',
+    '{forWhom, select, member {The plan of {person}’s organisation} other {Your organisation’s plan}} gives {limit} desk half-days a month: {used} already booked, {requested} asked.',
   'violation.induction_required': '{resource} is for members who had the induction: ask the front desk for it.',
   'nav.book': 'Book',
   'nav.myBookings': 'My bookings',

@@ -25,7 +25,7 @@ export const enTimeline: Record<keyof typeof frTimeline, string> = {
   'timeline.keys':
     'With the keyboard: the arrows move from cell to cell, Enter marks the start then the end, Escape cancels, Page Up and Page Down change the day. With a mouse: drag from one free cell to another.',
   'timeline.legend': 'Grid legend',
-  'timeline.legend.free': 'Free: white cell with a border',
+  'timeline.legend.free': 'Free: empty cell with a border',
   'timeline.legend.busy': 'Booked: hatched, one block per booking',
   'timeline.legend.other': 'Closed, full or past: grey, written in full',
   'timeline.legend.selected': 'Selection: blue cell with a tick',

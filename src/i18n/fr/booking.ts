@@ -32,11 +32,12 @@ export const frBooking = {
   'violation.over_capacity': '{resource} accueille {capacity} personnes au plus ({headcount} demandées).',
   'violation.linked_resource_busy':
     '{linked} est {linkedGender, select, f {réservée} other {réservé}} de {start} à {end}, et {linkedGender, select, f {elle} other {il}} bloque aussi {resource}.',
-  'violation.already_booked_elsewhere': 'Vous avez déjà un poste à ce moment-là : {other}, de {start} à {end}.',
+  'violation.already_booked_elsewhere':
+    '{forWhom, select, member {{person} a déjà un poste} other {Vous avez déjà un poste}} à ce moment-là : {other}, de {start} à {end}.',
   'violation.quota_exceeded.minutes':
-    'Le forfait de votre organisation est de {limit} de salle par mois : {used} déjà réservées, {requested} demandées.',
+    'Le forfait de {forWhom, select, member {l’organisation de {person}} other {votre organisation}} est de {limit} de salle par mois : {used} déjà réservées, {requested} demandées.',
   'violation.quota_exceeded.half_days':
-    'Le forfait de votre organisation est de {limit} demi-journées de poste par mois : {used} déjà réservées, {requested} demandées.',
+    'Le forfait de {forWhom, select, member {l’organisation de {person}} other {votre organisation}} est de {limit} demi-journées de poste par mois : {used} déjà réservées, {requested} demandées.',
   'violation.induction_required':
     '{resource} est {gender, select, f {réservée} other {réservé}} aux membres qui ont suivi la formation : demandez-la à l’accueil.',
   'nav.book': 'Réserver',

@@ -24,7 +24,7 @@ export const frTimeline = {
   'timeline.keys':
     'Au clavier : les flèches passent d’une case à l’autre, Entrée marque le début puis la fin, Échap annule, Page précédente et Page suivante changent de jour. À la souris : glissez d’une case libre à une autre.',
   'timeline.legend': 'Légende de la grille',
-  'timeline.legend.free': 'Libre : case blanche bordée',
+  'timeline.legend.free': 'Libre : case vide, bordée',
   'timeline.legend.busy': 'Réservé : hachures, une case par réservation',
   'timeline.legend.other': 'Fermé, complet ou passé : gris, écrit en toutes lettres',
   'timeline.legend.selected': 'Sélection : case bleue cochée',

@@ -28,7 +28,7 @@ import { forWhomView } from '../for-whom-view.js';
 import { bookedForLine } from '../booked-for.js';
 import { checkInNotices, checkInView } from '../check-in-views.js';
 import { formBody, parseId, summaryFields, wholeNumberText, type FieldTargets } from '../forms.js';
-import { NotFound } from '../../services/authz.js';
+import { NotFound, type Actor } from '../../services/authz.js';
 import { requireMember } from '../plugins/session.js';
 import { undoOffer, undoRefusal } from './cancel.js';
 import { isHtmx } from '../plugins/views.js';
@@ -173,7 +173,7 @@ export default async function bookingRoutes(app: FastifyInstance) {
         errors: errorMessages(request, parsed.ok ? {} : parsed.errors, whom.ok ? {} : whom.errors),
       });
     const form = parsed.form;
-    const ctx = ctxOf(request);
+    const ctx = { ...ctxOf(request), person: personOf(request.member!, whom.whom) };
     const resource = ctx.inventory.resourcesById.get(form.resourceId);
     if (!resource)
       return formPage(request, reply, {
@@ -249,6 +249,18 @@ export default async function bookingRoutes(app: FastifyInstance) {
           }),
         ),
       );
+  }
+
+  /** The name of the member staff book for, so a refusal names them rather than "you". */
+  function personOf(actor: Actor, whom: ForWhom): string | undefined {
+    if (whom.mode !== 'member') return undefined;
+    try {
+      return accounts.member(actor, whom.memberId).name;
+    } catch (err) {
+      // Someone the actor may not see: the service refuses the booking itself, in its own words.
+      if (err instanceof NotFound) return undefined;
+      throw err;
+    }
   }
 
   /** What the service is told of the person a booking is for (nothing: the actor). */
